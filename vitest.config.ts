@@ -1,7 +1,47 @@
-import { defineConfig } from 'vitest/config';
 import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const alias = { $lib: path.resolve('src/lib') };
+// Database specs (*.db.spec.ts) run twice: on embedded PGlite and on a real PostgreSQL that the
+// harness starts itself. Everything else is pure and runs once.
+const dbSpecs = ['src/**/*.db.spec.ts', 'tests/**/*.db.spec.ts'];
 
 export default defineConfig({
-	resolve: { alias: { $lib: path.resolve('src/lib') } },
-	test: { include: ['src/**/*.spec.ts'], expect: { requireAssertions: true } }
+	test: {
+		expect: { requireAssertions: true },
+		projects: [
+			{
+				resolve: { alias },
+				test: {
+					name: 'unit',
+					include: ['src/**/*.spec.ts', 'tests/**/*.spec.ts'],
+					exclude: dbSpecs,
+					expect: { requireAssertions: true }
+				}
+			},
+			{
+				resolve: { alias },
+				test: {
+					name: 'pglite',
+					include: dbSpecs,
+					env: { CONVENE_TEST_DRIVER: 'pglite' },
+					testTimeout: 30_000,
+					hookTimeout: 60_000,
+					expect: { requireAssertions: true }
+				}
+			},
+			{
+				resolve: { alias },
+				test: {
+					name: 'postgres',
+					include: dbSpecs,
+					env: { CONVENE_TEST_DRIVER: 'postgres' },
+					globalSetup: ['tests/support/postgres-global-setup.ts'],
+					testTimeout: 30_000,
+					hookTimeout: 60_000,
+					expect: { requireAssertions: true }
+				}
+			}
+		]
+	}
 });

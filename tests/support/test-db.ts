@@ -1,0 +1,45 @@
+// A freshly migrated database with reference data, on the driver of the current Vitest project:
+// in-memory PGlite, or a new database in the run's throwaway PostgreSQL cluster.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { migrateDatabase, openDatabase, type DatabaseHandle, type DriverName } from '../../src/lib/server/db';
+import { loadReferenceData } from '../../src/lib/server/reference/load-reference';
+
+export const testDriver = (process.env.CONVENE_TEST_DRIVER ?? 'pglite') as DriverName;
+
+export interface TestDatabase extends DatabaseHandle {
+	/** A URL a second process can use (PostgreSQL only). */
+	url: string | null;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+	if (testDriver === 'pglite') {
+		const handle = await openDatabase({ driver: 'pglite', dataDir: null });
+		await migrateDatabase(handle);
+		await loadReferenceData(handle.db);
+		return Object.assign(handle, { url: null });
+	}
+	const adminUrl = inject('postgresUrl');
+	const name = `convene_test_${randomBytes(6).toString('hex')}`;
+	const admin = new pg.Client({ connectionString: adminUrl });
+	await admin.connect();
+	await admin.query(`create database ${name}`);
+	await admin.end();
+	const url = adminUrl.replace(/\/postgres$/, `/${name}`);
+	const handle = await openDatabase({ driver: 'postgres', url });
+	await migrateDatabase(handle);
+	await loadReferenceData(handle.db);
+	return {
+		...handle,
+		url,
+		migrate: handle.migrate,
+		async close() {
+			await handle.close();
+			const again = new pg.Client({ connectionString: adminUrl });
+			await again.connect();
+			await again.query(`drop database if exists ${name} with (force)`);
+			await again.end();
+		}
+	};
+}
