@@ -19,6 +19,12 @@ CREATE TABLE "agenda_speaker" (
 	CONSTRAINT "agenda_speaker_role_check" CHECK ("agenda_speaker"."role" in ('opening', 'panelist', 'closing'))
 );
 --> statement-breakpoint
+CREATE TABLE "app_setting" (
+	"key" text PRIMARY KEY NOT NULL,
+	"value" text NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "attendance" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"consultation_id" uuid NOT NULL,

@@ -889,3 +889,10 @@ export const outboxMessage = pgTable(
 	},
 	(t) => [index('outbox_message_created_idx').on(t.createdAt)]
 );
+
+/** Installation-wide settings, e.g. the auth secret generated on first start when none is set. */
+export const appSetting = pgTable('app_setting', {
+	key: text('key').primaryKey(),
+	value: text('value').notNull(),
+	updatedAt: updatedAt()
+});

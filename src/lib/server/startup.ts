@@ -1,0 +1,72 @@
+// What happens when Convene starts, for the server and the CLI alike: open the database (PGlite or
+// PostgreSQL), apply migrations, load reference data, and on an empty database seed the demo and
+// create the first admin account.
+import { randomBytes } from 'node:crypto';
+import { count, eq } from 'drizzle-orm';
+import { databaseConfigFromEnv, migrateDatabase, openDatabase, type DatabaseHandle } from './db';
+import { authUser } from './db/schema';
+import { loadReferenceData } from './reference/load-reference';
+import { isDatabaseEmpty, seedDemo, type DemoSummary } from './demo/seed-demo';
+import { createStaffAccount } from './auth';
+
+export const DEMO_ADMIN_EMAIL = 'admin@convene.example';
+
+export interface StartupReport {
+	handle: DatabaseHandle;
+	demo: DemoSummary | null;
+	admin: { email: string; password: string } | null;
+}
+
+export interface StartupOptions {
+	env?: NodeJS.ProcessEnv;
+	now?: Date;
+	/** Seed the demo when the database is empty (the default for `convene serve`). */
+	isDemoSeededWhenEmpty?: boolean;
+	log?: (line: string) => void;
+}
+
+export async function prepareDatabase(handle: DatabaseHandle, options: StartupOptions = {}): Promise<Omit<StartupReport, 'handle'>> {
+	const env = options.env ?? process.env;
+	const log = options.log ?? (() => undefined);
+	await migrateDatabase(handle);
+	await loadReferenceData(handle.db);
+	let demo: DemoSummary | null = null;
+	if ((options.isDemoSeededWhenEmpty ?? true) && (await isDatabaseEmpty(handle.db))) {
+		demo = await seedDemo(handle.db, options.now ?? new Date());
+		log(`Seeded the demo: ${demo.people} people in ${demo.organizations} organizations from ${demo.countries} countries, ${demo.consultations} consultations.`);
+	}
+	const admin = await ensureAdmin(handle, env);
+	return { demo, admin };
+}
+
+/** Creates the first admin when there is none; the password comes from CONVENE_ADMIN_PASSWORD or is generated. */
+export async function ensureAdmin(handle: DatabaseHandle, env: NodeJS.ProcessEnv = process.env) {
+	const [{ n }] = await handle.db.select({ n: count() }).from(authUser).where(eq(authUser.role, 'admin'));
+	if (n > 0) return null;
+	const email = env.CONVENE_ADMIN_EMAIL?.trim() || DEMO_ADMIN_EMAIL;
+	const password = env.CONVENE_ADMIN_PASSWORD?.trim() || randomBytes(9).toString('base64url');
+	await createStaffAccount(handle.db, { email, name: 'Secretariat administrator', role: 'admin', password });
+	return { email, password };
+}
+
+export async function startConvene(options: StartupOptions = {}): Promise<StartupReport> {
+	const handle = await openDatabase(databaseConfigFromEnv(options.env ?? process.env));
+	try {
+		return { handle, ...(await prepareDatabase(handle, options)) };
+	} catch (error) {
+		await handle.close();
+		throw error;
+	}
+}
+
+export function adminNotice(admin: { email: string; password: string }, baseUrl: string): string {
+	return [
+		'',
+		'  A staff administrator account was created:',
+		`    sign in at ${baseUrl}/staff/sign-in`,
+		`    email:     ${admin.email}`,
+		`    password:  ${admin.password}`,
+		'  Keep the password; it is shown only once (set CONVENE_ADMIN_PASSWORD to choose it).',
+		''
+	].join('\n');
+}
