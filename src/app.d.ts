@@ -1,12 +1,12 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
-// for information about these interfaces
+import type { UserRole } from '$lib/domain/enums';
+
 declare global {
 	namespace App {
-		// interface Error {}
-		// interface Locals {}
-		// interface PageData {}
-		// interface PageState {}
-		// interface Platform {}
+		interface Locals {
+			locale: 'en' | 'fr';
+			user: { id: string; name: string; email: string; role: UserRole | string } | null;
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ import {
 	InvalidWallTimeError,
 	addDays,
 	dateInZone,
+	formatDeadline,
 	formatTimeRange,
 	isBeforeDeadline,
 	nextWeekday,
@@ -97,5 +98,20 @@ describe('formatTimeRange', () => {
 		const r = formatTimeRange(new Date('2026-12-03T04:00:00Z'), new Date('2026-12-03T07:00:00Z'), 'Asia/Bangkok', 'fr');
 		expect(r.date).toBe('jeudi 3 décembre 2026');
 		expect(r.zoneName).toBe('heure d’Indochine');
+	});
+});
+
+describe('formatDeadline', () => {
+	it('writes a midnight deadline as 24:00 of the day before', () => {
+		const deadline = zonedToInstant('2026-12-06', '24:00', 'Asia/Bangkok');
+		expect(formatDeadline(deadline, 'Asia/Bangkok', 'en')).toBe('Sunday, 6 December 2026, 24:00 Indochina Time');
+	});
+	it('writes other deadlines with their time', () => {
+		const deadline = zonedToInstant('2026-12-06', '17:30', 'Asia/Bangkok');
+		expect(formatDeadline(deadline, 'Asia/Bangkok', 'en')).toBe('Sunday, 6 December 2026, 17:30 Indochina Time');
+	});
+	it('shows the deadline in the consultation zone, not the reader’s', () => {
+		const deadline = zonedToInstant('2026-12-06', '24:00', 'Asia/Bangkok');
+		expect(formatDeadline(deadline, 'Pacific/Kiritimati', 'en')).toBe('Monday, 7 December 2026, 07:00 Line Islands Time');
 	});
 });

@@ -203,3 +203,22 @@ export function formatDateTime(instant: Date, zone: string, locale: string): str
 		timeZoneName: 'short'
 	}).format(instant);
 }
+
+/**
+ * A deadline as the region writes it: an instant at midnight is shown as 24:00 of the day before
+ * ("Sunday, 6 December 2026, 24:00 Indochina Time"), so nobody reads it as a day later or earlier.
+ */
+export function formatDeadline(instant: Date, zone: string, locale: string): string {
+	const w = wallClockAt(instant, zone);
+	const isMidnight = w.hour === 0 && w.minute === 0 && w.second === 0;
+	const day = isMidnight ? new Date(instant.getTime() - 1) : instant;
+	const date = new Intl.DateTimeFormat(intlLocale(locale), {
+		timeZone: zone,
+		weekday: 'long',
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric'
+	}).format(day);
+	const time = isMidnight ? '24:00' : formatTime(instant, zone, locale);
+	return `${date}, ${time} ${zoneName(instant, zone, locale, 'long')}`;
+}

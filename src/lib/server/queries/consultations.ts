@@ -1,0 +1,116 @@
+// Read models of consultations for the public pages and the staff area.
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Executor } from '../db';
+import {
+	agendaItem,
+	agendaSpeaker,
+	consultation,
+	consultationObjective,
+	document,
+	guidingQuestion,
+	objective,
+	organization,
+	organizingTeamMember,
+	person,
+	registration
+} from '../db/schema';
+
+export type ConsultationRow = typeof consultation.$inferSelect;
+
+export async function listPublishedConsultations(db: Executor): Promise<ConsultationRow[]> {
+	return db.select().from(consultation).where(eq(consultation.status, 'published')).orderBy(asc(consultation.startsAt));
+}
+
+export async function listConsultationsWithRegistrationCounts(db: Executor) {
+	const rows = await db
+		.select({ c: consultation, registrations: count(registration.id) })
+		.from(consultation)
+		.leftJoin(registration, eq(registration.consultationId, consultation.id))
+		.groupBy(consultation.id)
+		.orderBy(asc(consultation.startsAt));
+	return rows.map((r) => ({ ...r.c, registrations: r.registrations }));
+}
+
+export interface AgendaEntry {
+	id: string;
+	position: number;
+	startsAt: Date;
+	endsAt: Date;
+	title: string;
+	description: string | null;
+	moderator: { name: string; honorific: string | null; jobTitle: string | null } | null;
+	speakers: { name: string; honorific: string | null; jobTitle: string | null; role: string }[];
+	questions: string[];
+}
+
+export interface ConceptNote {
+	consultation: ConsultationRow;
+	objectives: { number: number; title: string; shortTitle: string; cluster: number | null }[];
+	team: { name: string; acronym: string | null; role: string }[];
+	agenda: AgendaEntry[];
+	documents: { title: string; url: string | null; fileName: string | null; id: string }[];
+}
+
+/** Everything the public concept-note page shows. Only published consultations; drafts stay hidden. */
+export async function getPublishedConceptNote(db: Executor, slug: string): Promise<ConceptNote | null> {
+	const [c] = await db
+		.select()
+		.from(consultation)
+		.where(and(eq(consultation.slug, slug), eq(consultation.status, 'published')));
+	if (!c) return null;
+
+	const objectives = await db
+		.select({ number: objective.number, title: objective.title, shortTitle: objective.shortTitle, cluster: objective.cluster })
+		.from(consultationObjective)
+		.innerJoin(objective, eq(consultationObjective.objectiveId, objective.id))
+		.where(eq(consultationObjective.consultationId, c.id))
+		.orderBy(asc(objective.number));
+
+	const team = await db
+		.select({ name: organization.name, acronym: organization.acronym, role: organizingTeamMember.role })
+		.from(organizingTeamMember)
+		.innerJoin(organization, eq(organizingTeamMember.organizationId, organization.id))
+		.where(eq(organizingTeamMember.consultationId, c.id))
+		.orderBy(asc(organizingTeamMember.position));
+
+	const moderator = alias(person, 'moderator');
+	const items = await db
+		.select({ item: agendaItem, moderator: { name: moderator.name, honorific: moderator.honorific, jobTitle: moderator.jobTitle } })
+		.from(agendaItem)
+		.leftJoin(moderator, eq(agendaItem.moderatorId, moderator.id))
+		.where(eq(agendaItem.consultationId, c.id))
+		.orderBy(asc(agendaItem.position));
+	const itemIds = items.map((i) => i.item.id);
+	const speakers = itemIds.length
+		? await db
+				.select({ itemId: agendaSpeaker.agendaItemId, name: person.name, honorific: person.honorific, jobTitle: person.jobTitle, role: agendaSpeaker.role })
+				.from(agendaSpeaker)
+				.innerJoin(person, eq(agendaSpeaker.personId, person.id))
+				.where(inArray(agendaSpeaker.agendaItemId, itemIds))
+				.orderBy(asc(agendaSpeaker.position))
+		: [];
+	const questions = itemIds.length
+		? await db.select().from(guidingQuestion).where(inArray(guidingQuestion.agendaItemId, itemIds)).orderBy(asc(guidingQuestion.position))
+		: [];
+
+	const agenda: AgendaEntry[] = items.map(({ item, moderator: m }) => ({
+		id: item.id,
+		position: item.position,
+		startsAt: item.startsAt,
+		endsAt: item.endsAt,
+		title: item.title,
+		description: item.description,
+		moderator: m?.name ? m : null,
+		speakers: speakers.filter((s) => s.itemId === item.id).map(({ itemId: _itemId, ...s }) => s),
+		questions: questions.filter((q) => q.agendaItemId === item.id).map((q) => q.text)
+	}));
+
+	const documents = await db
+		.select({ id: document.id, title: document.title, url: document.url, fileName: document.fileName })
+		.from(document)
+		.where(eq(document.consultationId, c.id))
+		.orderBy(asc(document.position));
+
+	return { consultation: c, objectives, team, agenda, documents };
+}

@@ -1,0 +1,55 @@
+// The server's process-wide state: the open database and the auth instance. Initialized once by the
+// `init` hook (hooks.server.ts); in dev the handle is kept on globalThis so that hot reloads reuse
+// it instead of opening the data directory twice.
+import type { BetterAuthPlugin } from 'better-auth';
+import type { DatabaseHandle } from './db';
+import { createAuth, resolveAuthSecret, type Auth } from './auth';
+import { adminNotice, startConvene } from './startup';
+
+interface Runtime {
+	handle: DatabaseHandle;
+	auth: Auth;
+}
+
+const KEY = Symbol.for('convene.runtime');
+type Holder = { [KEY]?: Promise<Runtime> };
+const holder = globalThis as Holder;
+
+export function baseUrl(env: NodeJS.ProcessEnv = process.env): string {
+	return env.ORIGIN?.replace(/\/$/, '') || `http://localhost:${env.PORT || 3000}`;
+}
+
+export function initRuntime(plugins: BetterAuthPlugin[] = []): Promise<Runtime> {
+	holder[KEY] ??= (async () => {
+		const report = await startConvene({ log: (line) => console.log(line) });
+		if (report.admin) console.log(adminNotice(report.admin, baseUrl()));
+		const secret = await resolveAuthSecret(report.handle.db);
+		const auth = createAuth(report.handle.db, { secret, baseURL: baseUrl(), plugins });
+		console.log(`Convene database: ${report.handle.driver} (${report.handle.location})`);
+		return { handle: report.handle, auth };
+	})();
+	return holder[KEY];
+}
+
+let current: Runtime | null = null;
+export async function readyRuntime(plugins: BetterAuthPlugin[] = []): Promise<Runtime> {
+	current = await initRuntime(plugins);
+	return current;
+}
+
+function runtime(): Runtime {
+	if (!current) throw new Error('Convene is not initialized (the init hook has not run)');
+	return current;
+}
+
+export const getDb = () => runtime().handle.db;
+export const getAuth = () => runtime().auth;
+
+export async function closeRuntime(): Promise<void> {
+	const pending = holder[KEY];
+	if (!pending) return;
+	delete holder[KEY];
+	current = null;
+	const { handle } = await pending;
+	await handle.close();
+}
