@@ -1,0 +1,34 @@
+import { defineConfig } from '@playwright/test';
+
+// Browser journeys run against the production build on the embedded database, with the demo
+// seeded on a fresh data directory. Chromium is Debian's (apt install chromium), never a download.
+const port = Number(process.env.E2E_PORT ?? 3210);
+export const E2E_ADMIN_PASSWORD = 'e2e-admin-password-123';
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.e2e.ts',
+	timeout: 30_000,
+	workers: 2,
+	reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+	use: {
+		baseURL: `http://127.0.0.1:${port}`,
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+		}
+	},
+	webServer: {
+		command: `rm -rf tmp/e2e-data && node bin/convene.js serve --port ${port}`,
+		url: `http://127.0.0.1:${port}/`,
+		timeout: 90_000,
+		reuseExistingServer: false,
+		stdout: 'pipe',
+		env: {
+			CONVENE_DATA_DIR: 'tmp/e2e-data',
+			CONVENE_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
+			ORIGIN: `http://127.0.0.1:${port}`,
+			HOST: '127.0.0.1'
+		}
+	}
+});

@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './axe';
+
+// A reader in New York must still see the meeting in Bangkok time: the page is about the meeting.
+test.use({ timezoneId: 'America/New_York', locale: 'en-US' });
+
+test('a visitor sees the five demo consultations on the home page', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1, name: 'Consultations' })).toBeVisible();
+	const upcoming = page.locator('section[aria-labelledby="upcoming"] li.card');
+	const past = page.locator('section[aria-labelledby="past"] li.card');
+	await expect(upcoming).toHaveCount(2);
+	await expect(past).toHaveCount(3);
+	await expect(page.getByRole('link', { name: 'Ensuring that migration is voluntary, regular, safe and orderly' })).toBeVisible();
+	await expect(upcoming.filter({ hasText: 'voluntary, regular' })).toContainText(/Registration open until \w+day, \d+ \w+ \d{4}, 24:00 Indochina Time/);
+	await expectNoSeriousA11yViolations(page);
+});
+
+test('a visitor reads the parliamentarians concept note with its agenda in Bangkok time', async ({ page }) => {
+	await page.goto('/');
+	await page.getByRole('link', { name: /Consultation with parliamentarians/ }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Consultation with parliamentarians/);
+	await expect(page.getByText('11:00–14:00 Indochina Time')).toBeVisible();
+	const rows = page.locator('table.agenda tr');
+	await expect(rows).toHaveCount(5);
+	await expect(rows.first().locator('td.time')).toHaveText('11:00–11:15');
+	await expect(rows.last().locator('td.time')).toHaveText('13:55–14:00');
+	await expect(page.getByText(/Moderator: /).first()).toBeVisible();
+	await expect(page.getByText('Guiding questions').first()).toBeVisible();
+	await expect(page.getByText(/Hon\. .+, Member of Parliament, /).first()).toBeVisible();
+	await expect(page.getByText('Objective 6: Facilitate fair and ethical recruitment', { exact: false })).toBeVisible();
+	await expect(page.getByText(/Chatham House Rule/).first()).toBeVisible();
+	// The meeting link goes only to selected participants, never on the public page.
+	await expect(page.locator('a[href*="meet.example.org"]')).toHaveCount(0);
+	await expectNoSeriousA11yViolations(page);
+});
+
+test('a visitor switches to French and keeps the page', async ({ page }) => {
+	await page.goto('/consultations/parliamentarians');
+	await page.getByRole('link', { name: 'Français' }).click();
+	await expect(page).toHaveURL(/\/fr\/consultations\/parliamentarians$/);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+	await expect(page.getByRole('heading', { name: 'Ordre du jour' })).toBeVisible();
+	await expect(page.getByText(/11:00–14:00 heure d’Indochine/)).toBeVisible();
+	await expectNoSeriousA11yViolations(page);
+});
+
+test('an unknown consultation answers 404 with a message', async ({ page }) => {
+	const response = await page.goto('/consultations/does-not-exist');
+	expect(response?.status()).toBe(404);
+	await expect(page.getByText('This consultation does not exist or is not published.')).toBeVisible();
+});
