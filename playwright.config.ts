@@ -10,7 +10,7 @@ export default defineConfig({
 	testMatch: '**/*.e2e.ts',
 	timeout: 30_000,
 	workers: 2,
-	reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+	reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
 		launchOptions: {

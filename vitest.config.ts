@@ -9,6 +9,8 @@ const dbSpecs = ['src/**/*.db.spec.ts', 'tests/**/*.db.spec.ts'];
 export default defineConfig({
 	test: {
 		expect: { requireAssertions: true },
+		reporters: ['default', 'json'],
+		outputFile: { json: 'reports/vitest.json' },
 		projects: [
 			{
 				resolve: { alias },

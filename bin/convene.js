@@ -11,4 +11,5 @@ process.env.CONVENE_MIGRATIONS_DIR ??= path.join(root, 'drizzle');
 
 register();
 const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+if (code !== null) process.exitCode = code;

@@ -40,7 +40,7 @@ async function withDatabase<T>(fn: (handle: DatabaseHandle) => Promise<T>): Prom
 	}
 }
 
-async function serve(port: string | undefined, io: Io): Promise<number> {
+async function serve(port: string | undefined, io: Io): Promise<number | null> {
 	if (port !== undefined) {
 		if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
 			io.err(`convene: --port must be a number between 1 and 65535, not "${port}"`);
@@ -59,10 +59,11 @@ async function serve(port: string | undefined, io: Io): Promise<number> {
 	// The built server opens the database in its init hook and listens on PORT.
 	await import(pathToFileURL(entry).href);
 	io.out(`Convene is serving on ${baseUrl()}`);
-	return await new Promise<number>(() => undefined); // runs until stopped
+	return null; // the server keeps the process alive until SIGTERM/SIGINT
 }
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+/** Resolves to the exit code, or null while a server keeps running. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number | null> {
 	let parsed;
 	try {
 		parsed = parseArgs({

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import { createTestDatabase, testDriver, type TestDatabase } from '../../../tests/support/test-db';
+import { makeConsultation } from '../../../tests/support/factories';
+import { authUser, person, reviewProcess } from './db/schema';
+import { prepareDatabase } from './startup';
+import { createAuth, resolveAuthSecret } from './auth';
+import { getPublishedConceptNote, listPublishedConsultations } from './queries/consultations';
+
+let t: TestDatabase;
+const env = { CONVENE_ADMIN_PASSWORD: 'correct-horse-battery' } as NodeJS.ProcessEnv;
+const now = new Date('2026-11-23T05:00:00Z');
+
+beforeAll(async () => {
+	t = await createTestDatabase();
+});
+afterAll(async () => {
+	await t?.close();
+});
+
+describe(`first start on ${testDriver}`, () => {
+	it('seeds the demo and creates one admin on an empty database, and does neither again', async () => {
+		const first = await prepareDatabase(t, { env, now });
+		expect(first.demo?.consultations).toBe(5);
+		expect(first.admin).toEqual({ email: 'admin@convene.example', password: 'correct-horse-battery' });
+		const peopleAfterFirst = (await t.db.select({ n: count() }).from(person))[0].n;
+
+		const second = await prepareDatabase(t, { env, now });
+		expect(second).toEqual({ demo: null, admin: null });
+		expect((await t.db.select({ n: count() }).from(person))[0].n).toBe(peopleAfterFirst);
+		expect((await t.db.select({ n: count() }).from(reviewProcess))[0].n).toBe(1);
+		expect((await t.db.select({ n: count() }).from(authUser).where(eq(authUser.role, 'admin')))[0].n).toBe(1);
+	});
+
+	it('lets the admin sign in with the password, and refuses a wrong one', async () => {
+		const auth = createAuth(t.db, { secret: await resolveAuthSecret(t.db, {}), baseURL: 'http://localhost:3000' });
+		const ok = await auth.api.signInEmail({ body: { email: 'admin@convene.example', password: 'correct-horse-battery' } });
+		expect(ok.user.email).toBe('admin@convene.example');
+		expect((ok.user as { role?: string }).role).toBe('admin');
+		await expect(auth.api.signInEmail({ body: { email: 'admin@convene.example', password: 'wrong-password-1' } })).rejects.toThrow();
+	});
+
+	it('keeps one auth secret for every process sharing the database', async () => {
+		const a = await resolveAuthSecret(t.db, {});
+		const b = await resolveAuthSecret(t.db, {});
+		expect(a).toBe(b);
+		expect(a.length).toBeGreaterThanOrEqual(40);
+		expect(await resolveAuthSecret(t.db, { BETTER_AUTH_SECRET: 'from-the-environment' })).toBe('from-the-environment');
+	});
+
+	it('does not show draft consultations to the public', async () => {
+		const draft = await makeConsultation(t.db, { status: 'draft' });
+		expect(await getPublishedConceptNote(t.db, draft.slug)).toBeNull();
+		expect((await listPublishedConsultations(t.db)).map((c) => c.slug)).not.toContain(draft.slug);
+	});
+
+	it('assembles the parliamentarians concept note: objectives with titles, team, timed agenda, documents', async () => {
+		const note = await getPublishedConceptNote(t.db, 'parliamentarians');
+		expect(note).not.toBeNull();
+		expect(note!.objectives.map((o) => o.number)).toEqual([5, 6, 7, 16, 17, 23]);
+		expect(note!.objectives[0].title).toMatch(/regular migration/);
+		expect(note!.team.filter((m) => m.role === 'lead-agency')).toHaveLength(2);
+		expect(note!.agenda.map((a) => a.position)).toEqual([1, 2, 3, 4, 5]);
+		expect(note!.agenda[1].speakers.length).toBe(3);
+		expect(note!.agenda[1].questions.length).toBe(3);
+		expect(note!.agenda[1].moderator?.name).toBeTruthy();
+		expect(note!.documents.length).toBeGreaterThan(0);
+	});
+});

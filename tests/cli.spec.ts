@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function convene(args: string[], env: Record<string, string> = {}) {
+	const result = spawnSync(process.execPath, ['bin/convene.js', ...args], {
+		encoding: 'utf8',
+		env: { ...process.env, ...env },
+		timeout: 60_000
+	});
+	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('convene CLI', () => {
+	it('lists its commands with --help', () => {
+		const r = convene(['--help']);
+		expect(r.code).toBe(0);
+		for (const command of ['migrate', 'seed --demo', 'serve [--port N]']) expect(r.stdout).toContain(command);
+	});
+
+	it('rejects an unknown command with exit code 2 and the help', () => {
+		const r = convene(['frobnicate']);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toContain('unknown command "frobnicate"');
+	});
+
+	it('rejects a port that is not a number', () => {
+		const r = convene(['serve', '--port', 'abc']);
+		expect(r.code).toBe(2);
+		expect(r.stderr.trim()).toBe('convene: --port must be a number between 1 and 65535, not "abc"');
+	});
+
+	it.each([
+		['postgres://nobody@127.0.0.1:1/convene', /^convene: Cannot connect to PostgreSQL at postgres:\/\/127\.0\.0\.1:1\/convene \(DATABASE_URL\): .*ECONNREFUSED/],
+		['not a url', /^convene: DATABASE_URL is not a valid URL/],
+		['mysql://localhost/convene', /^convene: DATABASE_URL must start with postgres:\/\/ or postgresql:\/\//]
+	])('gives one clear line, not a stack trace, for DATABASE_URL=%s', (url, message) => {
+		const r = convene(['migrate'], { DATABASE_URL: url });
+		expect(r.code).toBe(1);
+		const lines = r.stderr.trim().split('\n');
+		expect(lines).toHaveLength(1);
+		expect(lines[0]).toMatch(message);
+	});
+
+	it('never prints the password of a DATABASE_URL', () => {
+		const r = convene(['migrate'], { DATABASE_URL: 'postgres://convene:s3cret-pw@127.0.0.1:1/convene' });
+		expect(r.stderr).not.toContain('s3cret-pw');
+	});
+
+	it('seeds the demo into an empty embedded database once, then refuses', { timeout: 60_000 }, () => {
+		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-cli-'));
+		try {
+			const first = convene(['seed', '--demo'], { CONVENE_DATA_DIR: dataDir, CONVENE_ADMIN_PASSWORD: 'cli-test-password' });
+			expect(first.code).toBe(0);
+			expect(first.stdout).toMatch(/Seeded the demo: \d+ people in \d+ organizations from \d+ countries; 5 consultations/);
+			expect(first.stdout).toContain('admin@convene.example');
+			const second = convene(['seed', '--demo'], { CONVENE_DATA_DIR: dataDir });
+			expect(second.code).toBe(1);
+			expect(second.stderr.trim()).toBe('convene: the database already holds data; the demo is only seeded into an empty database');
+			expect(fs.existsSync(path.join(dataDir, 'convene.lock'))).toBe(false); // released on exit
+		} finally {
+			fs.rmSync(dataDir, { recursive: true, force: true });
+		}
+	});
+});

@@ -1,0 +1,47 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+
+// These journeys start their own server processes; they need no browser.
+const node = process.execPath;
+
+test('a bad DATABASE_URL stops the server with one clear line', () => {
+	const r = spawnSync(node, ['bin/convene.js', 'serve', '--port', '3291'], {
+		encoding: 'utf8',
+		env: { ...process.env, DATABASE_URL: 'postgres://convene:pw@127.0.0.1:1/convene' },
+		timeout: 30_000
+	});
+	expect(r.status).toBe(1);
+	const lines = r.stderr.trim().split('\n');
+	expect(lines).toEqual([expect.stringMatching(/^Convene could not start: Cannot connect to PostgreSQL at postgres:\/\/127\.0\.0\.1:1\/convene \(DATABASE_URL\): /)]);
+});
+
+test('a second server cannot open a data directory in use, and SIGTERM closes the first cleanly', async () => {
+	test.setTimeout(90_000);
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-e2e-lock-'));
+	const env = { ...process.env, CONVENE_DATA_DIR: dataDir, CONVENE_ADMIN_PASSWORD: 'lock-test-password', HOST: '127.0.0.1' };
+	const first = spawn(node, ['bin/convene.js', 'serve', '--port', '3292'], { env });
+	let output = '';
+	first.stdout.on('data', (d) => (output += d));
+	first.stderr.on('data', (d) => (output += d));
+	try {
+		await expect.poll(() => output, { timeout: 60_000 }).toContain('Listening on');
+		expect(output).toContain('password:  lock-test-password');
+		const second = spawnSync(node, ['bin/convene.js', 'serve', '--port', '3293'], { encoding: 'utf8', env, timeout: 30_000 });
+		expect(second.status).toBe(1);
+		expect(second.stderr.trim()).toBe(
+			`Convene could not start: The data directory ${dataDir} is in use by another Convene process (pid ${first.pid}). Stop it first, or point CONVENE_DATA_DIR at another directory.`
+		);
+		const response = await fetch('http://127.0.0.1:3292/');
+		expect(response.status).toBe(200); // the first server is unharmed
+		const exited = new Promise<number | null>((resolve) => first.on('exit', (code) => resolve(code)));
+		first.kill('SIGTERM');
+		expect(await exited).toBe(0);
+		expect(fs.existsSync(path.join(dataDir, 'convene.lock'))).toBe(false);
+	} finally {
+		first.kill('SIGKILL');
+		fs.rmSync(dataDir, { recursive: true, force: true });
+	}
+});
