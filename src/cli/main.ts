@@ -5,8 +5,8 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { databaseConfigFromEnv, migrateDatabase, openDatabase, type DatabaseHandle } from '../lib/server/db';
 import { loadReferenceData } from '../lib/server/reference/load-reference';
-import { isDatabaseEmpty, seedDemo } from '../lib/server/demo/seed-demo';
-import { adminNotice, ensureAdmin } from '../lib/server/startup';
+import { isDatabaseEmpty } from '../lib/server/demo/seed-demo';
+import { adminNotice, prepareDatabase } from '../lib/server/startup';
 import { baseUrl } from '../lib/server/runtime';
 
 export const HELP = `Usage: convene <command> [options]
@@ -99,9 +99,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number |
 						io.err('convene: the database already holds data; the demo is only seeded into an empty database');
 						return 1;
 					}
-					const s = await seedDemo(h.db, new Date());
-					io.out(`Seeded the demo: ${s.people} people in ${s.organizations} organizations from ${s.countries} countries; ${s.consultations} consultations, ${s.registrations} registrations, ${s.attendances} attendances, ${s.statements} statements.`);
-					const admin = await ensureAdmin(h);
+					const { demo: s, admin } = await prepareDatabase(h);
+					if (s) io.out(`Seeded the demo: ${s.people} people in ${s.organizations} organizations from ${s.countries} countries; ${s.consultations} consultations, ${s.registrations} registrations, ${s.attendances} attendances, ${s.statements} statements.`);
 					if (admin) io.out(adminNotice(admin, baseUrl()));
 					return 0;
 				});

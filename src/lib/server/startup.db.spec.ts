@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { createTestDatabase, testDriver, type TestDatabase } from '../../../tests/support/test-db';
 import { makeConsultation } from '../../../tests/support/factories';
-import { authUser, person, reviewProcess } from './db/schema';
+import { authUser, consultationStaff, person, reviewProcess } from './db/schema';
 import { prepareDatabase } from './startup';
 import { createAuth, resolveAuthSecret } from './auth';
 import { getPublishedConceptNote, listPublishedConsultations } from './queries/consultations';
@@ -32,10 +32,25 @@ describe(`first start on ${testDriver}`, () => {
 		expect((await t.db.select({ n: count() }).from(authUser).where(eq(authUser.role, 'admin')))[0].n).toBe(1);
 	});
 
+	it('creates a demo organizer of all five consultations and a rapporteur of the three past ones', async () => {
+		const rows = await t.db
+			.select({ email: authUser.email, role: consultationStaff.role, n: count() })
+			.from(consultationStaff)
+			.innerJoin(authUser, eq(consultationStaff.userId, authUser.id))
+			.groupBy(authUser.email, consultationStaff.role)
+			.orderBy(authUser.email);
+		expect(rows).toEqual([
+			{ email: 'organizer@convene.example', role: 'organizer', n: 5 },
+			{ email: 'rapporteur@convene.example', role: 'rapporteur', n: 3 }
+		]);
+	});
+
 	it('lets the admin sign in with the password, and refuses a wrong one', async () => {
 		const auth = createAuth(t.db, { secret: await resolveAuthSecret(t.db, {}), baseURL: 'http://localhost:3000' });
 		const ok = await auth.api.signInEmail({ body: { email: 'admin@convene.example', password: 'correct-horse-battery' } });
 		expect(ok.user.email).toBe('admin@convene.example');
+		const rapporteur = await auth.api.signInEmail({ body: { email: 'rapporteur@convene.example', password: 'correct-horse-battery' } });
+		expect((rapporteur.user as { role?: string }).role).toBe('rapporteur');
 		expect((ok.user as { role?: string }).role).toBe('admin');
 		await expect(auth.api.signInEmail({ body: { email: 'admin@convene.example', password: 'wrong-password-1' } })).rejects.toThrow();
 	});

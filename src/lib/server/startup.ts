@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { databaseConfigFromEnv, migrateDatabase, openDatabase, type DatabaseHandle } from './db';
-import { authUser } from './db/schema';
+import { authUser, consultation, consultationStaff } from './db/schema';
 import { loadReferenceData } from './reference/load-reference';
 import { isDatabaseEmpty, seedDemo, type DemoSummary } from './demo/seed-demo';
 import { createStaffAccount } from './auth';
@@ -30,13 +30,35 @@ export async function prepareDatabase(handle: DatabaseHandle, options: StartupOp
 	const log = options.log ?? (() => undefined);
 	await migrateDatabase(handle);
 	await loadReferenceData(handle.db);
+	const now = options.now ?? new Date();
 	let demo: DemoSummary | null = null;
 	if ((options.isDemoSeededWhenEmpty ?? true) && (await isDatabaseEmpty(handle.db))) {
-		demo = await seedDemo(handle.db, options.now ?? new Date());
+		demo = await seedDemo(handle.db, now);
 		log(`Seeded the demo: ${demo.people} people in ${demo.organizations} organizations from ${demo.countries} countries, ${demo.consultations} consultations.`);
 	}
 	const admin = await ensureAdmin(handle, env);
+	if (demo && admin) await createDemoStaff(handle, admin.password, now);
 	return { demo, admin };
+}
+
+export const DEMO_STAFF = [
+	{ email: 'organizer@convene.example', name: 'Demo organizer', role: 'organizer' as const },
+	{ email: 'rapporteur@convene.example', name: 'Demo rapporteur', role: 'rapporteur' as const }
+];
+
+/**
+ * Demo staff sharing the first admin's password: an organizer of every demo consultation and a
+ * rapporteur of the past ones, so that per-consultation roles have something to show.
+ */
+async function createDemoStaff(handle: DatabaseHandle, password: string, now: Date): Promise<void> {
+	const consultations = await handle.db.select({ id: consultation.id, endsAt: consultation.endsAt }).from(consultation);
+	for (const staff of DEMO_STAFF) {
+		const userId = await createStaffAccount(handle.db, { ...staff, password });
+		const assigned = staff.role === 'organizer' ? consultations : consultations.filter((c) => c.endsAt < now);
+		if (assigned.length) {
+			await handle.db.insert(consultationStaff).values(assigned.map((c) => ({ consultationId: c.id, userId, role: staff.role })));
+		}
+	}
 }
 
 /** Creates the first admin when there is none; the password comes from CONVENE_ADMIN_PASSWORD or is generated. */
@@ -66,6 +88,7 @@ export function adminNotice(admin: { email: string; password: string }, baseUrl:
 		`    sign in at ${baseUrl}/staff/sign-in`,
 		`    email:     ${admin.email}`,
 		`    password:  ${admin.password}`,
+		`  Demo staff with the same password: ${DEMO_STAFF.map((s) => `${s.email} (${s.role})`).join(', ')}.`,
 		'  Keep the password; it is shown only once (set CONVENE_ADMIN_PASSWORD to choose it).',
 		''
 	].join('\n');
