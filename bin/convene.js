@@ -1,15 +1,55 @@
 #!/usr/bin/env node
-// The `convene` command. The CLI is TypeScript (src/cli/main.ts), run through tsx so that it shares
-// the server's code without a separate build.
+// The `convene` command. `serve` is plain JavaScript that starts the production build (no compiler
+// in the server process: tsx would add ~230 MB of memory); the other commands are TypeScript
+// (src/cli/main.ts), run through tsx so that they share the server's code without a second build.
+import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.env.CONVENE_ROOT ??= root;
 process.env.CONVENE_MIGRATIONS_DIR ??= path.join(root, 'drizzle');
 
-register();
-const { main } = await import('../src/cli/main.ts');
-const code = await main(process.argv.slice(2));
+const args = process.argv.slice(2);
+
+async function serve(rest) {
+	let port = process.env.PORT ?? '3000';
+	for (let i = 0; i < rest.length; i++) {
+		const arg = rest[i];
+		if (arg === '--port' || arg === '-p') port = rest[++i] ?? '';
+		else if (arg.startsWith('--port=')) port = arg.slice('--port='.length);
+		else {
+			console.error(`convene: unexpected argument "${arg}" (usage: convene serve [--port N])`);
+			return 2;
+		}
+	}
+	if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
+		console.error(`convene: --port must be a number between 1 and 65535, not "${port}"`);
+		return 2;
+	}
+	process.env.PORT = port;
+	// SvelteKit refuses form posts whose Origin differs from the server's; adapter-node assumes
+	// https unless ORIGIN says otherwise, so a local install would reject every form.
+	process.env.ORIGIN ??= `http://localhost:${port}`;
+	process.env.BODY_SIZE_LIMIT ??= '25M';
+	const entry = path.join(root, 'build', 'index.js');
+	if (!fs.existsSync(entry)) {
+		console.error('convene: the web application is not built yet; run `npm run build` (or `npm start`, which builds it)');
+		return 1;
+	}
+	// The build's init hook opens the database (one line and exit 1 on failure) and it listens on PORT.
+	await import(pathToFileURL(entry).href);
+	console.log(`Convene is serving on ${process.env.ORIGIN}`);
+	return null; // the server keeps the process alive until SIGTERM/SIGINT
+}
+
+let code;
+if (args[0] === 'serve' && !args.includes('--help') && !args.includes('-h')) {
+	code = await serve(args.slice(1));
+} else {
+	const { register } = await import('tsx/esm/api');
+	register();
+	const { main } = await import('../src/cli/main.ts');
+	code = await main(args);
+}
 if (code !== null) process.exitCode = code;

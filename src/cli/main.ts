@@ -1,8 +1,5 @@
 // convene migrate | seed --demo | serve [--port N] | --help
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { databaseConfigFromEnv, migrateDatabase, openDatabase, type DatabaseHandle } from '../lib/server/db';
 import { loadReferenceData } from '../lib/server/reference/load-reference';
 import { isDatabaseEmpty } from '../lib/server/demo/seed-demo';
@@ -40,30 +37,7 @@ async function withDatabase<T>(fn: (handle: DatabaseHandle) => Promise<T>): Prom
 	}
 }
 
-async function serve(port: string | undefined, io: Io): Promise<number | null> {
-	if (port !== undefined) {
-		if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
-			io.err(`convene: --port must be a number between 1 and 65535, not "${port}"`);
-			return 2;
-		}
-		process.env.PORT = port;
-	}
-	process.env.PORT ??= '3000';
-	const root = process.env.CONVENE_ROOT ?? process.cwd();
-	const entry = path.join(root, 'build', 'index.js');
-	if (!fs.existsSync(entry)) {
-		io.err('convene: the web application is not built yet; run `npm run build` (or `npm start`, which builds it)');
-		return 1;
-	}
-	process.env.BODY_SIZE_LIMIT ??= '25M';
-	// The built server opens the database in its init hook and listens on PORT.
-	await import(pathToFileURL(entry).href);
-	io.out(`Convene is serving on ${baseUrl()}`);
-	return null; // the server keeps the process alive until SIGTERM/SIGINT
-}
-
-/** Resolves to the exit code, or null while a server keeps running. */
-export async function main(argv: string[], io: Io = defaultIo): Promise<number | null> {
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
 	let parsed;
 	try {
 		parsed = parseArgs({
@@ -106,7 +80,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number |
 				});
 			}
 			case 'serve':
-				return await serve(parsed.values.port, io);
+				// bin/convene.js starts the server itself, without tsx; reaching here means `serve --help`.
+				io.out(HELP);
+				return 0;
 			default:
 				io.err(`convene: unknown command "${command}"\n\n${HELP}`);
 				return 2;
