@@ -2,7 +2,8 @@
 // slugs are unique so that tests can run in parallel against one database.
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../src/lib/server/db';
-import { consultation, organization, person, registration } from '../../src/lib/server/db/schema';
+import { authUser, consultation, organization, person, registration } from '../../src/lib/server/db/schema';
+import type { Actor } from '../../src/lib/domain/policy';
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${randomUUID().slice(0, 4)}`;
@@ -59,4 +60,15 @@ export async function makeRegistration(
 		})
 		.returning();
 	return row;
+}
+
+/** A staff account in the database and the Actor the use-cases receive for it. */
+export async function makeStaffActor(
+	db: Executor,
+	role: 'admin' | 'organizer' | 'rapporteur',
+	assignments: { organizerOf?: string[]; rapporteurOf?: string[] } = {}
+): Promise<Actor> {
+	const id = `user-${unique()}`;
+	await db.insert(authUser).values({ id, name: `Test ${role}`, email: `${id}@example.org`, role, emailVerified: true });
+	return { kind: 'staff', userId: id, role, organizerOf: new Set(assignments.organizerOf ?? []), rapporteurOf: new Set(assignments.rapporteurOf ?? []) };
 }

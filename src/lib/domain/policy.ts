@@ -1,0 +1,35 @@
+// Who may do what: the one place authorization rules live (STYLE.md). Every use-case starts by
+// asking here. Staff rights are global (admin) or per consultation (organizer, rapporteur);
+// stakeholders reach only their own data.
+
+export type Actor =
+	| { kind: 'staff'; userId: string; role: 'admin' | 'organizer' | 'rapporteur'; organizerOf: ReadonlySet<string>; rapporteurOf: ReadonlySet<string> }
+	| { kind: 'stakeholder'; userId: string; personId: string }
+	| { kind: 'system'; via: 'cli' } // someone with shell access to the server: the operator
+	| { kind: 'anonymous' };
+
+const isAdmin = (a: Actor) => a.kind === 'system' || (a.kind === 'staff' && a.role === 'admin');
+
+export const policy = {
+	/** Lists of people and organizations (names, affiliations, categories) — to build invitations. */
+	canReadDirectory: (a: Actor) => isAdmin(a) || (a.kind === 'staff' && a.role === 'organizer'),
+	/** Create, edit, import, merge. */
+	canChangeDirectory: (a: Actor) => isAdmin(a),
+	/** Files with personal data leave the system: admin only, audit-logged. */
+	canExportPersonalData: (a: Actor) => isAdmin(a),
+	canErasePerson: (a: Actor, personId: string) => isAdmin(a) || (a.kind === 'stakeholder' && a.personId === personId),
+	canReadPerson: (a: Actor, personId: string) =>
+		isAdmin(a) || (a.kind === 'staff' && a.role === 'organizer') || (a.kind === 'stakeholder' && a.personId === personId),
+	canChangeRoles: (a: Actor) => isAdmin(a),
+	canReadAuditLog: (a: Actor) => isAdmin(a),
+	canReadOutbox: (a: Actor) => isAdmin(a),
+	canOrganize: (a: Actor, consultationId: string) => isAdmin(a) || (a.kind === 'staff' && a.organizerOf.has(consultationId)),
+	/** Who said what (speaker identities of non-attributable statements): audit-logged. */
+	canSeeSpeakers: (a: Actor, consultationId: string) =>
+		isAdmin(a) || (a.kind === 'staff' && (a.organizerOf.has(consultationId) || a.rapporteurOf.has(consultationId))),
+	canTakeNotes: (a: Actor, consultationId: string) =>
+		isAdmin(a) || (a.kind === 'staff' && (a.organizerOf.has(consultationId) || a.rapporteurOf.has(consultationId)))
+} as const;
+
+export type Forbidden = { ok: false; reason: 'forbidden' };
+export const FORBIDDEN: Forbidden = { ok: false, reason: 'forbidden' };

@@ -1,0 +1,79 @@
+// The stakeholder directory: people and organizations.
+import { and, asc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../db';
+import { country, organization, person, registration, stakeholderCategory } from '../db/schema';
+import type { ImportContext } from '../../domain/people-import';
+
+export async function loadImportContext(db: Executor): Promise<ImportContext> {
+	const [countries, categories, organizations, emails] = await Promise.all([
+		db.select({ code: country.code, name: country.name }).from(country),
+		db.select({ id: stakeholderCategory.id, label: stakeholderCategory.label }).from(stakeholderCategory),
+		db
+			.select({ id: organization.id, name: organization.name, aliases: organization.aliases, countryCode: organization.countryCode })
+			.from(organization)
+			.where(isNull(organization.mergedIntoId)),
+		db.select({ email: sql<string>`lower(${person.email})` }).from(person).where(sql`${person.email} is not null`)
+	]);
+	return { countries, categories, organizations, existingEmails: new Set(emails.map((e) => e.email)) };
+}
+
+export interface PeopleFilter {
+	q?: string; // name, email or organization
+	categoryId?: string;
+	countryCode?: string;
+	subregionId?: string;
+	gender?: string;
+	consultationId?: string; // registered for this consultation
+}
+
+export function peopleConditions(filter: PeopleFilter): SQL[] {
+	const conditions: SQL[] = [isNull(person.erasedAt)];
+	if (filter.q?.trim()) {
+		const pattern = `%${filter.q.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+		conditions.push(or(ilike(person.name, pattern), ilike(person.email, pattern), ilike(organization.name, pattern))!);
+	}
+	if (filter.categoryId) conditions.push(eq(person.categoryId, filter.categoryId));
+	if (filter.countryCode) conditions.push(eq(person.countryCode, filter.countryCode));
+	if (filter.subregionId) conditions.push(eq(country.subregionId, filter.subregionId));
+	if (filter.gender) conditions.push(eq(person.gender, filter.gender));
+	if (filter.consultationId) {
+		conditions.push(sql`${person.id} in ${registrantsOf(filter.consultationId)}`);
+	}
+	return conditions;
+}
+
+function registrantsOf(consultationId: string) {
+	return sql`(select ${registration.personId} from ${registration} where ${registration.consultationId} = ${consultationId})`;
+}
+
+export async function listPeople(db: Executor, filter: PeopleFilter, limit = 10_000) {
+	return db
+		.select({
+			id: person.id,
+			name: person.name,
+			honorific: person.honorific,
+			jobTitle: person.jobTitle,
+			email: person.email,
+			phone: person.phone,
+			gender: person.gender,
+			genderSelfDescription: person.genderSelfDescription,
+			countryCode: person.countryCode,
+			countryName: country.name,
+			subregionId: country.subregionId,
+			categoryId: person.categoryId,
+			categoryLabel: stakeholderCategory.label,
+			organizationId: person.organizationId,
+			organizationName: organization.name,
+			languages: person.languages,
+			consentToContact: person.consentToContact,
+			consentToList: person.consentToList
+		})
+		.from(person)
+		.leftJoin(organization, eq(person.organizationId, organization.id))
+		.leftJoin(country, eq(person.countryCode, country.code))
+		.leftJoin(stakeholderCategory, eq(person.categoryId, stakeholderCategory.id))
+		.where(and(...peopleConditions(filter)))
+		.orderBy(asc(person.name), asc(person.id))
+		.limit(limit);
+}
+export type DirectoryPerson = Awaited<ReturnType<typeof listPeople>>[number];
