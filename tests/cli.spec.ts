@@ -64,4 +64,35 @@ describe('convene CLI', () => {
 			fs.rmSync(dataDir, { recursive: true, force: true });
 		}
 	});
+
+	it('imports people from a CSV only when every row is valid, and exports them as XLSX', { timeout: 60_000 }, () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-cli-import-'));
+		const env = { CONVENE_DATA_DIR: path.join(dir, 'data') };
+		try {
+			const file = path.join(dir, 'people.csv');
+			fs.writeFileSync(file, 'Name;E-mail;Organisation;Country\nAda Test;ada@example.org;Harbour Network;Thailand\nBad Row;bad-email;;Atlantis\n');
+			const refused = convene(['import', 'people', file], env);
+			expect(refused.code).toBe(1);
+			expect(refused.stderr.trim().split('\n')).toEqual([
+				'convene: 2 problems in 1 rows; nothing was imported:',
+				'  row 3, email: invalid email "bad-email"',
+				'  row 3, country: unknown country "Atlantis"'
+			]);
+			fs.writeFileSync(file, 'Name;E-mail;Organisation;Country\nAda Test;ada@example.org;Harbour Network;Thailand\n');
+			const imported = convene(['import', 'people', file], env);
+			expect(imported.stdout.trim()).toBe('Imported: 1 people, 1 new organizations.');
+			const out = path.join(dir, 'people.xlsx');
+			const exported = convene(['export', 'people', '--format', 'xlsx', '--out', out], env);
+			expect(exported.stdout.trim()).toBe(`Exported 1 people to ${out}.`);
+			expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK'); // a zip container
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('explains how to call export when the format is missing', () => {
+		const r = convene(['export', 'people', '--out', 'x.csv']);
+		expect(r.code).toBe(2);
+		expect(r.stderr.trim()).toBe('convene: usage: convene export people --format csv|xlsx --out FILE [--q TEXT] [--category ID] [--country CODE]');
+	});
 });

@@ -1,10 +1,17 @@
 // convene migrate | seed --demo | serve [--port N] | --help
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { databaseConfigFromEnv, migrateDatabase, openDatabase, type DatabaseHandle } from '../lib/server/db';
 import { loadReferenceData } from '../lib/server/reference/load-reference';
 import { isDatabaseEmpty } from '../lib/server/demo/seed-demo';
 import { adminNotice, prepareDatabase } from '../lib/server/startup';
 import { baseUrl } from '../lib/server/runtime';
+import { readTable } from '../lib/server/imports/read-table';
+import { importPeople } from '../lib/server/use-cases/import-people';
+import { exportPeople } from '../lib/server/use-cases/export-people';
+import { guessMapping } from '../lib/domain/people-import';
+import type { Actor } from '../lib/domain/policy';
 
 export const HELP = `Usage: convene <command> [options]
 
@@ -12,6 +19,11 @@ Commands:
   migrate              Apply the database migrations and load the reference data
   seed --demo          Fill an empty database with the fictional demo network and review process
   serve [--port N]     Start the web server (default port 3000; migrates and seeds on first start)
+  import people FILE [--dry-run]
+                       Import people and their organizations from a .csv or .xlsx file: every
+                       problem row is listed with its reason and nothing is imported (exit 1)
+  export people --format csv|xlsx --out FILE [--q TEXT] [--category ID] [--country CODE]
+                       Export the directory (formula-like cells are neutralized)
 
 Options:
   -h, --help           Show this help
@@ -43,7 +55,17 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 		parsed = parseArgs({
 			args: argv,
 			allowPositionals: true,
-			options: { help: { type: 'boolean', short: 'h' }, demo: { type: 'boolean' }, port: { type: 'string', short: 'p' } }
+			options: {
+				help: { type: 'boolean', short: 'h' },
+				demo: { type: 'boolean' },
+				port: { type: 'string', short: 'p' },
+				'dry-run': { type: 'boolean' },
+				format: { type: 'string' },
+				out: { type: 'string', short: 'o' },
+				q: { type: 'string' },
+				category: { type: 'string' },
+				country: { type: 'string' }
+			}
 		});
 	} catch (error) {
 		io.err(`convene: ${(error as Error).message}\n\n${HELP}`);
@@ -54,7 +76,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 		io.out(HELP);
 		return command || parsed.values.help ? 0 : 2;
 	}
-	if (rest.length) {
+	const takesArguments = command === 'import' || command === 'export';
+	if (rest.length && !takesArguments) {
 		io.err(`convene: unexpected argument "${rest[0]}"`);
 		return 2;
 	}
@@ -79,6 +102,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 					return 0;
 				});
 			}
+			case 'import':
+				return await importCommand(rest, parsed.values['dry-run'] ?? false, io);
+			case 'export':
+				return await exportCommand(rest, parsed.values, io);
 			case 'serve':
 				// bin/convene.js starts the server itself, without tsx; reaching here means `serve --help`.
 				io.out(HELP);
@@ -93,4 +120,69 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 		if (process.env.CONVENE_DEBUG) io.err(String((error as Error).stack));
 		return 1;
 	}
+}
+
+const CLI_ACTOR: Actor = { kind: 'system', via: 'cli' };
+
+async function importCommand(args: string[], isDryRun: boolean, io: Io): Promise<number> {
+	const [what, file, ...extra] = args;
+	if (what !== 'people' || !file || extra.length) {
+		io.err('convene: usage: convene import people FILE [--dry-run]');
+		return 2;
+	}
+	if (!fs.existsSync(file)) {
+		io.err(`convene: no such file: ${file}`);
+		return 1;
+	}
+	const rows = await readTable(new Uint8Array(fs.readFileSync(file)), file);
+	const mapping = guessMapping(rows[0] ?? []);
+	return withDatabase(async (h) => {
+		const result = await importPeople(h.db, CLI_ACTOR, {
+			rows,
+			mapping,
+			isDryRun,
+			onProgress: (done, total) => {
+				if (total >= 5000) io.out(`  ${done} / ${total}`);
+			}
+		});
+		if (result.ok) {
+			io.out(`${result.isDryRun ? 'Valid (dry run, nothing written)' : 'Imported'}: ${result.imported} people, ${result.organizationsCreated} new organizations.`);
+			return 0;
+		}
+		switch (result.reason) {
+			case 'invalid-mapping':
+				io.err(`convene: the columns of ${path.basename(file)} could not be mapped (columns: ${(rows[0] ?? []).join(', ')}):`);
+				for (const p of result.problems) io.err(`  ${p.reason}`);
+				return 1;
+			case 'invalid-rows':
+				io.err(`convene: ${result.problems.length} problems in ${new Set(result.problems.map((p) => p.row)).size} rows; nothing was imported:`);
+				for (const p of result.problems) io.err(`  row ${p.row}, ${p.field}: ${p.reason}`);
+				return 1;
+			case 'empty-file':
+				io.err(`convene: ${file} has no rows under its header`);
+				return 1;
+			case 'conflict':
+				io.err(`convene: someone changed the directory during the import; nothing was imported (${result.detail})`);
+				return 1;
+			default:
+				io.err(`convene: ${result.reason}`);
+				return 1;
+		}
+	});
+}
+
+async function exportCommand(args: string[], values: { format?: string; out?: string; q?: string; category?: string; country?: string }, io: Io): Promise<number> {
+	const [what, ...extra] = args;
+	const format = values.format;
+	if (what !== 'people' || extra.length || (format !== 'csv' && format !== 'xlsx') || !values.out) {
+		io.err('convene: usage: convene export people --format csv|xlsx --out FILE [--q TEXT] [--category ID] [--country CODE]');
+		return 2;
+	}
+	return withDatabase(async (h) => {
+		const result = await exportPeople(h.db, CLI_ACTOR, { q: values.q, categoryId: values.category, countryCode: values.country?.toUpperCase() }, format, new Date());
+		if (!result.ok) return 1;
+		fs.writeFileSync(values.out!, result.body);
+		io.out(`Exported ${result.count} people to ${values.out}.`);
+		return 0;
+	});
 }

@@ -236,9 +236,19 @@ function cell(row: readonly string[], index: number | undefined): string {
 	return index === undefined ? '' : String(row[index] ?? '').trim();
 }
 
-function findOrganization(name: string, countryCode: string | null, orgs: ImportContext['organizations']) {
-	const key = normalizeKey(name);
-	const matches = orgs.filter((o) => normalizeKey(o.name) === key || o.aliases.some((a) => normalizeKey(a) === key));
+type OrgIndex = Map<string, ImportContext['organizations'][number][]>;
+
+/** Organizations by normalized name and alias, so that matching stays linear in the file size. */
+function indexOrganizations(orgs: ImportContext['organizations']): OrgIndex {
+	const index: OrgIndex = new Map();
+	for (const o of orgs) {
+		for (const key of new Set([o.name, ...o.aliases].map(normalizeKey))) index.set(key, [...(index.get(key) ?? []), o]);
+	}
+	return index;
+}
+
+function findOrganization(name: string, countryCode: string | null, index: OrgIndex) {
+	const matches = index.get(normalizeKey(name)) ?? [];
 	// Same name in several countries (national chapters): the person's country decides.
 	return matches.find((o) => o.countryCode === countryCode) ?? (matches.length === 1 ? matches[0] : null);
 }
@@ -252,6 +262,7 @@ export function validatePeopleImport(rows: readonly (readonly string[])[], mappi
 	const problems: ImportProblem[] = [];
 	const newOrganizations = new Map<string, Extract<OrganizationChoice, { kind: 'new' }>>();
 	const emailRows = new Map<string, number>();
+	const orgIndex = indexOrganizations(ctx.organizations);
 
 	for (let i = 1; i < rows.length; i++) {
 		const raw = rows[i];
@@ -290,7 +301,7 @@ export function validatePeopleImport(rows: readonly (readonly string[])[], mappi
 		let organization: OrganizationChoice | null = null;
 		const orgName = cell(raw, mapping.organization);
 		if (orgName) {
-			const existing = findOrganization(orgName, countryCode, ctx.organizations);
+			const existing = findOrganization(orgName, countryCode, orgIndex);
 			if (existing) organization = { kind: 'existing', id: existing.id };
 			else {
 				const key = `${normalizeKey(orgName)}|${countryCode ?? ''}`;
