@@ -20,6 +20,8 @@ export const policy = {
 	canErasePerson: (a: Actor, personId: string) => isAdmin(a) || (a.kind === 'stakeholder' && a.personId === personId),
 	canReadPerson: (a: Actor, personId: string) =>
 		isAdmin(a) || (a.kind === 'staff' && a.role === 'organizer') || (a.kind === 'stakeholder' && a.personId === personId),
+	/** The JSON copy of one's own data; staff read people through the directory instead. */
+	canDownloadOwnData: (a: Actor, personId: string) => a.kind === 'stakeholder' && a.personId === personId,
 	canChangeRoles: (a: Actor) => isAdmin(a),
 	canReadAuditLog: (a: Actor) => isAdmin(a),
 	canReadOutbox: (a: Actor) => isAdmin(a),

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { betterAuth, type BetterAuthPlugin } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { hashPassword } from 'better-auth/crypto';
+import { magicLink } from 'better-auth/plugins';
 import { eq } from 'drizzle-orm';
 import type { Database, Executor } from './db';
 import { appSetting, authAccount, authSession, authUser, authVerification } from './db/schema';
@@ -14,7 +15,12 @@ export interface AuthOptions {
 	secret: string;
 	baseURL?: string;
 	plugins?: BetterAuthPlugin[];
+	/** Delivers a stakeholder's sign-in link (the mailer's outbox or SMTP). */
+	sendMagicLink?: (email: string, url: string) => Promise<void>;
 }
+
+// Links are mailed to people on slow connections: give them time, but one use only.
+const MAGIC_LINK_SECONDS = 30 * 60;
 
 export function createAuth(db: Database, options: AuthOptions) {
 	return betterAuth({
@@ -29,7 +35,19 @@ export function createAuth(db: Database, options: AuthOptions) {
 		session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
 		// Behind the app's own origin check (SvelteKit's CSRF protection for form actions).
 		advanced: { database: { generateId: () => randomBytes(16).toString('hex') } },
-		plugins: options.plugins ?? []
+		plugins: [
+			magicLink({
+				expiresIn: MAGIC_LINK_SECONDS,
+				disableSignUp: true,
+				storeToken: 'hashed',
+				sendMagicLink: async ({ email, url }) => {
+					if (!options.sendMagicLink) throw new Error('No mailer is configured for sign-in links');
+					await options.sendMagicLink(email, url);
+				}
+			}),
+			// sveltekit-cookies must stay last (better-auth warns otherwise).
+			...(options.plugins ?? [])
+		]
 	});
 }
 

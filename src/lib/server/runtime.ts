@@ -5,10 +5,13 @@ import type { BetterAuthPlugin } from 'better-auth';
 import type { DatabaseHandle } from './db';
 import { createAuth, resolveAuthSecret, type Auth } from './auth';
 import { adminNotice, startConvene } from './startup';
+import { createMailer, type Mailer } from './mail';
+import { signInLinkMessage } from './messages/sign-in-link';
 
 interface Runtime {
 	handle: DatabaseHandle;
 	auth: Auth;
+	mailer: Mailer;
 }
 
 const KEY = Symbol.for('convene.runtime');
@@ -24,9 +27,17 @@ export function initRuntime(plugins: BetterAuthPlugin[] = []): Promise<Runtime> 
 		const report = await startConvene({ log: (line) => console.log(line) });
 		if (report.admin) console.log(adminNotice(report.admin, baseUrl()));
 		const secret = await resolveAuthSecret(report.handle.db);
-		const auth = createAuth(report.handle.db, { secret, baseURL: baseUrl(), plugins });
-		console.log(`Convene database: ${report.handle.driver} (${report.handle.location})`);
-		return { handle: report.handle, auth };
+		const mailer = createMailer(report.handle.db);
+		const auth = createAuth(report.handle.db, {
+			secret,
+			baseURL: baseUrl(),
+			plugins,
+			sendMagicLink: async (email, url) => {
+				await mailer.send(signInLinkMessage(email, url));
+			}
+		});
+		console.log(`Convene database: ${report.handle.driver} (${report.handle.location}); mail: ${mailer.transport === 'smtp' ? 'SMTP' : 'outbox (no SMTP_URL)'}`);
+		return { handle: report.handle, auth, mailer };
 	})();
 	return holder[KEY];
 }
@@ -44,6 +55,7 @@ function runtime(): Runtime {
 
 export const getDb = () => runtime().handle.db;
 export const getAuth = () => runtime().auth;
+export const getMailer = () => runtime().mailer;
 
 export async function closeRuntime(): Promise<void> {
 	const pending = holder[KEY];

@@ -1,0 +1,32 @@
+// A stakeholder asks for a sign-in link. The answer never tells whether the address is known
+// (no account enumeration); a link is mailed only to people in the directory.
+import { randomBytes } from 'node:crypto';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Database } from '../db';
+import { authUser, person } from '../db/schema';
+import { isValidEmail } from '../../domain/people-import';
+
+export type RequestSignInLinkResult = { ok: true } | { ok: false; reason: 'invalid-email' };
+
+export interface MagicLinkSender {
+	/** better-auth's signInMagicLink: creates the token and calls the mailer. */
+	signInMagicLink(email: string, callbackURL: string): Promise<void>;
+}
+
+export async function requestSignInLink(db: Database, sender: MagicLinkSender, rawEmail: string, callbackURL = '/me'): Promise<RequestSignInLinkResult> {
+	const email = rawEmail.trim().toLowerCase();
+	if (!isValidEmail(email)) return { ok: false, reason: 'invalid-email' };
+	const [known] = await db
+		.select({ id: person.id, name: person.name, userId: person.userId })
+		.from(person)
+		.where(and(sql`lower(${person.email}) = ${email}`, isNull(person.erasedAt)));
+	if (!known) return { ok: true };
+	// better-auth signs in existing users only (sign-up is off): make sure this person has one.
+	const [user] = await db.select({ id: authUser.id }).from(authUser).where(eq(authUser.email, email));
+	if (!user) {
+		const id = randomBytes(16).toString('hex');
+		await db.insert(authUser).values({ id, email, name: known.name, role: 'stakeholder', emailVerified: false }).onConflictDoNothing();
+	}
+	await sender.signInMagicLink(email, callbackURL);
+	return { ok: true };
+}
