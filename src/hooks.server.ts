@@ -4,7 +4,8 @@ import { building } from '$app/environment';
 import { getRequestEvent } from '$app/server';
 import { svelteKitHandler, sveltekitCookies } from 'better-auth/svelte-kit';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { closeRuntime, getAuth, readyRuntime } from '$lib/server/runtime';
+import { closeRuntime, getAuth, getDb, readyRuntime } from '$lib/server/runtime';
+import { loadActor } from '$lib/server/queries/actors';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -34,6 +35,7 @@ const authentication: Handle = async ({ event, resolve }) => {
 	event.locals.user = session
 		? { id: session.user.id, name: session.user.name, email: session.user.email, role: (session.user as { role?: string }).role ?? 'stakeholder' }
 		: null;
+	event.locals.actor = await loadActor(getDb(), event.locals.user);
 	return svelteKitHandler({ event, resolve, auth, building });
 };
 

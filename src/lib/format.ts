@@ -20,3 +20,20 @@ export function roleLabel(role: UserRole | string): string {
 			return m.role_stakeholder();
 	}
 }
+
+export function statusLabel(status: string): string {
+	switch (status) {
+		case 'selected':
+			return m.status_selected();
+		case 'waitlisted':
+			return m.status_waitlisted();
+		case 'declined':
+			return m.status_declined();
+		case 'confirmed':
+			return m.status_confirmed();
+		case 'withdrawn':
+			return m.status_withdrawn();
+		default:
+			return m.status_submitted();
+	}
+}

@@ -1,16 +1,25 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getAuth, getDb } from '$lib/server/runtime';
+import { requireStaff } from '$lib/server/guards';
 import { listConsultationsWithRegistrationCounts } from '$lib/server/queries/consultations';
-import { isStaff } from '$lib/domain/access';
+import { policy } from '$lib/domain/policy';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { formatTimeRange } from '$lib/domain/time';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	if (!locals.user || !isStaff(locals.user.role)) redirect(303, localizeHref('/staff/sign-in'));
+	const actor = requireStaff(locals.actor);
 	const rows = await listConsultationsWithRegistrationCounts(getDb());
+	// Organizers and rapporteurs see the consultations they are assigned to; admins see all.
+	const visible = rows.filter((c) => actor.role === 'admin' || actor.organizerOf.has(c.id) || actor.rapporteurOf.has(c.id));
 	return {
-		consultations: rows.map((c) => ({
+		links: {
+			directory: policy.canReadDirectory(actor),
+			import: policy.canChangeDirectory(actor),
+			outbox: policy.canReadOutbox(actor),
+			audit: policy.canReadAuditLog(actor)
+		},
+		consultations: visible.map((c) => ({
 			slug: c.slug,
 			title: c.title,
 			status: c.status,

@@ -896,3 +896,15 @@ export const appSetting = pgTable('app_setting', {
 	value: text('value').notNull(),
 	updatedAt: updatedAt()
 });
+
+/**
+ * A file uploaded for import, kept between "check" and "import" so that the two steps work as
+ * plain form posts (no JavaScript) and across app processes. Deleted when imported or after a day.
+ */
+export const importUpload = pgTable('import_upload', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	createdByUserId: text('created_by_user_id').references(() => authUser.id, { onDelete: 'cascade' }),
+	fileName: text('file_name').notNull(),
+	rows: jsonb('rows').$type<string[][]>().notNull(),
+	createdAt: createdAt()
+});

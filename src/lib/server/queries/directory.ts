@@ -1,7 +1,7 @@
 // The stakeholder directory: people and organizations.
 import { and, asc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db';
-import { country, organization, person, registration, stakeholderCategory } from '../db/schema';
+import { consultation, country, organization, person, registration, stakeholderCategory } from '../db/schema';
 import type { ImportContext } from '../../domain/people-import';
 
 export async function loadImportContext(db: Executor): Promise<ImportContext> {
@@ -24,6 +24,7 @@ export interface PeopleFilter {
 	subregionId?: string;
 	gender?: string;
 	consultationId?: string; // registered for this consultation
+	consultationSlug?: string; // the same, by slug (from a URL)
 }
 
 export function peopleConditions(filter: PeopleFilter): SQL[] {
@@ -36,10 +37,13 @@ export function peopleConditions(filter: PeopleFilter): SQL[] {
 	if (filter.countryCode) conditions.push(eq(person.countryCode, filter.countryCode));
 	if (filter.subregionId) conditions.push(eq(country.subregionId, filter.subregionId));
 	if (filter.gender) conditions.push(eq(person.gender, filter.gender));
-	if (filter.consultationId) {
-		conditions.push(sql`${person.id} in ${registrantsOf(filter.consultationId)}`);
-	}
+	if (filter.consultationId) conditions.push(sql`${person.id} in ${registrantsOf(filter.consultationId)}`);
+	if (filter.consultationSlug) conditions.push(sql`${person.id} in ${registrantsOfSlug(filter.consultationSlug)}`);
 	return conditions;
+}
+
+function registrantsOfSlug(slug: string) {
+	return sql`(select ${registration.personId} from ${registration} join ${consultation} on ${consultation.id} = ${registration.consultationId} where ${consultation.slug} = ${slug})`;
 }
 
 function registrantsOf(consultationId: string) {

@@ -1,0 +1,17 @@
+// Page-level gates. The use-cases check authorization again: a page gate only decides between
+// "sign in first" (303) and "not for you" (403), so that a direct URL never shows a staff page.
+import { error, redirect } from '@sveltejs/kit';
+import type { Actor } from '$lib/domain/policy';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+
+export function requireStaff(actor: Actor, isAllowed: (a: Actor) => boolean = () => true): Extract<Actor, { kind: 'staff' }> {
+	if (actor.kind !== 'staff') redirect(303, localizeHref('/staff/sign-in'));
+	if (!isAllowed(actor)) error(403, m.error_forbidden());
+	return actor;
+}
+
+export function requireStakeholder(actor: Actor): Extract<Actor, { kind: 'stakeholder' }> {
+	if (actor.kind !== 'stakeholder') redirect(303, localizeHref('/sign-in'));
+	return actor;
+}

@@ -1,0 +1,45 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb, getAuth } from '$lib/server/runtime';
+import { requireStakeholder } from '$lib/server/guards';
+import { consultation, country, organization, person, registration, stakeholderCategory } from '$lib/server/db/schema';
+import { erasePerson } from '$lib/server/use-cases/erase-person';
+import { formatTimeRange } from '$lib/domain/time';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const actor = requireStakeholder(locals.actor);
+	const db = getDb();
+	const [me] = await db
+		.select({ name: person.name, email: person.email, organization: organization.name, country: country.name, category: stakeholderCategory.label, gender: person.gender })
+		.from(person)
+		.leftJoin(organization, eq(person.organizationId, organization.id))
+		.leftJoin(country, eq(person.countryCode, country.code))
+		.leftJoin(stakeholderCategory, eq(person.categoryId, stakeholderCategory.id))
+		.where(eq(person.id, actor.personId));
+	// Only this person's own registrations: the query is keyed by the signed-in person's id.
+	const registrations = await db
+		.select({ id: registration.id, status: registration.status, slug: consultation.slug, title: consultation.title, startsAt: consultation.startsAt, endsAt: consultation.endsAt, timeZone: consultation.timeZone })
+		.from(registration)
+		.innerJoin(consultation, and(eq(registration.consultationId, consultation.id), eq(consultation.status, 'published')))
+		.where(eq(registration.personId, actor.personId))
+		.orderBy(asc(consultation.startsAt));
+	return {
+		me,
+		registrations: registrations.map((r) => ({ id: r.id, status: r.status, slug: r.slug, title: r.title, when: formatTimeRange(r.startsAt, r.endsAt, r.timeZone, locals.locale) }))
+	};
+};
+
+export const actions: Actions = {
+	erase: async ({ locals, request }) => {
+		const actor = requireStakeholder(locals.actor);
+		const form = await request.formData();
+		if (form.get('confirm') !== 'yes') return fail(400, { eraseMessage: m.me_erase_needs_confirm() });
+		const result = await erasePerson(getDb(), actor, actor.personId, new Date());
+		if (!result.ok) return fail(403, { eraseMessage: m.error_forbidden() });
+		await getAuth().api.signOut({ headers: request.headers }).catch(() => undefined);
+		redirect(303, localizeHref('/?erased=1'));
+	}
+};

@@ -1,0 +1,20 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions } from './$types';
+import { getAuth, getDb } from '$lib/server/runtime';
+import { requestSignInLink } from '$lib/server/use-cases/request-sign-in-link';
+import { m } from '$lib/paraglide/messages';
+
+export const actions: Actions = {
+	default: async ({ request }) => {
+		const form = await request.formData();
+		const email = String(form.get('email') ?? '');
+		const auth = getAuth();
+		const result = await requestSignInLink(getDb(), {
+			signInMagicLink: async (address, callbackURL) => {
+				await auth.api.signInMagicLink({ body: { email: address, callbackURL }, headers: request.headers });
+			}
+		}, email);
+		if (!result.ok) return fail(400, { email, message: m.stakeholder_sign_in_invalid() });
+		return { email, isSent: true };
+	}
+};

@@ -1,0 +1,23 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { requireStaff } from '$lib/server/guards';
+import { listAudit } from '$lib/server/queries/audit';
+import { authUser } from '$lib/server/db/schema';
+import { policy } from '$lib/domain/policy';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	requireStaff(locals.actor, policy.canReadAuditLog);
+	const db = getDb();
+	const entries = await listAudit(db);
+	const users = new Map((await db.select({ id: authUser.id, email: authUser.email }).from(authUser)).map((u) => [u.id, u.email]));
+	return {
+		entries: entries.map((e) => ({
+			id: e.id,
+			at: e.at.toISOString(),
+			actor: e.actorUserId ? (users.get(e.actorUserId) ?? e.actorUserId) : ((e.details as { via?: string }).via ?? '—'),
+			action: e.action,
+			subject: [e.subjectType, e.subjectId].filter(Boolean).join(' '),
+			details: JSON.stringify(e.details)
+		}))
+	};
+};

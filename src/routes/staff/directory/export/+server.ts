@@ -1,0 +1,20 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { parsePeopleFilter } from '$lib/server/directory-filter';
+import { exportPeople } from '$lib/server/use-cases/export-people';
+
+export const GET: RequestHandler = async ({ locals, url }) => {
+	if (locals.actor.kind !== 'staff') redirect(303, '/staff/sign-in');
+	const format = url.searchParams.get('format');
+	if (format !== 'csv' && format !== 'xlsx') error(400, 'format must be csv or xlsx');
+	const result = await exportPeople(getDb(), locals.actor, parsePeopleFilter(url.searchParams), format, new Date());
+	if (!result.ok) error(403, 'You may not export personal data.');
+	return new Response(new Uint8Array(result.body), {
+		headers: {
+			'content-type': result.mediaType,
+			'content-disposition': `attachment; filename="${result.fileName}"`,
+			'cache-control': 'no-store'
+		}
+	});
+};

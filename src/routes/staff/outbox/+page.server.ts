@@ -1,0 +1,11 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { requireStaff } from '$lib/server/guards';
+import { listOutbox } from '$lib/server/mail';
+import { policy } from '$lib/domain/policy';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	requireStaff(locals.actor, policy.canReadOutbox);
+	const messages = await listOutbox(getDb());
+	return { messages: messages.map((mm) => ({ id: mm.id, to: mm.to, subject: mm.subject, text: mm.text, createdAt: mm.createdAt.toISOString(), isSent: mm.sentAt !== null })) };
+};

@@ -1,0 +1,62 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { E2E_ADMIN_PASSWORD } from '../../playwright.config';
+
+// Every staff page and action, requested directly (URL and form post, no browser), by each role.
+// 200 = shown, 303 to sign-in = not signed in as staff, 403 = signed in but not allowed.
+const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 3210}`;
+
+async function signedIn(playwright: typeof import('@playwright/test').request, email: string | null): Promise<APIRequestContext> {
+	const context = await playwright.newContext({ baseURL: ORIGIN, extraHTTPHeaders: { origin: ORIGIN } });
+	if (email) {
+		const response = await context.post('/staff/sign-in', { form: { email, password: E2E_ADMIN_PASSWORD }, maxRedirects: 0, headers: { accept: 'text/html' } });
+		expect(response.status(), `sign-in of ${email}`).toBe(303);
+	}
+	return context;
+}
+
+const pages = ['/staff', '/staff/directory', '/staff/directory/import', '/staff/outbox', '/staff/audit', '/staff/directory/export?format=csv'];
+type Expect = 200 | 303 | 403;
+const matrix: { who: string; email: string | null; expected: Expect[] }[] = [
+	{ who: 'anonymous visitor', email: null, expected: [303, 303, 303, 303, 303, 303] },
+	{ who: 'admin', email: 'admin@convene.example', expected: [200, 200, 200, 200, 200, 200] },
+	{ who: 'organizer', email: 'organizer@convene.example', expected: [200, 200, 403, 403, 403, 403] },
+	{ who: 'rapporteur', email: 'rapporteur@convene.example', expected: [200, 403, 403, 403, 403, 403] }
+];
+
+for (const { who, email, expected } of matrix) {
+	test(`${who}: staff pages answer ${expected.join(', ')}`, async ({ playwright }) => {
+		const context = await signedIn(playwright.request, email);
+		const statuses: number[] = [];
+		for (const path of pages) statuses.push((await context.get(path, { maxRedirects: 0 })).status());
+		expect(statuses).toEqual(expected);
+		await context.dispose();
+	});
+
+	test(`${who}: posting an import is ${email === 'admin@convene.example' ? 'accepted' : 'refused'}`, async ({ playwright }) => {
+		const context = await signedIn(playwright.request, email);
+		const response = await context.post('/staff/directory/import?/check', {
+			multipart: { file: { name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(`Name,Email\nRole Test,role-${Date.now()}@example.org\n`) } },
+			maxRedirects: 0,
+			headers: { accept: 'text/html' }
+		});
+		const status = response.status();
+		if (email === 'admin@convene.example') {
+			expect(status).toBe(303);
+			expect(response.headers()['location']).toMatch(/\/staff\/directory\/import\?upload=[0-9a-f-]{36}$/);
+		} else {
+			expect(status).toBe(email ? 403 : 303);
+		}
+		await context.dispose();
+	});
+}
+
+test('an organizer sees no email addresses in the directory, an admin does', async ({ playwright }) => {
+	const organizer = await signedIn(playwright.request, 'organizer@convene.example');
+	const admin = await signedIn(playwright.request, 'admin@convene.example');
+	const asOrganizer = await (await organizer.get('/staff/directory')).text();
+	const asAdmin = await (await admin.get('/staff/directory')).text();
+	expect(asAdmin).toMatch(/@example\.org/);
+	expect(asOrganizer).not.toMatch(/[a-z.0-9]+@example\.org/);
+	await organizer.dispose();
+	await admin.dispose();
+});
