@@ -1,0 +1,34 @@
+import { fail } from '@sveltejs/kit';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { requireStaff } from '$lib/server/guards';
+import { organization, person } from '$lib/server/db/schema';
+import { mergePeople } from '$lib/server/use-cases/merge-directory-records';
+import { findPersonDuplicates } from '$lib/domain/duplicates';
+import { policy } from '$lib/domain/policy';
+import { m } from '$lib/paraglide/messages';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	requireStaff(locals.actor, policy.canChangeDirectory);
+	const people = await getDb()
+		.select({ id: person.id, name: person.name, email: person.email, organizationId: person.organizationId, organization: organization.name })
+		.from(person)
+		.leftJoin(organization, eq(person.organizationId, organization.id))
+		.where(and(isNull(person.erasedAt)));
+	const byId = new Map(people.map((p) => [p.id, p]));
+	return {
+		pairs: findPersonDuplicates(people).map((pair) => ({ a: byId.get(pair.a)!, b: byId.get(pair.b)!, reason: pair.reason }))
+	};
+};
+
+export const actions: Actions = {
+	merge: async ({ locals, request }) => {
+		const actor = requireStaff(locals.actor, policy.canChangeDirectory);
+		const form = await request.formData();
+		const result = await mergePeople(getDb(), actor, String(form.get('duplicate') ?? ''), String(form.get('kept') ?? ''));
+		if (result.ok) return { merged: true };
+		if (result.reason === 'both-registered') return fail(409, { message: m.duplicates_both_registered() });
+		return fail(result.reason === 'forbidden' ? 403 : 404, { message: m.duplicates_not_found() });
+	}
+};
