@@ -14,13 +14,13 @@ async function signedIn(playwright: typeof import('@playwright/test').request, e
 	return context;
 }
 
-const pages = ['/staff', '/staff/directory', '/staff/directory/import', '/staff/outbox', '/staff/audit', '/staff/directory/export?format=csv', '/staff/directory/duplicates'];
+const pages = ['/staff', '/staff/directory', '/staff/directory/import', '/staff/outbox', '/staff/audit', '/staff/directory/export?format=csv', '/staff/directory/duplicates', '/staff/accounts'];
 type Expect = 200 | 303 | 403;
 const matrix: { who: string; email: string | null; expected: Expect[] }[] = [
-	{ who: 'anonymous visitor', email: null, expected: [303, 303, 303, 303, 303, 303, 303] },
-	{ who: 'admin', email: 'admin@convene.example', expected: [200, 200, 200, 200, 200, 200, 200] },
-	{ who: 'organizer', email: 'organizer@convene.example', expected: [200, 200, 403, 403, 403, 403, 403] },
-	{ who: 'rapporteur', email: 'rapporteur@convene.example', expected: [200, 403, 403, 403, 403, 403, 403] }
+	{ who: 'anonymous visitor', email: null, expected: [303, 303, 303, 303, 303, 303, 303, 303] },
+	{ who: 'admin', email: 'admin@convene.example', expected: [200, 200, 200, 200, 200, 200, 200, 200] },
+	{ who: 'organizer', email: 'organizer@convene.example', expected: [200, 200, 403, 403, 403, 403, 403, 403] },
+	{ who: 'rapporteur', email: 'rapporteur@convene.example', expected: [200, 403, 403, 403, 403, 403, 403, 403] }
 ];
 
 for (const { who, email, expected } of matrix) {
@@ -51,7 +51,7 @@ for (const { who, email, expected } of matrix) {
 }
 
 for (const email of ['organizer@convene.example', 'rapporteur@convene.example']) {
-	test(`${email} cannot merge people by posting the form directly`, async ({ playwright }) => {
+	test(`${email} cannot merge people or change roles by posting the forms directly`, async ({ playwright }) => {
 		const context = await signedIn(playwright.request, email);
 		const response = await context.post('/staff/directory/duplicates?/merge', {
 			form: { kept: '00000000-0000-4000-8000-000000000001', duplicate: '00000000-0000-4000-8000-000000000002' },
@@ -59,6 +59,8 @@ for (const email of ['organizer@convene.example', 'rapporteur@convene.example'])
 			headers: { accept: 'text/html' }
 		});
 		expect(response.status()).toBe(403);
+		const promote = await context.post('/staff/accounts?/role', { form: { userId: 'anyone', role: 'admin' }, maxRedirects: 0, headers: { accept: 'text/html' } });
+		expect(promote.status()).toBe(403);
 		await context.dispose();
 	});
 }

@@ -5,6 +5,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { authUser, person } from '../db/schema';
 import { isValidEmail } from '../../domain/people-import';
+import { isStaff } from '../../domain/access';
 
 export type RequestSignInLinkResult = { ok: true } | { ok: false; reason: 'invalid-email' };
 
@@ -13,20 +14,25 @@ export interface MagicLinkSender {
 	signInMagicLink(email: string, callbackURL: string): Promise<void>;
 }
 
-export async function requestSignInLink(db: Database, sender: MagicLinkSender, rawEmail: string, callbackURL = '/me'): Promise<RequestSignInLinkResult> {
+/** Staff land in the staff area, stakeholders on their own page. */
+export async function requestSignInLink(db: Database, sender: MagicLinkSender, rawEmail: string): Promise<RequestSignInLinkResult> {
 	const email = rawEmail.trim().toLowerCase();
 	if (!isValidEmail(email)) return { ok: false, reason: 'invalid-email' };
+	const [user] = await db.select({ id: authUser.id, role: authUser.role }).from(authUser).where(eq(authUser.email, email));
+	if (user && isStaff(user.role)) {
+		await sender.signInMagicLink(email, '/staff');
+		return { ok: true };
+	}
 	const [known] = await db
 		.select({ id: person.id, name: person.name, userId: person.userId })
 		.from(person)
 		.where(and(sql`lower(${person.email}) = ${email}`, isNull(person.erasedAt)));
 	if (!known) return { ok: true };
 	// better-auth signs in existing users only (sign-up is off): make sure this person has one.
-	const [user] = await db.select({ id: authUser.id }).from(authUser).where(eq(authUser.email, email));
 	if (!user) {
 		const id = randomBytes(16).toString('hex');
 		await db.insert(authUser).values({ id, email, name: known.name, role: 'stakeholder', emailVerified: false }).onConflictDoNothing();
 	}
-	await sender.signInMagicLink(email, callbackURL);
+	await sender.signInMagicLink(email, '/me');
 	return { ok: true };
 }

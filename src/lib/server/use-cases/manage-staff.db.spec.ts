@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { makeConsultation, makeStaffActor } from '../../../../tests/support/factories';
+import { auditLog, authUser, consultationStaff, outboxMessage } from '../db/schema';
+import { createMailer } from '../mail';
+import { loadActor } from '../queries/actors';
+import type { Actor } from '../../domain/policy';
+import { changeStaffRole, createStaffUser, setConsultationAssignment } from './manage-staff';
+import { requestSignInLink } from './request-sign-in-link';
+
+let t: TestDatabase;
+let admin: Actor;
+beforeAll(async () => {
+	t = await createTestDatabase();
+	admin = await makeStaffActor(t.db, 'admin');
+});
+afterAll(async () => {
+	await t?.close();
+});
+const userIdOf = (a: Actor) => (a.kind === 'staff' ? a.userId : '');
+
+describe(`staff accounts and roles on ${testDriver}`, () => {
+	it('creates a staff account, mails the invitation, and its owner gets a sign-in link to the staff area', async () => {
+		const mailer = createMailer(t.db, {});
+		const email = `new-staff-${Date.now()}@example.org`;
+		const result = await createStaffUser(t.db, mailer, admin, { email: email.toUpperCase(), name: 'New Rapporteur', role: 'rapporteur' }, 'http://localhost:3000/sign-in');
+		expect(result.ok).toBe(true);
+		const [invitation] = await t.db.select().from(outboxMessage).where(eq(outboxMessage.to, email));
+		expect(invitation.subject).toBe('Your Convene staff account');
+		const links: [string, string][] = [];
+		await requestSignInLink(t.db, { signInMagicLink: async (e, cb) => void links.push([e, cb]) }, email);
+		expect(links).toEqual([[email, '/staff']]);
+		expect(await createStaffUser(t.db, mailer, admin, { email, name: 'Again', role: 'rapporteur' }, 'x')).toEqual({ ok: false, reason: 'email-taken' });
+	});
+
+	it('refuses to create accounts for a non-admin, or with a bad role', async () => {
+		const mailer = createMailer(t.db, {});
+		const organizer = await makeStaffActor(t.db, 'organizer');
+		expect(await createStaffUser(t.db, mailer, organizer, { email: 'x@example.org', name: 'X', role: 'admin' }, 'x')).toEqual({ ok: false, reason: 'forbidden' });
+		expect(await createStaffUser(t.db, mailer, admin, { email: 'y@example.org', name: 'Y', role: 'stakeholder' }, 'x')).toEqual({ ok: false, reason: 'invalid-role' });
+	});
+
+	it('changes a role, logs it, and never removes the last admin', async () => {
+		const rapporteur = await makeStaffActor(t.db, 'rapporteur');
+		expect(await changeStaffRole(t.db, admin, userIdOf(rapporteur), 'organizer')).toEqual({ ok: true });
+		const [u] = await t.db.select().from(authUser).where(eq(authUser.id, userIdOf(rapporteur)));
+		expect(u.role).toBe('organizer');
+		const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'user.role-change'), eq(auditLog.subjectId, userIdOf(rapporteur))));
+		expect(entry.details).toEqual({ from: 'rapporteur', to: 'organizer' });
+
+		// Demote every admin but one; the last one stays.
+		const admins = await t.db.select().from(authUser).where(eq(authUser.role, 'admin'));
+		const results = [];
+		for (const a of admins) results.push((await changeStaffRole(t.db, admin, a.id, 'organizer')).ok);
+		expect(results.filter((ok) => !ok)).toHaveLength(1);
+		expect(await t.db.select().from(authUser).where(eq(authUser.role, 'admin'))).toHaveLength(1);
+	});
+
+	it('assigns rapporteurs: admins anywhere, organizers only to their own consultations', async () => {
+		const c1 = await makeConsultation(t.db);
+		const c2 = await makeConsultation(t.db);
+		const organizer = await makeStaffActor(t.db, 'organizer', { organizerOf: [c1.id] });
+		const rapporteur = await makeStaffActor(t.db, 'rapporteur');
+		const target = { userId: userIdOf(rapporteur), role: 'rapporteur', isAssigned: true };
+		expect(await setConsultationAssignment(t.db, organizer, { ...target, consultationId: c1.id })).toEqual({ ok: true });
+		expect(await setConsultationAssignment(t.db, organizer, { ...target, consultationId: c2.id })).toEqual({ ok: false, reason: 'forbidden' });
+		expect(await setConsultationAssignment(t.db, organizer, { ...target, consultationId: c1.id, role: 'organizer' })).toEqual({ ok: false, reason: 'forbidden' });
+		const actor = await loadActor(t.db, { id: userIdOf(rapporteur), email: 'r@example.org', role: 'rapporteur' });
+		expect(actor.kind === 'staff' && [...actor.rapporteurOf]).toEqual([c1.id]);
+		expect(await setConsultationAssignment(t.db, admin, { ...target, consultationId: c1.id, isAssigned: false })).toEqual({ ok: true });
+		expect(await t.db.select().from(consultationStaff).where(eq(consultationStaff.userId, userIdOf(rapporteur)))).toEqual([]);
+	});
+});

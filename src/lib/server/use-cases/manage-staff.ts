@@ -1,0 +1,97 @@
+// Staff accounts and roles: creating an account, changing its role, assigning organizers and
+// rapporteurs to consultations. Role changes are audit-logged; there is always one admin left.
+import { randomBytes } from 'node:crypto';
+import { and, count, eq, sql } from 'drizzle-orm';
+import type { Database } from '../db';
+import { authSession, authUser, consultation, consultationStaff } from '../db/schema';
+import { writeAudit } from '../queries/audit';
+import type { Mailer } from '../mail';
+import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
+import { isValidEmail } from '../../domain/people-import';
+import { STAFF_ROLES, type StaffRole } from '../../domain/enums';
+
+export type CreateStaffResult = { ok: true; userId: string } | Forbidden | { ok: false; reason: 'invalid-email' | 'invalid-name' | 'invalid-role' | 'email-taken' };
+
+export async function createStaffUser(
+	db: Database,
+	mailer: Mailer,
+	actor: Actor,
+	input: { email: string; name: string; role: string },
+	signInUrl: string
+): Promise<CreateStaffResult> {
+	if (!policy.canChangeRoles(actor)) return FORBIDDEN;
+	const email = input.email.trim().toLowerCase();
+	const name = input.name.trim();
+	if (!isValidEmail(email)) return { ok: false, reason: 'invalid-email' };
+	if (!name || name.length > 200) return { ok: false, reason: 'invalid-name' };
+	if (!(STAFF_ROLES as readonly string[]).includes(input.role)) return { ok: false, reason: 'invalid-role' };
+	const id = randomBytes(16).toString('hex');
+	const created = await db.transaction(async (tx) => {
+		const inserted = await tx.insert(authUser).values({ id, email, name, role: input.role, emailVerified: true }).onConflictDoNothing().returning({ id: authUser.id });
+		if (!inserted.length) return false;
+		await writeAudit(tx, actor, { action: 'user.create', subjectType: 'user', subjectId: id, details: { email, role: input.role } });
+		return true;
+	});
+	if (!created) return { ok: false, reason: 'email-taken' };
+	// No password is set: staff sign in with an emailed link, or an admin sets one later.
+	await mailer.send({
+		to: email,
+		subject: 'Your Convene staff account',
+		text: `Hello ${name},\n\nA Convene staff account (${input.role}) was created for you. Sign in by asking for a link at:\n\n${signInUrl}\n\nwith this address: ${email}\n`
+	});
+	return { ok: true, userId: id };
+}
+
+export type ChangeRoleResult = { ok: true } | Forbidden | { ok: false; reason: 'not-found' | 'invalid-role' | 'last-admin' };
+
+export async function changeStaffRole(db: Database, actor: Actor, userId: string, role: string): Promise<ChangeRoleResult> {
+	if (!policy.canChangeRoles(actor)) return FORBIDDEN;
+	if (!(STAFF_ROLES as readonly string[]).includes(role)) return { ok: false, reason: 'invalid-role' };
+	return db.transaction(async (tx) => {
+		// Lock the admins so that two demotions at once cannot leave none.
+		await tx.execute(sql`select id from ${authUser} where ${authUser.role} = 'admin' for update`);
+		const [user] = await tx.select().from(authUser).where(eq(authUser.id, userId)).for('update');
+		if (!user || !(STAFF_ROLES as readonly string[]).includes(user.role)) return { ok: false as const, reason: 'not-found' as const };
+		if (user.role === role) return { ok: true as const };
+		if (user.role === 'admin') {
+			const [{ n }] = await tx.select({ n: count() }).from(authUser).where(eq(authUser.role, 'admin'));
+			if (n <= 1) return { ok: false as const, reason: 'last-admin' as const };
+		}
+		await tx.update(authUser).set({ role, updatedAt: new Date() }).where(eq(authUser.id, userId));
+		// Sessions carry the role: end them so the new rights apply at the next sign-in.
+		await tx.delete(authSession).where(eq(authSession.userId, userId));
+		await writeAudit(tx, actor, { action: 'user.role-change', subjectType: 'user', subjectId: userId, details: { from: user.role, to: role } });
+		return { ok: true as const };
+	});
+}
+
+export type AssignResult = { ok: true } | Forbidden | { ok: false; reason: 'not-found' | 'invalid-role' };
+
+/** Admins assign organizers and rapporteurs; an organizer may assign rapporteurs to their own consultations. */
+export async function setConsultationAssignment(
+	db: Database,
+	actor: Actor,
+	input: { userId: string; consultationId: string; role: string; isAssigned: boolean }
+): Promise<AssignResult> {
+	if (input.role !== 'organizer' && input.role !== 'rapporteur') return { ok: false, reason: 'invalid-role' };
+	const allowed = policy.canChangeRoles(actor) || (input.role === 'rapporteur' && policy.canOrganize(actor, input.consultationId));
+	if (!allowed) return FORBIDDEN;
+	return db.transaction(async (tx) => {
+		const [user] = await tx.select({ role: authUser.role }).from(authUser).where(eq(authUser.id, input.userId));
+		const [c] = await tx.select({ id: consultation.id }).from(consultation).where(eq(consultation.id, input.consultationId));
+		if (!user || !c || !(STAFF_ROLES as readonly StaffRole[]).includes(user.role as StaffRole)) return { ok: false as const, reason: 'not-found' as const };
+		const key = and(eq(consultationStaff.userId, input.userId), eq(consultationStaff.consultationId, input.consultationId), eq(consultationStaff.role, input.role));
+		if (input.isAssigned) {
+			await tx.insert(consultationStaff).values({ userId: input.userId, consultationId: input.consultationId, role: input.role }).onConflictDoNothing();
+		} else {
+			await tx.delete(consultationStaff).where(key);
+		}
+		await writeAudit(tx, actor, {
+			action: input.isAssigned ? 'consultation.assign' : 'consultation.unassign',
+			subjectType: 'consultation',
+			subjectId: input.consultationId,
+			details: { userId: input.userId, role: input.role }
+		});
+		return { ok: true as const };
+	});
+}

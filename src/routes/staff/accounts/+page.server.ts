@@ -1,0 +1,70 @@
+import { fail } from '@sveltejs/kit';
+import { asc, inArray } from 'drizzle-orm';
+import type { Actions, PageServerLoad } from './$types';
+import { baseUrl, getDb, getMailer } from '$lib/server/runtime';
+import { requireStaff } from '$lib/server/guards';
+import { authUser, consultation, consultationStaff } from '$lib/server/db/schema';
+import { changeStaffRole, createStaffUser, setConsultationAssignment } from '$lib/server/use-cases/manage-staff';
+import { policy } from '$lib/domain/policy';
+import { STAFF_ROLES } from '$lib/domain/enums';
+import { m } from '$lib/paraglide/messages';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	requireStaff(locals.actor, policy.canChangeRoles);
+	const db = getDb();
+	const [users, consultations, assignments] = await Promise.all([
+		db.select({ id: authUser.id, name: authUser.name, email: authUser.email, role: authUser.role }).from(authUser).where(inArray(authUser.role, [...STAFF_ROLES])).orderBy(asc(authUser.email)),
+		db.select({ id: consultation.id, title: consultation.title }).from(consultation).orderBy(asc(consultation.startsAt)),
+		db.select().from(consultationStaff)
+	]);
+	const titles = new Map(consultations.map((c) => [c.id, c.title]));
+	return {
+		roles: STAFF_ROLES,
+		consultations,
+		users: users.map((u) => ({
+			...u,
+			assignments: assignments.filter((a) => a.userId === u.id).map((a) => ({ consultationId: a.consultationId, title: titles.get(a.consultationId) ?? '', role: a.role }))
+		}))
+	};
+};
+
+const REASONS: Record<string, () => string> = {
+	forbidden: m.error_forbidden,
+	'invalid-email': m.stakeholder_sign_in_invalid,
+	'invalid-name': m.accounts_invalid_name,
+	'invalid-role': m.accounts_invalid_role,
+	'email-taken': m.accounts_email_taken,
+	'last-admin': m.accounts_last_admin,
+	'not-found': m.accounts_not_found
+};
+const explain = (reason: string) => (REASONS[reason] ?? m.error_title)();
+
+export const actions: Actions = {
+	create: async ({ locals, request }) => {
+		const actor = requireStaff(locals.actor, policy.canChangeRoles);
+		const form = await request.formData();
+		const input = { email: String(form.get('email') ?? ''), name: String(form.get('name') ?? ''), role: String(form.get('role') ?? '') };
+		const result = await createStaffUser(getDb(), getMailer(), actor, input, `${baseUrl()}/sign-in`);
+		if (!result.ok) return fail(result.reason === 'forbidden' ? 403 : 400, { ...input, message: explain(result.reason) });
+		return { done: m.accounts_created({ email: input.email.trim().toLowerCase() }) };
+	},
+	role: async ({ locals, request }) => {
+		const actor = requireStaff(locals.actor, policy.canChangeRoles);
+		const form = await request.formData();
+		const result = await changeStaffRole(getDb(), actor, String(form.get('userId') ?? ''), String(form.get('role') ?? ''));
+		if (!result.ok) return fail(result.reason === 'forbidden' ? 403 : 400, { message: explain(result.reason) });
+		return { done: m.accounts_role_changed() };
+	},
+	assign: async ({ locals, request }) => {
+		const actor = requireStaff(locals.actor);
+		const form = await request.formData();
+		const result = await setConsultationAssignment(getDb(), actor, {
+			userId: String(form.get('userId') ?? ''),
+			consultationId: String(form.get('consultationId') ?? ''),
+			role: String(form.get('role') ?? ''),
+			isAssigned: form.get('assigned') !== 'no'
+		});
+		if (!result.ok) return fail(result.reason === 'forbidden' ? 403 : 400, { message: explain(result.reason) });
+		return { done: m.accounts_assignment_saved() };
+	}
+};
