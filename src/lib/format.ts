@@ -37,3 +37,20 @@ export function statusLabel(status: string): string {
 			return m.status_submitted();
 	}
 }
+
+export function genderLabel(gender: string): string {
+	switch (gender) {
+		case 'woman':
+			return m.gender_woman();
+		case 'man':
+			return m.gender_man();
+		case 'non-binary':
+			return m.gender_non_binary();
+		case 'self-described':
+			return m.gender_self_described();
+		case 'prefer-not-to-say':
+			return m.gender_prefer_not_to_say();
+		default:
+			return gender;
+	}
+}

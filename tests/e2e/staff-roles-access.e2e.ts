@@ -14,13 +14,13 @@ async function signedIn(playwright: typeof import('@playwright/test').request, e
 	return context;
 }
 
-const pages = ['/staff', '/staff/directory', '/staff/directory/import', '/staff/outbox', '/staff/audit', '/staff/directory/export?format=csv', '/staff/directory/duplicates', '/staff/accounts'];
+const pages = ['/staff', '/staff/directory', '/staff/directory/import', '/staff/outbox', '/staff/audit', '/staff/directory/export?format=csv', '/staff/directory/duplicates', '/staff/accounts', '/staff/directory/organizations', '/staff/directory/organizations/new', '/staff/directory/people/new'];
 type Expect = 200 | 303 | 403;
 const matrix: { who: string; email: string | null; expected: Expect[] }[] = [
-	{ who: 'anonymous visitor', email: null, expected: [303, 303, 303, 303, 303, 303, 303, 303] },
-	{ who: 'admin', email: 'admin@convene.example', expected: [200, 200, 200, 200, 200, 200, 200, 200] },
-	{ who: 'organizer', email: 'organizer@convene.example', expected: [200, 200, 403, 403, 403, 403, 403, 403] },
-	{ who: 'rapporteur', email: 'rapporteur@convene.example', expected: [200, 403, 403, 403, 403, 403, 403, 403] }
+	{ who: 'anonymous visitor', email: null, expected: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+	{ who: 'admin', email: 'admin@convene.example', expected: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+	{ who: 'organizer', email: 'organizer@convene.example', expected: [200, 200, 403, 403, 403, 403, 403, 403, 200, 403, 403] },
+	{ who: 'rapporteur', email: 'rapporteur@convene.example', expected: [200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403] }
 ];
 
 for (const { who, email, expected } of matrix) {
@@ -61,6 +61,8 @@ for (const email of ['organizer@convene.example', 'rapporteur@convene.example'])
 		expect(response.status()).toBe(403);
 		const promote = await context.post('/staff/accounts?/role', { form: { userId: 'anyone', role: 'admin' }, maxRedirects: 0, headers: { accept: 'text/html' } });
 		expect(promote.status()).toBe(403);
+		const create = await context.post('/staff/directory/people/new', { form: { name: 'Sneaky', email: 'sneaky@example.org' }, maxRedirects: 0, headers: { accept: 'text/html' } });
+		expect(create.status()).toBe(403);
 		await context.dispose();
 	});
 }

@@ -1,0 +1,53 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { requireStaff } from '$lib/server/guards';
+import { organization } from '$lib/server/db/schema';
+import { loadDirectoryOptions } from '$lib/server/directory-options';
+import { saveOrganization } from '$lib/server/use-cases/save-directory-records';
+import { mergeOrganizations } from '$lib/server/use-cases/merge-directory-records';
+import { ZOrganizationInput, fieldErrors, formFields } from '$lib/domain/directory-input';
+import { policy } from '$lib/domain/policy';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+
+const FIELDS = ['name', 'acronym', 'aliases', 'countryCode', 'categoryId', 'website'] as const;
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	requireStaff(locals.actor, policy.canChangeDirectory);
+	const db = getDb();
+	let values: Record<string, unknown> = {};
+	if (params.id !== 'new') {
+		if (!/^[0-9a-f-]{36}$/.test(params.id)) error(404);
+		const [o] = await db.select().from(organization).where(eq(organization.id, params.id));
+		if (!o) error(404);
+		if (o.mergedIntoId) redirect(303, localizeHref(`/staff/directory/organizations/${o.mergedIntoId}`));
+		values = { ...o, aliases: o.aliases.join('; ') };
+	}
+	const options = await loadDirectoryOptions(db);
+	return { isNew: params.id === 'new', id: params.id, values, isSaved: url.searchParams.has('saved'), isMerged: url.searchParams.has('merged'), ...options, mergeTargets: options.organizations.filter((o) => o.id !== params.id) };
+};
+
+export const actions: Actions = {
+	save: async ({ locals, params, request }) => {
+		const actor = requireStaff(locals.actor, policy.canChangeDirectory);
+		const raw = formFields(await request.formData(), FIELDS);
+		const parsed = ZOrganizationInput.safeParse(raw);
+		if (!parsed.success) return fail(400, { values: raw, errors: fieldErrors(parsed.error) });
+		const result = await saveOrganization(getDb(), actor, parsed.data, params.id === 'new' ? null : params.id);
+		if (!result.ok) {
+			if (result.reason === 'invalid') return fail(400, { values: raw, errors: result.errors });
+			error(result.reason === 'forbidden' ? 403 : 404);
+		}
+		redirect(303, `${localizeHref(`/staff/directory/organizations/${result.id}`)}?saved=1`);
+	},
+	merge: async ({ locals, params, request }) => {
+		const actor = requireStaff(locals.actor, policy.canChangeDirectory);
+		const keptId = String((await request.formData()).get('keptId') ?? '');
+		const result = await mergeOrganizations(getDb(), actor, params.id, keptId);
+		if (result.ok) redirect(303, `${localizeHref(`/staff/directory/organizations/${keptId}`)}?merged=1`);
+		if (result.reason === 'both-registered') return fail(409, { mergeMessage: m.merge_both_registered({ count: result.consultationIds.length }) });
+		return fail(result.reason === 'forbidden' ? 403 : 400, { mergeMessage: m.duplicates_not_found() });
+	}
+};

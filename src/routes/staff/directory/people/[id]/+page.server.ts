@@ -1,0 +1,42 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { requireStaff } from '$lib/server/guards';
+import { person } from '$lib/server/db/schema';
+import { loadDirectoryOptions } from '$lib/server/directory-options';
+import { savePerson } from '$lib/server/use-cases/save-directory-records';
+import { ZPersonInput, fieldErrors, formFields } from '$lib/domain/directory-input';
+import { policy } from '$lib/domain/policy';
+import { GENDERS } from '$lib/domain/enums';
+import { localizeHref } from '$lib/paraglide/runtime';
+
+const FIELDS = ['name', 'email', 'organizationId', 'countryCode', 'categoryId', 'gender', 'genderSelfDescription', 'honorific', 'jobTitle', 'phone', 'languages', 'consentToContact', 'consentToList'] as const;
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	requireStaff(locals.actor, policy.canChangeDirectory);
+	const db = getDb();
+	let values: Record<string, unknown> = { consentToContact: true };
+	if (params.id !== 'new') {
+		if (!/^[0-9a-f-]{36}$/.test(params.id)) error(404);
+		const [p] = await db.select().from(person).where(eq(person.id, params.id));
+		if (!p || p.erasedAt) error(404);
+		values = { ...p, languages: p.languages.join(', ') };
+	}
+	return { isNew: params.id === 'new', values, genders: GENDERS, isSaved: url.searchParams.has('saved'), ...(await loadDirectoryOptions(db)) };
+};
+
+export const actions: Actions = {
+	default: async ({ locals, params, request }) => {
+		const actor = requireStaff(locals.actor, policy.canChangeDirectory);
+		const raw = formFields(await request.formData(), FIELDS);
+		const parsed = ZPersonInput.safeParse(raw);
+		if (!parsed.success) return fail(400, { values: raw, errors: fieldErrors(parsed.error) });
+		const result = await savePerson(getDb(), actor, parsed.data, params.id === 'new' ? null : params.id);
+		if (!result.ok) {
+			if (result.reason === 'invalid') return fail(400, { values: raw, errors: result.errors });
+			error(result.reason === 'forbidden' ? 403 : 404);
+		}
+		redirect(303, `${localizeHref(`/staff/directory/people/${result.id}`)}?saved=1`);
+	}
+};
