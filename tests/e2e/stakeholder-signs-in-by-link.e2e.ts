@@ -39,7 +39,14 @@ test('a stakeholder signs in with an emailed link and reaches only their own reg
 	await expect(me.getByText(otherName, { exact: true })).toHaveCount(0);
 	await expectNoSeriousA11yViolations(me);
 
+	// Consents are the person's to change.
+	await me.getByLabel('Agrees to be listed as a participant').uncheck();
+	await me.getByRole('button', { name: 'Save my choices' }).click();
+	await expect(me.getByRole('status')).toHaveText('Your choices were saved.');
+	await expect(me.getByLabel('Agrees to be listed as a participant')).not.toBeChecked();
+
 	const data = await (await me.request.get('/me/data.json')).json();
+	expect(data.person.consentToList).toBe(false);
 	expect(data.person.email).toBe(email);
 	expect(data.registrations.length).toBeGreaterThan(0);
 	expect(JSON.stringify(data)).not.toContain(otherName);

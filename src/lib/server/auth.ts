@@ -16,7 +16,7 @@ export interface AuthOptions {
 	baseURL?: string;
 	plugins?: BetterAuthPlugin[];
 	/** Delivers a stakeholder's sign-in link (the mailer's outbox or SMTP). */
-	sendMagicLink?: (email: string, url: string) => Promise<void>;
+	sendMagicLink?: (email: string, url: string, locale: string) => Promise<void>;
 }
 
 // Links are mailed to people on slow connections: give them time, but one use only.
@@ -40,9 +40,9 @@ export function createAuth(db: Database, options: AuthOptions) {
 				expiresIn: MAGIC_LINK_SECONDS,
 				disableSignUp: true,
 				storeToken: 'hashed',
-				sendMagicLink: async ({ email, url }) => {
+				sendMagicLink: async ({ email, url, metadata }) => {
 					if (!options.sendMagicLink) throw new Error('No mailer is configured for sign-in links');
-					await options.sendMagicLink(email, url);
+					await options.sendMagicLink(email, url, typeof metadata?.locale === 'string' ? metadata.locale : 'en');
 				}
 			}),
 			// sveltekit-cookies must stay last (better-auth warns otherwise).

@@ -32,8 +32,8 @@ export function initRuntime(plugins: BetterAuthPlugin[] = []): Promise<Runtime> 
 			secret,
 			baseURL: baseUrl(),
 			plugins,
-			sendMagicLink: async (email, url) => {
-				await mailer.send(signInLinkMessage(email, url));
+			sendMagicLink: async (email, url, locale) => {
+				await mailer.send(signInLinkMessage(email, url, locale));
 			}
 		});
 		console.log(`Convene database: ${report.handle.driver} (${report.handle.location}); mail: ${mailer.transport === 'smtp' ? 'SMTP' : 'outbox (no SMTP_URL)'}`);

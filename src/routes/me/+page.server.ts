@@ -5,6 +5,7 @@ import { getDb, getAuth } from '$lib/server/runtime';
 import { requireStakeholder } from '$lib/server/guards';
 import { consultation, country, organization, person, registration, stakeholderCategory } from '$lib/server/db/schema';
 import { erasePerson } from '$lib/server/use-cases/erase-person';
+import { updateMyPreferences } from '$lib/server/use-cases/update-my-preferences';
 import { formatTimeRange } from '$lib/domain/time';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
@@ -13,7 +14,16 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const actor = requireStakeholder(locals.actor);
 	const db = getDb();
 	const [me] = await db
-		.select({ name: person.name, email: person.email, organization: organization.name, country: country.name, category: stakeholderCategory.label, gender: person.gender })
+		.select({
+			name: person.name,
+			email: person.email,
+			organization: organization.name,
+			country: country.name,
+			category: stakeholderCategory.label,
+			consentToContact: person.consentToContact,
+			consentToList: person.consentToList,
+			preferredLocale: person.preferredLocale
+		})
 		.from(person)
 		.leftJoin(organization, eq(person.organizationId, organization.id))
 		.leftJoin(country, eq(person.countryCode, country.code))
@@ -33,6 +43,17 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
+	preferences: async ({ locals, request }) => {
+		const actor = requireStakeholder(locals.actor);
+		const form = await request.formData();
+		const result = await updateMyPreferences(getDb(), actor, {
+			consentToContact: form.get('consentToContact') === 'on',
+			consentToList: form.get('consentToList') === 'on',
+			preferredLocale: String(form.get('preferredLocale') ?? 'en')
+		});
+		if (!result.ok) return fail(400, { preferencesMessage: m.error_field_invalid() });
+		return { preferencesSaved: true };
+	},
 	erase: async ({ locals, request }) => {
 		const actor = requireStakeholder(locals.actor);
 		const form = await request.formData();

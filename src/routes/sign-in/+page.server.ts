@@ -5,13 +5,13 @@ import { requestSignInLink } from '$lib/server/use-cases/request-sign-in-link';
 import { m } from '$lib/paraglide/messages';
 
 export const actions: Actions = {
-	default: async ({ request }) => {
+	default: async ({ request, locals }) => {
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '');
 		const auth = getAuth();
 		const result = await requestSignInLink(getDb(), {
 			signInMagicLink: async (address, callbackURL) => {
-				await auth.api.signInMagicLink({ body: { email: address, callbackURL }, headers: request.headers });
+				await auth.api.signInMagicLink({ body: { email: address, callbackURL, metadata: { locale: locals.locale } }, headers: request.headers });
 			}
 		}, email);
 		if (!result.ok) return fail(400, { email, message: m.stakeholder_sign_in_invalid() });

@@ -1,18 +1,10 @@
-// The sign-in link email. Plain text first: it reads on any phone and any mail client.
+// The sign-in link email, in the language of the page where it was asked for. Plain text: it reads
+// on any phone and in any mail client.
+import { m } from '../../paraglide/messages';
+import { isLocale } from '../../paraglide/runtime';
 import type { MailMessage } from '../mail';
 
-export function signInLinkMessage(email: string, url: string): MailMessage {
-	return {
-		to: email,
-		subject: 'Your sign-in link for Convene',
-		text: [
-			'Hello,',
-			'',
-			'Use this link to sign in to Convene and see your registrations and personal data:',
-			'',
-			url,
-			'',
-			'The link works once and expires in 30 minutes. If you did not ask for it, ignore this message.'
-		].join('\n')
-	};
+export function signInLinkMessage(email: string, url: string, locale: string = 'en'): MailMessage {
+	const options = { locale: isLocale(locale) ? locale : 'en' } as const;
+	return { to: email, subject: m.mail_sign_in_subject({}, options), text: m.mail_sign_in_body({ url }, options) };
 }

@@ -26,8 +26,8 @@ function authWithOutbox() {
 	return createAuth(t.db, {
 		secret: 'test-secret-test-secret-test-secret',
 		baseURL: 'http://localhost:3000',
-		sendMagicLink: async (email, url) => {
-			await mailer.send(signInLinkMessage(email, url));
+		sendMagicLink: async (email, url, locale) => {
+			await mailer.send(signInLinkMessage(email, url, locale));
 		}
 	});
 }
@@ -55,6 +55,16 @@ describe(`stakeholder sign-in by magic link on ${testDriver}`, () => {
 		const again = await auth.handler(new Request(url!));
 		expect(again.headers.get('set-cookie') ?? '').not.toMatch(/better-auth\.session_token=[^;]+/);
 		expect(again.headers.get('location') ?? '').toContain('error');
+	});
+
+	it('writes the link email in the language of the page where it was asked for', async () => {
+		const auth = authWithOutbox();
+		const me = await makePerson(t.db, { email: `fr-${Date.now()}@example.org` });
+		const sender = { signInMagicLink: async (email: string, callbackURL: string) => void (await auth.api.signInMagicLink({ body: { email, callbackURL, metadata: { locale: 'fr' } }, headers: new Headers() })) };
+		await requestSignInLink(t.db, sender, me.email!);
+		const [mail] = await t.db.select().from(outboxMessage).where(eq(outboxMessage.to, me.email!));
+		expect(mail.subject).toBe('Votre lien de connexion à Convene');
+		expect(mail.text).toMatch(/^Bonjour,\n\nUtilisez ce lien/);
 	});
 
 	it('answers the same for an unknown address, and mails nothing', async () => {
