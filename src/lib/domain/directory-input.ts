@@ -14,6 +14,14 @@ const optionalText = (max: number) =>
 		.optional()
 		.transform((v) => v ?? null);
 
+/** A chosen country (ISO 3166-1 alpha-2), or none. */
+const countryCodeField = z
+	.string()
+	.trim()
+	.transform((v) => (v === '' ? null : v.toUpperCase()))
+	.nullable()
+	.refine((v) => v === null || /^[A-Z]{2}$/.test(v), 'country-invalid');
+
 // An unticked checkbox is absent from the form data.
 const checkbox = z
 	.string()
@@ -34,12 +42,7 @@ export const ZPersonInput = z.object({
 		.transform((v) => (v === '' ? null : v))
 		.nullable()
 		.refine((v) => v === null || /^[0-9a-f-]{36}$/.test(v), 'organization-invalid'),
-	countryCode: z
-		.string()
-		.trim()
-		.transform((v) => (v === '' ? null : v.toUpperCase()))
-		.nullable()
-		.refine((v) => v === null || /^[A-Z]{2}$/.test(v), 'country-invalid'),
+	countryCode: countryCodeField,
 	categoryId: optionalText(60),
 	gender: z
 		.string()
@@ -75,12 +78,7 @@ export const ZOrganizationInput = z.object({
 		.transform((v) =>
 			[...new Set((v ?? '').split(/[;\n]+/).map((a) => a.trim()).filter(Boolean))]
 		),
-	countryCode: z
-		.string()
-		.trim()
-		.transform((v) => (v === '' ? null : v.toUpperCase()))
-		.nullable()
-		.refine((v) => v === null || /^[A-Z]{2}$/.test(v), 'country-invalid'),
+	countryCode: countryCodeField,
 	categoryId: optionalText(60),
 	website: optionalText(300).refine((v) => v === null || /^https?:\/\/\S+$/.test(v), 'website-invalid')
 });
