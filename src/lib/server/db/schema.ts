@@ -287,7 +287,9 @@ export const consultation = pgTable(
 		reviewObjectives: text('review_objectives').array().notNull().default(sql`'{}'::text[]`),
 		participationRules: text('participation_rules'),
 		expectedOutcomes: text('expected_outcomes'),
-		capacity: integer('capacity'), // null = unlimited
+		capacity: integer('capacity'), // seats in the meeting; null = unlimited
+		// Most registrations accepted (beyond the seats, for a fair selection); null = unlimited.
+		registrationLimit: integer('registration_limit'),
 		registrationOpensAt: timestamp('registration_opens_at', { withTimezone: true }),
 		registrationClosesAt: timestamp('registration_closes_at', { withTimezone: true }),
 		isOnePerOrganization: boolean('is_one_per_organization').notNull().default(true),
@@ -304,6 +306,7 @@ export const consultation = pgTable(
 		check('consultation_format_check', oneOf(t.format, CONSULTATION_FORMATS)),
 		check('consultation_time_order', sql`${t.endsAt} > ${t.startsAt}`),
 		check('consultation_capacity_positive', sql`${t.capacity} is null or ${t.capacity} > 0`),
+		check('consultation_registration_limit_positive', sql`${t.registrationLimit} is null or ${t.registrationLimit} > 0`),
 		check('consultation_anonymity_threshold_min', sql`${t.anonymityThreshold} >= 2`),
 		check(
 			'consultation_registration_order',

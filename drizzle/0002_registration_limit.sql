@@ -1,0 +1,2 @@
+ALTER TABLE "consultation" ADD COLUMN "registration_limit" integer;--> statement-breakpoint
+ALTER TABLE "consultation" ADD CONSTRAINT "consultation_registration_limit_positive" CHECK ("consultation"."registration_limit" is null or "consultation"."registration_limit" > 0);

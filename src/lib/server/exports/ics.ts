@@ -1,0 +1,35 @@
+// A consultation as an iCalendar event (RFC 5545). Times are written in UTC ("Z"): `ics` cannot write
+// a VTIMEZONE, and UTC instants are exact in every calendar whatever the reader's zone. The meeting
+// link goes only into the copy mailed to confirmed participants, never into the public file.
+import { createEvent } from 'ics';
+
+export interface CalendarConsultation {
+	id: string;
+	slug: string;
+	title: string;
+	startsAt: Date;
+	endsAt: Date;
+	timeZone: string;
+	venue: string | null;
+}
+
+export function consultationIcs(c: CalendarConsultation, pageUrl: string, meetingLink: string | null = null): string {
+	const { error, value } = createEvent({
+		uid: `${c.id}@convene`,
+		productId: 'convene/ics',
+		title: c.title,
+		start: c.startsAt.getTime(),
+		startInputType: 'utc',
+		startOutputType: 'utc',
+		end: c.endsAt.getTime(),
+		endInputType: 'utc',
+		endOutputType: 'utc',
+		description: [`${c.title}`, `Time zone of the meeting: ${c.timeZone}`, pageUrl, meetingLink ? `Join: ${meetingLink}` : ''].filter(Boolean).join('\n'),
+		location: meetingLink ?? c.venue ?? 'Online',
+		url: pageUrl,
+		status: 'CONFIRMED',
+		busyStatus: 'BUSY'
+	});
+	if (error || !value) throw error ?? new Error('Could not write the calendar file');
+	return value;
+}

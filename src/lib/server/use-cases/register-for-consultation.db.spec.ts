@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { makeConsultation, makeOrganization } from '../../../../tests/support/factories';
+import { organization, outboxMessage, person, registration } from '../db/schema';
+import { createMailer } from '../mail';
+import { zonedToInstant } from '../../domain/time';
+import { ZRegistrationInput } from '../../domain/registration-input';
+import { registerForConsultation, type RegisterContext } from './register-for-consultation';
+
+let t: TestDatabase;
+beforeAll(async () => {
+	t = await createTestDatabase();
+});
+afterAll(async () => {
+	await t?.close();
+});
+
+const context: RegisterContext = { locale: 'en', urls: { page: 'http://localhost:3000/consultations/x', signIn: 'http://localhost:3000/sign-in' } };
+const closes = zonedToInstant('2026-10-25', '24:00', 'Asia/Bangkok'); // Sunday 25 October, 24:00 ICT
+const window = { registrationOpensAt: new Date('2026-10-01T00:00:00Z'), registrationClosesAt: closes, startsAt: new Date('2026-10-29T04:00:00Z'), endsAt: new Date('2026-10-29T07:00:00Z') };
+const open = new Date('2026-10-20T00:00:00Z');
+let n = 0;
+const input = (over: Partial<Record<string, unknown>> = {}) =>
+	ZRegistrationInput.parse({
+		name: 'Registrant Person',
+		email: `reg-${Date.now()}-${n++}@example.org`,
+		categoryId: 'civil-society',
+		countryCode: 'TH',
+		newOrganizationName: '',
+		consentToProcessing: true,
+		idempotencyKey: randomBytes(12).toString('base64url'),
+		...over
+	});
+
+describe(`registering on ${testDriver}`, () => {
+	it.each([
+		['one second before 24:00 ICT', new Date(closes.getTime() - 1000), true],
+		['at 24:00 ICT exactly', closes, false],
+		['one second after', new Date(closes.getTime() + 1000), false]
+	])('%s the registration is %s', async (_label, now, isAccepted) => {
+		const c = await makeConsultation(t.db, window);
+		const org = await makeOrganization(t.db);
+		const result = await registerForConsultation(t.db, c.slug, input({ organizationId: org.id }), now, context);
+		expect(result.ok).toBe(isAccepted);
+		if (!isAccepted) expect(result).toEqual({ ok: false, reason: 'closed' });
+	});
+
+	it('refuses before registration opens', async () => {
+		const c = await makeConsultation(t.db, window);
+		const org = await makeOrganization(t.db);
+		expect(await registerForConsultation(t.db, c.slug, input({ organizationId: org.id }), new Date('2026-09-30T23:59:59Z'), context)).toEqual({ ok: false, reason: 'not-yet-open' });
+	});
+
+	it('tells a second colleague that the organization already has its place, and stores nothing', async () => {
+		const c = await makeConsultation(t.db, { ...window, isOnePerOrganization: true });
+		const org = await makeOrganization(t.db);
+		const first = await registerForConsultation(t.db, c.slug, input({ organizationId: org.id }), open, context);
+		expect(first.ok).toBe(true);
+		const colleagueEmail = `colleague-${Date.now()}@example.org`;
+		const second = await registerForConsultation(t.db, c.slug, input({ organizationId: org.id, email: colleagueEmail }), open, context);
+		expect(second).toEqual({ ok: false, reason: 'organization-taken', registeredRegistrationId: first.ok ? first.registrationId : '' });
+		expect(await t.db.select().from(person).where(eq(person.email, colleagueEmail))).toEqual([]);
+	});
+
+	it('answers a repeated submission with the first result, and registers once', async () => {
+		const c = await makeConsultation(t.db, window);
+		const org = await makeOrganization(t.db);
+		const same = input({ organizationId: org.id });
+		const first = await registerForConsultation(t.db, c.slug, same, open, context);
+		const again = await registerForConsultation(t.db, c.slug, same, open, context);
+		expect(first.ok && again.ok && again.registrationId === first.registrationId && again.isRepeat).toBe(true);
+		const [{ total }] = await t.db.select({ total: count() }).from(registration).where(eq(registration.consultationId, c.id));
+		expect(total).toBe(1);
+	});
+
+	it('refuses the same person twice with a new form, and a full consultation', async () => {
+		const c = await makeConsultation(t.db, { ...window, registrationLimit: 2, isOnePerOrganization: false });
+		const org = await makeOrganization(t.db);
+		const me = input({ organizationId: org.id });
+		expect((await registerForConsultation(t.db, c.slug, me, open, context)).ok).toBe(true);
+		expect(await registerForConsultation(t.db, c.slug, { ...me, idempotencyKey: 'another-key-1234567' }, open, context)).toEqual({ ok: false, reason: 'already-registered' });
+		expect((await registerForConsultation(t.db, c.slug, input({ organizationId: org.id }), open, context)).ok).toBe(true);
+		expect(await registerForConsultation(t.db, c.slug, input({ organizationId: org.id }), open, context)).toEqual({ ok: false, reason: 'full' });
+	});
+
+	it('creates a proposed organization once, and refuses unknown references without storing anything', async () => {
+		const c = await makeConsultation(t.db, { ...window, isOnePerOrganization: false });
+		const name = `Proposed Org ${Date.now()}`;
+		expect((await registerForConsultation(t.db, c.slug, input({ newOrganizationName: name }), open, context)).ok).toBe(true);
+		expect((await registerForConsultation(t.db, c.slug, input({ newOrganizationName: name.toUpperCase() }), open, context)).ok).toBe(true);
+		expect(await t.db.select().from(organization).where(eq(organization.countryCode, 'TH')).then((rows) => rows.filter((o) => o.name.toLowerCase() === name.toLowerCase()).length)).toBe(1);
+		const bad = input({ countryCode: 'ZZ', organizationId: '00000000-0000-4000-8000-000000000000' });
+		expect(await registerForConsultation(t.db, c.slug, bad, open, context)).toEqual({ ok: false, reason: 'invalid', errors: { countryCode: 'invalid', organizationId: 'organization-invalid' } });
+		expect(await t.db.select().from(person).where(eq(person.email, bad.email))).toEqual([]);
+	});
+
+	it('mails a confirmation with the calendar file', async () => {
+		const c = await makeConsultation(t.db, { ...window, title: 'Calendar consultation' });
+		const org = await makeOrganization(t.db);
+		const me = input({ organizationId: org.id });
+		await registerForConsultation(t.db, c.slug, me, open, { ...context, mailer: createMailer(t.db, {}) });
+		const [mail] = await t.db.select().from(outboxMessage).where(eq(outboxMessage.to, me.email));
+		expect(mail.subject).toBe('Registration received: Calendar consultation');
+		expect(mail.text).toContain('Thursday, 29 October 2026, 11:00–14:00 Indochina Time (GMT+7)');
+		expect(JSON.stringify(mail.attachments)).toContain('DTSTART:20261029T040000Z');
+	});
+
+	it('leaves exactly one active registration per organization when 200 people from 100 organizations register at once', { timeout: 120_000 }, async () => {
+		const c = await makeConsultation(t.db, { ...window, isOnePerOrganization: true });
+		const orgs = await t.db
+			.insert(organization)
+			.values(Array.from({ length: 100 }, (_, i) => ({ name: `Concurrent Org ${i} ${c.slug}`, countryCode: 'PH' })))
+			.returning();
+		const attempts = orgs.flatMap((o, i) => [0, 1].map((k) => input({ organizationId: o.id, email: `c${i}-${k}-${c.slug}@example.org` })));
+		const results = await Promise.all(attempts.map((a) => registerForConsultation(t.db, c.slug, a, open, context)));
+		const accepted = results.filter((r) => r.ok);
+		expect(accepted).toHaveLength(100);
+		expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.reason === 'organization-taken')).toBe(true);
+		const rows = await t.db
+			.select({ org: registration.organizationId, n: count() })
+			.from(registration)
+			.where(and(eq(registration.consultationId, c.id), inArray(registration.status, ['submitted'])))
+			.groupBy(registration.organizationId);
+		expect(rows).toHaveLength(100);
+		expect(rows.every((r) => r.n === 1)).toBe(true);
+		// None of the accepted ones is lost.
+		const ids = new Set((await t.db.select({ id: registration.id }).from(registration).where(eq(registration.consultationId, c.id))).map((r) => r.id));
+		expect(accepted.every((r) => r.ok && ids.has(r.registrationId))).toBe(true);
+	});
+});
