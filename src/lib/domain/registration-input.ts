@@ -8,9 +8,9 @@ import { isValidEmail } from './people-import';
 const UNREADABLE = '\uFFFD'; // what the UTF-8 decoder puts in place of invalid bytes
 const MARKUP = /<\/?[a-z!?][^>]*>?/i;
 // Names: letters and marks of any script, spaces, apostrophes, hyphens, full stops.
-const NAME = /^[\p{L}\p{M}][\p{L}\p{M}\s'’.\-]*$/u;
+const NAME = /^[\p{L}\p{M}][\p{L}\p{M}\s'’.-]*$/u;
 // Organization names also use digits, "&", commas, parentheses and slashes.
-const ORGANIZATION_NAME = /^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}\s'’.,&()/\-]*$/u;
+const ORGANIZATION_NAME = /^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}\s'’.,&()/-]*$/u;
 
 function text(max: number, options: { isRequired?: boolean; pattern?: RegExp; patternMessage?: string } = {}) {
 	return z
