@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZRegistrationInput, registrationErrors } from './registration-input';
+import { ZRegistrationInput, parseRegistration, registrationErrors } from './registration-input';
 
 const valid = {
 	name: 'Nguyễn Thị Lan',
@@ -47,5 +47,21 @@ describe('ZRegistrationInput', () => {
 
 	it('lets a proposed organization stand in for a chosen one', () => {
 		expect(errorsOf({ ...valid, organizationId: '', newOrganizationName: 'Harbour Workers Centre (Suva)' })).toEqual({});
+	});
+});
+
+describe('parseRegistration', () => {
+	it('reports the missing organization together with the other missing fields', () => {
+		expect(parseRegistration({ idempotencyKey: 'k_0123456789abcdef' })).toEqual({
+			ok: false,
+			errors: {
+				name: 'required',
+				email: 'required',
+				categoryId: 'required',
+				countryCode: 'required',
+				consentToProcessing: 'consent-required',
+				organizationId: 'organization-required'
+			}
+		});
 	});
 });

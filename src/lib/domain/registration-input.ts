@@ -93,3 +93,16 @@ export function registrationErrors(error: z.ZodError): Record<string, string> {
 	}
 	return out;
 }
+
+/**
+ * Parses a registration and reports every field's problem at once — including the organization,
+ * whose check spans two fields and which Zod would only run once every other field is valid.
+ */
+export function parseRegistration(raw: Record<string, unknown>): { ok: true; data: TRegistrationInput } | { ok: false; errors: Record<string, string> } {
+	const parsed = ZRegistrationInput.safeParse(raw);
+	if (parsed.success) return { ok: true, data: parsed.data };
+	const errors = registrationErrors(parsed.error);
+	const isBlank = (v: unknown) => typeof v !== 'string' || v.trim() === '';
+	if (!errors.organizationId && isBlank(raw.organizationId) && isBlank(raw.newOrganizationName)) errors.organizationId = 'organization-required';
+	return { ok: false, errors };
+}

@@ -30,6 +30,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			timeZone: zone
 		},
 		when: formatTimeRange(c.startsAt, c.endsAt, zone, locale),
+		instants: { start: c.startsAt.toISOString(), end: c.endsAt.toISOString() },
+		locale,
 		registration: registrationState(c, new Date()),
 		deadline: c.registrationClosesAt ? formatDeadline(c.registrationClosesAt, zone, locale) : null,
 		// A single round table is named; a consultation spanning several is not labelled with one.

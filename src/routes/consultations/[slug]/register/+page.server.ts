@@ -1,0 +1,55 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { randomBytes } from 'node:crypto';
+import type { Actions, PageServerLoad } from './$types';
+import { baseUrl, getDb, getMailer } from '$lib/server/runtime';
+import { getPublishedConceptNote } from '$lib/server/queries/consultations';
+import { loadDirectoryOptions } from '$lib/server/directory-options';
+import { registerForConsultation } from '$lib/server/use-cases/register-for-consultation';
+import { parseRegistration, registrationFields } from '$lib/domain/registration-input';
+import { registrationState } from '$lib/domain/consultation';
+import { formatDeadline, formatTimeRange } from '$lib/domain/time';
+import { GENDERS } from '$lib/domain/enums';
+import { localizeHref } from '$lib/paraglide/runtime';
+
+const LANGUAGES = ['en', 'fr', 'ru', 'zh', 'ar', 'es', 'th', 'vi', 'id', 'hi', 'bn', 'ne'] as const;
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const db = getDb();
+	const note = await getPublishedConceptNote(db, params.slug);
+	if (!note) error(404);
+	const c = note.consultation;
+	const options = await loadDirectoryOptions(db);
+	return {
+		consultation: { slug: c.slug, title: c.title, isOnePerOrganization: c.isOnePerOrganization },
+		when: formatTimeRange(c.startsAt, c.endsAt, c.timeZone, locals.locale),
+		deadline: c.registrationClosesAt ? formatDeadline(c.registrationClosesAt, c.timeZone, locals.locale) : null,
+		state: registrationState(c, new Date()),
+		done: url.searchParams.has('done'),
+		idempotencyKey: randomBytes(16).toString('base64url'),
+		organizations: options.organizations,
+		countries: options.countries,
+		categories: options.categories,
+		genders: GENDERS,
+		languages: LANGUAGES
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ params, request, locals }) => {
+		const form = await request.formData();
+		const raw = registrationFields(form);
+		// What was typed comes back with the errors (never the idempotency key of another try).
+		const echo = { ...raw, consentToProcessing: raw.consentToProcessing };
+		const parsed = parseRegistration(raw);
+		if (!parsed.ok) return fail(400, { values: echo, errors: parsed.errors });
+		const result = await registerForConsultation(getDb(), params.slug, parsed.data, new Date(), {
+			mailer: getMailer(),
+			locale: locals.locale,
+			urls: { page: `${baseUrl()}/consultations/${params.slug}`, signIn: `${baseUrl()}/sign-in` }
+		});
+		if (result.ok) redirect(303, `${localizeHref(`/consultations/${params.slug}/register`)}?done=1`);
+		if (result.reason === 'not-found') error(404);
+		if (result.reason === 'invalid') return fail(400, { values: echo, errors: result.errors });
+		return fail(409, { values: echo, reason: result.reason });
+	}
+};

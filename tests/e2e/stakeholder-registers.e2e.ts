@@ -1,0 +1,71 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './axe';
+
+const SLUG = 'voluntary-regular-safe-orderly'; // the demo consultation open for registration
+
+async function fillRegistration(page: Page, stamp: string) {
+	await page.getByLabel('Name *').fill(`Tavita Leota ${stamp.replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}`);
+	await page.getByLabel('Email *').fill(`tavita-${stamp}@example.org`);
+	await page.getByLabel('Or, if it is not in the list, its full name').fill(`Pacific Returnees Network ${stamp}`);
+	await page.locator('select[name=categoryId]').selectOption('migrant-and-diaspora-organizations');
+	await page.locator('select[name=countryCode]').selectOption('WS');
+	await page.getByLabel('Prefers not to say').check();
+	await page.getByLabel('English').check();
+	await page.getByLabel('I agree that my registration data is used to organize this consultation *').check();
+}
+
+test.describe('with JavaScript disabled', () => {
+	test.use({ javaScriptEnabled: false });
+	test('a stakeholder registers through the plain form, after being told what to correct', async ({ page }) => {
+		await page.goto(`/consultations/${SLUG}`);
+		await page.getByRole('link', { name: 'Register' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Register: Ensuring that migration');
+		// Nothing filled in: a message per field, nothing stored.
+		await page.getByRole('button', { name: 'Register' }).click();
+		await expect(page.getByRole('alert').first()).toHaveText('Some answers need correcting; nothing was saved.');
+		await expect(page.locator('#name-error')).toHaveText('This field is required.');
+		await expect(page.locator('#organizationId-error')).toHaveText('Choose your organization from the list, or type its name.');
+		await expect(page.locator('#consentToProcessing-error')).toHaveText('Please agree, or we cannot register you.');
+		const stamp = `${Date.now()}`;
+		await fillRegistration(page, stamp);
+		await page.getByLabel('Accessibility needs').fill('<script>alert(1)</script>');
+		await page.getByRole('button', { name: 'Register' }).click();
+		await expect(page.locator('#accessibilityNeeds-error')).toHaveText('Please remove the HTML or code from this answer.');
+		await expect(page.getByLabel('Email *')).toHaveValue(`tavita-${stamp}@example.org`); // nothing typed is lost
+		await page.getByLabel('Accessibility needs').fill('Live captions');
+		await page.getByRole('button', { name: 'Register' }).click();
+		await expect(page.getByRole('status')).toHaveText('Thank you: your registration was received. A confirmation is on its way to your email.');
+	});
+});
+
+test.describe('with JavaScript enabled', () => {
+	test.use({ timezoneId: 'Pacific/Apia' });
+	test('a stakeholder in Samoa sees the time in both zones, registers, and a colleague is told the place is taken', async ({ page, browser }) => {
+		await page.goto(`/consultations/${SLUG}`);
+		await page.waitForSelector('body[data-hydrated="true"]');
+		await expect(page.getByText('11:00–14:00 Indochina Time')).toBeVisible();
+		await expect(page.locator('.reader-time')).toContainText('Your time: ');
+		await expect(page.locator('.reader-time')).toContainText('17:00'); // 11:00 ICT is 17:00 in Apia (UTC+13)
+		await expectNoSeriousA11yViolations(page);
+		const ics = await page.request.get(`/consultations/${SLUG}/calendar.ics`);
+		expect(await ics.text()).toMatch(/DTSTART:\d{8}T040000Z/);
+
+		await page.getByRole('link', { name: 'Register' }).click();
+		await page.waitForSelector('body[data-hydrated="true"]');
+		await expectNoSeriousA11yViolations(page);
+		const stamp = `${Date.now()}`;
+		await fillRegistration(page, stamp);
+		await page.getByRole('button', { name: 'Register' }).click();
+		await expect(page.getByRole('status')).toHaveText('Thank you: your registration was received. A confirmation is on its way to your email.');
+
+		// A colleague from the same (now existing) organization.
+		const colleague = await browser.newPage();
+		await colleague.goto(`/consultations/${SLUG}/register`);
+		await colleague.waitForSelector('body[data-hydrated="true"]');
+		await fillRegistration(colleague, `${stamp}9`);
+		await colleague.getByLabel('Or, if it is not in the list, its full name').fill(`Pacific Returnees Network ${stamp}`);
+		await colleague.getByRole('button', { name: 'Register' }).click();
+		await expect(colleague.getByRole('alert')).toContainText('Someone from your organization is already registered');
+		await colleague.close();
+	});
+});
