@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isUpcoming, registrationState } from './consultation';
+import { zonedToInstant } from './time';
 
 const c = {
 	registrationOpensAt: new Date('2026-11-01T00:00:00Z'),
@@ -29,5 +30,24 @@ describe('isUpcoming', () => {
 	it('is upcoming while the meeting is in progress, past once it has ended', () => {
 		expect(isUpcoming(c, new Date('2026-12-03T05:00:00Z'))).toBe(true);
 		expect(isUpcoming(c, new Date('2026-12-03T07:00:00Z'))).toBe(false);
+	});
+});
+
+describe('registration deadlines across zones, at the last second before and the first second after', () => {
+	// "24:00" on the closing day in the consultation's own zone.
+	it.each([
+		['Asia/Bangkok', '2026-10-25', '2026-10-25T17:00:00Z'], // UTC+7
+		['Pacific/Apia', '2026-10-25', '2026-10-25T11:00:00Z'], // UTC+13
+		['Asia/Kabul', '2026-10-25', '2026-10-25T19:30:00Z'], // UTC+4:30
+		['Australia/Sydney', '2026-10-04', '2026-10-04T13:00:00Z'], // the day DST starts: 24:00 is UTC+11
+		['Australia/Sydney', '2026-04-05', '2026-04-05T14:00:00Z'] // the day DST ends: 24:00 is UTC+10
+	])('in %s, closing %s at 24:00 closes at %s', (zone, day, closesUtc) => {
+		const closes = zonedToInstant(day, '24:00', zone);
+		expect(closes.toISOString()).toBe(new Date(closesUtc).toISOString());
+		const w = { registrationOpensAt: null, registrationClosesAt: closes, startsAt: new Date(closes.getTime() + 7 * 86_400_000) };
+		expect(registrationState(w, new Date(closes.getTime() - 1000))).toBe('open');
+		expect(registrationState(w, new Date(closes.getTime() - 1))).toBe('open');
+		expect(registrationState(w, closes)).toBe('closed');
+		expect(registrationState(w, new Date(closes.getTime() + 1000))).toBe('closed');
 	});
 });

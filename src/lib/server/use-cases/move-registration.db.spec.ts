@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { makeConsultation, makePerson, makeRegistration, makeStaffActor } from '../../../../tests/support/factories';
+import { outboxMessage, person, registration } from '../db/schema';
+import { createMailer } from '../mail';
+import type { Actor } from '../../domain/policy';
+import { decideRegistration, moveMyRegistration } from './move-registration';
+
+let t: TestDatabase;
+beforeAll(async () => {
+	t = await createTestDatabase();
+});
+afterAll(async () => {
+	await t?.close();
+});
+const now = new Date('2026-11-23T05:00:00Z');
+const later = { startsAt: new Date('2026-12-03T04:00:00Z'), endsAt: new Date('2026-12-03T07:00:00Z') };
+const urls = { page: (slug: string) => `http://localhost:3000/consultations/${slug}`, signIn: 'http://localhost:3000/sign-in' };
+const me = (personId: string): Actor => ({ kind: 'stakeholder', userId: 'u', personId });
+
+describe(`moving registrations on ${testDriver}`, () => {
+	it('lets an organizer of the consultation select, and mails the meeting link in the registrant’s language', async () => {
+		const c = await makeConsultation(t.db, { ...later, meetingLink: 'https://meet.example.org/secret-room', title: 'Decision test' });
+		const p = await makePerson(t.db, { preferredLocale: 'fr' });
+		const r = await makeRegistration(t.db, c, p);
+		const organizer = await makeStaffActor(t.db, 'organizer', { organizerOf: [c.id] });
+		expect(await decideRegistration(t.db, createMailer(t.db, {}), organizer, r.id, 'selected', now, urls)).toEqual({ ok: true, status: 'selected' });
+		const [mail] = await t.db.select().from(outboxMessage).where(eq(outboxMessage.to, p.email!));
+		expect(mail.subject).toBe('Vous êtes sélectionné·e : Decision test');
+		expect(mail.text).toContain('https://meet.example.org/secret-room');
+		expect(JSON.stringify(mail.attachments)).toContain('secret-room');
+	});
+
+	it('refuses an organizer of another consultation, and a rapporteur', async () => {
+		const c = await makeConsultation(t.db, later);
+		const r = await makeRegistration(t.db, c, await makePerson(t.db));
+		const other = await makeStaffActor(t.db, 'organizer', { organizerOf: [] });
+		const rapporteur = await makeStaffActor(t.db, 'rapporteur', { rapporteurOf: [c.id] });
+		expect(await decideRegistration(t.db, null, other, r.id, 'selected', now, urls)).toEqual({ ok: false, reason: 'forbidden' });
+		expect(await decideRegistration(t.db, null, rapporteur, r.id, 'declined', now, urls)).toEqual({ ok: false, reason: 'forbidden' });
+		const [still] = await t.db.select().from(registration).where(eq(registration.id, r.id));
+		expect(still.status).toBe('submitted');
+	});
+
+	it('lets the registrant confirm a selected place and withdraw, but not select themselves or act for others', async () => {
+		const c = await makeConsultation(t.db, later);
+		const p = await makePerson(t.db);
+		const r = await makeRegistration(t.db, c, p, { status: 'selected' });
+		const stranger = await makePerson(t.db);
+		expect(await moveMyRegistration(t.db, me(stranger.id), r.id, 'withdrawn', now)).toEqual({ ok: false, reason: 'forbidden' });
+		expect(await moveMyRegistration(t.db, me(p.id), r.id, 'confirmed', now)).toEqual({ ok: true, status: 'confirmed' });
+		expect(await moveMyRegistration(t.db, me(p.id), r.id, 'confirmed', now)).toEqual({ ok: false, reason: 'not-allowed' });
+		expect(await moveMyRegistration(t.db, me(p.id), r.id, 'withdrawn', now)).toEqual({ ok: true, status: 'withdrawn' });
+		const [row] = await t.db.select().from(registration).where(eq(registration.id, r.id));
+		expect(row.withdrawnAt).toEqual(now);
+	});
+
+	it('refuses changes once the meeting has started', async () => {
+		const c = await makeConsultation(t.db, { startsAt: new Date('2026-11-23T04:00:00Z'), endsAt: new Date('2026-11-23T07:00:00Z') });
+		const p = await makePerson(t.db);
+		const r = await makeRegistration(t.db, c, p);
+		expect(await moveMyRegistration(t.db, me(p.id), r.id, 'withdrawn', now)).toEqual({ ok: false, reason: 'meeting-started' });
+		expect((await t.db.select().from(person).where(eq(person.id, p.id))).length).toBe(1);
+	});
+});
