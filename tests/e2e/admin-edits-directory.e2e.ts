@@ -7,6 +7,7 @@ test('an admin creates an organization and a person in it, is told what is wrong
 	const stamp = Date.now();
 
 	await page.goto('/staff/directory/organizations/new');
+	await page.waitForSelector('body[data-hydrated="true"]');
 	await expectNoSeriousA11yViolations(page);
 	await page.getByLabel('Name', { exact: true }).fill(`Harbour Workers Centre ${stamp}`);
 	await page.locator('select[name=countryCode]').selectOption({ label: 'Fiji' });
@@ -15,6 +16,7 @@ test('an admin creates an organization and a person in it, is told what is wrong
 	const keptUrl = page.url();
 
 	await page.goto('/staff/directory/people/new');
+	await page.waitForSelector('body[data-hydrated="true"]');
 	await page.getByLabel('Name', { exact: true }).fill('Litia Test');
 	await page.getByLabel('Email', { exact: true }).fill('litia@localhost');
 	await page.locator('select[name=organizationId]').selectOption({ label: `Harbour Workers Centre ${stamp} (FJ)` });
@@ -28,6 +30,7 @@ test('an admin creates an organization and a person in it, is told what is wrong
 
 	// A duplicate organization, merged into the first one: its name becomes an alias.
 	await page.goto('/staff/directory/organizations/new');
+	await page.waitForSelector('body[data-hydrated="true"]');
 	await page.getByLabel('Name', { exact: true }).fill(`HWC ${stamp}`);
 	await page.getByRole('button', { name: 'Save' }).click();
 	await page.locator('select[name=keptId]').selectOption({ label: `Harbour Workers Centre ${stamp} (FJ)` });

@@ -7,6 +7,7 @@ test('an admin creates a rapporteur, assigns a consultation, and the rapporteur 
 	const admin = await adminContext.newPage();
 	await signInAsStaff(admin);
 	await admin.goto('/staff/accounts');
+	await admin.waitForSelector('body[data-hydrated="true"]');
 	await expectNoSeriousA11yViolations(admin);
 	const email = `rapporteur-${Date.now()}@example.org`;
 	await admin.getByLabel('Name').fill('Field Rapporteur');
@@ -25,6 +26,7 @@ test('an admin creates a rapporteur, assigns a consultation, and the rapporteur 
 	const rapporteurContext = await browser.newContext();
 	const rapporteur = await rapporteurContext.newPage();
 	await rapporteur.goto('/sign-in');
+	await rapporteur.waitForSelector('body[data-hydrated="true"]');
 	await rapporteur.getByLabel('Email').fill(email);
 	await rapporteur.getByRole('button', { name: 'Send me a link' }).click();
 	await expect(rapporteur.getByRole('status')).toBeVisible();

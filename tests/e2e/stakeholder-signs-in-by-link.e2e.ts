@@ -19,6 +19,7 @@ test('a stakeholder signs in with an emailed link and reaches only their own reg
 	const stakeholderContext = await browser.newContext();
 	const me = await stakeholderContext.newPage();
 	await me.goto('/sign-in');
+	await me.waitForSelector('body[data-hydrated="true"]');
 	await expectNoSeriousA11yViolations(me);
 	await me.getByLabel('Email').fill(email);
 	await me.getByRole('button', { name: 'Send me a link' }).click();
@@ -61,6 +62,7 @@ test('a stakeholder signs in with an emailed link and reaches only their own reg
 test('an admin imports people from a CSV after seeing every problem row', async ({ page }) => {
 	await signInAsStaff(page);
 	await page.goto('/staff/directory/import');
+	await page.waitForSelector('body[data-hydrated="true"]');
 	const stamp = Date.now();
 	const bad = `Name;E-mail;Organisation;Country;Stakeholder group\nNew Person;new-${stamp}@example.org;Imported Org ${stamp};Nepal;NGO\nBroken;broken;;Atlantis;\n`;
 	await page.getByLabel('File (.csv or .xlsx)').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });

@@ -6,12 +6,16 @@ import { requireStakeholder } from '$lib/server/guards';
 import { consultation, country, organization, person, registration, stakeholderCategory } from '$lib/server/db/schema';
 import { erasePerson } from '$lib/server/use-cases/erase-person';
 import { updateMyPreferences } from '$lib/server/use-cases/update-my-preferences';
+import { moveMyRegistration } from '$lib/server/use-cases/move-registration';
+import { canMove, isAdmitted, isBeforeMeeting } from '$lib/domain/registration-status';
+import type { RegistrationStatus } from '$lib/domain/enums';
 import { formatTimeRange } from '$lib/domain/time';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const actor = requireStakeholder(locals.actor);
+	const now = new Date();
 	const db = getDb();
 	const [me] = await db
 		.select({
@@ -31,18 +35,49 @@ export const load: PageServerLoad = async ({ locals }) => {
 		.where(eq(person.id, actor.personId));
 	// Only this person's own registrations: the query is keyed by the signed-in person's id.
 	const registrations = await db
-		.select({ id: registration.id, status: registration.status, slug: consultation.slug, title: consultation.title, startsAt: consultation.startsAt, endsAt: consultation.endsAt, timeZone: consultation.timeZone })
+		.select({
+			id: registration.id,
+			status: registration.status,
+			slug: consultation.slug,
+			title: consultation.title,
+			startsAt: consultation.startsAt,
+			endsAt: consultation.endsAt,
+			timeZone: consultation.timeZone,
+			meetingLink: consultation.meetingLink
+		})
 		.from(registration)
 		.innerJoin(consultation, and(eq(registration.consultationId, consultation.id), eq(consultation.status, 'published')))
 		.where(eq(registration.personId, actor.personId))
 		.orderBy(asc(consultation.startsAt));
 	return {
 		me,
-		registrations: registrations.map((r) => ({ id: r.id, status: r.status, slug: r.slug, title: r.title, when: formatTimeRange(r.startsAt, r.endsAt, r.timeZone, locals.locale) }))
+		registrations: registrations.map((r) => {
+			const status = r.status as RegistrationStatus;
+			const isOpen = isBeforeMeeting(r.startsAt, now);
+			return {
+				id: r.id,
+				status,
+				slug: r.slug,
+				title: r.title,
+				when: formatTimeRange(r.startsAt, r.endsAt, r.timeZone, locals.locale),
+				// The meeting link only for selected and confirmed participants.
+				meetingLink: isAdmitted(status) ? r.meetingLink : null,
+				canConfirm: isOpen && canMove(status, 'confirmed', 'registrant'),
+				canWithdraw: isOpen && canMove(status, 'withdrawn', 'registrant')
+			};
+		})
 	};
 };
 
 export const actions: Actions = {
+	registration: async ({ locals, request }) => {
+		const actor = requireStakeholder(locals.actor);
+		const form = await request.formData();
+		const to = form.get('to') === 'confirmed' ? 'confirmed' : 'withdrawn';
+		const result = await moveMyRegistration(getDb(), actor, String(form.get('registrationId') ?? ''), to, new Date());
+		if (!result.ok) return fail(result.reason === 'forbidden' ? 403 : 409, { registrationMessage: m.decision_not_allowed() });
+		return { registrationUpdated: true };
+	},
 	preferences: async ({ locals, request }) => {
 		const actor = requireStakeholder(locals.actor);
 		const form = await request.formData();

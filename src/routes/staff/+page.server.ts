@@ -24,6 +24,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 			title: c.title,
 			status: c.status,
 			registrations: c.registrations,
+			canOrganize: policy.canOrganize(actor, c.id),
 			when: formatTimeRange(c.startsAt, c.endsAt, c.timeZone, locals.locale)
 		}))
 	};

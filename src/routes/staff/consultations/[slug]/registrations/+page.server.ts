@@ -1,0 +1,75 @@
+import { error, fail } from '@sveltejs/kit';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Actions, PageServerLoad } from './$types';
+import { baseUrl, getDb, getMailer } from '$lib/server/runtime';
+import { requireStaff } from '$lib/server/guards';
+import { consultation, stakeholderCategory, subregion } from '$lib/server/db/schema';
+import { listRegistrations } from '$lib/server/queries/registrations';
+import { decideRegistration } from '$lib/server/use-cases/move-registration';
+import { balanceBy } from '$lib/domain/balance';
+import { policy } from '$lib/domain/policy';
+import { GENDERS, REGISTRATION_STATUSES } from '$lib/domain/enums';
+import { m } from '$lib/paraglide/messages';
+
+async function consultationFor(slug: string) {
+	const [c] = await getDb().select().from(consultation).where(and(eq(consultation.slug, slug)));
+	if (!c) error(404);
+	return c;
+}
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const c = await consultationFor(params.slug);
+	requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
+	const q = url.searchParams;
+	const pick = (key: string, allowed: readonly string[]) => (allowed.includes(q.get(key) ?? '') ? (q.get(key) as string) : undefined);
+	const db = getDb();
+	const [subregions, categories] = await Promise.all([
+		db.select().from(subregion).orderBy(asc(subregion.position)),
+		db.select().from(stakeholderCategory).orderBy(asc(stakeholderCategory.position))
+	]);
+	const filter = {
+		status: pick('status', REGISTRATION_STATUSES),
+		subregionId: pick('subregion', subregions.map((s) => s.id)),
+		gender: pick('gender', GENDERS),
+		categoryId: pick('category', categories.map((x) => x.id))
+	};
+	const rows = await listRegistrations(db, c.id, filter);
+	// Balance of the registrations that still compete for a seat.
+	const active = rows.filter((r) => ['submitted', 'selected', 'waitlisted', 'confirmed'].includes(r.status));
+	return {
+		consultation: { slug: c.slug, title: c.title, capacity: c.capacity },
+		filter,
+		query: url.searchParams.toString(),
+		subregions,
+		categories,
+		genders: GENDERS,
+		statuses: REGISTRATION_STATUSES,
+		rows: rows.map((r) => ({ ...r, submittedAt: r.submittedAt.toISOString() })),
+		balance: {
+			total: active.length,
+			subregion: balanceBy(active, (r) => r.subregion),
+			gender: balanceBy(active, (r) => r.gender),
+			category: balanceBy(active, (r) => r.category),
+			status: balanceBy(rows, (r) => r.status)
+		}
+	};
+};
+
+export const actions: Actions = {
+	decide: async ({ locals, params, request }) => {
+		const c = await consultationFor(params.slug);
+		const actor = requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
+		const form = await request.formData();
+		const to = String(form.get('to') ?? '');
+		if (to !== 'selected' && to !== 'waitlisted' && to !== 'declined') return fail(400, { message: m.error_field_invalid() });
+		const result = await decideRegistration(getDb(), getMailer(), actor, String(form.get('registrationId') ?? ''), to, new Date(), {
+			page: (slug) => `${baseUrl()}/consultations/${slug}`,
+			signIn: `${baseUrl()}/sign-in`
+		});
+		if (!result.ok) {
+			const status = result.reason === 'forbidden' ? 403 : result.reason === 'not-found' ? 404 : 409;
+			return fail(status, { message: result.reason === 'not-allowed' ? m.decision_not_allowed() : m.accounts_not_found() });
+		}
+		return { done: m.decision_saved() };
+	}
+};

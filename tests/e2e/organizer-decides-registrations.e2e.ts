@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test';
+import { signInAsStaff } from './sign-in';
+import { expectNoSeriousA11yViolations } from './axe';
+import { latestMailTo, signInLinkIn } from './outbox';
+
+test('an organizer selects a registrant, who gets the meeting link by email and on their page, and confirms', async ({ browser }) => {
+	const organizerContext = await browser.newContext();
+	const organizer = await organizerContext.newPage();
+	await signInAsStaff(organizer, 'organizer@convene.example');
+	await organizer.locator('li.card', { hasText: 'Protecting migrants' }).getByRole('link', { name: /\d+ registrations/ }).click();
+	await expect(organizer.getByRole('heading', { level: 1 })).toHaveText('Registrations: Protecting migrants through human rights-based border governance');
+	await expect(organizer.locator('caption', { hasText: 'Subregion' })).toBeVisible();
+	await expectNoSeriousA11yViolations(organizer);
+
+	// The first registrant still waiting for a decision.
+	await organizer.goto('/staff/consultations/rights-based-border-governance/registrations?status=submitted');
+	const row = organizer.locator('table.registrations tbody tr').first();
+	const email = (await row.locator('td').first().locator('.muted').innerText()).trim();
+	await row.locator('select[name=to]').selectOption('selected');
+	await row.getByRole('button', { name: 'Apply and notify' }).click();
+	await expect(organizer.getByRole('status')).toHaveText('Decision saved; the registrant was notified.');
+
+	const adminContext = await browser.newContext();
+	const admin = await adminContext.newPage();
+	await signInAsStaff(admin);
+	const notice = await latestMailTo(admin, email, 'You are selected');
+	expect(notice).toContain('https://meet.example.org/convene-demo/rights-based-border-governance');
+
+	const registrantContext = await browser.newContext();
+	const registrant = await registrantContext.newPage();
+	await registrant.goto('/sign-in');
+	await registrant.waitForSelector('body[data-hydrated="true"]');
+	await registrant.getByLabel('Email').fill(email);
+	await registrant.getByRole('button', { name: 'Send me a link' }).click();
+	await expect(registrant.getByRole('status')).toBeVisible();
+	await registrant.goto(signInLinkIn(await latestMailTo(admin, email, 'Your sign-in link')));
+	const card = registrant.locator('li.card', { hasText: 'Protecting migrants through human rights-based border governance' });
+	await expect(card).toContainText('selected');
+	await expect(card.getByRole('link', { name: 'https://meet.example.org/convene-demo/rights-based-border-governance' })).toBeVisible();
+	await card.getByRole('button', { name: 'Confirm my participation' }).click();
+	await expect(registrant.getByRole('status')).toHaveText('Your registration was updated.');
+	await expect(registrant.locator('li.card', { hasText: 'Protecting migrants' })).toContainText('confirmed');
+
+	// The public page never shows the link.
+	await registrant.goto('/consultations/rights-based-border-governance');
+	await expect(registrant.locator('a[href*="meet.example.org"]')).toHaveCount(0);
+	for (const c of [organizerContext, adminContext, registrantContext]) await c.close();
+});
