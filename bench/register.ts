@@ -67,7 +67,7 @@ function registration(url: string, run: string) {
 			consentToProcessing: 'on',
 			idempotencyKey: `bench_${run}_${i}_0000000000`
 		});
-		const response = await fetch(`${url}/consultations/${SLUG}/register`, {
+		const response = await fetch(`${url}/consultations/${SLUG}/register?/register`, {
 			method: 'POST',
 			body,
 			redirect: 'manual',

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 
 // Bad input posted straight to the registration endpoint: a specific message per field, nothing stored.
 const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 3210}`;
-const PATH = '/consultations/voluntary-regular-safe-orderly/register';
+const PATH = '/consultations/voluntary-regular-safe-orderly/register?/register';
 
 function post(request: import('@playwright/test').APIRequestContext, fields: Record<string, string>, raw = '') {
 	const body = new URLSearchParams(fields).toString() + raw;

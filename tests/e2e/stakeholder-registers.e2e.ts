@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe';
+import { signInAsStaff } from './sign-in';
+import { latestMailTo } from './outbox';
 
 const SLUG = 'voluntary-regular-safe-orderly'; // the demo consultation open for registration
 
@@ -59,13 +61,32 @@ test.describe('with JavaScript enabled', () => {
 		await expect(page.getByRole('status')).toHaveText('Thank you: your registration was received. A confirmation is on its way to your email.');
 
 		// A colleague from the same (now existing) organization.
-		const colleague = await browser.newPage();
+		const colleagueContext = await browser.newContext();
+		const colleague = await colleagueContext.newPage();
 		await colleague.goto(`/consultations/${SLUG}/register`);
 		await colleague.waitForSelector('body[data-hydrated="true"]');
 		await fillRegistration(colleague, `${stamp}9`);
 		await colleague.getByLabel('Or, if it is not in the list, its full name').fill(`Pacific Returnees Network ${stamp}`);
 		await colleague.getByRole('button', { name: 'Register' }).click();
 		await expect(colleague.getByRole('alert')).toContainText('Someone from your organization is already registered');
-		await colleague.close();
+		await colleague.getByRole('button', { name: 'Ask my colleague to hand over the place' }).click();
+		await expect(colleague.getByRole('status')).toHaveText('Your colleague has been asked by email. If they agree, you will be registered in their place.');
+
+		// The holder opens the emailed link (read here from the outbox) and hands over the place.
+		const adminContext = await browser.newContext();
+		const admin = await adminContext.newPage();
+		await signInAsStaff(admin);
+		const mail = await latestMailTo(admin, `tavita-${stamp}@example.org`, 'A colleague asks for your place');
+		const link = /(http\S+\/handover\/\S+)/.exec(mail)?.[1];
+		const holderContext = await browser.newContext();
+		const holder = await holderContext.newPage();
+		await holder.goto(link!.replace(/^http:\/\/[^/]+/, ''));
+		await expect(holder.getByText(`tavita-${stamp}9@example.org`)).toBeVisible();
+		await expectNoSeriousA11yViolations(holder);
+		await holder.getByRole('button', { name: 'Hand over my place' }).click();
+		await expect(holder.getByRole('status')).toHaveText('Done: your colleague now holds the place, and your registration is withdrawn.');
+		await holder.reload();
+		await expect(holder.getByRole('alert')).toContainText('This link is not valid any more');
+		for (const context of [colleagueContext, adminContext, holderContext]) await context.close();
 	});
 });

@@ -911,3 +911,25 @@ export const importUpload = pgTable('import_upload', {
 	rows: jsonb('rows').$type<string[][]>().notNull(),
 	createdAt: createdAt()
 });
+
+/**
+ * A colleague asks the person holding their organization's place to hand it over. The holder gets
+ * an emailed link (the token, stored hashed); accepting withdraws the holder and registers the
+ * colleague in one transaction.
+ */
+export const handoverRequest = pgTable(
+	'handover_request',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		registrationId: uuid('registration_id')
+			.notNull()
+			.references(() => registration.id, { onDelete: 'cascade' }),
+		requestedInput: jsonb('requested_input').notNull(), // the colleague's validated registration
+		tokenHash: text('token_hash').notNull().unique(),
+		status: text('status').notNull().default('pending'),
+		createdAt: createdAt(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		decidedAt: timestamp('decided_at', { withTimezone: true })
+	},
+	(t) => [check('handover_request_status_check', sql`${t.status} in ('pending', 'accepted', 'expired')`)]
+);

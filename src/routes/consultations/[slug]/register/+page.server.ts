@@ -5,6 +5,7 @@ import { baseUrl, getDb, getMailer } from '$lib/server/runtime';
 import { getPublishedConceptNote } from '$lib/server/queries/consultations';
 import { loadDirectoryOptions } from '$lib/server/directory-options';
 import { registerForConsultation } from '$lib/server/use-cases/register-for-consultation';
+import { requestHandover } from '$lib/server/use-cases/hand-over-place';
 import { parseRegistration, registrationFields } from '$lib/domain/registration-input';
 import { registrationState } from '$lib/domain/consultation';
 import { formatDeadline, formatTimeRange } from '$lib/domain/time';
@@ -35,7 +36,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ params, request, locals }) => {
+	register: async ({ params, request, locals }) => {
 		const form = await request.formData();
 		const raw = registrationFields(form);
 		// What was typed comes back with the errors (never the idempotency key of another try).
@@ -51,5 +52,18 @@ export const actions: Actions = {
 		if (result.reason === 'not-found') error(404);
 		if (result.reason === 'invalid') return fail(400, { values: echo, errors: result.errors });
 		return fail(409, { values: echo, reason: result.reason });
+	},
+	// The colleague asks the person holding the organization's place to hand it over.
+	handover: async ({ params, request, locals }) => {
+		const raw = registrationFields(await request.formData());
+		const parsed = parseRegistration(raw);
+		if (!parsed.ok) return fail(400, { values: raw, errors: parsed.errors });
+		const now = new Date();
+		const context = { mailer: getMailer(), locale: locals.locale, urls: { page: `${baseUrl()}/consultations/${params.slug}`, signIn: `${baseUrl()}/sign-in` } };
+		const result = await registerForConsultation(getDb(), params.slug, parsed.data, now, context);
+		if (result.ok) redirect(303, `${localizeHref(`/consultations/${params.slug}/register`)}?done=1`); // the place was free after all
+		if (result.reason !== 'organization-taken' || !result.registeredRegistrationId) return fail(409, { values: raw, reason: result.reason });
+		await requestHandover(getDb(), getMailer(), result.registeredRegistrationId, parsed.data, now, (token) => `${baseUrl()}/handover/${token}`);
+		return { handoverSent: true };
 	}
 };

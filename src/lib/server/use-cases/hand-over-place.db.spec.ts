@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { makeConsultation, makeOrganization } from '../../../../tests/support/factories';
+import { outboxMessage, person, registration } from '../db/schema';
+import { createMailer } from '../mail';
+import { ZRegistrationInput } from '../../domain/registration-input';
+import { registerForConsultation } from './register-for-consultation';
+import { acceptHandover, findHandover, requestHandover } from './hand-over-place';
+
+let t: TestDatabase;
+beforeAll(async () => {
+	t = await createTestDatabase();
+});
+afterAll(async () => {
+	await t?.close();
+});
+const now = new Date('2026-10-24T00:00:00Z'); // before the deadline; links then expire on 31 October
+const window = { registrationOpensAt: new Date('2026-10-01T00:00:00Z'), registrationClosesAt: new Date('2026-10-25T17:00:00Z'), startsAt: new Date('2026-10-29T04:00:00Z'), endsAt: new Date('2026-10-29T07:00:00Z'), isOnePerOrganization: true };
+const context = { locale: 'en', urls: { page: 'http://x/c', signIn: 'http://x/sign-in' } };
+const urls = { page: (slug: string) => `http://x/${slug}`, signIn: 'http://x/sign-in' };
+const input = (organizationId: string, email: string) =>
+	ZRegistrationInput.parse({ name: 'Some Colleague', email, organizationId, categoryId: 'trade-unions', countryCode: 'NP', consentToProcessing: true, idempotencyKey: randomBytes(12).toString('base64url') });
+
+async function setUp() {
+	const c = await makeConsultation(t.db, window);
+	const org = await makeOrganization(t.db);
+	const holderEmail = `holder-${Date.now()}-${Math.random()}@example.org`;
+	const held = await registerForConsultation(t.db, c.slug, input(org.id, holderEmail), now, context);
+	if (!held.ok) throw new Error('setup');
+	const colleague = input(org.id, `colleague-${Date.now()}-${Math.random()}@example.org`);
+	const taken = await registerForConsultation(t.db, c.slug, colleague, now, context);
+	if (taken.ok || taken.reason !== 'organization-taken') throw new Error('setup');
+	const mailer = createMailer(t.db, {});
+	let token = '';
+	await requestHandover(t.db, mailer, taken.registeredRegistrationId, colleague, now, (tk) => ((token = tk), `http://x/handover/${tk}`));
+	return { c, holderEmail, colleague, heldId: held.registrationId, token, mailer };
+}
+
+describe(`handing over a place on ${testDriver}`, () => {
+	it('mails the holder a link; accepting withdraws the holder and registers the colleague, once', async () => {
+		const { c, holderEmail, colleague, heldId, token, mailer } = await setUp();
+		const [mail] = await t.db.select().from(outboxMessage).where(eq(outboxMessage.to, holderEmail));
+		expect(mail.subject).toMatch(/^A colleague asks for your place/);
+		expect(mail.text).toContain(`http://x/handover/${token}`);
+		expect(await findHandover(t.db, token, now)).toMatchObject({ requester: { email: colleague.email } });
+
+		const accepted = await acceptHandover(t.db, mailer, token, new Date('2026-10-27T00:00:00Z'), urls); // after the deadline, before the meeting
+		expect(accepted).toMatchObject({ ok: true });
+		const [held] = await t.db.select().from(registration).where(eq(registration.id, heldId));
+		expect(held.status).toBe('withdrawn');
+		const [p] = await t.db.select().from(person).where(eq(person.email, colleague.email));
+		const mine = await t.db.select().from(registration).where(and(eq(registration.consultationId, c.id), eq(registration.personId, p.id)));
+		expect(mine.map((r) => r.status)).toEqual(['submitted']);
+		expect(await acceptHandover(t.db, mailer, token, now, urls)).toEqual({ ok: false, reason: 'invalid-link' });
+		expect(await findHandover(t.db, token, now)).toBeNull();
+	});
+
+	it('keeps the holder’s place when the meeting has started, and refuses unknown links', async () => {
+		const { heldId, token, mailer } = await setUp();
+		expect(await acceptHandover(t.db, mailer, token, window.startsAt, urls)).toEqual({ ok: false, reason: 'closed' });
+		const [held] = await t.db.select().from(registration).where(eq(registration.id, heldId));
+		expect(held.status).toBe('submitted');
+		expect(await acceptHandover(t.db, mailer, 'no-such-token', now, urls)).toEqual({ ok: false, reason: 'invalid-link' });
+	});
+});

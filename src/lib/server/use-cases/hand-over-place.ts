@@ -1,0 +1,94 @@
+// "One person per organization": a colleague who finds the place taken asks the holder, by an
+// emailed link, to hand it over. Accepting withdraws the holder and registers the colleague in one
+// transaction under the consultation lock, so no third person can take the place in between.
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../db';
+import { consultation, handoverRequest, person, registration } from '../db/schema';
+import type { Mailer } from '../mail';
+import { m } from '../../paraglide/messages';
+import { isLocale } from '../../paraglide/runtime';
+import { ACTIVE_REGISTRATION_STATUSES } from '../../domain/enums';
+import type { TRegistrationInput } from '../../domain/registration-input';
+import { registerLocked, type RegisterResult } from './register-for-consultation';
+import { registrationReceivedMessage } from '../messages/registration-received';
+
+const DAYS_VALID = 7;
+const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export type RequestHandoverResult = { ok: true } | { ok: false; reason: 'not-found' };
+
+export async function requestHandover(
+	db: Database,
+	mailer: Mailer,
+	holderRegistrationId: string,
+	input: TRegistrationInput,
+	now: Date,
+	handoverUrl: (token: string) => string
+): Promise<RequestHandoverResult> {
+	if (!/^[0-9a-f-]{36}$/.test(holderRegistrationId)) return { ok: false, reason: 'not-found' };
+	const [holder] = await db
+		.select({ id: registration.id, name: person.name, email: person.email, locale: person.preferredLocale, title: consultation.title })
+		.from(registration)
+		.innerJoin(person, eq(registration.personId, person.id))
+		.innerJoin(consultation, eq(registration.consultationId, consultation.id))
+		.where(and(eq(registration.id, holderRegistrationId), inArray(registration.status, [...ACTIVE_REGISTRATION_STATUSES])));
+	if (!holder?.email) return { ok: false, reason: 'not-found' };
+	const token = randomBytes(24).toString('base64url');
+	await db.insert(handoverRequest).values({
+		registrationId: holder.id,
+		requestedInput: input,
+		tokenHash: hash(token),
+		expiresAt: new Date(now.getTime() + DAYS_VALID * 86_400_000)
+	});
+	const locale = isLocale(holder.locale) ? holder.locale : 'en';
+	await mailer.send({
+		to: holder.email,
+		subject: m.mail_handover_subject({ title: holder.title }, { locale }),
+		text: m.mail_handover_body({ holder: holder.name, requester: input.name, email: input.email, title: holder.title, url: handoverUrl(token) }, { locale })
+	});
+	return { ok: true };
+}
+
+export async function findHandover(db: Database, token: string, now: Date) {
+	const [row] = await db
+		.select({ request: handoverRequest, title: consultation.title, status: registration.status })
+		.from(handoverRequest)
+		.innerJoin(registration, eq(handoverRequest.registrationId, registration.id))
+		.innerJoin(consultation, eq(registration.consultationId, consultation.id))
+		.where(eq(handoverRequest.tokenHash, hash(token)));
+	if (!row || row.request.status !== 'pending' || row.request.expiresAt <= now) return null;
+	if (!(ACTIVE_REGISTRATION_STATUSES as readonly string[]).includes(row.status)) return null;
+	return { title: row.title, requester: row.request.requestedInput as TRegistrationInput };
+}
+
+export type AcceptHandoverResult = RegisterResult | { ok: false; reason: 'invalid-link' };
+
+export async function acceptHandover(db: Database, mailer: Mailer | null, token: string, now: Date, urls: { page: (slug: string) => string; signIn: string }): Promise<AcceptHandoverResult> {
+	let failure: RegisterResult | null = null;
+	const outcome = await db.transaction(async (tx) => {
+		const [h] = await tx.select().from(handoverRequest).where(eq(handoverRequest.tokenHash, hash(token))).for('update');
+		if (!h || h.status !== 'pending' || h.expiresAt <= now) return { result: { ok: false as const, reason: 'invalid-link' as const } };
+		const [held] = await tx.select().from(registration).where(eq(registration.id, h.registrationId));
+		const [c] = await tx.select().from(consultation).where(eq(consultation.id, held.consultationId)).for('update');
+		const [current] = await tx.select().from(registration).where(eq(registration.id, h.registrationId)).for('update');
+		if (!(ACTIVE_REGISTRATION_STATUSES as readonly string[]).includes(current.status)) return { result: { ok: false as const, reason: 'invalid-link' as const } };
+		await tx.update(registration).set({ status: 'withdrawn', withdrawnAt: now, updatedAt: now }).where(eq(registration.id, current.id));
+		const input = h.requestedInput as TRegistrationInput;
+		const result = await registerLocked(tx, c, input, now, 'en', { isSubstitution: true });
+		if (!result.ok) {
+			failure = result;
+			tx.rollback(); // the holder keeps the place
+		}
+		await tx.update(handoverRequest).set({ status: 'accepted', decidedAt: now }).where(eq(handoverRequest.id, h.id));
+		return { result, consultation: c, input };
+	}).catch((error: unknown) => {
+		if (failure) return { result: failure };
+		throw error;
+	});
+	if (outcome.result.ok && mailer && 'consultation' in outcome && outcome.consultation && outcome.input) {
+		const c = outcome.consultation;
+		await mailer.send(registrationReceivedMessage({ email: outcome.input.email, name: outcome.input.name, locale: 'en' }, c, { page: urls.page(c.slug), signIn: urls.signIn }));
+	}
+	return outcome.result;
+}
