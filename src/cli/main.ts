@@ -12,6 +12,8 @@ import { importPeople } from '../lib/server/use-cases/import-people';
 import { exportPeople } from '../lib/server/use-cases/export-people';
 import { guessMapping } from '../lib/domain/people-import';
 import type { Actor } from '../lib/domain/policy';
+import { sendReminders } from '../lib/server/use-cases/send-reminders';
+import { createMailer } from '../lib/server/mail';
 
 export const HELP = `Usage: convene <command> [options]
 
@@ -22,6 +24,7 @@ Commands:
   import people FILE [--dry-run]
                        Import people and their organizations from a .csv or .xlsx file: every
                        problem row is listed with its reason and nothing is imported (exit 1)
+  send-reminders       Send the reminders due before meetings (the server also does this every 15 minutes)
   export people --format csv|xlsx --out FILE [--q TEXT] [--category ID] [--country CODE]
                        Export the directory (formula-like cells are neutralized)
 
@@ -106,6 +109,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 				return await importCommand(rest, parsed.values['dry-run'] ?? false, io);
 			case 'export':
 				return await exportCommand(rest, parsed.values, io);
+			case 'send-reminders':
+				return await withDatabase(async (h) => {
+					const sent = await sendReminders(h.db, createMailer(h.db), new Date());
+					io.out(`Sent ${sent} reminders.`);
+					return 0;
+				});
 			case 'serve':
 				// bin/convene.js starts the server itself, without tsx; reaching here means `serve --help`.
 				io.out(HELP);

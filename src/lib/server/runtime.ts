@@ -7,12 +7,17 @@ import { createAuth, resolveAuthSecret, type Auth } from './auth';
 import { adminNotice, startConvene } from './startup';
 import { createMailer, type Mailer } from './mail';
 import { signInLinkMessage } from './messages/sign-in-link';
+import { sendReminders } from './use-cases/send-reminders';
 
 interface Runtime {
 	handle: DatabaseHandle;
 	auth: Auth;
 	mailer: Mailer;
+	secret: string;
+	stopTimers: () => void;
 }
+
+const REMINDER_INTERVAL_MS = 15 * 60_000;
 
 const KEY = Symbol.for('convene.runtime');
 type Holder = { [KEY]?: Promise<Runtime> };
@@ -37,7 +42,13 @@ export function initRuntime(plugins: BetterAuthPlugin[] = []): Promise<Runtime> 
 			}
 		});
 		console.log(`Convene database: ${report.handle.driver} (${report.handle.location}); mail: ${mailer.transport === 'smtp' ? 'SMTP' : 'outbox (no SMTP_URL)'}`);
-		return { handle: report.handle, auth, mailer };
+		// Reminders before meetings: now, then every quarter of an hour (claimed per registration,
+		// so several processes never send one twice).
+		const remind = () => sendReminders(report.handle.db, mailer, new Date()).catch((error) => console.error(`Reminders failed: ${(error as Error).message}`));
+		void remind();
+		const timer = setInterval(remind, REMINDER_INTERVAL_MS);
+		timer.unref();
+		return { handle: report.handle, auth, mailer, secret, stopTimers: () => clearInterval(timer) };
 	})();
 	return holder[KEY];
 }
@@ -56,12 +67,14 @@ function runtime(): Runtime {
 export const getDb = () => runtime().handle.db;
 export const getAuth = () => runtime().auth;
 export const getMailer = () => runtime().mailer;
+export const getAuthSecret = () => runtime().secret;
 
 export async function closeRuntime(): Promise<void> {
 	const pending = holder[KEY];
 	if (!pending) return;
 	delete holder[KEY];
 	current = null;
-	const { handle } = await pending;
+	const { handle, stopTimers } = await pending;
+	stopTimers();
 	await handle.close();
 }

@@ -471,6 +471,7 @@ export const registration = pgTable(
 		decidedAt: timestamp('decided_at', { withTimezone: true }),
 		confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
 		withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+		remindedAt: timestamp('reminded_at', { withTimezone: true }), // reminder before the meeting sent
 		updatedAt: updatedAt()
 	},
 	(t) => [
@@ -932,4 +933,19 @@ export const handoverRequest = pgTable(
 		decidedAt: timestamp('decided_at', { withTimezone: true })
 	},
 	(t) => [check('handover_request_status_check', sql`${t.status} in ('pending', 'accepted', 'expired')`)]
+);
+
+/** Who was invited to a consultation: one announcement per person, however often it is sent. */
+export const invitation = pgTable(
+	'invitation',
+	{
+		consultationId: uuid('consultation_id')
+			.notNull()
+			.references(() => consultation.id, { onDelete: 'cascade' }),
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => person.id, { onDelete: 'cascade' }),
+		sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.consultationId, t.personId] })]
 );

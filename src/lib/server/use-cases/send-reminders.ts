@@ -1,0 +1,45 @@
+// Reminders before the meeting, to selected and confirmed participants, once each (claimed by
+// setting reminded_at), in their language, with the meeting link. Run by the server every quarter
+// of an hour and by `convene send-reminders`.
+import { and, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
+import type { Database } from '../db';
+import { consultation, person, registration } from '../db/schema';
+import type { Mailer } from '../mail';
+import { m } from '../../paraglide/messages';
+import { isLocale } from '../../paraglide/runtime';
+import { formatTimeRange } from '../../domain/time';
+
+export const REMINDER_HOURS_BEFORE = 24;
+
+export async function sendReminders(db: Database, mailer: Mailer, now: Date): Promise<number> {
+	const horizon = new Date(now.getTime() + REMINDER_HOURS_BEFORE * 3_600_000);
+	const due = await db
+		.select({ id: registration.id })
+		.from(registration)
+		.innerJoin(consultation, eq(registration.consultationId, consultation.id))
+		.where(and(inArray(registration.status, ['selected', 'confirmed']), isNull(registration.remindedAt), gt(consultation.startsAt, now), lte(consultation.startsAt, horizon)));
+	let sent = 0;
+	for (const { id } of due) {
+		const claimed = await db
+			.update(registration)
+			.set({ remindedAt: now })
+			.where(and(eq(registration.id, id), isNull(registration.remindedAt)))
+			.returning({ personId: registration.personId, consultationId: registration.consultationId });
+		if (!claimed.length) continue; // another process took it
+		const [row] = await db
+			.select({ p: person, c: consultation })
+			.from(person)
+			.innerJoin(consultation, eq(consultation.id, claimed[0].consultationId))
+			.where(eq(person.id, claimed[0].personId));
+		if (!row?.p.email) continue;
+		const locale = isLocale(row.p.preferredLocale) ? row.p.preferredLocale : 'en';
+		const when = formatTimeRange(row.c.startsAt, row.c.endsAt, row.c.timeZone, locale);
+		await mailer.send({
+			to: row.p.email,
+			subject: m.mail_reminder_subject({ title: row.c.title, date: when.date }, { locale }),
+			text: m.mail_reminder_body({ name: row.p.name, title: row.c.title, date: when.date, time: `${when.start}–${when.end} ${when.zoneName} (${when.utcOffset})`, link: row.c.meetingLink ?? '—' }, { locale })
+		});
+		sent++;
+	}
+	return sent;
+}
