@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { makeStaffActor } from '../../../../tests/support/factories';
+import { consultation, consultationObjective, consultationStaff } from '../db/schema';
+import { loadActor } from '../queries/actors';
+import { getPublishedConceptNote } from '../queries/consultations';
+import { ZConsultationForm, toConsultationValues } from '../../domain/consultation-input';
+import { saveConsultation } from './save-consultation';
+
+let t: TestDatabase;
+beforeAll(async () => {
+	t = await createTestDatabase();
+});
+afterAll(async () => {
+	await t?.close();
+});
+const values = (over: Record<string, unknown> = {}) => {
+	const r = toConsultationValues(
+		ZConsultationForm.parse({ title: 'Editor test', slug: `editor-${Date.now()}-${Math.floor(Math.random() * 1e6)}`, timeZone: 'Pacific/Apia', date: '2027-03-04', startTime: '09:00', endTime: '12:00', format: 'hybrid', objectives: ['1', '23'], isOnePerOrganization: true, isChathamHouse: true, status: 'draft', ...over })
+	);
+	if (!r.ok) throw new Error(JSON.stringify(r.errors));
+	return r.values;
+};
+
+describe(`the consultation editor on ${testDriver}`, () => {
+	it('lets an organizer create a draft (becoming its organizer), hidden until published', async () => {
+		const organizer = await makeStaffActor(t.db, 'organizer');
+		const v = values();
+		expect(await saveConsultation(t.db, organizer, null, v)).toEqual({ ok: true, slug: v.slug });
+		expect(await getPublishedConceptNote(t.db, v.slug)).toBeNull();
+		const userId = organizer.kind === 'staff' ? organizer.userId : '';
+		const reloaded = await loadActor(t.db, { id: userId, email: 'o@example.org', role: 'organizer' });
+		expect(await saveConsultation(t.db, reloaded, v.slug, { ...v, status: 'published' })).toEqual({ ok: true, slug: v.slug });
+		const note = await getPublishedConceptNote(t.db, v.slug);
+		expect(note?.consultation.startsAt.toISOString()).toBe('2027-03-03T20:00:00.000Z'); // 09:00 in Apia, UTC+13
+		expect(note?.objectives.map((o) => o.number)).toEqual([1, 23]);
+		expect(await t.db.select().from(consultationStaff).where(eq(consultationStaff.userId, userId))).toHaveLength(1);
+	});
+
+	it('refuses editing by an organizer of other consultations, creation by a rapporteur, and a taken slug', async () => {
+		const admin = await makeStaffActor(t.db, 'admin');
+		const v = values();
+		await saveConsultation(t.db, admin, null, v);
+		expect(await saveConsultation(t.db, await makeStaffActor(t.db, 'organizer'), v.slug, v)).toEqual({ ok: false, reason: 'forbidden' });
+		expect(await saveConsultation(t.db, await makeStaffActor(t.db, 'rapporteur'), null, values())).toEqual({ ok: false, reason: 'forbidden' });
+		expect(await saveConsultation(t.db, admin, null, { ...values(), slug: v.slug })).toEqual({ ok: false, reason: 'invalid', errors: { slug: 'slug-taken' } });
+	});
+
+	it('replaces the objectives on edit', async () => {
+		const admin = await makeStaffActor(t.db, 'admin');
+		const v = values();
+		await saveConsultation(t.db, admin, null, v);
+		await saveConsultation(t.db, admin, v.slug, { ...v, objectiveNumbers: [7] });
+		const [c] = await t.db.select().from(consultation).where(eq(consultation.slug, v.slug));
+		const objectives = await t.db.select().from(consultationObjective).where(eq(consultationObjective.consultationId, c.id));
+		expect(objectives.map((o) => o.objectiveId)).toEqual(['gcm-7']);
+		expect(await getPublishedConceptNote(t.db, v.slug)).toBeNull(); // still a draft
+	});
+});

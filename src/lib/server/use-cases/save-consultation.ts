@@ -1,0 +1,42 @@
+// Create or edit a consultation's concept note. Admins and organizers create (the creator becomes
+// its organizer); only its organizers (and admins) edit. Drafts stay invisible to the public.
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../db';
+import { consultation, consultationObjective, consultationStaff } from '../db/schema';
+import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
+import { objectiveId, GCM_FRAMEWORK_ID } from '../../domain/reference';
+import type { ConsultationValues } from '../../domain/consultation-input';
+
+export type SaveConsultationResult = { ok: true; slug: string } | Forbidden | { ok: false; reason: 'not-found' } | { ok: false; reason: 'invalid'; errors: Record<string, string> };
+
+export async function saveConsultation(db: Database, actor: Actor, existingSlug: string | null, values: ConsultationValues): Promise<SaveConsultationResult> {
+	if (actor.kind !== 'staff' && actor.kind !== 'system') return FORBIDDEN;
+	if (existingSlug === null && actor.kind === 'staff' && actor.role === 'rapporteur') return FORBIDDEN;
+	const { objectiveNumbers, ...row } = values;
+	try {
+		return await db.transaction(async (tx) => {
+			let id: string;
+			if (existingSlug === null) {
+				const [created] = await tx.insert(consultation).values(row).returning({ id: consultation.id });
+				id = created.id;
+				if (actor.kind === 'staff') await tx.insert(consultationStaff).values({ consultationId: id, userId: actor.userId, role: 'organizer' }).onConflictDoNothing();
+			} else {
+				const [current] = await tx.select({ id: consultation.id }).from(consultation).where(eq(consultation.slug, existingSlug)).for('update');
+				if (!current) return { ok: false as const, reason: 'not-found' as const };
+				if (!policy.canOrganize(actor, current.id)) return FORBIDDEN;
+				id = current.id;
+				await tx.update(consultation).set({ ...row, updatedAt: new Date() }).where(eq(consultation.id, id));
+				await tx.delete(consultationObjective).where(and(eq(consultationObjective.consultationId, id)));
+			}
+			if (objectiveNumbers.length) {
+				await tx.insert(consultationObjective).values(objectiveNumbers.map((n) => ({ consultationId: id, objectiveId: objectiveId(GCM_FRAMEWORK_ID, n) })));
+			}
+			return { ok: true as const, slug: row.slug };
+		});
+	} catch (error) {
+		const cause = (error as { cause?: { code?: string } }).cause ?? (error as { code?: string });
+		if (cause.code === '23505') return { ok: false, reason: 'invalid', errors: { slug: 'slug-taken' } };
+		if (cause.code === '23503') return { ok: false, reason: 'invalid', errors: { objectives: 'invalid' } };
+		throw error;
+	}
+}
