@@ -12,7 +12,17 @@ const TEXTS: Record<string, () => string> = {
 	'organization-invalid': m.error_organization_invalid,
 	'email-invalid': m.stakeholder_sign_in_invalid,
 	'consent-required': m.err_consent_required,
-	'too-many': m.err_too_many
+	'too-many': m.err_too_many,
+	'slug-invalid': m.err_slug_invalid,
+	'slug-taken': m.err_slug_taken,
+	'zone-invalid': m.err_zone_invalid,
+	'date-invalid': m.err_date_invalid,
+	'time-invalid': m.err_time_invalid,
+	'end-before-start': m.err_end_before_start,
+	'closes-after-start': m.err_closes_after_start,
+	'opens-after-closes': m.err_opens_after_closes,
+	'link-invalid': m.err_link_invalid,
+	'positive-number': m.err_positive_number
 };
 
 export function errorText(key: string | undefined): string | undefined {

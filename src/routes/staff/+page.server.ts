@@ -13,6 +13,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	// Organizers and rapporteurs see the consultations they are assigned to; admins see all.
 	const visible = rows.filter((c) => actor.role === 'admin' || actor.organizerOf.has(c.id) || actor.rapporteurOf.has(c.id));
 	return {
+		canCreate: actor.role !== 'rapporteur',
 		links: {
 			directory: policy.canReadDirectory(actor),
 			import: policy.canChangeDirectory(actor),

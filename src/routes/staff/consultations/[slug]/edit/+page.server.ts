@@ -1,0 +1,73 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { asc, eq } from 'drizzle-orm';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { requireStaff } from '$lib/server/guards';
+import { consultation, consultationObjective, objective } from '$lib/server/db/schema';
+import { saveConsultation } from '$lib/server/use-cases/save-consultation';
+import { ZConsultationForm, consultationFormFields, toConsultationValues } from '$lib/domain/consultation-input';
+import { policy } from '$lib/domain/policy';
+import { dateInZone, wallClockAt } from '$lib/domain/time';
+import { localizeHref } from '$lib/paraglide/runtime';
+
+const NEW = 'new';
+const hhmm = (d: Date, zone: string) => {
+	const w = wallClockAt(d, zone);
+	return `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
+};
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const db = getDb();
+	const objectives = await db.select({ number: objective.number, title: objective.title, cluster: objective.cluster }).from(objective).orderBy(asc(objective.number));
+	if (params.slug === NEW) {
+		requireStaff(locals.actor, (a) => a.kind === 'staff' && a.role !== 'rapporteur');
+		return { isNew: true, objectives, values: { timeZone: 'Asia/Bangkok', startTime: '11:00', endTime: '14:00', format: 'online', isOnePerOrganization: true, isChathamHouse: true, status: 'draft', registrationClosesTime: '24:00', objectives: [] as string[] } };
+	}
+	const [c] = await db.select().from(consultation).where(eq(consultation.slug, params.slug));
+	if (!c) error(404);
+	requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
+	const chosen = await db.select({ id: consultationObjective.objectiveId }).from(consultationObjective).where(eq(consultationObjective.consultationId, c.id));
+	const z = c.timeZone;
+	// A deadline at midnight is shown as 24:00 of the day before, as it was entered.
+	const closes = c.registrationClosesAt;
+	const closesAtMidnight = closes && hhmm(closes, z) === '00:00';
+	return {
+		isNew: false,
+		isSaved: url.searchParams.has('saved'),
+		objectives,
+		values: {
+			...c,
+			date: dateInZone(c.startsAt, z),
+			startTime: hhmm(c.startsAt, z),
+			endTime: hhmm(c.endsAt, z),
+			reviewObjectives: c.reviewObjectives.join('\n'),
+			capacity: c.capacity === null ? '' : String(c.capacity),
+			registrationLimit: c.registrationLimit === null ? '' : String(c.registrationLimit),
+			registrationOpensDate: c.registrationOpensAt ? dateInZone(c.registrationOpensAt, z) : '',
+			registrationClosesDate: closes ? dateInZone(closesAtMidnight ? new Date(closes.getTime() - 1) : closes, z) : '',
+			registrationClosesTime: closes ? (closesAtMidnight ? '24:00' : hhmm(closes, z)) : '24:00',
+			objectives: chosen.map((o) => o.id.replace(/^gcm-/, ''))
+		}
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ locals, params, request }) => {
+		const actor = requireStaff(locals.actor);
+		const raw = consultationFormFields(await request.formData());
+		const parsed = ZConsultationForm.safeParse(raw);
+		if (!parsed.success) {
+			const errors: Record<string, string> = {};
+			for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= /^[a-z-]+$/.test(issue.message) ? issue.message : 'invalid';
+			return fail(400, { values: raw, errors });
+		}
+		const converted = toConsultationValues(parsed.data);
+		if (!converted.ok) return fail(400, { values: raw, errors: converted.errors });
+		const result = await saveConsultation(getDb(), actor, params.slug === NEW ? null : params.slug, converted.values);
+		if (!result.ok) {
+			if (result.reason === 'invalid') return fail(400, { values: raw, errors: result.errors });
+			error(result.reason === 'forbidden' ? 403 : 404);
+		}
+		redirect(303, `${localizeHref(`/staff/consultations/${result.slug}/edit`)}?saved=1`);
+	}
+};
