@@ -41,6 +41,11 @@ import {
 } from '../../domain/enums';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+// node-postgres returns a Buffer, PGlite a Uint8Array: both come out as a Buffer.
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+	dataType: () => 'bytea',
+	fromDriver: (value) => Buffer.from(value)
+});
 
 /** `col IN ('a','b')` for a check constraint; values come from our own constant lists. */
 function oneOf(column: AnyPgColumn, values: readonly string[]) {
@@ -431,7 +436,7 @@ export const document = pgTable(
 		url: text('url'), // a link, or null when the file is stored
 		fileName: text('file_name'),
 		mediaType: text('media_type'),
-		content: customType<{ data: Buffer }>({ dataType: () => 'bytea' })('content'),
+		content: bytea('content'),
 		language: text('language').notNull().default('en'),
 		createdAt: createdAt()
 	},
