@@ -8,7 +8,9 @@ export const E2E_ADMIN_PASSWORD = 'e2e-admin-password-123';
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
-	timeout: 30_000,
+	timeout: 60_000,
+	// Two cores run the server, two browsers and axe scans at once: allow slow steps.
+	expect: { timeout: 15_000 },
 	workers: 2,
 	reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
 	use: {

@@ -18,11 +18,12 @@ const TEXTS: Record<string, () => string> = {
 	'zone-invalid': m.err_zone_invalid,
 	'date-invalid': m.err_date_invalid,
 	'time-invalid': m.err_time_invalid,
-	'end-before-start': m.err_end_before_start,
 	'closes-after-start': m.err_closes_after_start,
 	'opens-after-closes': m.err_opens_after_closes,
 	'link-invalid': m.err_link_invalid,
-	'positive-number': m.err_positive_number
+	'positive-number': m.err_positive_number,
+	'outside-meeting': m.err_outside_meeting,
+	'end-before-start': m.err_end_before_start
 };
 
 export function errorText(key: string | undefined): string | undefined {

@@ -39,7 +39,9 @@ export interface AgendaEntry {
 	endsAt: Date;
 	title: string;
 	description: string | null;
+	moderatorId: string | null;
 	moderator: { name: string; honorific: string | null; jobTitle: string | null } | null;
+	speakerIds: string[];
 	speakers: { name: string; honorific: string | null; jobTitle: string | null; role: string }[];
 	questions: string[];
 }
@@ -58,8 +60,16 @@ export async function getPublishedConceptNote(db: Executor, slug: string): Promi
 		.select()
 		.from(consultation)
 		.where(and(eq(consultation.slug, slug), eq(consultation.status, 'published')));
-	if (!c) return null;
+	return c ? conceptNoteOf(db, c) : null;
+}
 
+/** The same, whatever the consultation's status, for its organizers. */
+export async function getConceptNoteForStaff(db: Executor, consultationId: string): Promise<ConceptNote> {
+	const [c] = await db.select().from(consultation).where(eq(consultation.id, consultationId));
+	return conceptNoteOf(db, c);
+}
+
+async function conceptNoteOf(db: Executor, c: ConsultationRow): Promise<ConceptNote> {
 	const objectives = await db
 		.select({ number: objective.number, title: objective.title, shortTitle: objective.shortTitle, cluster: objective.cluster })
 		.from(consultationObjective)
@@ -84,7 +94,7 @@ export async function getPublishedConceptNote(db: Executor, slug: string): Promi
 	const itemIds = items.map((i) => i.item.id);
 	const speakers = itemIds.length
 		? await db
-				.select({ itemId: agendaSpeaker.agendaItemId, name: person.name, honorific: person.honorific, jobTitle: person.jobTitle, role: agendaSpeaker.role })
+				.select({ itemId: agendaSpeaker.agendaItemId, personId: person.id, name: person.name, honorific: person.honorific, jobTitle: person.jobTitle, role: agendaSpeaker.role })
 				.from(agendaSpeaker)
 				.innerJoin(person, eq(agendaSpeaker.personId, person.id))
 				.where(inArray(agendaSpeaker.agendaItemId, itemIds))
@@ -101,8 +111,10 @@ export async function getPublishedConceptNote(db: Executor, slug: string): Promi
 		endsAt: item.endsAt,
 		title: item.title,
 		description: item.description,
+		moderatorId: item.moderatorId,
 		moderator: m?.name ? m : null,
-		speakers: speakers.filter((s) => s.itemId === item.id).map(({ itemId: _itemId, ...s }) => s),
+		speakerIds: speakers.filter((s) => s.itemId === item.id).map((s) => s.personId),
+		speakers: speakers.filter((s) => s.itemId === item.id).map(({ itemId: _itemId, personId: _personId, ...s }) => s),
 		questions: questions.filter((q) => q.agendaItemId === item.id).map((q) => q.text)
 	}));
 
