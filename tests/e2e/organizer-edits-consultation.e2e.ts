@@ -15,6 +15,7 @@ test('an organizer drafts a consultation in Apia time, it stays hidden until pub
 	await page.getByLabel('Start (in that zone)').fill('09:00');
 	await page.getByLabel('End', { exact: true }).fill('08:00');
 	await page.locator('input[name=objectives][value="2"]').check();
+	await page.locator('select[name=leadAgencyIds]').selectOption({ label: 'Regional Network on Migration for Asia and the Pacific (secretariat) (TH)' });
 	await page.getByRole('button', { name: 'Save' }).click();
 	await expect(page.locator('#endTime-error')).toHaveText('The end must be after the start.');
 	await expect(page.getByLabel('Title', { exact: true })).toHaveValue('Pacific dialogue on climate mobility'); // nothing typed is lost
@@ -31,5 +32,6 @@ test('an organizer drafts a consultation in Apia time, it stays hidden until pub
 	await visitor.goto(`/consultations/${slug}`);
 	await expect(visitor.getByText('09:00–12:00')).toBeVisible();
 	await expect(visitor.getByText('Objective 2: Minimize the adverse drivers', { exact: false })).toBeVisible();
+	await expect(visitor.getByText('Regional Network on Migration for Asia and the Pacific (secretariat)')).toBeVisible();
 	await visitor.context().close();
 });

@@ -41,6 +41,8 @@ export const ZConsultationForm = z.object({
 	meetingLink: text(500).refine((v) => v === '' || /^https:\/\/\S+$/.test(v), 'link-invalid'),
 	venue: text(300),
 	objectives: z.array(z.string().regex(/^\d{1,2}$/, 'invalid')).max(30).default([]),
+	leadAgencyIds: z.array(z.string().regex(/^[0-9a-f-]{36}$/, 'invalid')).max(20).default([]),
+	coDesignerIds: z.array(z.string().regex(/^[0-9a-f-]{36}$/, 'invalid')).max(50).default([]),
 	reviewObjectives: text(5_000),
 	participationRules: text(5_000),
 	expectedOutcomes: text(5_000),
@@ -77,6 +79,8 @@ export interface ConsultationValues {
 	isChathamHouse: boolean;
 	status: TConsultationForm['status'];
 	objectiveNumbers: number[];
+	/** The organizing team: lead agencies, then co-designing stakeholder organizations. */
+	team: { organizationId: string; role: 'lead-agency' | 'co-designer' }[];
 }
 
 /** Form → database values, with the checks that span fields (times in order). */
@@ -123,7 +127,11 @@ export function toConsultationValues(form: TConsultationForm): { ok: true; value
 			isOnePerOrganization: form.isOnePerOrganization,
 			isChathamHouse: form.isChathamHouse,
 			status: form.status,
-			objectiveNumbers: numbers
+			objectiveNumbers: numbers,
+			team: [
+				...[...new Set(form.leadAgencyIds)].map((organizationId) => ({ organizationId, role: 'lead-agency' as const })),
+				...[...new Set(form.coDesignerIds)].filter((id) => !form.leadAgencyIds.includes(id)).map((organizationId) => ({ organizationId, role: 'co-designer' as const }))
+			]
 		}
 	};
 }
@@ -134,6 +142,8 @@ export function consultationFormFields(form: FormData) {
 	return {
 		...Object.fromEntries(names.map((n) => [n, get(n)])),
 		objectives: form.getAll('objectives').map(String),
+		leadAgencyIds: form.getAll('leadAgencyIds').map(String),
+		coDesignerIds: form.getAll('coDesignerIds').map(String),
 		isOnePerOrganization: form.get('isOnePerOrganization') === 'on',
 		isChathamHouse: form.get('isChathamHouse') === 'on'
 	};

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
-import { makeStaffActor } from '../../../../tests/support/factories';
+import { makeOrganization, makeStaffActor } from '../../../../tests/support/factories';
 import { consultation, consultationObjective, consultationStaff } from '../db/schema';
 import { loadActor } from '../queries/actors';
 import { getPublishedConceptNote } from '../queries/consultations';
@@ -45,6 +45,17 @@ describe(`the consultation editor on ${testDriver}`, () => {
 		expect(await saveConsultation(t.db, await makeStaffActor(t.db, 'organizer'), v.slug, v)).toEqual({ ok: false, reason: 'forbidden' });
 		expect(await saveConsultation(t.db, await makeStaffActor(t.db, 'rapporteur'), null, values())).toEqual({ ok: false, reason: 'forbidden' });
 		expect(await saveConsultation(t.db, admin, null, { ...values(), slug: v.slug })).toEqual({ ok: false, reason: 'invalid', errors: { slug: 'slug-taken' } });
+	});
+
+	it('saves the organizing team, lead agencies first', async () => {
+		const admin = await makeStaffActor(t.db, 'admin');
+		const lead = await makeOrganization(t.db);
+		const partner = await makeOrganization(t.db);
+		const v = values({ leadAgencyIds: [lead.id], coDesignerIds: [partner.id, lead.id] });
+		expect(await saveConsultation(t.db, admin, null, { ...v, status: 'published' })).toEqual({ ok: true, slug: v.slug });
+		const note = await getPublishedConceptNote(t.db, v.slug);
+		expect(note!.team.map((m) => [m.name, m.role])).toEqual([[lead.name, 'lead-agency'], [partner.name, 'co-designer']]);
+		expect(await saveConsultation(t.db, admin, v.slug, { ...v, team: [{ organizationId: '00000000-0000-4000-8000-000000000000', role: 'lead-agency' }] })).toEqual({ ok: false, reason: 'invalid', errors: { leadAgencyIds: 'organization-invalid' } });
 	});
 
 	it('replaces the objectives on edit', async () => {

@@ -2,7 +2,7 @@
 // its organizer); only its organizers (and admins) edit. Drafts stay invisible to the public.
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db';
-import { consultation, consultationObjective, consultationStaff } from '../db/schema';
+import { consultation, consultationObjective, consultationStaff, organizingTeamMember } from '../db/schema';
 import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
 import { objectiveId, GCM_FRAMEWORK_ID } from '../../domain/reference';
 import type { ConsultationValues } from '../../domain/consultation-input';
@@ -12,7 +12,7 @@ export type SaveConsultationResult = { ok: true; slug: string } | Forbidden | { 
 export async function saveConsultation(db: Database, actor: Actor, existingSlug: string | null, values: ConsultationValues): Promise<SaveConsultationResult> {
 	if (actor.kind !== 'staff' && actor.kind !== 'system') return FORBIDDEN;
 	if (existingSlug === null && actor.kind === 'staff' && actor.role === 'rapporteur') return FORBIDDEN;
-	const { objectiveNumbers, ...row } = values;
+	const { objectiveNumbers, team, ...row } = values;
 	try {
 		return await db.transaction(async (tx) => {
 			let id: string;
@@ -27,6 +27,10 @@ export async function saveConsultation(db: Database, actor: Actor, existingSlug:
 				id = current.id;
 				await tx.update(consultation).set({ ...row, updatedAt: new Date() }).where(eq(consultation.id, id));
 				await tx.delete(consultationObjective).where(and(eq(consultationObjective.consultationId, id)));
+				await tx.delete(organizingTeamMember).where(eq(organizingTeamMember.consultationId, id));
+			}
+			if (team.length) {
+				await tx.insert(organizingTeamMember).values(team.map((m, i) => ({ consultationId: id, organizationId: m.organizationId, role: m.role, position: i })));
 			}
 			if (objectiveNumbers.length) {
 				await tx.insert(consultationObjective).values(objectiveNumbers.map((n) => ({ consultationId: id, objectiveId: objectiveId(GCM_FRAMEWORK_ID, n) })));
@@ -36,7 +40,7 @@ export async function saveConsultation(db: Database, actor: Actor, existingSlug:
 	} catch (error) {
 		const cause = (error as { cause?: { code?: string } }).cause ?? (error as { code?: string });
 		if (cause.code === '23505') return { ok: false, reason: 'invalid', errors: { slug: 'slug-taken' } };
-		if (cause.code === '23503') return { ok: false, reason: 'invalid', errors: { objectives: 'invalid' } };
+		if (cause.code === '23503') return { ok: false, reason: 'invalid', errors: { leadAgencyIds: 'organization-invalid' } };
 		throw error;
 	}
 }

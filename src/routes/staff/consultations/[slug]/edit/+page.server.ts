@@ -3,7 +3,8 @@ import { asc, eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
-import { consultation, consultationObjective, objective } from '$lib/server/db/schema';
+import { consultation, consultationObjective, objective, organizingTeamMember } from '$lib/server/db/schema';
+import { loadDirectoryOptions } from '$lib/server/directory-options';
 import { saveConsultation } from '$lib/server/use-cases/save-consultation';
 import { ZConsultationForm, consultationFormFields, toConsultationValues } from '$lib/domain/consultation-input';
 import { policy } from '$lib/domain/policy';
@@ -19,14 +20,16 @@ const hhmm = (d: Date, zone: string) => {
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const db = getDb();
 	const objectives = await db.select({ number: objective.number, title: objective.title, cluster: objective.cluster }).from(objective).orderBy(asc(objective.number));
+	const { organizations } = await loadDirectoryOptions(db);
 	if (params.slug === NEW) {
 		requireStaff(locals.actor, (a) => a.kind === 'staff' && a.role !== 'rapporteur');
-		return { isNew: true, objectives, values: { timeZone: 'Asia/Bangkok', startTime: '11:00', endTime: '14:00', format: 'online', isOnePerOrganization: true, isChathamHouse: true, status: 'draft', registrationClosesTime: '24:00', objectives: [] as string[] } };
+		return { isNew: true, objectives, organizations, values: { timeZone: 'Asia/Bangkok', startTime: '11:00', endTime: '14:00', format: 'online', isOnePerOrganization: true, isChathamHouse: true, status: 'draft', registrationClosesTime: '24:00', objectives: [] as string[] } };
 	}
 	const [c] = await db.select().from(consultation).where(eq(consultation.slug, params.slug));
 	if (!c) error(404);
 	requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
 	const chosen = await db.select({ id: consultationObjective.objectiveId }).from(consultationObjective).where(eq(consultationObjective.consultationId, c.id));
+	const team = await db.select().from(organizingTeamMember).where(eq(organizingTeamMember.consultationId, c.id));
 	const z = c.timeZone;
 	// A deadline at midnight is shown as 24:00 of the day before, as it was entered.
 	const closes = c.registrationClosesAt;
@@ -35,6 +38,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		isNew: false,
 		isSaved: url.searchParams.has('saved'),
 		objectives,
+		organizations,
 		values: {
 			...c,
 			date: dateInZone(c.startsAt, z),
@@ -46,7 +50,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			registrationOpensDate: c.registrationOpensAt ? dateInZone(c.registrationOpensAt, z) : '',
 			registrationClosesDate: closes ? dateInZone(closesAtMidnight ? new Date(closes.getTime() - 1) : closes, z) : '',
 			registrationClosesTime: closes ? (closesAtMidnight ? '24:00' : hhmm(closes, z)) : '24:00',
-			objectives: chosen.map((o) => o.id.replace(/^gcm-/, ''))
+			objectives: chosen.map((o) => o.id.replace(/^gcm-/, '')),
+			leadAgencyIds: team.filter((t) => t.role === 'lead-agency').map((t) => t.organizationId),
+			coDesignerIds: team.filter((t) => t.role === 'co-designer').map((t) => t.organizationId)
 		}
 	};
 };
