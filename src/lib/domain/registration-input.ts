@@ -106,3 +106,13 @@ export function parseRegistration(raw: Record<string, unknown>): { ok: true; dat
 	if (!errors.organizationId && isBlank(raw.organizationId) && isBlank(raw.newOrganizationName)) errors.organizationId = 'organization-required';
 	return { ok: false, errors };
 }
+
+/** What a registrant may change after submitting: languages and needs, with the same rules. */
+export const ZRegistrationDetails = z.object({
+	languages: z
+		.array(text(10, { pattern: /^[a-z]{2,3}$/ }))
+		.max(10, 'too-many')
+		.default([]),
+	interpretationNeeds: optional(text(500)),
+	accessibilityNeeds: optional(text(1000))
+});

@@ -6,7 +6,8 @@ import { requireStakeholder } from '$lib/server/guards';
 import { consultation, country, organization, person, registration, stakeholderCategory } from '$lib/server/db/schema';
 import { erasePerson } from '$lib/server/use-cases/erase-person';
 import { updateMyPreferences } from '$lib/server/use-cases/update-my-preferences';
-import { moveMyRegistration } from '$lib/server/use-cases/move-registration';
+import { moveMyRegistration, updateMyRegistration } from '$lib/server/use-cases/move-registration';
+import { ZRegistrationDetails } from '$lib/domain/registration-input';
 import { canMove, isAdmitted, isBeforeMeeting } from '$lib/domain/registration-status';
 import type { RegistrationStatus } from '$lib/domain/enums';
 import { formatTimeRange } from '$lib/domain/time';
@@ -43,7 +44,10 @@ export const load: PageServerLoad = async ({ locals }) => {
 			startsAt: consultation.startsAt,
 			endsAt: consultation.endsAt,
 			timeZone: consultation.timeZone,
-			meetingLink: consultation.meetingLink
+			meetingLink: consultation.meetingLink,
+			languages: registration.languages,
+			interpretationNeeds: registration.interpretationNeeds,
+			accessibilityNeeds: registration.accessibilityNeeds
 		})
 		.from(registration)
 		.innerJoin(consultation, and(eq(registration.consultationId, consultation.id), eq(consultation.status, 'published')))
@@ -63,6 +67,10 @@ export const load: PageServerLoad = async ({ locals }) => {
 				// The meeting link only for selected and confirmed participants.
 				meetingLink: isAdmitted(status) ? r.meetingLink : null,
 				canConfirm: isOpen && canMove(status, 'confirmed', 'registrant'),
+				canChange: isOpen && status !== 'withdrawn' && status !== 'declined',
+				languages: r.languages.join(', '),
+				interpretationNeeds: r.interpretationNeeds ?? '',
+				accessibilityNeeds: r.accessibilityNeeds ?? '',
 				canWithdraw: isOpen && canMove(status, 'withdrawn', 'registrant')
 			};
 		})
@@ -70,6 +78,19 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
+	details: async ({ locals, request }) => {
+		const actor = requireStakeholder(locals.actor);
+		const form = await request.formData();
+		const parsed = ZRegistrationDetails.safeParse({
+			languages: form.getAll('languages').map(String),
+			interpretationNeeds: form.get('interpretationNeeds') ?? undefined,
+			accessibilityNeeds: form.get('accessibilityNeeds') ?? undefined
+		});
+		if (!parsed.success) return fail(400, { registrationMessage: m.register_errors() });
+		const result = await updateMyRegistration(getDb(), actor, String(form.get('registrationId') ?? ''), parsed.data, new Date());
+		if (!result.ok) return fail(result.reason === 'forbidden' ? 403 : 409, { registrationMessage: m.decision_not_allowed() });
+		return { registrationUpdated: true };
+	},
 	registration: async ({ locals, request }) => {
 		const actor = requireStakeholder(locals.actor);
 		const form = await request.formData();

@@ -5,7 +5,7 @@ import { makeConsultation, makePerson, makeRegistration, makeStaffActor } from '
 import { outboxMessage, person, registration } from '../db/schema';
 import { createMailer } from '../mail';
 import type { Actor } from '../../domain/policy';
-import { decideRegistration, moveMyRegistration } from './move-registration';
+import { decideRegistration, moveMyRegistration, updateMyRegistration } from './move-registration';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -54,6 +54,20 @@ describe(`moving registrations on ${testDriver}`, () => {
 		expect(await moveMyRegistration(t.db, me(p.id), r.id, 'withdrawn', now)).toEqual({ ok: true, status: 'withdrawn' });
 		const [row] = await t.db.select().from(registration).where(eq(registration.id, r.id));
 		expect(row.withdrawnAt).toEqual(now);
+	});
+
+	it('lets the registrant change languages and needs of their own active registration only', async () => {
+		const c = await makeConsultation(t.db, later);
+		const p = await makePerson(t.db);
+		const r = await makeRegistration(t.db, c, p);
+		const details = { languages: ['fr'], interpretationNeeds: 'French', accessibilityNeeds: 'Live captions' };
+		expect(await updateMyRegistration(t.db, me(p.id), r.id, details, now)).toEqual({ ok: true });
+		const [row] = await t.db.select().from(registration).where(eq(registration.id, r.id));
+		expect([row.languages, row.interpretationNeeds, row.accessibilityNeeds]).toEqual([['fr'], 'French', 'Live captions']);
+		const stranger = await makePerson(t.db);
+		expect(await updateMyRegistration(t.db, me(stranger.id), r.id, details, now)).toEqual({ ok: false, reason: 'forbidden' });
+		await moveMyRegistration(t.db, me(p.id), r.id, 'withdrawn', now);
+		expect(await updateMyRegistration(t.db, me(p.id), r.id, details, now)).toEqual({ ok: false, reason: 'not-allowed' });
 	});
 
 	it('refuses changes once the meeting has started', async () => {

@@ -64,3 +64,25 @@ export async function decideRegistration(
 	}
 	return { ok: true, status: result.status };
 }
+
+export interface MyRegistrationDetails {
+	languages: string[];
+	interpretationNeeds: string | null;
+	accessibilityNeeds: string | null;
+}
+
+/** The registrant changes what they need for the meeting, on an active registration, before it starts. */
+export async function updateMyRegistration(db: Database, actor: Actor, registrationId: string, details: MyRegistrationDetails, now: Date): Promise<{ ok: true } | Exclude<MoveResult, { ok: true }>> {
+	if (actor.kind !== 'stakeholder') return FORBIDDEN;
+	if (!/^[0-9a-f-]{36}$/.test(registrationId)) return { ok: false, reason: 'not-found' };
+	return db.transaction(async (tx) => {
+		const [r] = await tx.select().from(registration).where(eq(registration.id, registrationId)).for('update');
+		if (!r) return { ok: false as const, reason: 'not-found' as const };
+		if (r.personId !== actor.personId) return FORBIDDEN;
+		const [c] = await tx.select().from(consultation).where(eq(consultation.id, r.consultationId));
+		if (!isBeforeMeeting(c.startsAt, now)) return { ok: false as const, reason: 'meeting-started' as const };
+		if (r.status === 'withdrawn' || r.status === 'declined') return { ok: false as const, reason: 'not-allowed' as const };
+		await tx.update(registration).set({ ...details, updatedAt: now }).where(eq(registration.id, r.id));
+		return { ok: true as const };
+	});
+}
