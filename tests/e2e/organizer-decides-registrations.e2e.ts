@@ -37,6 +37,12 @@ test('an organizer selects a registrant, who gets the meeting link by email and 
 	const card = registrant.locator('li.card', { hasText: 'Protecting migrants through human rights-based border governance' });
 	await expect(card).toContainText('selected');
 	await expect(card.getByRole('link', { name: 'https://meet.example.org/convene-demo/rights-based-border-governance' })).toBeVisible();
+	await card.getByText('Change interpretation or accessibility needs').click();
+	await card.getByLabel('Accessibility needs').fill('Live captions, please');
+	await card.getByRole('button', { name: 'Save' }).click();
+	await expect(registrant.getByRole('status')).toHaveText('Your registration was updated.');
+	await card.getByText('Change interpretation or accessibility needs').click();
+	await expect(card.getByLabel('Accessibility needs')).toHaveValue('Live captions, please');
 	await card.getByRole('button', { name: 'Confirm my participation' }).click();
 	await expect(registrant.getByRole('status')).toHaveText('Your registration was updated.');
 	await expect(registrant.locator('li.card', { hasText: 'Protecting migrants' })).toContainText('confirmed');
