@@ -84,7 +84,7 @@ export function registrationFields(form: FormData) {
 	};
 }
 
-/** The first problem per field, as message keys ('required', 'too-long', …). */
+/** The first problem per field, as message keys ('required', 'too-long', …); used by every form whose schema speaks in keys. */
 export function registrationErrors(error: z.ZodError): Record<string, string> {
 	const out: Record<string, string> = {};
 	for (const issue of error.issues) {

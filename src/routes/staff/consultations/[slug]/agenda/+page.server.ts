@@ -8,6 +8,7 @@ import { getConceptNoteForStaff } from '$lib/server/queries/consultations';
 import { addDocument, deleteAgendaItem, deleteDocument, saveAgendaItem, type AgendaResult } from '$lib/server/use-cases/edit-agenda';
 import { MAX_DOCUMENT_BYTES, ZAgendaItemForm, ZDocumentLinkForm, documentMediaType, toAgendaItemValues } from '$lib/domain/agenda-input';
 import { policy } from '$lib/domain/policy';
+import { registrationErrors } from '$lib/domain/registration-input';
 import { dateInZone, formatTime, formatTimeRange } from '$lib/domain/time';
 import { m } from '$lib/paraglide/messages';
 
@@ -53,11 +54,7 @@ async function agendaValues(c: typeof consultation.$inferSelect, form: FormData)
 		speakerIds: form.getAll('speakerIds').map(String),
 		questions: form.get('questions') ?? undefined
 	});
-	if (!parsed.success) {
-		const errors: Record<string, string> = {};
-		for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= /^[a-z-]+$/.test(issue.message) ? issue.message : 'invalid';
-		return { ok: false as const, errors };
-	}
+	if (!parsed.success) return { ok: false as const, errors: registrationErrors(parsed.error) };
 	return toAgendaItemValues(parsed.data, { date: dateInZone(c.startsAt, c.timeZone), timeZone: c.timeZone, startsAt: c.startsAt, endsAt: c.endsAt });
 }
 

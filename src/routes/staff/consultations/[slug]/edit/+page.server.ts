@@ -8,6 +8,7 @@ import { loadDirectoryOptions } from '$lib/server/directory-options';
 import { saveConsultation } from '$lib/server/use-cases/save-consultation';
 import { ZConsultationForm, consultationFormFields, toConsultationValues } from '$lib/domain/consultation-input';
 import { policy } from '$lib/domain/policy';
+import { registrationErrors } from '$lib/domain/registration-input';
 import { dateInZone, wallClockAt } from '$lib/domain/time';
 import { localizeHref } from '$lib/paraglide/runtime';
 
@@ -62,11 +63,7 @@ export const actions: Actions = {
 		const actor = requireStaff(locals.actor);
 		const raw = consultationFormFields(await request.formData());
 		const parsed = ZConsultationForm.safeParse(raw);
-		if (!parsed.success) {
-			const errors: Record<string, string> = {};
-			for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= /^[a-z-]+$/.test(issue.message) ? issue.message : 'invalid';
-			return fail(400, { values: raw, errors });
-		}
+		if (!parsed.success) return fail(400, { values: raw, errors: registrationErrors(parsed.error) });
 		const converted = toConsultationValues(parsed.data);
 		if (!converted.ok) return fail(400, { values: raw, errors: converted.errors });
 		const result = await saveConsultation(getDb(), actor, params.slug === NEW ? null : params.slug, converted.values);
