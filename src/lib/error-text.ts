@@ -23,7 +23,9 @@ const TEXTS: Record<string, () => string> = {
 	'link-invalid': m.err_link_invalid,
 	'positive-number': m.err_positive_number,
 	'outside-meeting': m.err_outside_meeting,
-	'end-before-start': m.err_end_before_start
+	'end-before-start': m.err_end_before_start,
+	percent: m.err_percent,
+	'targets-over-100': m.err_targets_over_100
 };
 
 export function errorText(key: string | undefined): string | undefined {

@@ -39,6 +39,7 @@ import {
 	USER_ROLES,
 	ACTIVE_REGISTRATION_STATUSES
 } from '../../domain/enums';
+import type { BalanceTargets } from '../../domain/balance';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 // node-postgres returns a Buffer, PGlite a Uint8Array: both come out as a Buffer.
@@ -302,6 +303,9 @@ export const consultation = pgTable(
 		isRecorded: boolean('is_recorded').notNull().default(false),
 		// Smallest anonymity set a descriptor may point to (privacy core); DESIGN.md default 3.
 		anonymityThreshold: integer('anonymity_threshold').notNull().default(3),
+		// The organizers' balance targets: least share in per cent per value of a dimension,
+		// e.g. { "gender": { "woman": 40 }, "subregion": { "south-asia": 15 } }.
+		balanceTargets: jsonb('balance_targets').$type<BalanceTargets>().notNull().default({}),
 		language: text('language').notNull().default('en'),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
@@ -930,7 +934,10 @@ export const handoverRequest = pgTable(
 		registrationId: uuid('registration_id')
 			.notNull()
 			.references(() => registration.id, { onDelete: 'cascade' }),
-		requestedInput: jsonb('requested_input').notNull(), // the colleague's validated registration
+		// Asked by a colleague: their validated registration. Offered by the holder: the colleague's
+		// name and email only; the colleague completes the registration when accepting.
+		requestedInput: jsonb('requested_input').notNull(),
+		isOfferedByHolder: boolean('is_offered_by_holder').notNull().default(false),
 		tokenHash: text('token_hash').notNull().unique(),
 		status: text('status').notNull().default('pending'),
 		createdAt: createdAt(),

@@ -17,7 +17,8 @@ import {
 	reviewProcess,
 	statement,
 	statementObjective,
-	document
+	document,
+	subregion
 } from '../db/schema';
 import { addDays, dateInZone, nextWeekday, zonedToInstant } from '../../domain/time';
 import { objectiveId, GCM_FRAMEWORK_ID } from '../../domain/reference';
@@ -151,6 +152,7 @@ export async function seedDemo(db: Database, now: Date, seed = 20_211_027): Prom
 			statements: 0
 		};
 
+		const subregionIds = (await tx.select({ id: subregion.id }).from(subregion)).map((s) => s.id);
 		for (const demo of DEMO_CONSULTATIONS) {
 			const counts = await insertConsultation(tx as unknown as Database, random, demo, {
 				today,
@@ -159,6 +161,7 @@ export async function seedDemo(db: Database, now: Date, seed = 20_211_027): Prom
 				coDesigners: random.shuffle(networkOrgs.filter((o) => o.categoryId !== 'parliamentarians')).slice(0, 2),
 				staffPeople,
 				networkPeople,
+				subregionIds,
 				now
 			});
 			summary.consultations++;
@@ -177,6 +180,7 @@ interface ConsultationContext {
 	coDesigners: OrgRow[];
 	staffPeople: PersonRow[];
 	networkPeople: PersonRow[];
+	subregionIds: string[];
 	now: Date;
 }
 
@@ -246,7 +250,12 @@ async function insertConsultation(db: Database, random: Random, demo: DemoConsul
 			registrationClosesAt: window.closes,
 			isOnePerOrganization: demo.isOnePerOrganization,
 			isChathamHouse: true,
-			isRecorded: false
+			isRecorded: false,
+			// The network's usual aims: at least 40 per cent women, every subregion at least 10 per cent.
+			balanceTargets: {
+				gender: { woman: 40 },
+				subregion: Object.fromEntries(ctx.subregionIds.map((id) => [id, 10]))
+			}
 		})
 		.returning();
 

@@ -6,7 +6,9 @@ import { requireStaff } from '$lib/server/guards';
 import { consultation, stakeholderCategory, subregion } from '$lib/server/db/schema';
 import { listRegistrations } from '$lib/server/queries/registrations';
 import { decideRegistration } from '$lib/server/use-cases/move-registration';
-import { balanceBy } from '$lib/domain/balance';
+import { againstTargets, balanceBy } from '$lib/domain/balance';
+import { saveBalanceTargets } from '$lib/server/use-cases/save-balance-targets';
+import { errorText } from '$lib/error-text';
 import { policy } from '$lib/domain/policy';
 import { GENDERS, REGISTRATION_STATUSES } from '$lib/domain/enums';
 import { m } from '$lib/paraglide/messages';
@@ -38,6 +40,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const active = rows.filter((r) => ['submitted', 'selected', 'waitlisted', 'confirmed'].includes(r.status));
 	return {
 		consultation: { slug: c.slug, title: c.title, capacity: c.capacity },
+		targets: c.balanceTargets,
 		filter,
 		query: url.searchParams.toString(),
 		subregions,
@@ -47,15 +50,28 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		rows: rows.map((r) => ({ ...r, submittedAt: r.submittedAt.toISOString() })),
 		balance: {
 			total: active.length,
-			subregion: balanceBy(active, (r) => r.subregion),
-			gender: balanceBy(active, (r) => r.gender),
-			category: balanceBy(active, (r) => r.category),
+			subregion: againstTargets(balanceBy(active, (r) => r.subregionId), c.balanceTargets.subregion, active.length),
+			gender: againstTargets(balanceBy(active, (r) => r.gender), c.balanceTargets.gender, active.length),
+			category: againstTargets(balanceBy(active, (r) => r.categoryId), c.balanceTargets.category, active.length),
 			status: balanceBy(rows, (r) => r.status)
 		}
 	};
 };
 
 export const actions: Actions = {
+	targets: async ({ locals, params, request }) => {
+		const c = await consultationFor(params.slug);
+		const actor = requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
+		const form = await request.formData();
+		const fields = [...form].map(([k, v]) => [k, String(v)] as [string, string]);
+		const result = await saveBalanceTargets(getDb(), actor, c.slug, fields);
+		if (!result.ok) {
+			if (result.reason !== 'invalid') return fail(403, { message: m.error_forbidden() });
+			const errors: Record<string, string | undefined> = Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [k, errorText(v)]));
+			return fail(400, { targetErrors: errors, targetValues: Object.fromEntries(fields) as Record<string, string>, message: m.targets_not_saved() });
+		}
+		return { done: m.targets_saved() };
+	},
 	decide: async ({ locals, params, request }) => {
 		const c = await consultationFor(params.slug);
 		const actor = requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));

@@ -1,0 +1,2 @@
+ALTER TABLE "consultation" ADD COLUMN "balance_targets" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "handover_request" ADD COLUMN "is_offered_by_holder" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { makeConsultation, makeStaffActor } from '../../../../tests/support/factories';
+import { consultation } from '../db/schema';
+import { saveBalanceTargets } from './save-balance-targets';
+
+let t: TestDatabase;
+beforeAll(async () => {
+	t = await createTestDatabase();
+});
+afterAll(async () => {
+	await t?.close();
+});
+
+describe(`balance targets on ${testDriver}`, () => {
+	it('stores whole per cents per known value, and only for the organizers of the consultation', async () => {
+		const c = await makeConsultation(t.db);
+		const organizer = await makeStaffActor(t.db, 'organizer', { organizerOf: [c.id] });
+		const stranger = await makeStaffActor(t.db, 'organizer');
+		const fields: [string, string][] = [
+			['target.gender.woman', '40'],
+			['target.subregion.pacific', '10']
+		];
+		expect(await saveBalanceTargets(t.db, stranger, c.slug, fields)).toEqual({ ok: false, reason: 'forbidden' });
+		expect(await saveBalanceTargets(t.db, organizer, c.slug, fields)).toEqual({ ok: true });
+		const [row] = await t.db.select({ targets: consultation.balanceTargets }).from(consultation).where(eq(consultation.id, c.id));
+		expect(row.targets).toEqual({ gender: { woman: 40 }, subregion: { pacific: 10 } });
+	});
+
+	it('refuses unknown values and sums over 100 and keeps the targets it had', async () => {
+		const c = await makeConsultation(t.db);
+		const organizer = await makeStaffActor(t.db, 'organizer', { organizerOf: [c.id] });
+		await saveBalanceTargets(t.db, organizer, c.slug, [['target.gender.woman', '50']]);
+		const result = await saveBalanceTargets(t.db, organizer, c.slug, [
+			['target.gender.woman', '70'],
+			['target.gender.man', '40'],
+			['target.subregion.atlantis', '5']
+		]);
+		expect(result).toEqual({ ok: false, reason: 'invalid', errors: { 'target.subregion.atlantis': 'invalid', 'target.gender': 'targets-over-100' } });
+		const [row] = await t.db.select({ targets: consultation.balanceTargets }).from(consultation).where(eq(consultation.id, c.id));
+		expect(row.targets).toEqual({ gender: { woman: 50 } });
+	});
+});
