@@ -114,5 +114,12 @@ export const ZRegistrationDetails = z.object({
 		.max(10, 'too-many')
 		.default([]),
 	interpretationNeeds: optional(text(500)),
-	accessibilityNeeds: optional(text(1000))
+	accessibilityNeeds: optional(text(1000)),
+	// Absent = unchanged. An organization can be emptied (none); a group and a country cannot.
+	organizationId: z
+		.union([z.literal(''), z.string().regex(/^[0-9a-f-]{36}$/, 'organization-invalid')])
+		.optional()
+		.transform((v) => (v === undefined ? undefined : v || null)),
+	categoryId: z.string().regex(/^[a-z-]{1,60}$/, 'invalid').optional(),
+	countryCode: z.string().regex(/^[A-Z]{2}$/, 'invalid').optional()
 });

@@ -8,6 +8,7 @@ import { erasePerson } from '$lib/server/use-cases/erase-person';
 import { updateMyPreferences } from '$lib/server/use-cases/update-my-preferences';
 import { moveMyRegistration, updateMyRegistration } from '$lib/server/use-cases/move-registration';
 import { ZRegistrationDetails } from '$lib/domain/registration-input';
+import { loadDirectoryOptions } from '$lib/server/directory-options';
 import { canMove, isAdmitted, isBeforeMeeting } from '$lib/domain/registration-status';
 import type { RegistrationStatus } from '$lib/domain/enums';
 import { formatTimeRange } from '$lib/domain/time';
@@ -46,6 +47,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 			timeZone: consultation.timeZone,
 			meetingLink: consultation.meetingLink,
 			languages: registration.languages,
+			organizationId: registration.organizationId,
+			categoryId: registration.categoryId,
+			countryCode: registration.countryCode,
 			interpretationNeeds: registration.interpretationNeeds,
 			accessibilityNeeds: registration.accessibilityNeeds
 		})
@@ -53,8 +57,11 @@ export const load: PageServerLoad = async ({ locals }) => {
 		.innerJoin(consultation, and(eq(registration.consultationId, consultation.id), eq(consultation.status, 'published')))
 		.where(eq(registration.personId, actor.personId))
 		.orderBy(asc(consultation.startsAt));
+	// Organization, group and country can be corrected while no decision has been made.
+	const isAnyUndecided = registrations.some((r) => r.status === 'submitted' && isBeforeMeeting(r.startsAt, now));
 	return {
 		me,
+		options: isAnyUndecided ? await loadDirectoryOptions(db) : null,
 		registrations: registrations.map((r) => {
 			const status = r.status as RegistrationStatus;
 			const isOpen = isBeforeMeeting(r.startsAt, now);
@@ -68,6 +75,10 @@ export const load: PageServerLoad = async ({ locals }) => {
 				meetingLink: isAdmitted(status) ? r.meetingLink : null,
 				canConfirm: isOpen && canMove(status, 'confirmed', 'registrant'),
 				canChange: isOpen && status !== 'withdrawn' && status !== 'declined',
+				canChangeIdentity: isOpen && status === 'submitted',
+				organizationId: r.organizationId ?? '',
+				categoryId: r.categoryId ?? '',
+				countryCode: r.countryCode ?? '',
 				languages: r.languages.join(', '),
 				interpretationNeeds: r.interpretationNeeds ?? '',
 				accessibilityNeeds: r.accessibilityNeeds ?? '',
@@ -84,11 +95,24 @@ export const actions: Actions = {
 		const parsed = ZRegistrationDetails.safeParse({
 			languages: form.getAll('languages').map(String),
 			interpretationNeeds: form.get('interpretationNeeds') ?? undefined,
-			accessibilityNeeds: form.get('accessibilityNeeds') ?? undefined
+			accessibilityNeeds: form.get('accessibilityNeeds') ?? undefined,
+			organizationId: form.get('organizationId') ?? undefined,
+			categoryId: form.get('categoryId') ?? undefined,
+			countryCode: form.get('countryCode') ?? undefined
 		});
 		if (!parsed.success) return fail(400, { registrationMessage: m.register_errors() });
 		const result = await updateMyRegistration(getDb(), actor, String(form.get('registrationId') ?? ''), parsed.data, new Date());
-		if (!result.ok) return fail(result.reason === 'forbidden' ? 403 : 409, { registrationMessage: m.decision_not_allowed() });
+		if (!result.ok) {
+			const message =
+				result.reason === 'organization-taken'
+					? m.me_organization_taken()
+					: result.reason === 'decided'
+						? m.me_identity_decided()
+						: result.reason === 'invalid'
+							? m.register_errors()
+							: m.decision_not_allowed();
+			return fail(result.reason === 'forbidden' ? 403 : result.reason === 'invalid' ? 400 : 409, { registrationMessage: message });
+		}
 		return { registrationUpdated: true };
 	},
 	registration: async ({ locals, request }) => {

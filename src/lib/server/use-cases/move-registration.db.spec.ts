@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
-import { makeConsultation, makePerson, makeRegistration, makeStaffActor } from '../../../../tests/support/factories';
+import { makeConsultation, makeOrganization, makePerson, makeRegistration, makeStaffActor } from '../../../../tests/support/factories';
 import { outboxMessage, person, registration } from '../db/schema';
 import { createMailer } from '../mail';
 import type { Actor } from '../../domain/policy';
@@ -68,6 +68,36 @@ describe(`moving registrations on ${testDriver}`, () => {
 		expect(await updateMyRegistration(t.db, me(stranger.id), r.id, details, now)).toEqual({ ok: false, reason: 'forbidden' });
 		await moveMyRegistration(t.db, me(p.id), r.id, 'withdrawn', now);
 		expect(await updateMyRegistration(t.db, me(p.id), r.id, details, now)).toEqual({ ok: false, reason: 'not-allowed' });
+	});
+
+	it('lets the registrant change organization, category and country until a decision, keeping one place per organization', async () => {
+		const c = await makeConsultation(t.db, later);
+		const [wrong, right, taken] = [await makeOrganization(t.db), await makeOrganization(t.db), await makeOrganization(t.db)];
+		const p = await makePerson(t.db, { organizationId: wrong.id, categoryId: 'civil-society' });
+		const r = await makeRegistration(t.db, c, p);
+		const colleague = await makePerson(t.db, { organizationId: taken.id });
+		await makeRegistration(t.db, c, colleague);
+		const needs = { languages: ['en'], interpretationNeeds: null, accessibilityNeeds: null };
+
+		expect(await updateMyRegistration(t.db, me(p.id), r.id, { ...needs, organizationId: taken.id }, now)).toEqual({ ok: false, reason: 'organization-taken' });
+		expect(await updateMyRegistration(t.db, me(p.id), r.id, { ...needs, categoryId: 'no-such-group', countryCode: 'ZZ' }, now)).toEqual({
+			ok: false,
+			reason: 'invalid',
+			errors: { categoryId: 'invalid', countryCode: 'invalid' }
+		});
+		let [row] = await t.db.select().from(registration).where(eq(registration.id, r.id));
+		expect([row.organizationId, row.categoryId, row.countryCode]).toEqual([wrong.id, 'civil-society', 'TH']);
+
+		expect(await updateMyRegistration(t.db, me(p.id), r.id, { ...needs, organizationId: right.id, categoryId: 'trade-unions', countryCode: 'PH' }, now)).toEqual({ ok: true });
+		[row] = await t.db.select().from(registration).where(eq(registration.id, r.id));
+		expect([row.organizationId, row.categoryId, row.countryCode]).toEqual([right.id, 'trade-unions', 'PH']);
+		const [profile] = await t.db.select().from(person).where(eq(person.id, p.id));
+		expect([profile.organizationId, profile.categoryId, profile.countryCode]).toEqual([right.id, 'trade-unions', 'PH']);
+
+		// Once selected, the selection was made on these: only needs may change.
+		await t.db.update(registration).set({ status: 'selected' }).where(eq(registration.id, r.id));
+		expect(await updateMyRegistration(t.db, me(p.id), r.id, { ...needs, countryCode: 'TH' }, now)).toEqual({ ok: false, reason: 'decided' });
+		expect(await updateMyRegistration(t.db, me(p.id), r.id, { ...needs, countryCode: 'PH', accessibilityNeeds: 'Captions' }, now)).toEqual({ ok: true });
 	});
 
 	it('refuses changes once the meeting has started', async () => {

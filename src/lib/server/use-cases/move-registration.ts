@@ -1,13 +1,13 @@
 // Moving a registration along its state machine: the registrant confirms or withdraws; an organizer
 // of the consultation selects, waitlists or declines (and the registrant is told, in their language).
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Database } from '../db';
-import { consultation, person, registration } from '../db/schema';
+import { consultation, country, organization, person, registration, stakeholderCategory } from '../db/schema';
 import type { Mailer } from '../mail';
 import { registrationDecisionMessage, type Decision } from '../messages/registration-decision';
 import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
 import { canMove, isBeforeMeeting } from '../../domain/registration-status';
-import type { RegistrationStatus } from '../../domain/enums';
+import { ACTIVE_REGISTRATION_STATUSES, type RegistrationStatus } from '../../domain/enums';
 
 export type MoveResult = { ok: true; status: RegistrationStatus } | Forbidden | { ok: false; reason: 'not-found' | 'not-allowed' | 'meeting-started' };
 
@@ -69,20 +69,68 @@ export interface MyRegistrationDetails {
 	languages: string[];
 	interpretationNeeds: string | null;
 	accessibilityNeeds: string | null;
+	// Who the registrant is for the selection: changeable only until the organizers decide.
+	organizationId?: string | null;
+	categoryId?: string | null;
+	countryCode?: string | null;
 }
 
-/** The registrant changes what they need for the meeting, on an active registration, before it starts. */
-export async function updateMyRegistration(db: Database, actor: Actor, registrationId: string, details: MyRegistrationDetails, now: Date): Promise<{ ok: true } | Exclude<MoveResult, { ok: true }>> {
+export type UpdateMyRegistrationResult =
+	| { ok: true }
+	| Exclude<MoveResult, { ok: true }>
+	| { ok: false; reason: 'decided' }
+	| { ok: false; reason: 'organization-taken' }
+	| { ok: false; reason: 'invalid'; errors: Record<string, string> };
+
+/**
+ * The registrant changes what they need for the meeting (any active registration, before it
+ * starts) and, while no decision has been made, their organization, stakeholder category and
+ * country: the selection is made on these, so afterwards only the secretariat changes them. A new
+ * organization must not already hold the consultation's one place; the consultation row is locked
+ * first, as a new registration would lock it, so the check and the write cannot race one.
+ */
+export async function updateMyRegistration(db: Database, actor: Actor, registrationId: string, details: MyRegistrationDetails, now: Date): Promise<UpdateMyRegistrationResult> {
 	if (actor.kind !== 'stakeholder') return FORBIDDEN;
 	if (!/^[0-9a-f-]{36}$/.test(registrationId)) return { ok: false, reason: 'not-found' };
-	return db.transaction(async (tx) => {
+	return db.transaction(async (tx): Promise<UpdateMyRegistrationResult> => {
+		const [found] = await tx.select({ consultationId: registration.consultationId }).from(registration).where(eq(registration.id, registrationId));
+		if (!found) return { ok: false, reason: 'not-found' };
+		const [c] = await tx.select().from(consultation).where(eq(consultation.id, found.consultationId)).for('update');
 		const [r] = await tx.select().from(registration).where(eq(registration.id, registrationId)).for('update');
-		if (!r) return { ok: false as const, reason: 'not-found' as const };
 		if (r.personId !== actor.personId) return FORBIDDEN;
-		const [c] = await tx.select().from(consultation).where(eq(consultation.id, r.consultationId));
-		if (!isBeforeMeeting(c.startsAt, now)) return { ok: false as const, reason: 'meeting-started' as const };
-		if (r.status === 'withdrawn' || r.status === 'declined') return { ok: false as const, reason: 'not-allowed' as const };
-		await tx.update(registration).set({ ...details, updatedAt: now }).where(eq(registration.id, r.id));
-		return { ok: true as const };
+		if (!isBeforeMeeting(c.startsAt, now)) return { ok: false, reason: 'meeting-started' };
+		if (r.status === 'withdrawn' || r.status === 'declined') return { ok: false, reason: 'not-allowed' };
+
+		const identity = {
+			organizationId: details.organizationId === undefined ? r.organizationId : details.organizationId,
+			categoryId: details.categoryId ?? r.categoryId,
+			countryCode: details.countryCode ?? r.countryCode
+		};
+		const isIdentityChanged = identity.organizationId !== r.organizationId || identity.categoryId !== r.categoryId || identity.countryCode !== r.countryCode;
+		if (isIdentityChanged) {
+			if (r.status !== 'submitted') return { ok: false, reason: 'decided' };
+			const errors: Record<string, string> = {};
+			if (identity.countryCode !== r.countryCode && identity.countryCode && !(await tx.select({ c: country.code }).from(country).where(eq(country.code, identity.countryCode))).length) errors.countryCode = 'invalid';
+			if (identity.categoryId !== r.categoryId && identity.categoryId && !(await tx.select({ c: stakeholderCategory.id }).from(stakeholderCategory).where(eq(stakeholderCategory.id, identity.categoryId))).length) errors.categoryId = 'invalid';
+			if (identity.organizationId !== r.organizationId && identity.organizationId) {
+				const [o] = await tx.select({ id: organization.id }).from(organization).where(and(eq(organization.id, identity.organizationId), isNull(organization.mergedIntoId)));
+				if (!o) errors.organizationId = 'organization-invalid';
+			}
+			if (Object.keys(errors).length) return { ok: false, reason: 'invalid', errors };
+			if (c.isOnePerOrganization && identity.organizationId && identity.organizationId !== r.organizationId) {
+				const [colleague] = await tx
+					.select({ id: registration.id })
+					.from(registration)
+					.where(and(eq(registration.consultationId, c.id), eq(registration.organizationId, identity.organizationId), inArray(registration.status, [...ACTIVE_REGISTRATION_STATUSES]), ne(registration.id, r.id)));
+				if (colleague) return { ok: false, reason: 'organization-taken' };
+			}
+			// The signed-in person says who they are: the directory follows.
+			await tx.update(person).set({ ...identity, updatedAt: now }).where(eq(person.id, r.personId));
+		}
+		await tx
+			.update(registration)
+			.set({ languages: details.languages, interpretationNeeds: details.interpretationNeeds, accessibilityNeeds: details.accessibilityNeeds, ...identity, updatedAt: now })
+			.where(eq(registration.id, r.id));
+		return { ok: true };
 	});
 }

@@ -11,6 +11,8 @@ import { registrationState } from '$lib/domain/consultation';
 import { formatDeadline, formatTimeRange } from '$lib/domain/time';
 import { GENDERS } from '$lib/domain/enums';
 import { localizeHref } from '$lib/paraglide/runtime';
+import { eq } from 'drizzle-orm';
+import { person } from '$lib/server/db/schema';
 
 const LANGUAGES = ['en', 'fr', 'ru', 'zh', 'ar', 'es', 'th', 'vi', 'id', 'hi', 'bn', 'ne'] as const;
 
@@ -20,7 +22,27 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	if (!note) error(404);
 	const c = note.consultation;
 	const options = await loadDirectoryOptions(db);
+	// A signed-in stakeholder finds the form filled from their directory record.
+	let prefill: Record<string, unknown> | null = null;
+	if (locals.actor.kind === 'stakeholder') {
+		const [p] = await db.select().from(person).where(eq(person.id, locals.actor.personId));
+		if (p)
+			prefill = {
+				name: p.name,
+				email: p.email ?? '',
+				organizationId: p.organizationId ?? '',
+				categoryId: p.categoryId ?? '',
+				countryCode: p.countryCode ?? '',
+				gender: p.gender ?? '',
+				genderSelfDescription: p.genderSelfDescription ?? '',
+				languages: p.languages,
+				accessibilityNeeds: p.accessibilityNeeds ?? '',
+				consentToContact: p.consentToContact,
+				consentToList: p.consentToList
+			};
+	}
 	return {
+		prefill,
 		consultation: { slug: c.slug, title: c.title, isOnePerOrganization: c.isOnePerOrganization },
 		when: formatTimeRange(c.startsAt, c.endsAt, c.timeZone, locals.locale),
 		deadline: c.registrationClosesAt ? formatDeadline(c.registrationClosesAt, c.timeZone, locals.locale) : null,
