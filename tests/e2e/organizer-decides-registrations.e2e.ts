@@ -52,3 +52,22 @@ test('an organizer selects a registrant, who gets the meeting link by email and 
 	await expect(registrant.locator('a[href*="meet.example.org"]')).toHaveCount(0);
 	for (const c of [organizerContext, adminContext, registrantContext]) await c.close();
 });
+
+test('an organizer sets balance targets and sees each group against them, absent groups included', async ({ page }) => {
+	await signInAsStaff(page, 'organizer@convene.example');
+	await page.goto('/staff/consultations/rights-based-border-governance/registrations');
+	await page.getByText('Balance targets').click();
+	const gender = page.locator('fieldset', { hasText: 'Gender' });
+	await gender.getByLabel('Woman', { exact: true }).fill('101');
+	await page.getByRole('button', { name: 'Save targets' }).click();
+	await expect(page.getByRole('alert')).toHaveText('The targets were not saved: see the marked fields.');
+	await expect(gender.getByText('Enter a whole number of per cent from 0 to 100.')).toBeVisible();
+	await expect(gender.getByLabel('Woman', { exact: true })).toHaveValue('101');
+	await gender.getByLabel('Woman', { exact: true }).fill('45');
+	await page.locator('fieldset', { hasText: 'Stakeholder group' }).getByLabel('Academia', { exact: true }).fill('5');
+	await page.getByRole('button', { name: 'Save targets' }).click();
+	await expect(page.getByRole('status')).toHaveText('Targets saved.');
+	const genderTable = page.locator('table', { has: page.locator('caption', { hasText: 'Gender' }) });
+	await expect(genderTable.locator('tr', { hasText: 'Woman' })).toContainText(/45 · (met|below target)/);
+	await expectNoSeriousA11yViolations(page);
+});

@@ -34,8 +34,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
 		.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.nullish())
 		.transform((v) => (v ?? null) as z.output<T> | null);
 
-export const ZRegistrationInput = z
-	.object({
+const ZRegistrationFields = z.object({
 		name: text(200, { isRequired: true, pattern: NAME, patternMessage: 'name-characters' }),
 		email: text(254, { isRequired: true }).refine((v) => !v || isValidEmail(v.toLowerCase()), 'email-invalid').transform((v) => v.toLowerCase()),
 		organizationId: optional(z.string().regex(/^[0-9a-f-]{36}$/, 'organization-invalid')),
@@ -55,12 +54,16 @@ export const ZRegistrationInput = z
 		consentToList: z.boolean().default(false),
 		// A random key put in the form when it is shown: a repeated submission carries it again.
 		idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'invalid')
-	})
-	.superRefine((v, ctx) => {
+	});
+
+export const ZRegistrationInput = ZRegistrationFields.superRefine((v, ctx) => {
 		if (!v.organizationId && !v.newOrganizationName) ctx.addIssue({ code: 'custom', path: ['organizationId'], message: 'organization-required' });
 	});
 
 export type TRegistrationInput = z.output<typeof ZRegistrationInput>;
+
+/** A colleague named by a registrant (to hand the place over to): name and email, same rules. */
+export const ZColleague = ZRegistrationFields.pick({ name: true, email: true });
 
 /** Form data → the shape ZRegistrationInput reads (checkboxes as booleans, languages as a list). */
 export function registrationFields(form: FormData) {

@@ -1,13 +1,16 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getAuth } from '$lib/server/runtime';
+import { baseUrl, getDb, getAuth, getMailer } from '$lib/server/runtime';
 import { requireStakeholder } from '$lib/server/guards';
 import { consultation, country, organization, person, registration, stakeholderCategory } from '$lib/server/db/schema';
 import { erasePerson } from '$lib/server/use-cases/erase-person';
 import { updateMyPreferences } from '$lib/server/use-cases/update-my-preferences';
 import { moveMyRegistration, updateMyRegistration } from '$lib/server/use-cases/move-registration';
-import { ZRegistrationDetails } from '$lib/domain/registration-input';
+import { ZColleague, ZRegistrationDetails, registrationErrors } from '$lib/domain/registration-input';
+import { offerHandover } from '$lib/server/use-cases/hand-over-place';
+import { errorText } from '$lib/error-text';
+import { ACTIVE_REGISTRATION_STATUSES } from '$lib/domain/enums';
 import { loadDirectoryOptions } from '$lib/server/directory-options';
 import { canMove, isAdmitted, isBeforeMeeting } from '$lib/domain/registration-status';
 import type { RegistrationStatus } from '$lib/domain/enums';
@@ -46,6 +49,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 			endsAt: consultation.endsAt,
 			timeZone: consultation.timeZone,
 			meetingLink: consultation.meetingLink,
+			isOnePerOrganization: consultation.isOnePerOrganization,
 			languages: registration.languages,
 			organizationId: registration.organizationId,
 			categoryId: registration.categoryId,
@@ -82,7 +86,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 				languages: r.languages.join(', '),
 				interpretationNeeds: r.interpretationNeeds ?? '',
 				accessibilityNeeds: r.accessibilityNeeds ?? '',
-				canWithdraw: isOpen && canMove(status, 'withdrawn', 'registrant')
+				canWithdraw: isOpen && canMove(status, 'withdrawn', 'registrant'),
+				// A place held for an organization can pass to a colleague.
+				canOffer: isOpen && r.isOnePerOrganization && r.organizationId !== null && (ACTIVE_REGISTRATION_STATUSES as readonly string[]).includes(status)
 			};
 		})
 	};
@@ -114,6 +120,24 @@ export const actions: Actions = {
 			return fail(result.reason === 'forbidden' ? 403 : result.reason === 'invalid' ? 400 : 409, { registrationMessage: message });
 		}
 		return { registrationUpdated: true };
+	},
+	offer: async ({ locals, request }) => {
+		const actor = requireStakeholder(locals.actor);
+		const form = await request.formData();
+		const name = String(form.get('colleagueName') ?? '');
+		const email = String(form.get('colleagueEmail') ?? '');
+		const parsed = ZColleague.safeParse({ name, email });
+		const echo = { offerFor: String(form.get('registrationId') ?? ''), offerName: name, offerEmail: email };
+		if (!parsed.success) {
+			const errors = registrationErrors(parsed.error);
+			return fail(400, { ...echo, offerErrors: { name: errorText(errors.name), email: errorText(errors.email) } });
+		}
+		const result = await offerHandover(getDb(), getMailer(), actor, String(form.get('registrationId') ?? ''), parsed.data, new Date(), (token) => `${baseUrl()}/handover/${token}`);
+		if (!result.ok) {
+			if (result.reason === 'same-person') return fail(400, { ...echo, offerErrors: { name: undefined, email: m.me_offer_same_person() } });
+			return fail(result.reason === 'forbidden' ? 403 : 409, { registrationMessage: m.decision_not_allowed() });
+		}
+		return { offerSent: true };
 	},
 	registration: async ({ locals, request }) => {
 		const actor = requireStakeholder(locals.actor);

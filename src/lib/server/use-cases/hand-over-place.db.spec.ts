@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
-import { makeConsultation, makeOrganization } from '../../../../tests/support/factories';
+import { makeConsultation, makeOrganization, makePerson } from '../../../../tests/support/factories';
 import { outboxMessage, person, registration } from '../db/schema';
 import { createMailer } from '../mail';
 import { ZRegistrationInput } from '../../domain/registration-input';
 import { registerForConsultation } from './register-for-consultation';
-import { acceptHandover, findHandover, requestHandover } from './hand-over-place';
+import { acceptHandover, findHandover, offerHandover, requestHandover } from './hand-over-place';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -63,5 +63,41 @@ describe(`handing over a place on ${testDriver}`, () => {
 		const [held] = await t.db.select().from(registration).where(eq(registration.id, heldId));
 		expect(held.status).toBe('submitted');
 		expect(await acceptHandover(t.db, mailer, 'no-such-token', now, urls)).toEqual({ ok: false, reason: 'invalid-link' });
+	});
+
+	it('lets the holder offer the place: the colleague takes it by completing their own registration, with the holder’s organization', async () => {
+		const c = await makeConsultation(t.db, window);
+		const org = await makeOrganization(t.db);
+		const holderEmail = `holder-${Date.now()}-${Math.random()}@example.org`;
+		const held = await registerForConsultation(t.db, c.slug, input(org.id, holderEmail), now, context);
+		if (!held.ok) throw new Error('setup');
+		const [holder] = await t.db.select().from(person).where(eq(person.email, holderEmail));
+		const mailer = createMailer(t.db, {});
+		const colleagueEmail = `offered-${Date.now()}@example.org`;
+		const asHolder = { kind: 'stakeholder' as const, userId: 'test-user', personId: holder.id };
+		let token = '';
+		const offer = (actor: typeof asHolder, to = { name: 'Offered Colleague', email: colleagueEmail }) =>
+			offerHandover(t.db, mailer, actor, held.registrationId, to, now, (tk) => ((token = tk), `http://x/handover/${tk}`));
+
+		expect(await offer({ kind: 'stakeholder', userId: 'other-user', personId: (await makePerson(t.db)).id })).toEqual({ ok: false, reason: 'forbidden' });
+		expect(await offer(asHolder, { name: 'Me', email: holderEmail })).toEqual({ ok: false, reason: 'same-person' });
+		expect(await offer(asHolder)).toEqual({ ok: true });
+		const [mail] = await t.db.select().from(outboxMessage).where(eq(outboxMessage.to, colleagueEmail));
+		expect(mail.subject).toMatch(/^A colleague offers you their place/);
+		expect(mail.text).toContain(`http://x/handover/${token}`);
+		expect(await findHandover(t.db, token, now)).toMatchObject({ isOffer: true, holder: holder.name, organization: org.name, colleague: { email: colleagueEmail } });
+
+		// The link alone (a mail scanner following it) changes nothing: it needs the colleague's registration.
+		expect(await acceptHandover(t.db, mailer, token, now, urls)).toEqual({ ok: false, reason: 'invalid-link' });
+		const theirs = ZRegistrationInput.parse({ name: 'Offered Colleague', email: colleagueEmail, organizationId: '00000000-0000-0000-0000-000000000000', categoryId: 'academia', countryCode: 'TH', languages: ['fr'], consentToProcessing: true, idempotencyKey: randomBytes(12).toString('base64url') });
+		expect(await acceptHandover(t.db, mailer, token, now, urls, theirs, 'fr')).toMatchObject({ ok: true });
+
+		const [before] = await t.db.select().from(registration).where(eq(registration.id, held.registrationId));
+		expect(before.status).toBe('withdrawn');
+		const [colleague] = await t.db.select().from(person).where(eq(person.email, colleagueEmail));
+		const [now_] = await t.db.select().from(registration).where(and(eq(registration.consultationId, c.id), eq(registration.personId, colleague.id)));
+		expect([now_.status, now_.organizationId, now_.categoryId, now_.countryCode, now_.languages]).toEqual(['submitted', org.id, 'trade-unions', 'NP', ['fr']]);
+		expect(colleague.preferredLocale).toBe('fr');
+		expect(await acceptHandover(t.db, mailer, token, now, urls, theirs)).toEqual({ ok: false, reason: 'invalid-link' });
 	});
 });

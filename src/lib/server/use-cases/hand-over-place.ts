@@ -2,9 +2,10 @@
 // emailed link, to hand it over. Accepting withdraws the holder and registers the colleague in one
 // transaction under the consultation lock, so no third person can take the place in between.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { consultation, handoverRequest, person, registration } from '../db/schema';
+import { consultation, handoverRequest, organization, person, registration } from '../db/schema';
+import { FORBIDDEN, type Actor, type Forbidden } from '../../domain/policy';
 import type { Mailer } from '../mail';
 import { m } from '../../paraglide/messages';
 import { isLocale } from '../../paraglide/runtime';
@@ -50,32 +51,120 @@ export async function requestHandover(
 	return { ok: true };
 }
 
-export async function findHandover(db: Database, token: string, now: Date) {
+export type FoundHandover =
+	| { isOffer: false; title: string; requester: TRegistrationInput }
+	| { isOffer: true; title: string; slug: string; holder: string; colleague: OfferedTo; organization: string | null; categoryId: string | null; countryCode: string | null };
+
+export async function findHandover(db: Database, token: string, now: Date): Promise<FoundHandover | null> {
 	const [row] = await db
-		.select({ request: handoverRequest, title: consultation.title, status: registration.status })
+		.select({
+			request: handoverRequest,
+			title: consultation.title,
+			slug: consultation.slug,
+			status: registration.status,
+			holder: person.name,
+			organization: organization.name,
+			categoryId: registration.categoryId,
+			countryCode: registration.countryCode
+		})
 		.from(handoverRequest)
 		.innerJoin(registration, eq(handoverRequest.registrationId, registration.id))
+		.innerJoin(person, eq(registration.personId, person.id))
+		.leftJoin(organization, eq(registration.organizationId, organization.id))
 		.innerJoin(consultation, eq(registration.consultationId, consultation.id))
 		.where(eq(handoverRequest.tokenHash, hash(token)));
 	if (!row || row.request.status !== 'pending' || row.request.expiresAt <= now) return null;
 	if (!(ACTIVE_REGISTRATION_STATUSES as readonly string[]).includes(row.status)) return null;
-	return { title: row.title, requester: row.request.requestedInput as TRegistrationInput };
+	if (row.request.isOfferedByHolder) {
+		const { request, status: _status, ...rest } = row;
+		return { isOffer: true, ...rest, colleague: request.requestedInput as OfferedTo };
+	}
+	return { isOffer: false, title: row.title, requester: row.request.requestedInput as TRegistrationInput };
+}
+
+export interface OfferedTo {
+	name: string;
+	email: string;
+}
+
+export type OfferHandoverResult = { ok: true } | Forbidden | { ok: false; reason: 'not-found' | 'not-allowed' | 'meeting-started' | 'same-person' };
+
+/**
+ * The holder offers their place to a named colleague of the same organization. The colleague gets
+ * an emailed link; the place changes hands only when they complete and send the registration,
+ * so nobody is registered without their own consent.
+ */
+export async function offerHandover(
+	db: Database,
+	mailer: Mailer,
+	actor: Actor,
+	registrationId: string,
+	colleague: OfferedTo,
+	now: Date,
+	handoverUrl: (token: string) => string
+): Promise<OfferHandoverResult> {
+	if (actor.kind !== 'stakeholder') return FORBIDDEN;
+	if (!/^[0-9a-f-]{36}$/.test(registrationId)) return { ok: false, reason: 'not-found' };
+	const [held] = await db
+		.select({ registration, email: person.email, holder: person.name, locale: person.preferredLocale, title: consultation.title, startsAt: consultation.startsAt, isOnePerOrganization: consultation.isOnePerOrganization })
+		.from(registration)
+		.innerJoin(person, eq(registration.personId, person.id))
+		.innerJoin(consultation, eq(registration.consultationId, consultation.id))
+		.where(eq(registration.id, registrationId));
+	if (!held) return { ok: false, reason: 'not-found' };
+	if (held.registration.personId !== actor.personId) return FORBIDDEN;
+	if (now >= held.startsAt) return { ok: false, reason: 'meeting-started' };
+	if (!(ACTIVE_REGISTRATION_STATUSES as readonly string[]).includes(held.registration.status) || !held.registration.organizationId) return { ok: false, reason: 'not-allowed' };
+	if (held.email?.toLowerCase() === colleague.email) return { ok: false, reason: 'same-person' };
+	const token = randomBytes(24).toString('base64url');
+	await db.insert(handoverRequest).values({
+		registrationId: held.registration.id,
+		requestedInput: colleague,
+		isOfferedByHolder: true,
+		tokenHash: hash(token),
+		expiresAt: new Date(Math.min(now.getTime() + DAYS_VALID * 86_400_000, held.startsAt.getTime()))
+	});
+	// In the colleague's language when the directory knows them, else in the holder's.
+	const [known] = await db.select({ locale: person.preferredLocale }).from(person).where(and(sql`lower(${person.email}) = ${colleague.email}`, isNull(person.erasedAt)));
+	const preferred = known?.locale ?? held.locale;
+	const locale = isLocale(preferred) ? preferred : 'en';
+	await mailer.send({
+		to: colleague.email,
+		subject: m.mail_offer_subject({ title: held.title }, { locale }),
+		text: m.mail_offer_body({ colleague: colleague.name, holder: held.holder, title: held.title, url: handoverUrl(token) }, { locale })
+	});
+	return { ok: true };
 }
 
 export type AcceptHandoverResult = RegisterResult | { ok: false; reason: 'invalid-link' };
 
-export async function acceptHandover(db: Database, mailer: Mailer | null, token: string, now: Date, urls: { page: (slug: string) => string; signIn: string }): Promise<AcceptHandoverResult> {
+/**
+ * Hands the place over in one transaction. A colleague's request carries their registration; an
+ * offer from the holder needs the colleague's own registration (`offered`), whose organization,
+ * stakeholder group and country are the holder's: the place belongs to the organization.
+ */
+export async function acceptHandover(
+	db: Database,
+	mailer: Mailer | null,
+	token: string,
+	now: Date,
+	urls: { page: (slug: string) => string; signIn: string },
+	offered?: TRegistrationInput,
+	locale = 'en'
+): Promise<AcceptHandoverResult> {
 	let failure: RegisterResult | null = null;
 	const outcome = await db.transaction(async (tx) => {
 		const [h] = await tx.select().from(handoverRequest).where(eq(handoverRequest.tokenHash, hash(token))).for('update');
-		if (!h || h.status !== 'pending' || h.expiresAt <= now) return { result: { ok: false as const, reason: 'invalid-link' as const } };
+		if (!h || h.status !== 'pending' || h.expiresAt <= now || h.isOfferedByHolder !== Boolean(offered)) return { result: { ok: false as const, reason: 'invalid-link' as const } };
 		const [held] = await tx.select().from(registration).where(eq(registration.id, h.registrationId));
 		const [c] = await tx.select().from(consultation).where(eq(consultation.id, held.consultationId)).for('update');
 		const [current] = await tx.select().from(registration).where(eq(registration.id, h.registrationId)).for('update');
 		if (!(ACTIVE_REGISTRATION_STATUSES as readonly string[]).includes(current.status)) return { result: { ok: false as const, reason: 'invalid-link' as const } };
 		await tx.update(registration).set({ status: 'withdrawn', withdrawnAt: now, updatedAt: now }).where(eq(registration.id, current.id));
-		const input = h.requestedInput as TRegistrationInput;
-		const result = await registerLocked(tx, c, input, now, 'en', { isSubstitution: true });
+		const input: TRegistrationInput = offered
+			? { ...offered, email: (h.requestedInput as OfferedTo).email, organizationId: current.organizationId, newOrganizationName: null, categoryId: current.categoryId ?? offered.categoryId, countryCode: current.countryCode ?? offered.countryCode }
+			: (h.requestedInput as TRegistrationInput);
+		const result = await registerLocked(tx, c, input, now, locale, { isSubstitution: true });
 		if (!result.ok) {
 			failure = result;
 			tx.rollback(); // the holder keeps the place
@@ -88,7 +177,7 @@ export async function acceptHandover(db: Database, mailer: Mailer | null, token:
 	});
 	if (outcome.result.ok && mailer && 'consultation' in outcome && outcome.consultation && outcome.input) {
 		const c = outcome.consultation;
-		await mailer.send(registrationReceivedMessage({ email: outcome.input.email, name: outcome.input.name, locale: 'en' }, c, { page: urls.page(c.slug), signIn: urls.signIn }));
+		await mailer.send(registrationReceivedMessage({ email: outcome.input.email, name: outcome.input.name, locale }, c, { page: urls.page(c.slug), signIn: urls.signIn }));
 	}
 	return outcome.result;
 }

@@ -10,11 +10,11 @@ import { parseRegistration, registrationFields } from '$lib/domain/registration-
 import { registrationState } from '$lib/domain/consultation';
 import { formatDeadline, formatTimeRange } from '$lib/domain/time';
 import { GENDERS } from '$lib/domain/enums';
+import { LANGUAGES } from '$lib/languages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { eq } from 'drizzle-orm';
 import { person } from '$lib/server/db/schema';
 
-const LANGUAGES = ['en', 'fr', 'ru', 'zh', 'ar', 'es', 'th', 'vi', 'id', 'hi', 'bn', 'ne'] as const;
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const db = getDb();
