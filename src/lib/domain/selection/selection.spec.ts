@@ -1,0 +1,229 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import highsLoader from 'highs';
+import { leximin, InfeasibleQuotas } from './leximin';
+import { panelProblems, type Person, type Quota, type SelectionProblem } from './problem';
+import { drawPanel, peoplePanels } from './realize';
+import { seededRandom } from './random';
+import { diagnose } from './infeasibility';
+import { replacementFor, waitingList } from './waiting-list';
+import { deriveQuotas, seatsForShare } from './quotas';
+import type { LpSolver } from './solver';
+
+let highs: LpSolver;
+beforeAll(async () => {
+	highs = (await highsLoader()) as unknown as LpSolver;
+});
+
+// ---------------------------------------------------------------------------------------------
+// Brute force, independent of the solver's method: every feasible panel of people, then LEXIMIN by
+// LPs over all of them, deciding who is tight by maximizing each person's probability in turn.
+// ---------------------------------------------------------------------------------------------
+
+function allPanels(problem: SelectionProblem): number[][] {
+	const n = problem.people.length;
+	const out: number[][] = [];
+	const pick = (start: number, chosen: number[]) => {
+		if (chosen.length === problem.panelSize) {
+			if (panelProblems(problem, chosen).length === 0) out.push([...chosen]);
+			return;
+		}
+		for (let i = start; i < n; i++) pick(i + 1, [...chosen, i]);
+	};
+	pick(0, []);
+	return out;
+}
+
+function lp(rows: string[], objective: string, sense: 'Maximize' | 'Minimize' = 'Maximize') {
+	const r = highs.solve([sense, ` obj: ${objective}`, 'Subject To', ...rows, 'End'].join('\n'), { output_flag: false });
+	if (r.Status !== 'Optimal') throw new Error(r.Status);
+	return r.ObjectiveValue;
+}
+
+function bruteForceLeximin(problem: SelectionProblem): number[] {
+	const panels = allPanels(problem);
+	const n = problem.people.length;
+	const prob = (i: number) => panels.flatMap((p, j) => (p.includes(i) ? [`l${j}`] : [])).join(' + ') || '0 l0';
+	const fixed = new Map<number, number>();
+	const base = () => {
+		const rows = [` sum: ${panels.map((_, j) => `l${j}`).join(' + ')} = 1`];
+		for (const [i, f] of fixed) rows.push(` f${i}: ${prob(i)} >= ${f - 1e-9}`);
+		return rows;
+	};
+	while (fixed.size < n) {
+		const unfixed = [...Array(n).keys()].filter((i) => !fixed.has(i));
+		const rows = base();
+		for (const i of unfixed) rows.push(` u${i}: ${prob(i)} - z >= 0`);
+		const z = lp(rows, 'z');
+		let isAnyFixed = false;
+		for (const i of unfixed) {
+			const rows2 = base();
+			for (const j of unfixed) rows2.push(` u${j}: ${prob(j)} >= ${z - 1e-9}`);
+			if (lp(rows2, prob(i)) <= z + 1e-7) {
+				fixed.set(i, z);
+				isAnyFixed = true;
+			}
+		}
+		if (!isAnyFixed) throw new Error('no progress');
+	}
+	return [...Array(n).keys()].map((i) => fixed.get(i)!);
+}
+
+function randomInstance(seed: string): SelectionProblem {
+	const random = seededRandom(seed);
+	const int = (a: number, b: number) => a + Math.floor(random() * (b - a + 1));
+	const n = int(6, 9);
+	const people: Person[] = Array.from({ length: n }, () => ({
+		features: { gender: random() < 0.5 ? 'woman' : 'man', region: ['north', 'south', 'east'][int(0, 2)] },
+		group: random() < 0.4 ? `org${int(1, 3)}` : null
+	}));
+	const panelSize = int(2, 4);
+	const quotas: Quota[] = [
+		{ category: 'gender', feature: 'woman', min: int(0, 2), max: int(2, 4) },
+		{ category: 'gender', feature: 'man', min: int(0, 1), max: int(1, 4) },
+		{ category: 'region', feature: 'north', min: int(0, 1), max: int(1, 3) },
+		{ category: 'region', feature: 'south', min: 0, max: int(1, 3) },
+		{ category: 'region', feature: 'east', min: int(0, 1), max: 4 }
+	];
+	return { people, quotas, panelSize };
+}
+
+describe('LEXIMIN against brute force on tiny instances', () => {
+	const seeds = Array.from({ length: 24 }, (_, i) => `tiny-${i}`);
+	it.each(seeds)('instance %s: same probabilities as enumerating every panel, or infeasible on both sides', (seed) => {
+		const problem = randomInstance(seed);
+		const feasible = allPanels(problem);
+		if (feasible.length === 0) {
+			expect(() => leximin(highs, problem)).toThrow(InfeasibleQuotas);
+			expect(diagnose(highs, problem).conflicts.length + diagnose(highs, problem).relaxations.length).toBeGreaterThan(0);
+			return;
+		}
+		const result = leximin(highs, problem);
+		const expected = bruteForceLeximin(problem);
+		for (const [i, p] of result.probabilities.entries()) expect(p).toBeCloseTo(expected[i], 6);
+		expect(result.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(problem.panelSize, 9);
+
+		// The panels of people: each satisfies every rule, they sum to 1 and give the same marginals.
+		const panels = peoplePanels(result.classes, result.panels);
+		expect(panels.reduce((s, p) => s + p.probability, 0)).toBeCloseTo(1, 9);
+		const marginals = new Array(problem.people.length).fill(0);
+		for (const p of panels) {
+			expect(panelProblems(problem, p.members)).toEqual([]);
+			for (const i of p.members) marginals[i] += p.probability;
+		}
+		for (const [i, p] of result.probabilities.entries()) expect(marginals[i]).toBeCloseTo(p, 9);
+	});
+
+	it('covers instances that are feasible, with groups, and infeasible', () => {
+		const problems = seeds.map(randomInstance);
+		const feasible = problems.filter((p) => allPanels(p).length > 0);
+		expect(feasible.length).toBeGreaterThan(10);
+		expect(feasible.some((p) => new Set(p.people.map((x) => x.group).filter(Boolean)).size < p.people.filter((x) => x.group).length)).toBe(true);
+		expect(problems.length - feasible.length).toBeGreaterThan(0);
+	});
+});
+
+describe('symmetry and groups', () => {
+	it('gives interchangeable people equal probabilities and keeps one person per group', () => {
+		// Four women in one organization and four men alone; 2 seats, at least one woman.
+		const people: Person[] = [
+			...Array.from({ length: 4 }, () => ({ features: { gender: 'woman' }, group: 'org-a' })),
+			...Array.from({ length: 4 }, () => ({ features: { gender: 'man' } }))
+		];
+		const problem = { people, quotas: [{ category: 'gender', feature: 'woman', min: 1, max: 2 }], panelSize: 2 };
+		const result = leximin(highs, problem);
+		// Exactly one woman (one per organization) and one man in every panel.
+		expect(result.probabilities.slice(0, 4).every((p) => Math.abs(p - 0.25) < 1e-9)).toBe(true);
+		expect(result.probabilities.slice(4).every((p) => Math.abs(p - 0.25) < 1e-9)).toBe(true);
+		expect(result.classes.classes).toHaveLength(2);
+	});
+
+	it('draws the same panel from the same seed, and draws from the distribution', () => {
+		const problem = randomInstance('tiny-3');
+		const result = leximin(highs, problem);
+		const a = drawPanel(result.classes, result.panels, seededRandom('seed-1')());
+		const b = drawPanel(result.classes, result.panels, seededRandom('seed-1')());
+		expect(a).toEqual(b);
+		expect(panelProblems(problem, a)).toEqual([]);
+		// Over many seeds, each person is drawn about as often as their probability says.
+		const counts = new Array(problem.people.length).fill(0);
+		const runs = 4000;
+		for (let s = 0; s < runs; s++) for (const i of drawPanel(result.classes, result.panels, seededRandom(`s${s}`)())) counts[i]++;
+		for (const [i, p] of result.probabilities.entries()) expect(Math.abs(counts[i] / runs - p)).toBeLessThan(0.04);
+	});
+});
+
+describe('infeasible quotas', () => {
+	const people: Person[] = [
+		...Array.from({ length: 3 }, () => ({ features: { gender: 'woman', region: 'north' } })),
+		...Array.from({ length: 7 }, () => ({ features: { gender: 'man', region: 'south' } }))
+	];
+	it('names a quota that asks for more people than registered, and the smallest relaxation', () => {
+		const quotas = [
+			{ category: 'gender', feature: 'woman', min: 5, max: 6 },
+			{ category: 'gender', feature: 'man', min: 0, max: 6 }
+		];
+		const problem = { people, quotas, panelSize: 8 };
+		expect(() => leximin(highs, problem)).toThrow(InfeasibleQuotas);
+		const d = diagnose(highs, problem);
+		expect(d.conflicts).toContainEqual({ kind: 'too-few-people', quota: quotas[0], available: 3 });
+		expect(d.relaxations.reduce((s, r) => s + r.seats, 0)).toBe(2);
+		// Two seats of change: women's minimum 5 → 3 and men's maximum 6 → 5 — or the other way round.
+		expect(d.relaxations).toEqual(expect.arrayContaining([expect.objectContaining({ bound: 'min', from: 5, to: 3 })]));
+	});
+
+	it('reports minimums that add up to more than the panel, and a pool smaller than the panel', () => {
+		const quotas = [
+			{ category: 'gender', feature: 'woman', min: 3, max: 3 },
+			{ category: 'gender', feature: 'man', min: 4, max: 7 }
+		];
+		expect(diagnose(highs, { people, quotas, panelSize: 6 }).conflicts).toContainEqual({ kind: 'minimums-exceed-panel', category: 'gender', total: 7, panelSize: 6 });
+		expect(diagnose(highs, { people, quotas: [], panelSize: 11 })).toEqual({ conflicts: [{ kind: 'pool-too-small', available: 10, panelSize: 11 }], relaxations: [] });
+	});
+});
+
+describe('waiting list', () => {
+	it('orders first those who can replace someone, and replaces a decliner without breaking a quota', () => {
+		const people: Person[] = [
+			{ features: { gender: 'woman' } },
+			{ features: { gender: 'woman' } },
+			{ features: { gender: 'man' } },
+			{ features: { gender: 'man' } },
+			{ features: { gender: 'woman' }, group: 'org' },
+			{ features: { gender: 'woman' }, group: 'org' }
+		];
+		const problem = { people, quotas: [{ category: 'gender', feature: 'woman', min: 2, max: 2 }], panelSize: 3 };
+		const panel = [0, 2, 4]; // two women (one from org), one man
+		const list = waitingList(problem, panel, seededRandom('w'));
+		expect(list.map((e) => e.person).sort()).toEqual([1, 3, 5]);
+		const man = list.find((e) => e.person === 3)!;
+		expect(man.canReplace).toEqual([2]);
+		const colleague = list.find((e) => e.person === 5)!;
+		expect(colleague.canReplace).toEqual([4]); // replaces her colleague only: one per organization
+		expect(replacementFor(problem, panel, 0, list.map((e) => e.person))).toBe(1);
+		expect(replacementFor(problem, panel, 2, list.map((e) => e.person))).toBe(3);
+	});
+});
+
+describe('quotas from targets', () => {
+	it('turns shares into seats and rules into minimums, leaving visible any target nobody can meet', () => {
+		expect(seatsForShare(40, 20)).toBe(8);
+		expect(seatsForShare(40, 21)).toBe(9);
+		const quotas = deriveQuotas(
+			[
+				{ category: 'gender', counts: { woman: 12, man: 15 } },
+				{ category: 'subregion', counts: { pacific: 3, 'south-east-asia': 20 } },
+				{ category: 'category', counts: { academia: 1, 'trade-unions': 9 } }
+			],
+			{ panelSize: 10, targets: { gender: { woman: 40, 'non-binary': 5 } }, eachAtLeast: { subregion: 2 }, everyPresent: ['category'] }
+		);
+		expect(quotas).toEqual([
+			{ category: 'gender', feature: 'man', min: 0, max: 10 },
+			{ category: 'gender', feature: 'non-binary', min: 1, max: 0 },
+			{ category: 'gender', feature: 'woman', min: 4, max: 10 },
+			{ category: 'subregion', feature: 'pacific', min: 2, max: 3 },
+			{ category: 'subregion', feature: 'south-east-asia', min: 2, max: 10 },
+			{ category: 'category', feature: 'academia', min: 1, max: 1 },
+			{ category: 'category', feature: 'trade-unions', min: 1, max: 9 }
+		]);
+	});
+});
