@@ -95,4 +95,54 @@ describe('convene CLI', () => {
 		expect(r.code).toBe(2);
 		expect(r.stderr.trim()).toBe('convene: usage: convene export people --format csv|xlsx --out FILE [--q TEXT] [--category ID] [--country CODE]');
 	});
+
+	describe('select', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-select-'));
+		const write = (name: string, text: string) => {
+			const file = path.join(dir, name);
+			fs.writeFileSync(file, text);
+			return file;
+		};
+		const categories = write('categories.csv', 'category,feature,min,max\ngender,woman,2,3\ngender,man,1,3\nregion,north,1,4\nregion,south,1,4\n');
+		// Ten fictional respondents; org-a has three members, at most one may sit.
+		const respondents = write(
+			'respondents.csv',
+			['id,gender,region,org', 'r1,woman,north,org-a', 'r2,woman,north,org-a', 'r3,man,south,org-a', 'r4,woman,south,', 'r5,man,north,org-b', 'r6,woman,south,org-c', 'r7,man,south,', 'r8,woman,north,', 'r9,man,north,', 'r10,woman,south,'].join('\n')
+		);
+		const select = (...extra: string[]) => convene(['select', '--categories', categories, '--respondents', respondents, '--panel-size', '4', ...extra]);
+
+		it('prints LEXIMIN probabilities, the distribution over panels and a reproducible draw as JSON', { timeout: 30_000 }, () => {
+			const r = select('--group-by', 'org', '--seed', 'fixed-seed', '--json');
+			expect(r.stderr).toBe('');
+			expect(r.code).toBe(0);
+			const out = JSON.parse(r.stdout);
+			expect(out.seed).toBe('fixed-seed');
+			expect(out.probabilities).toHaveLength(10);
+			expect(out.probabilities.reduce((a: number, b: number) => a + b, 0)).toBeCloseTo(4, 9);
+			expect(out.minProbability).toBeCloseTo(Math.min(...out.probabilities), 12);
+			expect(out.panels.reduce((a: number, p: { probability: number }) => a + p.probability, 0)).toBeCloseTo(1, 9);
+			for (const p of out.panels as { members: number[] }[]) {
+				expect(p.members).toHaveLength(4);
+				expect(p.members.filter((i) => i <= 2).length).toBeLessThanOrEqual(1); // one of org-a
+			}
+			expect(out.drawn).toHaveLength(4);
+			expect(JSON.parse(select('--group-by', 'org', '--seed', 'fixed-seed', '--json').stdout).drawn).toEqual(out.drawn);
+		});
+
+		it('explains infeasible quotas and exits 1', () => {
+			const tight = write('tight.csv', 'category,feature,min,max\ngender,woman,4,4\ngender,man,1,4\nregion,north,0,4\nregion,south,0,4\n');
+			const r = convene(['select', '--categories', tight, '--respondents', respondents, '--panel-size', '4']);
+			expect(r.code).toBe(1);
+			expect(r.stderr).toContain('no panel satisfies the quotas');
+			expect(r.stderr).toContain('The minimums of gender add up to 5 seats, 1 more than the panel of 4.');
+			expect(r.stderr).toMatch(/gender = (woman: min 4 → 3|man: min 1 → 0)/);
+		});
+
+		it('names the line of a respondent whose value is not in categories.csv', () => {
+			const bad = write('bad.csv', 'gender,region\nwoman,north\nrobot,south\n');
+			const r = convene(['select', '--categories', categories, '--respondents', bad, '--panel-size', '1']);
+			expect(r.code).toBe(1);
+			expect(r.stderr).toContain('respondents.csv line 3: gender "robot" is not a feature of categories.csv');
+		});
+	});
 });

@@ -1,5 +1,6 @@
 // convene migrate | seed --demo | serve [--port N] | --help
 import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { databaseConfigFromEnv, migrateDatabase, openDatabase, type DatabaseHandle } from '../lib/server/db';
@@ -27,6 +28,11 @@ Commands:
   send-reminders       Send the reminders due before meetings (the server also does this every 15 minutes)
   export people --format csv|xlsx --out FILE [--q TEXT] [--category ID] [--country CODE]
                        Export the directory (formula-like cells are neutralized)
+  select --categories FILE --respondents FILE --panel-size K [--group-by COLUMN] [--seed S] [--json]
+                       Fair selection (LEXIMIN) from the files of sortition tools: categories.csv
+                       (category,feature,min,max) and respondents.csv (one column per category);
+                       at most one person per --group-by value. No database needed. Exit 1 when
+                       no panel satisfies the quotas, with the conflicting quotas
 
 Options:
   -h, --help           Show this help
@@ -67,7 +73,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 				out: { type: 'string', short: 'o' },
 				q: { type: 'string' },
 				category: { type: 'string' },
-				country: { type: 'string' }
+				country: { type: 'string' },
+				categories: { type: 'string' },
+				respondents: { type: 'string' },
+				'panel-size': { type: 'string' },
+				'group-by': { type: 'string' },
+				seed: { type: 'string' },
+				json: { type: 'boolean' }
 			}
 		});
 	} catch (error) {
@@ -109,6 +121,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 				return await importCommand(rest, parsed.values['dry-run'] ?? false, io);
 			case 'export':
 				return await exportCommand(rest, parsed.values, io);
+			case 'select':
+				return await selectCommand(parsed.values, io);
 			case 'send-reminders':
 				return await withDatabase(async (h) => {
 					const sent = await sendReminders(h.db, createMailer(h.db), new Date());
@@ -194,4 +208,58 @@ async function exportCommand(args: string[], values: { format?: string; out?: st
 		io.out(`Exported ${result.count} people to ${values.out}.`);
 		return 0;
 	});
+}
+
+async function selectCommand(values: { categories?: string; respondents?: string; 'panel-size'?: string; 'group-by'?: string; seed?: string; json?: boolean }, io: Io): Promise<number> {
+	if (!values.categories || !values.respondents || !values['panel-size']) {
+		io.err('convene: usage: convene select --categories FILE --respondents FILE --panel-size K [--group-by COLUMN] [--seed S] [--json]');
+		return 2;
+	}
+	for (const file of [values.categories, values.respondents]) {
+		if (!fs.existsSync(file)) {
+			io.err(`convene: no such file: ${file}`);
+			return 1;
+		}
+	}
+	const { readSortitionFiles, SortitionFileError } = await import('../lib/server/selection/sortition-files');
+	const { runSelection, describeDiagnosis } = await import('../lib/server/selection/run');
+	const { peoplePanels } = await import('../lib/domain/selection/realize');
+	let read;
+	try {
+		read = readSortitionFiles(fs.readFileSync(values.categories, 'utf8'), fs.readFileSync(values.respondents, 'utf8'), Number(values['panel-size']), values['group-by']);
+	} catch (error) {
+		if (error instanceof SortitionFileError) {
+			io.err(`convene: ${error.message}`);
+			return 1;
+		}
+		throw error;
+	}
+	const seed = values.seed ?? randomBytes(8).toString('hex');
+	const outcome = await runSelection(read.problem, seed);
+	if (!outcome.ok) {
+		if (values.json) io.out(JSON.stringify({ infeasible: true, conflicts: outcome.diagnosis.conflicts, relaxations: outcome.diagnosis.relaxations }));
+		io.err('convene: no panel satisfies the quotas.');
+		for (const line of describeDiagnosis(outcome.diagnosis)) io.err(`  ${line}`);
+		return 1;
+	}
+	if (values.json) {
+		const panels = peoplePanels(outcome.classes, outcome.distribution.panels);
+		io.out(
+			JSON.stringify({
+				minProbability: outcome.minProbability,
+				probabilities: outcome.probabilities,
+				panels,
+				drawn: outcome.drawn,
+				seed,
+				distributionHash: outcome.distributionHash
+			})
+		);
+		return 0;
+	}
+	const percent = (p: number) => `${(p * 100).toFixed(2)} %`;
+	io.out(`${read.problem.people.length} respondents, panel of ${read.problem.panelSize}: LEXIMIN in ${outcome.stats.seconds.toFixed(2)} s (${outcome.stats.classes} classes of interchangeable people, ${outcome.stats.panelSearches} panel searches).`);
+	io.out(`Minimum selection probability: ${percent(outcome.minProbability)}; maximum: ${percent(Math.max(...outcome.probabilities))}.`);
+	io.out(`Distribution: ${outcome.distribution.panels.length} panel compositions, sha256 ${outcome.distributionHash}.`);
+	io.out(`Drawn with seed ${seed}: ${outcome.drawn.map((i) => read.ids[i]).join(', ')}`);
+	return 0;
 }

@@ -10,6 +10,7 @@
 
 import type { Classes } from './problem';
 import type { ClassPanel } from './leximin';
+import { shuffled } from './random';
 
 /** The people seated by class panel `seats` at position u ∈ [0, 1). */
 export function seatedAt(c: Classes, seats: readonly number[], u: number): number[] {
@@ -83,4 +84,28 @@ export function drawPanel(c: Classes, panels: readonly ClassPanel[], r: number):
 		start += p.probability;
 	}
 	return [];
+}
+
+/**
+ * The same classes with groups and members in a seeded random order. Realization seats whole runs
+ * of groups in order, so without this, people who registered one after another would tend to be
+ * seated together; shuffled, the panels are spread over the pool, with the same probabilities.
+ */
+export function shuffleClasses(c: Classes, random: () => number): Classes {
+	const signatures = c.signatures.map((s) => {
+		const order = shuffled(
+			s.groups.map((_, j) => j),
+			random
+		);
+		return { s, order };
+	});
+	const classes = c.classes.map((k) => {
+		const { order } = signatures[k.signature];
+		return { ...k, members: order.map((j) => shuffled(k.members[j], random)) };
+	});
+	return {
+		classes,
+		signatures: signatures.map(({ s, order }) => ({ ...s, groups: order.map((j) => s.groups[j]) })),
+		quotaClasses: c.quotaClasses
+	};
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import highsLoader from 'highs';
 import { leximin, InfeasibleQuotas } from './leximin';
 import { panelProblems, type Person, type Quota, type SelectionProblem } from './problem';
-import { drawPanel, peoplePanels } from './realize';
+import { drawPanel, peoplePanels, shuffleClasses } from './realize';
 import { seededRandom } from './random';
 import { diagnose } from './infeasibility';
 import { replacementFor, waitingList } from './waiting-list';
@@ -111,6 +111,15 @@ describe('LEXIMIN against brute force on tiny instances', () => {
 			for (const i of p.members) marginals[i] += p.probability;
 		}
 		for (const [i, p] of result.probabilities.entries()) expect(marginals[i]).toBeCloseTo(p, 9);
+
+		// Shuffling the order within classes changes which panels, not the probabilities.
+		const shuffledPanels = peoplePanels(shuffleClasses(result.classes, seededRandom(seed)), result.panels);
+		const again = new Array(problem.people.length).fill(0);
+		for (const p of shuffledPanels) {
+			expect(panelProblems(problem, p.members)).toEqual([]);
+			for (const i of p.members) again[i] += p.probability;
+		}
+		for (const [i, p] of result.probabilities.entries()) expect(again[i]).toBeCloseTo(p, 9);
 	});
 
 	it('covers instances that are feasible, with groups, and infeasible', () => {
