@@ -35,7 +35,7 @@ export const ACTIVE_REGISTRATION_STATUSES = [
 	'confirmed'
 ] as const satisfies readonly RegistrationStatus[];
 
-export const SELECTION_RUN_STATUSES = ['pending', 'completed', 'infeasible', 'accepted', 'discarded'] as const;
+export const SELECTION_RUN_STATUSES = ['pending', 'completed', 'infeasible', 'failed', 'accepted', 'discarded'] as const;
 export const ATTENDANCE_SOURCES = ['zoom-csv', 'check-in', 'manual'] as const;
 export const ATTRIBUTIONS = ['on-record', 'non-attributable'] as const;
 export type Attribution = (typeof ATTRIBUTIONS)[number];

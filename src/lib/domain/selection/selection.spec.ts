@@ -7,6 +7,7 @@ import { seededRandom } from './random';
 import { diagnose } from './infeasibility';
 import { replacementFor, waitingList } from './waiting-list';
 import { deriveQuotas, seatsForShare } from './quotas';
+import { parseQuotaForm } from './quota-form';
 import type { LpSolver } from './solver';
 
 let highs: LpSolver;
@@ -234,5 +235,41 @@ describe('quotas from targets', () => {
 			{ category: 'category', feature: 'academia', min: 1, max: 1 },
 			{ category: 'category', feature: 'trade-unions', min: 1, max: 9 }
 		]);
+	});
+});
+
+describe('quota form', () => {
+	const known = { gender: ['woman', 'man'], subregion: ['pacific'] };
+	it('reads rows with a min, a max or both, and skips empty rows', () => {
+		const result = parseQuotaForm(
+			[
+				['panelSize', '10'],
+				['seed', 'abc-123'],
+				['quota.gender.woman.min', '4'],
+				['quota.gender.woman.max', ''],
+				['quota.gender.man.min', ''],
+				['quota.gender.man.max', ''],
+				['quota.subregion.pacific.min', '1'],
+				['quota.subregion.pacific.max', '3']
+			],
+			known,
+			30
+		);
+		expect(result).toEqual({ ok: true, form: { panelSize: 10, seed: 'abc-123', quotas: [{ category: 'gender', feature: 'woman', min: 4, max: 10 }, { category: 'subregion', feature: 'pacific', min: 1, max: 3 }] } });
+	});
+	it('says what is wrong with each field', () => {
+		const result = parseQuotaForm(
+			[
+				['panelSize', '40'],
+				['seed', 'no spaces'],
+				['quota.gender.woman.min', '5'],
+				['quota.gender.woman.max', '2'],
+				['quota.gender.man.min', 'x'],
+				['quota.gender.robot.min', '1']
+			],
+			known,
+			30
+		);
+		expect(result).toEqual({ ok: false, errors: { panelSize: 'panel-size-range', seed: 'seed-invalid', 'quota.gender.woman.min': 'min-above-max', 'quota.gender.man.min': 'whole-number', 'quota.gender.robot.min': 'invalid' } });
 	});
 });

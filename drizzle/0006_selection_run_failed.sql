@@ -1,0 +1,2 @@
+ALTER TABLE "selection_run" DROP CONSTRAINT "selection_run_status_check";--> statement-breakpoint
+ALTER TABLE "selection_run" ADD CONSTRAINT "selection_run_status_check" CHECK ("selection_run"."status" in ('pending', 'completed', 'infeasible', 'failed', 'accepted', 'discarded'));

@@ -1,0 +1,20 @@
+// The selection worker: receives a problem and a seed, posts progress, then the outcome.
+import { parentPort, workerData } from 'node:worker_threads';
+import { runSelection } from './run';
+import type { SelectionProblem } from '../../domain/selection/problem';
+
+const { problem, seed } = workerData as { problem: SelectionProblem; seed: string };
+let lastPost = 0;
+try {
+	const outcome = await runSelection(problem, seed, (p) => {
+		const now = Date.now();
+		if (now - lastPost < 500) return;
+		lastPost = now;
+		parentPort!.postMessage({ type: 'progress', progress: p });
+	});
+	// Classes are rebuilt from the distribution when needed; they are not sent back.
+	const { classes: _classes, ...rest } = outcome.ok ? outcome : { ...outcome, classes: null };
+	parentPort!.postMessage({ type: 'done', outcome: rest });
+} catch (error) {
+	parentPort!.postMessage({ type: 'error', message: (error as Error).message });
+}

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { makeConsultation, makeOrganization, makePerson, makeRegistration, makeStaffActor } from '../../../../tests/support/factories';
+import { outboxMessage, registration, selectionProbability, selectionRun } from '../db/schema';
+import { createMailer } from '../mail';
+import { runSelection } from '../selection/run';
+import { runInWorker } from '../selection/in-worker';
+import { acceptSelection, loadPool, startSelection, type Runner } from './select-participants';
+
+let t: TestDatabase;
+beforeAll(async () => {
+	t = await createTestDatabase();
+});
+afterAll(async () => {
+	await t?.close();
+});
+
+const inProcess: Runner = async (problem, seed, onProgress) => {
+	const outcome = await runSelection(problem, seed, onProgress);
+	if (!outcome.ok) return outcome;
+	const { classes: _classes, ...rest } = outcome;
+	return rest;
+};
+const urls = { page: (slug: string) => `http://x/${slug}`, signIn: 'http://x/sign-in' };
+
+async function consultationWithPool(women: number, men: number) {
+	const c = await makeConsultation(t.db, { startsAt: new Date('2026-12-10T04:00:00Z'), endsAt: new Date('2026-12-10T07:00:00Z') });
+	for (let i = 0; i < women + men; i++) {
+		const org = await makeOrganization(t.db);
+		const p = await makePerson(t.db, { organizationId: org.id, gender: i < women ? 'woman' : 'man', countryCode: i % 2 ? 'TH' : 'FJ' });
+		await makeRegistration(t.db, c, p, { gender: i < women ? 'woman' : 'man', countryCode: i % 2 ? 'TH' : 'FJ', categoryId: 'civil-society' });
+	}
+	return c;
+}
+
+describe(`selecting participants on ${testDriver}`, () => {
+	it('records a run, stores LEXIMIN probabilities and the drawn panel, and accepting it selects, waitlists and notifies', async () => {
+		const c = await consultationWithPool(4, 8);
+		const organizer = await makeStaffActor(t.db, 'organizer', { organizerOf: [c.id] });
+		const quotas = [
+			{ category: 'gender', feature: 'woman', min: 2, max: 3 },
+			{ category: 'gender', feature: 'man', min: 2, max: 3 }
+		];
+		const started = await startSelection(t.db, organizer, c.slug, { panelSize: 4, seed: 'db-test', quotas }, inProcess);
+		if (!started.ok) throw new Error(started.reason);
+		await started.done;
+		const [run] = await t.db.select().from(selectionRun).where(eq(selectionRun.id, started.runId));
+		expect(run.status).toBe('completed');
+		expect(run.distributionHash).toMatch(/^[0-9a-f]{64}$/);
+		const rows = await t.db.select().from(selectionProbability).where(eq(selectionProbability.runId, run.id));
+		expect(rows).toHaveLength(12);
+		expect(rows.filter((r) => r.isSelected)).toHaveLength(4);
+		// Women: 2 seats among 4 = 1/2; men: 2 among 8 = 1/4 (LEXIMIN cannot lift men higher).
+		const pool = await loadPool(t.db, c.id);
+		for (const r of rows) {
+			const gender = pool.find((p) => p.registrationId === r.registrationId)!.features.gender;
+			expect(r.probability).toBeCloseTo(gender === 'woman' ? 0.5 : 0.25, 9);
+		}
+		expect(rows.filter((r) => r.waitlistPosition !== null)).toHaveLength(8);
+
+		// The same seed on the same pool draws the same panel.
+		const again = await startSelection(t.db, organizer, c.slug, { panelSize: 4, seed: 'db-test', quotas }, inProcess);
+		if (!again.ok) throw new Error(again.reason);
+		await again.done;
+		const [second] = await t.db.select().from(selectionRun).where(eq(selectionRun.id, again.runId));
+		expect(second.distributionHash).toBe(run.distributionHash);
+		expect((second.outcome as { drawn: number[] }).drawn).toEqual((run.outcome as { drawn: number[] }).drawn);
+
+		const mailer = createMailer(t.db, {});
+		expect(await acceptSelection(t.db, mailer, organizer, run.id, new Date('2026-12-01T00:00:00Z'), urls)).toEqual({ ok: true, selected: 4, waitlisted: 8 });
+		const statuses = await t.db.select({ id: registration.id, status: registration.status }).from(registration).where(eq(registration.consultationId, c.id));
+		expect(statuses.filter((s) => s.status === 'selected')).toHaveLength(4);
+		expect(statuses.filter((s) => s.status === 'waitlisted')).toHaveLength(8);
+		const [other] = await t.db.select().from(selectionRun).where(eq(selectionRun.id, again.runId));
+		expect(other.status).toBe('discarded');
+		const mails = await t.db.select().from(outboxMessage).where(eq(outboxMessage.subject, `You are selected: ${c.title}`));
+		expect(mails).toHaveLength(4);
+		expect(await acceptSelection(t.db, mailer, organizer, run.id, new Date(), urls)).toEqual({ ok: false, reason: 'not-completed' });
+	});
+
+	it('stores the conflicting quotas of an infeasible run, and refuses strangers', async () => {
+		const c = await consultationWithPool(2, 3);
+		const organizer = await makeStaffActor(t.db, 'organizer', { organizerOf: [c.id] });
+		const stranger = await makeStaffActor(t.db, 'organizer');
+		const quotas = [{ category: 'gender', feature: 'woman', min: 3, max: 3 }];
+		expect(await startSelection(t.db, stranger, c.slug, { panelSize: 3, seed: 's', quotas }, inProcess)).toEqual({ ok: false, reason: 'forbidden' });
+		const started = await startSelection(t.db, organizer, c.slug, { panelSize: 3, seed: 's', quotas }, inProcess);
+		if (!started.ok) throw new Error(started.reason);
+		await started.done;
+		const [run] = await t.db.select().from(selectionRun).where(eq(selectionRun.id, started.runId));
+		expect(run.status).toBe('infeasible');
+		expect((run.outcome as { diagnosis: { conflicts: unknown[] } }).diagnosis.conflicts).toContainEqual({ kind: 'too-few-people', quota: quotas[0], available: 2 });
+	});
+
+	it('runs in a worker thread, and the event loop keeps turning meanwhile', async () => {
+		const c = await consultationWithPool(6, 6);
+		const organizer = await makeStaffActor(t.db, 'organizer', { organizerOf: [c.id] });
+		let ticks = 0;
+		const timer = setInterval(() => ticks++, 10);
+		const started = await startSelection(t.db, organizer, c.slug, { panelSize: 4, seed: 'w', quotas: [{ category: 'gender', feature: 'woman', min: 2, max: 2 }] }, runInWorker);
+		if (!started.ok) throw new Error(started.reason);
+		await started.done;
+		clearInterval(timer);
+		const [run] = await t.db.select().from(selectionRun).where(and(eq(selectionRun.id, started.runId)));
+		expect(run.status).toBe('completed');
+		expect(ticks).toBeGreaterThan(5);
+	}, 60_000);
+});
