@@ -25,7 +25,11 @@ const TEXTS: Record<string, () => string> = {
 	'outside-meeting': m.err_outside_meeting,
 	'end-before-start': m.err_end_before_start,
 	percent: m.err_percent,
-	'targets-over-100': m.err_targets_over_100
+	'targets-over-100': m.err_targets_over_100,
+	'whole-number': m.selection_err_whole_number,
+	'panel-size-range': m.selection_err_panel_size,
+	'seed-invalid': m.selection_err_seed,
+	'min-above-max': m.selection_err_min_above_max
 };
 
 export function errorText(key: string | undefined): string | undefined {

@@ -8,6 +8,7 @@ import { adminNotice, startConvene } from './startup';
 import { createMailer, type Mailer } from './mail';
 import { signInLinkMessage } from './messages/sign-in-link';
 import { sendReminders } from './use-cases/send-reminders';
+import { failInterruptedRuns } from './use-cases/select-participants';
 
 interface Runtime {
 	handle: DatabaseHandle;
@@ -44,6 +45,8 @@ export function initRuntime(plugins: BetterAuthPlugin[] = []): Promise<Runtime> 
 		console.log(`Convene database: ${report.handle.driver} (${report.handle.location}); mail: ${mailer.transport === 'smtp' ? 'SMTP' : 'outbox (no SMTP_URL)'}`);
 		// Reminders before meetings: now, then every quarter of an hour (claimed per registration,
 		// so several processes never send one twice).
+		// A selection interrupted by a restart cannot finish: mark it failed rather than running forever.
+		await failInterruptedRuns(report.handle.db);
 		const remind = () => sendReminders(report.handle.db, mailer, new Date()).catch((error) => console.error(`Reminders failed: ${(error as Error).message}`));
 		void remind();
 		const timer = setInterval(remind, REMINDER_INTERVAL_MS);

@@ -4,7 +4,7 @@
 // and its outcome stored: probabilities, distribution and hash, panel and waiting list — or the
 // conflicting quotas. Accepting a run selects the panel, waitlists the rest in order, and tells
 // everyone in their language.
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import type { Database } from '../db';
 import { consultation, country, person, registration, selectionProbability, selectionRun } from '../db/schema';
 import type { Mailer } from '../mail';
@@ -25,12 +25,22 @@ export interface PoolMember {
 	features: { subregion: string; gender: string; category: string };
 }
 
-export async function loadPool(db: Database, consultationId: string): Promise<PoolMember[]> {
+/** The registrations waiting for a decision, in the order they came in. */
+export function loadPool(db: Database, consultationId: string): Promise<PoolMember[]> {
+	return poolMembers(db, and(eq(registration.consultationId, consultationId), inArray(registration.status, POOL_STATUSES))!);
+}
+
+/** The same description for given registrations, whatever their status now. */
+export function loadMembers(db: Database, registrationIds: readonly string[]): Promise<PoolMember[]> {
+	return registrationIds.length ? poolMembers(db, inArray(registration.id, [...registrationIds])) : Promise.resolve([]);
+}
+
+async function poolMembers(db: Database, where: SQL): Promise<PoolMember[]> {
 	const rows = await db
 		.select({ id: registration.id, organizationId: registration.organizationId, subregionId: country.subregionId, gender: registration.gender, categoryId: registration.categoryId })
 		.from(registration)
 		.leftJoin(country, eq(registration.countryCode, country.code))
-		.where(and(eq(registration.consultationId, consultationId), inArray(registration.status, POOL_STATUSES)))
+		.where(where)
 		.orderBy(asc(registration.submittedAt), asc(registration.id));
 	return rows.map((r) => ({
 		registrationId: r.id,

@@ -1,0 +1,117 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { randomBytes } from 'node:crypto';
+import { asc, desc, eq } from 'drizzle-orm';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { requireStaff } from '$lib/server/guards';
+import { consultation, selectionRun, stakeholderCategory, subregion } from '$lib/server/db/schema';
+import { loadPool, NOT_STATED, SELECTION_DIMENSIONS, startSelection } from '$lib/server/use-cases/select-participants';
+import { runInWorker } from '$lib/server/selection/in-worker';
+import { deriveQuotas } from '$lib/domain/selection/quotas';
+import { parseQuotaForm } from '$lib/domain/selection/quota-form';
+import type { Quota } from '$lib/domain/selection/problem';
+import { policy } from '$lib/domain/policy';
+import { GENDERS } from '$lib/domain/enums';
+import { genderLabel } from '$lib/format';
+import { errorText } from '$lib/error-text';
+import { m } from '$lib/paraglide/messages';
+
+async function load_(slug: string) {
+	const db = getDb();
+	const [c] = await db.select().from(consultation).where(eq(consultation.slug, slug));
+	if (!c) error(404);
+	return c;
+}
+
+async function labels() {
+	const db = getDb();
+	const [subregions, categories] = await Promise.all([
+		db.select().from(subregion).orderBy(asc(subregion.position)),
+		db.select().from(stakeholderCategory).orderBy(asc(stakeholderCategory.position))
+	]);
+	const names: Record<string, Record<string, string>> = {
+		subregion: Object.fromEntries(subregions.map((s) => [s.id, s.name])),
+		gender: Object.fromEntries(GENDERS.map((g) => [g, genderLabel(g)])),
+		category: Object.fromEntries(categories.map((x) => [x.id, x.label]))
+	};
+	for (const d of SELECTION_DIMENSIONS) names[d][NOT_STATED] = m.not_stated();
+	return names;
+}
+
+function quotaFields(quotas: readonly Quota[]): Record<string, string> {
+	return Object.fromEntries(quotas.flatMap((q) => [[`quota.${q.category}.${q.feature}.min`, String(q.min)], [`quota.${q.category}.${q.feature}.max`, String(q.max)]]));
+}
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const c = await load_(params.slug);
+	requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
+	const db = getDb();
+	const pool = await loadPool(db, c.id);
+	const names = await labels();
+	const counts = SELECTION_DIMENSIONS.map((d) => {
+		const byValue: Record<string, number> = {};
+		for (const p of pool) byValue[p.features[d]] = (byValue[p.features[d]] ?? 0) + 1;
+		return { category: d, counts: byValue };
+	});
+	const runs = await db.select().from(selectionRun).where(eq(selectionRun.consultationId, c.id)).orderBy(desc(selectionRun.createdAt));
+	const panelSize = Math.min(pool.length, c.capacity ?? pool.length);
+	// The form starts from the last run's quotas, or from the consultation's targets.
+	const lastQuotas = (runs[0]?.quotas as Quota[] | undefined) ?? deriveQuotas(counts, { panelSize, targets: c.balanceTargets, everyPresent: ['category'] });
+	const rows = SELECTION_DIMENSIONS.flatMap((d) => {
+		const present = counts.find((x) => x.category === d)!.counts;
+		const values = [...new Set([...Object.keys(present), ...Object.keys(c.balanceTargets[d] ?? {}), ...lastQuotas.filter((q) => q.category === d).map((q) => q.feature)])];
+		return values.sort((a, b) => (present[b] ?? 0) - (present[a] ?? 0) || a.localeCompare(b)).map((v) => ({ dimension: d, value: v, label: names[d][v] ?? v, registered: present[v] ?? 0, target: c.balanceTargets[d]?.[v] ?? null }));
+	});
+	return {
+		consultation: { slug: c.slug, title: c.title, capacity: c.capacity },
+		poolSize: pool.length,
+		rows,
+		defaults: { panelSize: String(panelSize), seed: randomBytes(6).toString('hex'), ...quotaFields(lastQuotas) },
+		runs: runs.map((r) => ({ id: r.id, createdAt: r.createdAt.toISOString(), status: r.status, panelSize: r.panelSize, seed: r.seed, minProbability: (r.outcome as { minProbability?: number } | null)?.minProbability ?? null }))
+	};
+};
+
+export const actions: Actions = {
+	derive: async ({ locals, params, request }) => {
+		const c = await load_(params.slug);
+		requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
+		const form = await request.formData();
+		const panelSize = Number(form.get('panelSize'));
+		const pool = await loadPool(getDb(), c.id);
+		if (!Number.isInteger(panelSize) || panelSize < 1 || panelSize > pool.length) return fail(400, { values: Object.fromEntries([...form].map(([k, v]) => [k, String(v)])), errors: { panelSize: errorText('panel-size-range') } });
+		const counts = SELECTION_DIMENSIONS.map((d) => {
+			const byValue: Record<string, number> = {};
+			for (const p of pool) byValue[p.features[d]] = (byValue[p.features[d]] ?? 0) + 1;
+			return { category: d, counts: byValue };
+		});
+		const eachSubregion = Number(form.get('eachSubregion') || 0);
+		const quotas = deriveQuotas(counts, {
+			panelSize,
+			targets: form.get('useTargets') === 'on' ? c.balanceTargets : undefined,
+			eachAtLeast: eachSubregion > 0 ? { subregion: eachSubregion } : undefined,
+			everyPresent: form.get('everyCategory') === 'on' ? ['category'] : []
+		});
+		return { values: { panelSize: String(panelSize), seed: String(form.get('seed') ?? ''), ...quotaFields(quotas) }, derived: true };
+	},
+	run: async ({ locals, params, request }) => {
+		const c = await load_(params.slug);
+		const actor = requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
+		const form = await request.formData();
+		const fields = [...form].map(([k, v]) => [k, String(v)] as [string, string]);
+		const pool = await loadPool(getDb(), c.id);
+		const known: Record<string, string[]> = {};
+		for (const d of SELECTION_DIMENSIONS) known[d] = [...new Set([...pool.map((p) => p.features[d]), ...Object.keys(c.balanceTargets[d] ?? {})])];
+		const parsed = parseQuotaForm(fields, known, pool.length);
+		if (!parsed.ok) {
+			const errors: Record<string, string> = Object.fromEntries(Object.entries(parsed.errors).map(([k, v]) => [k, errorText(v) ?? '']));
+			return fail(400, { values: Object.fromEntries(fields), errors });
+		}
+		const result = await startSelection(getDb(), actor, c.slug, parsed.form, runInWorker);
+		if (!result.ok) {
+			const message = result.reason === 'already-running' ? m.selection_already_running() : result.reason === 'empty-pool' ? m.selection_empty_pool() : m.error_forbidden();
+			return fail(409, { values: Object.fromEntries(fields), message });
+		}
+		void result.done?.catch((e: unknown) => console.error(`Selection ${result.runId} failed: ${(e as Error).message}`));
+		redirect(303, `/staff/consultations/${c.slug}/selection/${result.runId}`);
+	}
+};

@@ -1,0 +1,112 @@
+import { error, fail } from '@sveltejs/kit';
+import { asc, eq } from 'drizzle-orm';
+import type { Actions, PageServerLoad } from './$types';
+import { baseUrl, getDb, getMailer } from '$lib/server/runtime';
+import { requireStaff } from '$lib/server/guards';
+import { consultation, organization, person, registration, selectionProbability, selectionRun, stakeholderCategory, subregion } from '$lib/server/db/schema';
+import { acceptSelection, loadMembers, NOT_STATED, SELECTION_DIMENSIONS } from '$lib/server/use-cases/select-participants';
+import { barChartSvg } from '$lib/server/charts';
+import { balanceBy } from '$lib/domain/balance';
+import type { Diagnosis } from '$lib/domain/selection/infeasibility';
+import type { Progress } from '$lib/domain/selection/leximin';
+import { policy } from '$lib/domain/policy';
+import { GENDERS } from '$lib/domain/enums';
+import { genderLabel } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
+
+async function runFor(slug: string, runId: string) {
+	if (!/^[0-9a-f-]{36}$/.test(runId)) error(404);
+	const db = getDb();
+	const [row] = await db.select({ run: selectionRun, c: consultation }).from(selectionRun).innerJoin(consultation, eq(selectionRun.consultationId, consultation.id)).where(eq(selectionRun.id, runId));
+	if (!row || row.c.slug !== slug) error(404);
+	return row;
+}
+
+type Outcome = { pool: string[]; progress?: Progress | null; minProbability?: number; drawn?: number[]; diagnosis?: Diagnosis; error?: string; stats?: { seconds: number; classes: number; panelSearches: number } };
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const { run, c } = await runFor(params.slug, params.runId);
+	requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
+	const db = getDb();
+	const outcome = (run.outcome ?? { pool: [] }) as Outcome;
+	const [subregions, categories] = await Promise.all([db.select().from(subregion).orderBy(asc(subregion.position)), db.select().from(stakeholderCategory).orderBy(asc(stakeholderCategory.position))]);
+	const names: Record<string, Record<string, string>> = {
+		subregion: Object.fromEntries(subregions.map((s) => [s.id, s.name])),
+		gender: Object.fromEntries(GENDERS.map((g) => [g, genderLabel(g)])),
+		category: Object.fromEntries(categories.map((x) => [x.id, x.label]))
+	};
+	const label = (d: string, v: string) => (v === NOT_STATED ? m.not_stated() : (names[d]?.[v] ?? v));
+	const base = {
+		consultation: { slug: c.slug, title: c.title },
+		run: { id: run.id, status: run.status, seed: run.seed, panelSize: run.panelSize, hash: run.distributionHash, createdAt: run.createdAt.toISOString(), poolSize: outcome.pool.length },
+		quotas: (run.quotas as { category: string; feature: string; min: number; max: number }[]).map((q) => ({ ...q, label: label(q.category, q.feature) })),
+		progress: outcome.progress ?? null,
+		failure: outcome.error ?? null,
+		stats: outcome.stats ?? null,
+		minProbability: outcome.minProbability ?? null,
+		diagnosis: outcome.diagnosis ? { ...outcome.diagnosis, labels: Object.fromEntries([...outcome.diagnosis.conflicts, ...outcome.diagnosis.relaxations].flatMap((x) => ('quota' in x ? [[`${x.quota.category}.${x.quota.feature}`, label(x.quota.category, x.quota.feature)]] : []))) } : null
+	};
+	if (run.status !== 'completed' && run.status !== 'accepted' && run.status !== 'discarded') return { ...base, people: [], balance: [] };
+
+	const rows = await db
+		.select({
+			registrationId: selectionProbability.registrationId,
+			probability: selectionProbability.probability,
+			isSelected: selectionProbability.isSelected,
+			waitlistPosition: selectionProbability.waitlistPosition,
+			name: person.name,
+			organization: organization.name,
+			status: registration.status
+		})
+		.from(selectionProbability)
+		.innerJoin(registration, eq(selectionProbability.registrationId, registration.id))
+		.innerJoin(person, eq(registration.personId, person.id))
+		.leftJoin(organization, eq(registration.organizationId, organization.id))
+		.where(eq(selectionProbability.runId, run.id));
+	// Subregion, gender and group of the run's pool (as they are now).
+	const poolNow = new Map((await loadMembers(db, outcome.pool)).map((p) => [p.registrationId, p.features]));
+	const people = rows
+		.map((r) => ({ ...r, features: poolNow.get(r.registrationId) ?? null }))
+		.sort((a, b) => Number(b.isSelected) - Number(a.isSelected) || (a.waitlistPosition ?? 1e9) - (b.waitlistPosition ?? 1e9));
+	const withFeatures = people.filter((p) => p.features);
+	const balance = SELECTION_DIMENSIONS.map((d) => {
+		const before = balanceBy(withFeatures, (p) => p.features![d]);
+		const after = balanceBy(withFeatures.filter((p) => p.isSelected), (p) => p.features![d]);
+		const keys = before.map((b) => b.key);
+		const rowsOut = keys.map((k) => ({ label: label(d, k), pool: before.find((b) => b.key === k)!, panel: after.find((a) => a.key === k) ?? { key: k, count: 0, percent: 0 } }));
+		const title = d === 'subregion' ? m.field_subregion() : d === 'gender' ? m.field_gender() : m.field_category();
+		return {
+			dimension: d,
+			title,
+			rows: rowsOut,
+			svg: barChartSvg(title, rowsOut.map((r) => r.label), [
+				{ name: m.selection_pool(), values: rowsOut.map((r) => r.pool.percent) },
+				{ name: m.selection_panel(), values: rowsOut.map((r) => r.panel.percent) }
+			])
+		};
+	});
+	return {
+		...base,
+		people: people.map((p) => ({
+			registrationId: p.registrationId,
+			name: p.name,
+			organization: p.organization ?? '',
+			status: p.status,
+			probability: p.probability,
+			isSelected: p.isSelected,
+			waitlistPosition: p.waitlistPosition,
+			groups: p.features ? SELECTION_DIMENSIONS.map((d) => label(d, p.features![d])).join(' · ') : ''
+		})),
+		balance
+	};
+};
+
+export const actions: Actions = {
+	accept: async ({ locals, params }) => {
+		const { c } = await runFor(params.slug, params.runId);
+		const actor = requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
+		const result = await acceptSelection(getDb(), getMailer(), actor, params.runId, new Date(), { page: (slug) => `${baseUrl()}/consultations/${slug}`, signIn: `${baseUrl()}/sign-in` });
+		if (!result.ok) return fail(409, { message: result.reason === 'pool-changed' ? m.selection_pool_changed() : m.decision_not_allowed() });
+		return { accepted: m.selection_accepted({ selected: result.selected, waitlisted: result.waitlisted }) };
+	}
+};
