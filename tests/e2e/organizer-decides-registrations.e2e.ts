@@ -71,3 +71,49 @@ test('an organizer sets balance targets and sees each group against them, absent
 	await expect(genderTable.locator('tr', { hasText: 'Woman' })).toContainText(/45 · (met|below target)/);
 	await expectNoSeriousA11yViolations(page);
 });
+
+// Last in this file (tests of a file run in order): it decides on every waiting registration.
+test('an organizer runs a fair selection, is told why impossible quotas are impossible, and accepts a panel', async ({ page }) => {
+	await signInAsStaff(page, 'organizer@convene.example');
+	await page.goto('/staff/consultations/rights-based-border-governance/selection');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Selection: Protecting migrants through human rights-based border governance');
+	await expectNoSeriousA11yViolations(page);
+	const run = page.locator('form[action="?/run"]');
+	const derive = page.locator('form[action="?/derive"]');
+	const fillFromRules = async () => {
+		await page.getByText('Fill the quotas from rules').click();
+		await derive.getByLabel('Seats on the panel', { exact: true }).fill('16');
+		await derive.getByRole('button', { name: 'Fill the quotas' }).click();
+		await expect(page.getByRole('status')).toHaveText('Quotas filled from your rules; check them, then run.');
+	};
+	await fillFromRules();
+	await expect(run.getByLabel('Seats on the panel', { exact: true })).toHaveValue('16');
+	await expect(run.getByLabel('Least seats: Woman', { exact: true })).toHaveValue('8'); // the 45 per cent target set above, of 16 seats, rounded up
+	await run.getByLabel('Seed', { exact: true }).fill('e2e-seed');
+
+	// Two parliamentarians cannot sit when one registered.
+	await run.getByLabel('Least seats: Parliamentarians', { exact: true }).fill('2');
+	await run.getByLabel('Most seats: Parliamentarians', { exact: true }).fill('2');
+	await run.getByRole('button', { name: 'Run the selection' }).click();
+	await expect(page.getByRole('heading', { name: 'No panel satisfies these quotas' })).toBeVisible({ timeout: 30_000 });
+	await expect(page.getByText('Parliamentarians needs at least 2 seats, but only 1 can be filled.')).toBeVisible();
+	await expect(page.getByText('Parliamentarians: least seats from 2 to 1')).toBeVisible();
+
+	// A bad value is refused field by field.
+	await page.getByRole('link', { name: 'Quotas and runs' }).click();
+	await run.getByLabel('Seats on the panel', { exact: true }).fill('sixteen');
+	await run.getByRole('button', { name: 'Run the selection' }).click();
+	await expect(page.getByRole('alert')).toHaveText('Some values need correcting; nothing was run.');
+	await expect(page.locator('#panelSize-error')).toHaveText('Enter a whole number.');
+
+	await fillFromRules();
+	await run.getByRole('button', { name: 'Run the selection' }).click();
+	await expect(page.getByText('Lowest chance of selection')).toBeVisible({ timeout: 30_000 });
+	await expect(page.locator('table.registrations tbody tr', { hasText: 'drawn' })).toHaveCount(16);
+	await expect(page.locator('caption', { hasText: 'Gender' })).toBeVisible();
+	await expect(page.locator('.chart svg').first()).toBeVisible();
+	await expectNoSeriousA11yViolations(page);
+	await page.getByRole('button', { name: 'Accept and notify' }).click();
+	await expect(page.getByRole('status').first()).toContainText(/Accepted: 16 selected and \d+ on the waiting list were notified\./);
+	await expect(page.locator('table.registrations tbody tr', { hasText: 'drawn' }).first()).toContainText('selected');
+});

@@ -14,13 +14,13 @@ async function signedIn(playwright: typeof import('@playwright/test').request, e
 	return context;
 }
 
-const pages = ['/staff', '/staff/directory', '/staff/directory/import', '/staff/outbox', '/staff/audit', '/staff/directory/export?format=csv', '/staff/directory/duplicates', '/staff/accounts', '/staff/directory/organizations', '/staff/directory/organizations/new', '/staff/directory/people/new', '/staff/consultations/rights-based-border-governance/registrations', '/staff/consultations/rights-based-border-governance/registrations/export', '/staff/consultations/rights-based-border-governance/invitations', '/staff/consultations/new/edit', '/staff/consultations/rights-based-border-governance/edit', '/staff/consultations/rights-based-border-governance/agenda'];
+const pages = ['/staff', '/staff/directory', '/staff/directory/import', '/staff/outbox', '/staff/audit', '/staff/directory/export?format=csv', '/staff/directory/duplicates', '/staff/accounts', '/staff/directory/organizations', '/staff/directory/organizations/new', '/staff/directory/people/new', '/staff/consultations/rights-based-border-governance/registrations', '/staff/consultations/rights-based-border-governance/registrations/export', '/staff/consultations/rights-based-border-governance/invitations', '/staff/consultations/new/edit', '/staff/consultations/rights-based-border-governance/edit', '/staff/consultations/rights-based-border-governance/agenda', '/staff/consultations/rights-based-border-governance/selection'];
 type Expect = 200 | 303 | 403;
 const matrix: { who: string; email: string | null; expected: Expect[] }[] = [
-	{ who: 'anonymous visitor', email: null, expected: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
-	{ who: 'admin', email: 'admin@convene.example', expected: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
-	{ who: 'organizer', email: 'organizer@convene.example', expected: [200, 200, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200, 200, 200, 200, 200, 200] },
-	{ who: 'rapporteur', email: 'rapporteur@convene.example', expected: [200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403] }
+	{ who: 'anonymous visitor', email: null, expected: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+	{ who: 'admin', email: 'admin@convene.example', expected: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+	{ who: 'organizer', email: 'organizer@convene.example', expected: [200, 200, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200, 200, 200, 200, 200, 200, 200] },
+	{ who: 'rapporteur', email: 'rapporteur@convene.example', expected: [200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403] }
 ];
 
 for (const { who, email, expected } of matrix) {

@@ -54,7 +54,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		return { category: d, counts: byValue };
 	});
 	const runs = await db.select().from(selectionRun).where(eq(selectionRun.consultationId, c.id)).orderBy(desc(selectionRun.createdAt));
-	const panelSize = Math.min(pool.length, c.capacity ?? pool.length);
+	const panelSize = runs[0]?.panelSize ?? Math.min(pool.length, c.capacity ?? pool.length);
 	// The form starts from the last run's quotas, or from the consultation's targets.
 	const lastQuotas = (runs[0]?.quotas as Quota[] | undefined) ?? deriveQuotas(counts, { panelSize, targets: c.balanceTargets, everyPresent: ['category'] });
 	const rows = SELECTION_DIMENSIONS.flatMap((d) => {
