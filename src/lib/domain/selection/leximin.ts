@@ -36,6 +36,12 @@ export interface Progress {
 	iterations: number;
 }
 
+export class SelectionTimeLimit extends Error {
+	constructor(seconds: number) {
+		super(`The selection did not finish within ${seconds} s.`);
+	}
+}
+
 export class InfeasibleQuotas extends Error {
 	constructor() {
 		super('No panel satisfies the quotas.');
@@ -102,32 +108,38 @@ class PanelImprover {
 		const seats = [...start];
 		const quotaCount = problem.quotas.map((_, q) => c.quotaClasses[q].reduce((s, k) => s + seats[k], 0));
 		const signatureCount = c.signatures.map((s) => s.classes.reduce((n, k) => n + seats[k], 0));
-		// Candidates by weight, heaviest first: for each seat given up, the first class that may
-		// take it is the best move for that seat.
-		const byWeight = c.classes.map((k) => k.index).sort((a, b) => weights[b] - weights[a]);
-		for (let round = 0; round < 10 * problem.panelSize; round++) {
-			let best: [number, number, number] | null = null;
-			for (let a = 0; a < seats.length; a++) {
-				if (seats[a] === 0) continue;
-				for (const bi of byWeight) {
-					const gain = weights[bi] - weights[a];
-					if (gain <= 1e-15 || (best && gain <= best[2])) break;
-					const b = c.classes[bi];
-					if (c.classes[a].signature !== b.signature && signatureCount[b.signature] >= c.signatures[b.signature].groups.length) continue;
-					if (seats[bi] >= c.signatures[b.signature].groups.length) continue;
-					if (!this.quotasAllow(quotaCount, quotasOf[a], quotasOf[bi])) continue;
-					best = [a, bi, gain];
-					break;
+		// Candidates by weight, heaviest first: for a seat given up, the first class that may take
+		// it is the best move for that seat. Seats are given up lightest first, moves applied at once.
+		const byWeight = c.classes
+			.map((k) => k.index)
+			.filter((k) => weights[k] > 0)
+			.sort((a, b) => weights[b] - weights[a]);
+		for (let pass = 0; pass < 50; pass++) {
+			let isMoved = false;
+			const occupied = seats.flatMap((n, k) => (n > 0 ? [k] : [])).sort((a, b) => weights[a] - weights[b]);
+			for (const a of occupied) {
+				while (seats[a] > 0) {
+					let target = -1;
+					for (const bi of byWeight) {
+						if (weights[bi] - weights[a] <= 1e-15) break;
+						const b = c.classes[bi];
+						if (c.classes[a].signature !== b.signature && signatureCount[b.signature] >= c.signatures[b.signature].groups.length) continue;
+						if (seats[bi] >= c.signatures[b.signature].groups.length) continue;
+						if (!this.quotasAllow(quotaCount, quotasOf[a], quotasOf[bi])) continue;
+						target = bi;
+						break;
+					}
+					if (target < 0) break;
+					seats[a]--;
+					seats[target]++;
+					for (const q of quotasOf[a]) quotaCount[q]--;
+					for (const q of quotasOf[target]) quotaCount[q]++;
+					signatureCount[c.classes[a].signature]--;
+					signatureCount[c.classes[target].signature]++;
+					isMoved = true;
 				}
 			}
-			if (!best) break;
-			const [a, b] = best;
-			seats[a]--;
-			seats[b]++;
-			for (const q of quotasOf[a]) quotaCount[q]--;
-			for (const q of quotasOf[b]) quotaCount[q]++;
-			signatureCount[c.classes[a].signature]--;
-			signatureCount[c.classes[b].signature]++;
+			if (!isMoved) break;
 		}
 		return seats;
 	}
@@ -142,56 +154,75 @@ class PanelImprover {
 const share = (seats: readonly number[], c: Classes) => seats.map((n, i) => n / c.classes[i].size);
 
 /**
- * The dual LP of a stage over the panels found so far, kept in memory across iterations and
- * stages: minimize ŷ − Σ fixed pᵢyᵢ subject to Σᵢ shareᵢ(P)·yᵢ ≤ ŷ for every panel P and
- * Σ unfixed yᵢ = 1, y ≥ 0. Adding a panel adds a row; fixing a class changes two coefficients.
+ * The LP of a stage over the panels found so far, kept in memory across iterations and stages:
+ * maximize z subject to Σⱼ shareᵢ(Pⱼ)·λⱼ ≥ z for unfixed classes i, ≥ pᵢ for fixed ones,
+ * Σ λ = 1, λ ≥ 0. A new panel is a new column, so the last basis stays feasible and the primal
+ * simplex needs few steps; fixing a class changes its row. The row duals are the weights y of the
+ * pricing problem, and ŷ = z + Σ fixed pᵢyᵢ is the bound a new panel must beat.
  */
-class StageDual {
+class StageLp {
 	private readonly model: PersistentModel;
-	private readonly y: number[];
-	private readonly yh: number;
 	private readonly optimal: number;
+	private readonly fixed = new Map<number, number>();
 	constructor(
 		solver: LpSolver,
 		private readonly c: Classes,
 		panels: readonly number[][]
 	) {
-		const names = c.classes.map((k) => `y${k.index}`);
-		const rows = [` norm: ${expression(names.map((v) => [1, v] as const), 'yh')} = 1`];
-		panels.forEach((seats, j) => rows.push(` p${j}: ${expression([...share(seats, c).map((a, i) => [a, names[i]] as const), [-1, 'yh']], 'yh')} <= 0`));
-		const text = ['Minimize', ` obj: yh`, 'Subject To', ...rows, 'Bounds', ' yh free', 'End'].join('\n');
+		// Rows c0…c(n−1) are the classes, row n the convexity row; column 0 is z.
+		const n = c.classes.length;
+		const rows = c.classes.map((k) => ` c${k.index}: ${expression([[-1, 'z']], 'z')} >= 0`);
+		rows.push(' conv: 0 z = 1');
+		const text = ['Maximize', ' obj: z', 'Subject To', ...rows, 'Bounds', ' z free', 'End'].join('\n');
 		this.model = solver.createModel();
-		this.model.options.set(OPTIONS);
+		this.model.options.set({ ...OPTIONS, presolve: 'off', simplex_strategy: 4 });
 		this.model.readModel({ format: 'lp', data: text });
-		this.y = names.map((v) => this.model.getColByName(v));
-		this.yh = this.model.getColByName('yh');
+		void n;
 		this.optimal = solver.constants.modelStatus.optimal;
+		for (const seats of panels) this.addPanel(seats);
 	}
 
 	addPanel(seats: readonly number[]) {
-		const a = share(seats, this.c);
-		const indices: number[] = [this.yh];
-		const values: number[] = [-1];
-		a.forEach((v, i) => {
-			if (v !== 0) {
-				indices.push(this.y[i]);
-				values.push(v);
+		const indices: number[] = [];
+		const values: number[] = [];
+		seats.forEach((s, i) => {
+			if (s !== 0) {
+				indices.push(i);
+				values.push(s / this.c.classes[i].size);
 			}
 		});
-		this.model.addRow(-Infinity, 0, { indices, values });
+		indices.push(this.c.classes.length);
+		values.push(1);
+		this.model.addCol(0, 0, Infinity, { indices, values });
 	}
 
+	// After new columns the last basis is a good start (primal simplex, no presolve); after fixed
+	// rows it is not, and solving afresh with presolve is much faster.
+	private isFresh = false;
+
 	fix(classIndex: number, probability: number) {
-		this.model.changeColCost(this.y[classIndex], -probability);
-		this.model.changeCoefficient(0, this.y[classIndex], 0);
+		this.isFresh = true;
+		this.fixed.set(classIndex, probability);
+		this.model.changeCoefficient(classIndex, 0, 0);
+		this.model.changeRowBounds(classIndex, probability, Infinity);
 	}
 
 	solve() {
+		if (this.isFresh) {
+			this.model.clearSolver();
+			this.model.options.set({ presolve: 'on', solver: 'ipm' });
+		}
 		this.model.run();
+		if (this.isFresh) this.model.options.set({ presolve: 'off', solver: 'simplex', simplex_strategy: 0 });
+		this.isFresh = false;
 		const status = this.model.getModelStatus();
 		if (status !== this.optimal) throw new Error(`The stage LP ended with status ${String(status)}.`);
-		const x = this.model.getSolution().colValue;
-		return { weights: this.y.map((j) => Math.max(0, x[j])), bound: x[this.yh], value: this.model.getObjectiveValue() };
+		const solution = this.model.getSolution();
+		const weights = this.c.classes.map((k) => Math.abs(solution.rowDual[k.index]));
+		const value = this.model.getObjectiveValue();
+		let bound = value;
+		for (const [i, p] of this.fixed) bound += p * weights[i];
+		return { weights, bound, value };
 	}
 
 	dispose() {
@@ -216,7 +247,8 @@ function finalDistribution(solver: LpSolver, c: Classes, panels: readonly number
 	return cleaned.map((v) => v / total);
 }
 
-export function leximin(solver: LpSolver, problem: SelectionProblem, onProgress?: (p: Progress) => void): LeximinResult {
+export function leximin(solver: LpSolver, problem: SelectionProblem, onProgress?: (p: Progress) => void, options: { timeLimitSeconds?: number } = {}): LeximinResult {
+	const deadline = options.timeLimitSeconds ? performance.now() + options.timeLimitSeconds * 1000 : Infinity;
 	const c = buildClasses(problem);
 	const n = c.classes.length;
 	const panels: number[][] = [];
@@ -238,9 +270,25 @@ export function leximin(solver: LpSolver, problem: SelectionProblem, onProgress?
 	// A first panel, or proof that none exists.
 	if (!remember(search(c.classes.map((k) => 1 / k.size)))) throw new InfeasibleQuotas();
 	const improver = new PanelImprover(problem, c);
+	// Warm start by multiplicative weights (as the reference implementation does): repeatedly the
+	// heaviest panel found by exchanges, then the weight of whoever it seats goes down, so the next
+	// panels seat others. This gives the first LP a varied set of panels to mix.
+	{
+		const w = c.classes.map(() => 1);
+		let current = panels[0];
+		for (let round = 0; round < Math.min(3 * n, 3000); round++) {
+			current = improver.improve(current, w.map((x, i) => x / c.classes[i].size));
+			remember(current);
+			current.forEach((seats, i) => {
+				if (seats > 0) w[i] *= 1 - (0.5 * seats) / c.classes[i].size;
+			});
+			const total = w.reduce((a, b) => a + b, 0);
+			for (let i = 0; i < n; i++) w[i] = (w[i] * n) / total;
+		}
+	}
 
 	const fixed = new Map<number, number>();
-	const lp = new StageDual(solver, c, panels);
+	const lp = new StageLp(solver, c, panels);
 	const add = (seats: number[] | null) => {
 		if (!seats || !remember(seats)) return false;
 		lp.addPanel(seats);
@@ -256,13 +304,15 @@ export function leximin(solver: LpSolver, problem: SelectionProblem, onProgress?
 			const weights = dual.weights.map((w, i) => w / c.classes[i].size);
 			const beats = (seats: readonly number[]) => weightOf(seats, weights) > dual.bound + EPS_IMPROVE * Math.max(1, Math.abs(dual.bound));
 			iterations++;
+			if (performance.now() > deadline) throw new SelectionTimeLimit(options.timeLimitSeconds!);
 			onProgress?.({ stage: stages, fixedClasses: fixed.size, classes: n, panelSearches, iterations });
 			// Cheap first: improve the heaviest known panels by exchanges; the integer program only
 			// when that finds nothing, to prove that nothing better exists.
-			const starts = [...panels].sort((a, b) => weightOf(b, weights) - weightOf(a, weights)).slice(0, 3);
+			const panelWeights = panels.map((seats) => weightOf(seats, weights));
+			const order = panelWeights.map((_, j) => j).sort((a, b) => panelWeights[b] - panelWeights[a]);
 			let isAdded = false;
-			for (const start of starts) {
-				const better = improver.improve(start, weights);
+			for (const j of order.slice(0, 2)) {
+				const better = improver.improve(panels[j], weights);
 				if (beats(better) && add(better)) isAdded = true;
 			}
 			if (isAdded) continue;

@@ -12,10 +12,13 @@ export interface SolverResult {
 export interface PersistentModel {
 	readModel(source: { format: 'lp'; data: string }): unknown;
 	addRow(lower: number, upper: number, entries: { indices: number[]; values: number[] }): unknown;
+	addCol(cost: number, lower: number, upper: number, entries: { indices: number[]; values: number[] }): unknown;
+	changeRowBounds(row: number, lower: number, upper: number): unknown;
 	changeColCost(index: number, cost: number): unknown;
 	changeCoefficient(row: number, col: number, value: number): unknown;
 	run(): unknown;
-	getSolution(): { colValue: ArrayLike<number> };
+	clearSolver(): unknown;
+	getSolution(): { colValue: ArrayLike<number>; rowDual: ArrayLike<number> };
 	getObjectiveValue(): number;
 	getModelStatus(): unknown;
 	getColByName(name: string): number;

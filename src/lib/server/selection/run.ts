@@ -44,12 +44,15 @@ export function hashDistribution(distribution: { classes: number[][][]; panels: 
 	return createHash('sha256').update(JSON.stringify(distribution)).digest('hex');
 }
 
-export async function runSelection(problem: SelectionProblem, seed: string, onProgress?: (p: Progress) => void): Promise<SelectionOutcome> {
+/** Longest a selection may run before it is stopped with an explanation (CONVENE_SELECTION_TIME_LIMIT, seconds). */
+export const SELECTION_TIME_LIMIT_SECONDS = Number(process.env.CONVENE_SELECTION_TIME_LIMIT ?? 600);
+
+export async function runSelection(problem: SelectionProblem, seed: string, onProgress?: (p: Progress) => void, timeLimitSeconds = SELECTION_TIME_LIMIT_SECONDS): Promise<SelectionOutcome> {
 	const highs = await loadSolver();
 	const started = performance.now();
 	let result;
 	try {
-		result = leximin(highs, problem, onProgress);
+		result = leximin(highs, problem, onProgress, { timeLimitSeconds });
 	} catch (error) {
 		if (error instanceof InfeasibleQuotas) return { ok: false, reason: 'infeasible', diagnosis: diagnose(highs, problem) };
 		throw error;

@@ -1,0 +1,92 @@
+// Benchmark: LEXIMIN selection time per instance on this machine (npx tsx bench/selection.ts).
+// The replication examples of Flanigan et al. and the sortition-algorithms fixture are read from
+// ../shared/sortition when that folder exists (they are not part of the project); a 1,000-person
+// instance with 4 dimensions and organization groups is generated here, from a fixed seed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { readSortitionFiles } from '../src/lib/server/selection/sortition-files';
+import { loadSolver } from '../src/lib/server/selection/run';
+import { leximin } from '../src/lib/domain/selection/leximin';
+import { peoplePanels } from '../src/lib/domain/selection/realize';
+import { panelProblems, type Person, type Quota, type SelectionProblem } from '../src/lib/domain/selection/problem';
+import { seededRandom } from '../src/lib/domain/selection/random';
+
+const SHARED = path.resolve(import.meta.dirname, '../../shared/sortition');
+const solver = await loadSolver();
+
+function measure(name: string, problem: SelectionProblem, reference?: string, timeLimitSeconds = 300) {
+	const started = performance.now();
+	let result;
+	try {
+		result = leximin(solver, problem, undefined, { timeLimitSeconds });
+	} catch (error) {
+		console.log(`${name.padEnd(28)} n=${String(problem.people.length).padStart(5)} k=${String(problem.panelSize).padStart(3)}  ${(error as Error).message}`);
+		return;
+	}
+	const seconds = (performance.now() - started) / 1000;
+	const panels = peoplePanels(result.classes, result.panels);
+	const broken = panels.filter((p) => panelProblems(problem, p.members).length > 0).length;
+	const sum = result.probabilities.reduce((a, b) => a + b, 0);
+	console.log(
+		`${name.padEnd(28)} n=${String(problem.people.length).padStart(5)} k=${String(problem.panelSize).padStart(3)}  classes=${String(result.classes.classes.length).padStart(4)}  ` +
+			`min=${(result.minProbability * 100).toFixed(4)} %${reference ? ` (reference ${reference})` : ''}  Σp=${sum.toFixed(9)}  panels=${panels.length} (${broken} breaking a quota)  ` +
+			`stages=${result.stages} searches=${result.panelSearches}  time=${seconds.toFixed(2)} s`
+	);
+}
+
+for (const name of ['example_small_20', 'example_large_200']) {
+	const dir = path.join(SHARED, name);
+	if (!fs.existsSync(dir)) {
+		console.log(`${name}: not found at ${dir}, skipped`);
+		continue;
+	}
+	const { problem } = readSortitionFiles(fs.readFileSync(path.join(dir, 'categories.csv'), 'utf8'), fs.readFileSync(path.join(dir, 'respondents.csv'), 'utf8'), Number(name.split('_').at(-1)));
+	measure(name, problem, '10.0 %, 2.7 s and 1,161.8 s with Gurobi');
+}
+
+const fixture = path.join(SHARED, 'sortition_algorithms_fixture');
+if (fs.existsSync(fixture)) {
+	// features.csv has feature,value,min,max,…; households share an address (one per household).
+	const features = fs.readFileSync(path.join(fixture, 'features.csv'), 'utf8').replace(/^feature,value,min,max/, 'category,feature,min,max');
+	const { problem } = readSortitionFiles(features, fs.readFileSync(path.join(fixture, 'candidates.csv'), 'utf8'), 22, 'primary_address1');
+	measure('sortition-algorithms (22)', problem, 'maximin 9.09 %');
+}
+
+// 1,000 people, 4 dimensions, organizations of 1 to 3 members (at most one per organization).
+// "coarse": values like a consultation's registration form (2 genders and a few non-binary, 5
+// subregions, 6 stakeholder groups, first-time participant or not); "fine": 8 groups and 4 age
+// bands, which leaves ~700 classes of interchangeable people — the hard case for this method.
+function synthetic(n: number, seed: string, isFine: boolean): SelectionProblem {
+	const random = seededRandom(seed);
+	const pick = <T>(xs: readonly T[], weights?: readonly number[]) => {
+		if (!weights) return xs[Math.floor(random() * xs.length)];
+		let r = random() * weights.reduce((a, b) => a + b, 0);
+		for (let i = 0; i < xs.length; i++) if ((r -= weights[i]) < 0) return xs[i];
+		return xs[xs.length - 1];
+	};
+	const dims = {
+		gender: ['woman', 'man', 'non-binary'],
+		subregion: ['east', 'south-east', 'south', 'north-central', 'pacific'],
+		category: isFine ? ['migrants', 'civil-society', 'trade-unions', 'private-sector', 'academia', 'local-authorities', 'parliamentarians', 'nhri'] : ['migrants', 'civil-society', 'trade-unions', 'local-authorities', 'academia', 'parliamentarians'],
+		fourth: isFine ? ['18-29', '30-44', '45-59', '60+'] : ['first-time', 'returning']
+	};
+	const categoryWeights = isFine ? [30, 25, 10, 8, 8, 8, 3, 3] : [30, 30, 15, 10, 10, 5];
+	const people: Person[] = [];
+	for (let org = 0; people.length < n; org++) {
+		const size = pick([1, 2, 3], [0.6, 0.3, 0.1]);
+		const category = pick(dims.category, categoryWeights);
+		const subregion = pick(dims.subregion, [20, 30, 25, 10, 15]);
+		for (let i = 0; i < size && people.length < n; i++) people.push({ group: `org${org}`, features: { gender: pick(dims.gender, [50, 47, 3]), subregion, category, fourth: pick(dims.fourth) } });
+	}
+	const quotas: Quota[] = [
+		{ category: 'gender', feature: 'woman', min: 27, max: 33 },
+		{ category: 'gender', feature: 'man', min: 27, max: 33 },
+		{ category: 'gender', feature: 'non-binary', min: 1, max: 3 },
+		...dims.subregion.map((feature) => ({ category: 'subregion', feature, min: 8, max: 16 })),
+		...dims.category.map((feature) => ({ category: 'category', feature, min: 3, max: 20 })),
+		...dims.fourth.map((feature) => ({ category: 'fourth', feature, min: isFine ? 10 : 20, max: isFine ? 20 : 40 }))
+	];
+	return { people, quotas, panelSize: 60 };
+}
+measure('1,000 coarse (4 dims, orgs)', synthetic(1000, 'bench-1000', false));
+measure('1,000 fine (4 dims, orgs)', synthetic(1000, 'bench-1000', true), undefined, 120);
