@@ -151,7 +151,6 @@ class PanelImprover {
 	}
 }
 
-const share = (seats: readonly number[], c: Classes) => seats.map((n, i) => n / c.classes[i].size);
 
 /**
  * The LP of a stage over the panels found so far, kept in memory across iterations and stages:
