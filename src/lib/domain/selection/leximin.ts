@@ -151,7 +151,6 @@ class PanelImprover {
 	}
 }
 
-
 /**
  * The LP of a stage over the panels found so far, kept in memory across iterations and stages:
  * maximize z subject to Σⱼ shareᵢ(Pⱼ)·λⱼ ≥ z for unfixed classes i, ≥ pᵢ for fixed ones,
@@ -169,14 +168,12 @@ class StageLp {
 		panels: readonly number[][]
 	) {
 		// Rows c0…c(n−1) are the classes, row n the convexity row; column 0 is z.
-		const n = c.classes.length;
 		const rows = c.classes.map((k) => ` c${k.index}: ${expression([[-1, 'z']], 'z')} >= 0`);
 		rows.push(' conv: 0 z = 1');
 		const text = ['Maximize', ' obj: z', 'Subject To', ...rows, 'Bounds', ' z free', 'End'].join('\n');
 		this.model = solver.createModel();
 		this.model.options.set({ ...OPTIONS, presolve: 'off', simplex_strategy: 4 });
 		this.model.readModel({ format: 'lp', data: text });
-		void n;
 		this.optimal = solver.constants.modelStatus.optimal;
 		for (const seats of panels) this.addPanel(seats);
 	}
