@@ -6,7 +6,7 @@ import { outboxMessage, registration, selectionProbability, selectionRun } from 
 import { createMailer } from '../mail';
 import { runSelection } from '../selection/run';
 import { runInWorker } from '../selection/in-worker';
-import { acceptSelection, loadPool, startSelection, type Runner } from './select-participants';
+import { acceptSelection, loadPool, startSelection, suggestReplacements, type Runner } from './select-participants';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -77,6 +77,18 @@ describe(`selecting participants on ${testDriver}`, () => {
 		const mails = await t.db.select().from(outboxMessage).where(eq(outboxMessage.subject, `You are selected: ${c.title}`));
 		expect(mails).toHaveLength(4);
 		expect(await acceptSelection(t.db, mailer, organizer, run.id, new Date(), urls)).toEqual({ ok: false, reason: 'not-completed' });
+
+		// A drawn woman withdraws: the suggested replacement is the first woman still waiting
+		// (a man would leave the panel with one woman, under the quota of two).
+		expect(await suggestReplacements(t.db, run.id)).toEqual([]);
+		const drawnIds = rows.filter((r) => r.isSelected).map((r) => r.registrationId);
+		const womanLeaving = drawnIds.find((id) => pool.find((p) => p.registrationId === id)!.features.gender === 'woman')!;
+		await t.db.update(registration).set({ status: 'withdrawn' }).where(eq(registration.id, womanLeaving));
+		const [suggestion] = await suggestReplacements(t.db, run.id);
+		expect(suggestion.leaving).toMatchObject({ registrationId: womanLeaving, status: 'withdrawn' });
+		expect(pool.find((p) => p.registrationId === suggestion.replacement!.registrationId)!.features.gender).toBe('woman');
+		const waitingWomen = rows.filter((r) => !r.isSelected && pool.find((p) => p.registrationId === r.registrationId)!.features.gender === 'woman').sort((a, b) => a.waitlistPosition! - b.waitlistPosition!);
+		expect(suggestion.replacement!.registrationId).toBe(waitingWomen[0].registrationId);
 	});
 
 	it('stores the conflicting quotas of an infeasible run, and refuses strangers', async () => {

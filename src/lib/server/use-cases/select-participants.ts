@@ -14,6 +14,7 @@ import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/poli
 import type { Progress } from '../../domain/selection/leximin';
 import type { Person, Quota, SelectionProblem } from '../../domain/selection/problem';
 import type { WorkerOutcome } from '../selection/in-worker';
+import { replacementFor } from '../../domain/selection/waiting-list';
 
 export const SELECTION_DIMENSIONS = ['subregion', 'gender', 'category'] as const;
 const POOL_STATUSES = ['submitted', 'waitlisted'];
@@ -209,4 +210,42 @@ export async function acceptSelection(
 		await notify(result.waitlisted, 'waitlisted');
 	}
 	return { ok: true, selected: result.selected.length, waitlisted: result.waitlisted.length };
+}
+
+export interface Replacement {
+	leaving: { registrationId: string; name: string; status: string };
+	replacement: { registrationId: string; name: string } | null;
+}
+
+/**
+ * For an accepted run: the drawn people who have since withdrawn (or were declined), each with the
+ * first person still on the waiting list whose place in the panel keeps every quota and the
+ * one-per-organization rule. Decliners are replaced in turn, each suggestion counting the ones before.
+ */
+export async function suggestReplacements(db: Database, runId: string): Promise<Replacement[]> {
+	const [run] = await db.select().from(selectionRun).where(eq(selectionRun.id, runId));
+	if (!run || run.status !== 'accepted') return [];
+	const outcome = run.outcome as { pool: string[]; drawn: number[]; waitingList: { person: number }[] };
+	const members = await loadMembers(db, outcome.pool);
+	const byId = new Map(members.map((p) => [p.registrationId, p]));
+	const pool = outcome.pool.map((id) => byId.get(id)!).filter(Boolean);
+	if (pool.length !== outcome.pool.length) return [];
+	const statuses = await db
+		.select({ id: registration.id, status: registration.status, name: person.name })
+		.from(registration)
+		.innerJoin(person, eq(registration.personId, person.id))
+		.where(inArray(registration.id, outcome.pool));
+	const info = new Map(statuses.map((s) => [s.id, s]));
+	const statusAt = (i: number) => info.get(outcome.pool[i])?.status ?? '';
+	const problem = poolProblem(pool, run.quotas as Quota[], run.panelSize);
+	const isSeated = (i: number) => statusAt(i) === 'selected' || statusAt(i) === 'confirmed';
+	const leaving = outcome.drawn.filter((i) => statusAt(i) === 'withdrawn' || statusAt(i) === 'declined');
+	let panel = [...outcome.drawn.filter(isSeated), ...outcome.pool.map((_, i) => i).filter((i) => isSeated(i) && !outcome.drawn.includes(i)), ...leaving];
+	const waiting = outcome.waitingList.map((e) => e.person).filter((i) => statusAt(i) === 'waitlisted');
+	return leaving.map((i) => {
+		const r = replacementFor(problem, panel, i, waiting.filter((w) => !panel.includes(w)));
+		if (r !== null) panel = panel.map((x) => (x === i ? r : x));
+		const who = (k: number) => ({ registrationId: outcome.pool[k], name: info.get(outcome.pool[k])?.name ?? '' });
+		return { leaving: { ...who(i), status: statusAt(i) }, replacement: r === null ? null : who(r) };
+	});
 }

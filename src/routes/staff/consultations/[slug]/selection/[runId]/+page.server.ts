@@ -4,8 +4,9 @@ import type { Actions, PageServerLoad } from './$types';
 import { baseUrl, getDb, getMailer } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
 import { consultation, organization, person, registration, selectionProbability, selectionRun, stakeholderCategory, subregion } from '$lib/server/db/schema';
-import { acceptSelection, loadMembers, NOT_STATED, SELECTION_DIMENSIONS } from '$lib/server/use-cases/select-participants';
+import { acceptSelection, loadMembers, suggestReplacements, NOT_STATED, SELECTION_DIMENSIONS } from '$lib/server/use-cases/select-participants';
 import { barChartSvg } from '$lib/server/charts';
+import { decideRegistration } from '$lib/server/use-cases/move-registration';
 import { balanceBy } from '$lib/domain/balance';
 import type { Diagnosis } from '$lib/domain/selection/infeasibility';
 import type { Progress } from '$lib/domain/selection/leximin';
@@ -46,7 +47,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		minProbability: outcome.minProbability ?? null,
 		diagnosis: outcome.diagnosis ? { ...outcome.diagnosis, labels: Object.fromEntries([...outcome.diagnosis.conflicts, ...outcome.diagnosis.relaxations].flatMap((x) => ('quota' in x ? [[`${x.quota.category}.${x.quota.feature}`, label(x.quota.category, x.quota.feature)]] : []))) } : null
 	};
-	if (run.status !== 'completed' && run.status !== 'accepted' && run.status !== 'discarded') return { ...base, people: [], balance: [] };
+	if (run.status !== 'completed' && run.status !== 'accepted' && run.status !== 'discarded') return { ...base, people: [], balance: [], replacements: [] };
 
 	const rows = await db
 		.select({
@@ -87,6 +88,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	});
 	return {
 		...base,
+		replacements: run.status === 'accepted' ? await suggestReplacements(db, run.id) : [],
 		people: people.map((p) => ({
 			registrationId: p.registrationId,
 			name: p.name,
@@ -102,6 +104,17 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
+	// Select the suggested replacement of someone drawn who has withdrawn (and tell them).
+	replace: async ({ locals, params, request }) => {
+		const { c } = await runFor(params.slug, params.runId);
+		const actor = requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
+		const registrationId = String((await request.formData()).get('registrationId') ?? '');
+		const suggested = (await suggestReplacements(getDb(), params.runId)).some((r) => r.replacement?.registrationId === registrationId);
+		if (!suggested) return fail(409, { message: m.selection_replacement_changed() });
+		const result = await decideRegistration(getDb(), getMailer(), actor, registrationId, 'selected', new Date(), { page: (slug) => `${baseUrl()}/consultations/${slug}`, signIn: `${baseUrl()}/sign-in` });
+		if (!result.ok) return fail(409, { message: m.decision_not_allowed() });
+		return { accepted: m.decision_saved() };
+	},
 	accept: async ({ locals, params }) => {
 		const { c } = await runFor(params.slug, params.runId);
 		const actor = requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
