@@ -56,6 +56,7 @@ test('an organizer selects a registrant, who gets the meeting link by email and 
 test('an organizer sets balance targets and sees each group against them, absent groups included', async ({ page }) => {
 	await signInAsStaff(page, 'organizer@convene.example');
 	await page.goto('/staff/consultations/rights-based-border-governance/registrations');
+	await page.waitForSelector('body[data-hydrated="true"]');
 	await page.getByText('Balance targets').click();
 	const gender = page.locator('fieldset', { hasText: 'Gender' });
 	await gender.getByLabel('Woman', { exact: true }).fill('101');
@@ -63,6 +64,7 @@ test('an organizer sets balance targets and sees each group against them, absent
 	await expect(page.getByRole('alert')).toHaveText('The targets were not saved: see the marked fields.');
 	await expect(gender.getByText('Enter a whole number of per cent from 0 to 100.')).toBeVisible();
 	await expect(gender.getByLabel('Woman', { exact: true })).toHaveValue('101');
+	await page.waitForSelector('body[data-hydrated="true"]');
 	await gender.getByLabel('Woman', { exact: true }).fill('45');
 	await page.locator('fieldset', { hasText: 'Stakeholder group' }).getByLabel('Academia', { exact: true }).fill('5');
 	await page.getByRole('button', { name: 'Save targets' }).click();
@@ -76,6 +78,7 @@ test('an organizer sets balance targets and sees each group against them, absent
 test('an organizer runs a fair selection, is told why impossible quotas are impossible, and accepts a panel', async ({ page }) => {
 	await signInAsStaff(page, 'organizer@convene.example');
 	await page.goto('/staff/consultations/rights-based-border-governance/selection');
+	await page.waitForSelector('body[data-hydrated="true"]');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Selection: Protecting migrants through human rights-based border governance');
 	await expectNoSeriousA11yViolations(page);
 	const run = page.locator('form[action="?/run"]');
@@ -85,6 +88,7 @@ test('an organizer runs a fair selection, is told why impossible quotas are impo
 		await derive.getByLabel('Seats on the panel', { exact: true }).fill('16');
 		await derive.getByRole('button', { name: 'Fill the quotas' }).click();
 		await expect(page.getByRole('status')).toHaveText('Quotas filled from your rules; check them, then run.');
+		await page.waitForSelector('body[data-hydrated="true"]'); // typing before hydration can be lost
 	};
 	await fillFromRules();
 	await expect(run.getByLabel('Seats on the panel', { exact: true })).toHaveValue('16');
@@ -101,10 +105,13 @@ test('an organizer runs a fair selection, is told why impossible quotas are impo
 
 	// A bad value is refused field by field.
 	await page.getByRole('link', { name: 'Quotas and runs' }).click();
+	await expect(page.getByRole('heading', { name: 'Runs' })).toBeVisible();
+	await page.waitForSelector('body[data-hydrated="true"]');
 	await run.getByLabel('Seats on the panel', { exact: true }).fill('sixteen');
 	await run.getByRole('button', { name: 'Run the selection' }).click();
 	await expect(page.getByRole('alert')).toHaveText('Some values need correcting; nothing was run.');
 	await expect(page.locator('#panelSize-error')).toHaveText('Enter a whole number.');
+	await page.waitForSelector('body[data-hydrated="true"]');
 
 	await fillFromRules();
 	await run.getByRole('button', { name: 'Run the selection' }).click();

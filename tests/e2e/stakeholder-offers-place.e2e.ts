@@ -8,6 +8,7 @@ const TITLE = 'Ensuring that migration is voluntary, regular, safe and orderly';
 
 async function register(page: Page, stamp: string) {
 	await page.goto(`/consultations/${SLUG}/register`);
+	await page.waitForSelector('body[data-hydrated="true"]'); // typing before hydration can be lost
 	await page.getByLabel('Name *').fill('Sione Vaipulu');
 	await page.getByLabel('Email *').fill(`sione-${stamp}@example.org`);
 	await page.getByLabel('Or, if it is not in the list, its full name').fill(`Tonga Seasonal Workers Union ${stamp}`);
@@ -45,6 +46,7 @@ test('a registrant corrects their group and country, then offers the place to a 
 	await card.locator('select[name=countryCode]').selectOption('TO');
 	await card.getByRole('button', { name: 'Save' }).click();
 	await expect(holder.getByRole('status')).toHaveText('Your registration was updated.');
+	await holder.waitForSelector('body[data-hydrated="true"]');
 	await card.getByText('Change your registration').click();
 	await expect(card.locator('select[name=countryCode]')).toHaveValue('TO');
 	await expectNoSeriousA11yViolations(holder);
@@ -62,6 +64,7 @@ test('a registrant corrects their group and country, then offers the place to a 
 	await card.getByLabel("Your colleague's email").fill(holderEmail);
 	await card.getByRole('button', { name: 'Send the offer' }).click();
 	await expect(card.getByText("Enter your colleague's email, not your own.")).toBeVisible();
+	await holder.waitForSelector('body[data-hydrated="true"]');
 	await card.getByLabel("Your colleague's email").fill(colleagueEmail);
 	await card.getByRole('button', { name: 'Send the offer' }).click();
 	await expect(holder.getByRole('status')).toHaveText('Your colleague has been sent the offer by email. You stay registered until they accept.');
