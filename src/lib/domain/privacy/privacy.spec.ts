@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scanForLeaks, type Attendee } from './leak-scan';
 import { suppressCount, suppressTable } from './small-cells';
 import { speakerPhrases } from './render';
+import { anonymitySet, checkSpeakerDescriptors } from './anonymity';
 
 // Fictional attendees.
 const attendees: Attendee[] = [
@@ -78,5 +79,29 @@ describe('speaker phrases', () => {
 		]);
 		for (let i = 1; i < phrases.length; i++) expect(phrases[i]).not.toBe(phrases[i - 1]);
 		expect(phrases.join(' ')).not.toContain('Tavita');
+	});
+});
+
+describe('anonymity sets', () => {
+	// Twelve fictional attendees.
+	const room = [
+		...Array.from({ length: 4 }, () => ({ country: 'BT', category: 'parliamentarians', gender: 'woman' })),
+		...Array.from({ length: 1 }, () => ({ country: 'BT', category: 'parliamentarians', gender: 'man' })),
+		...Array.from({ length: 2 }, () => ({ country: 'NP', category: 'parliamentarians', gender: 'man' })),
+		...Array.from({ length: 5 }, () => ({ country: 'NP', category: 'trade-unions', gender: 'woman' }))
+	];
+
+	it('counts the attendees a descriptor fits', () => {
+		expect(anonymitySet({ category: 'parliamentarians' }, room)).toBe(7);
+		expect(anonymitySet({ country: 'BT', gender: 'man' }, room)).toBe(1);
+	});
+
+	it('blocks a descriptor, or a combination used for one speaker, that fits fewer than k', () => {
+		expect(checkSpeakerDescriptors([{ category: 'parliamentarians' }], room, 3)).toEqual([]);
+		// "A parliamentarian … he … from Nepal": 7, 3 and 7 alone, but 2 together.
+		expect(checkSpeakerDescriptors([{ category: 'parliamentarians' }, { gender: 'man' }, { country: 'NP' }], room, 3)).toEqual([
+			{ descriptor: { category: 'parliamentarians', gender: 'man', country: 'NP' }, matching: 2, k: 3 }
+		]);
+		expect(checkSpeakerDescriptors([{ country: 'BT', gender: 'man' }], room, 3)).toEqual([{ descriptor: { country: 'BT', gender: 'man' }, matching: 1, k: 3 }]);
 	});
 });
