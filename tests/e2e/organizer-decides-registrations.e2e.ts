@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { signInAsStaff } from './sign-in';
 import { expectNoSeriousA11yViolations } from './axe';
 import { latestMailTo, signInLinkIn } from './outbox';
@@ -120,6 +121,17 @@ test('an organizer runs a fair selection, is told why impossible quotas are impo
 	await expect(page.locator('caption', { hasText: 'Gender' })).toBeVisible();
 	await expect(page.locator('.chart svg').first()).toBeVisible();
 	await expectNoSeriousA11yViolations(page);
+	const exported = await page.request.get(`${page.url()}/export`);
+	expect(exported.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+	const workbook = new ExcelJS.Workbook();
+	await workbook.xlsx.load(await exported.body());
+	const sheet = workbook.getWorksheet('Selection')!;
+	expect(sheet.getRow(1).values).toContain('Chance (%)');
+	let drawn = 0;
+	sheet.eachRow((row, i) => {
+		if (i > 1 && row.getCell(7).value === 'yes') drawn++;
+	});
+	expect(drawn).toBe(16);
 	await page.getByRole('button', { name: 'Accept and notify' }).click();
 	await expect(page.getByRole('status').first()).toContainText(/Accepted: 16 selected and \d+ on the waiting list were notified\./);
 	await expect(page.locator('table.registrations tbody tr', { hasText: 'drawn' }).first()).toContainText('selected');

@@ -44,23 +44,26 @@ export async function peopleXlsx(people: DirectoryPerson[]): Promise<Buffer> {
 	return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** The organizer's registration list as XLSX; cells neutralized like every export. */
-export async function registrationsXlsx(rows: import('../queries/registrations').RegistrationListRow[]): Promise<Buffer> {
-	const header = ['Submitted (UTC)', 'Status', 'Name', 'Email', 'Organization', 'Country', 'Subregion', 'Stakeholder category', 'Gender', 'Languages', 'Interpretation', 'Accessibility'];
+/** A one-sheet workbook: bold frozen header, filters, every text cell neutralized; numbers stay numbers. */
+export async function tableXlsx(sheetName: string, header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): Promise<Buffer> {
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'Convene';
-	const sheet = workbook.addWorksheet('Registrations', { views: [{ state: 'frozen', ySplit: 1 }] });
-	sheet.addRow(header).font = { bold: true };
-	for (const r of rows) {
-		sheet.addRow(
-			[r.submittedAt.toISOString().replace('T', ' ').slice(0, 19), r.status, r.name, r.email, r.organization, r.country, r.subregion, r.category, r.gender, r.languages.join(', '), r.interpretationNeeds, r.accessibilityNeeds].map((v) =>
-				neutralizeCell(v ?? '')
-			)
-		);
-	}
+	const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+	sheet.addRow([...header]).font = { bold: true };
+	for (const row of rows) sheet.addRow(row.map((v) => (typeof v === 'number' ? v : neutralizeCell(v ?? ''))));
 	sheet.columns.forEach((column, i) => {
 		column.width = Math.min(40, Math.max(12, header[i].length + 2));
 	});
 	sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
 	return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The organizer's registration list as XLSX; cells neutralized like every export. */
+export function registrationsXlsx(rows: import('../queries/registrations').RegistrationListRow[]): Promise<Buffer> {
+	const header = ['Submitted (UTC)', 'Status', 'Name', 'Email', 'Organization', 'Country', 'Subregion', 'Stakeholder category', 'Gender', 'Languages', 'Interpretation', 'Accessibility'];
+	return tableXlsx(
+		'Registrations',
+		header,
+		rows.map((r) => [r.submittedAt.toISOString().replace('T', ' ').slice(0, 19), r.status, r.name, r.email, r.organization, r.country, r.subregion, r.category, r.gender, r.languages.join(', '), r.interpretationNeeds, r.accessibilityNeeds])
+	);
 }

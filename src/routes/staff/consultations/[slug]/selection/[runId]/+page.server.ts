@@ -3,8 +3,9 @@ import { asc, eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { baseUrl, getDb, getMailer } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
-import { consultation, organization, person, registration, selectionProbability, selectionRun, stakeholderCategory, subregion } from '$lib/server/db/schema';
-import { acceptSelection, loadMembers, suggestReplacements, NOT_STATED, SELECTION_DIMENSIONS } from '$lib/server/use-cases/select-participants';
+import { consultation, selectionRun, stakeholderCategory, subregion } from '$lib/server/db/schema';
+import { listRunPeople } from '$lib/server/queries/selection';
+import { acceptSelection, suggestReplacements, NOT_STATED, SELECTION_DIMENSIONS } from '$lib/server/use-cases/select-participants';
 import { barChartSvg } from '$lib/server/charts';
 import { decideRegistration } from '$lib/server/use-cases/move-registration';
 import { balanceBy } from '$lib/domain/balance';
@@ -49,26 +50,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 	if (run.status !== 'completed' && run.status !== 'accepted' && run.status !== 'discarded') return { ...base, people: [], balance: [], replacements: [] };
 
-	const rows = await db
-		.select({
-			registrationId: selectionProbability.registrationId,
-			probability: selectionProbability.probability,
-			isSelected: selectionProbability.isSelected,
-			waitlistPosition: selectionProbability.waitlistPosition,
-			name: person.name,
-			organization: organization.name,
-			status: registration.status
-		})
-		.from(selectionProbability)
-		.innerJoin(registration, eq(selectionProbability.registrationId, registration.id))
-		.innerJoin(person, eq(registration.personId, person.id))
-		.leftJoin(organization, eq(registration.organizationId, organization.id))
-		.where(eq(selectionProbability.runId, run.id));
-	// Subregion, gender and group of the run's pool (as they are now).
-	const poolNow = new Map((await loadMembers(db, outcome.pool)).map((p) => [p.registrationId, p.features]));
-	const people = rows
-		.map((r) => ({ ...r, features: poolNow.get(r.registrationId) ?? null }))
-		.sort((a, b) => Number(b.isSelected) - Number(a.isSelected) || (a.waitlistPosition ?? 1e9) - (b.waitlistPosition ?? 1e9));
+	const people = await listRunPeople(db, run.id, outcome.pool);
 	const withFeatures = people.filter((p) => p.features);
 	const balance = SELECTION_DIMENSIONS.map((d) => {
 		const before = balanceBy(withFeatures, (p) => p.features![d]);

@@ -1,0 +1,34 @@
+import { error, redirect } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { consultation, selectionRun } from '$lib/server/db/schema';
+import { listRunPeople } from '$lib/server/queries/selection';
+import { tableXlsx } from '$lib/server/exports/people';
+import { writeAudit } from '$lib/server/queries/audit';
+import { policy } from '$lib/domain/policy';
+
+// A selection's outcome for the organizers, as XLSX (names: personal data, audit-logged).
+export const GET: RequestHandler = async ({ locals, params }) => {
+	if (locals.actor.kind !== 'staff') redirect(303, '/staff/sign-in');
+	if (!/^[0-9a-f-]{36}$/.test(params.runId)) error(404);
+	const db = getDb();
+	const [row] = await db.select({ run: selectionRun, slug: consultation.slug }).from(selectionRun).innerJoin(consultation, eq(selectionRun.consultationId, consultation.id)).where(eq(selectionRun.id, params.runId));
+	if (!row || row.slug !== params.slug) error(404);
+	if (!policy.canOrganize(locals.actor, row.run.consultationId)) error(403);
+	const pool = ((row.run.outcome ?? { pool: [] }) as { pool: string[] }).pool;
+	const people = await listRunPeople(db, row.run.id, pool);
+	await writeAudit(db, locals.actor, { action: 'selection.export', subjectType: 'consultation', subjectId: row.run.consultationId, details: { runId: row.run.id, count: people.length } });
+	const body = await tableXlsx(
+		'Selection',
+		['Name', 'Organization', 'Subregion', 'Gender', 'Stakeholder group', 'Chance (%)', 'Drawn', 'Waiting list', 'Status now'],
+		people.map((p) => [p.name, p.organization, p.features?.subregion, p.features?.gender, p.features?.category, Math.round(p.probability * 1e6) / 1e4, p.isSelected ? 'yes' : 'no', p.waitlistPosition, p.status])
+	);
+	return new Response(new Uint8Array(body), {
+		headers: {
+			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			'content-disposition': `attachment; filename="selection-${params.slug}-${row.run.seed}.xlsx"`,
+			'cache-control': 'no-store'
+		}
+	});
+};
