@@ -124,7 +124,7 @@ test('an organizer runs a fair selection, is told why impossible quotas are impo
 	const exported = await page.request.get(`${page.url()}/export`);
 	expect(exported.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 	const workbook = new ExcelJS.Workbook();
-	await workbook.xlsx.load(await exported.body());
+	await workbook.xlsx.load((await exported.body()) as unknown as ArrayBuffer);
 	const sheet = workbook.getWorksheet('Selection')!;
 	expect(sheet.getRow(1).values).toContain('Chance (%)');
 	let drawn = 0;
