@@ -54,3 +54,8 @@ export function genderLabel(gender: string): string {
 			return gender;
 	}
 }
+
+/** The name of a selection dimension (subregion, gender, stakeholder group). */
+export function dimensionTitle(dimension: string): string {
+	return dimension === 'subregion' ? m.field_subregion() : dimension === 'gender' ? m.field_gender() : m.field_category();
+}

@@ -2,6 +2,7 @@
 // relaxation that makes a panel possible — never a bare solver error.
 
 import { buildClasses, type Classes, type Quota, type SelectionProblem } from './problem';
+import { panelProgram } from './leximin';
 import { expression, primal, solve, type LpSolver } from './solver';
 
 export type Conflict =
@@ -62,29 +63,9 @@ export function diagnose(solver: LpSolver, problem: SelectionProblem): Diagnosis
 
 /** An integer program with slack on every quota bound, minimizing the seats of slack. */
 function smallestRelaxation(solver: LpSolver, problem: SelectionProblem, c: Classes): Relaxation[] {
-	const x = (i: number) => `x${i}`;
-	const rows: string[] = [` size: ${expression(c.classes.map((k) => [1, x(k.index)] as const), 'x0')} = ${problem.panelSize}`];
-	const slack: string[] = [];
-	problem.quotas.forEach((q, i) => {
-		const terms = c.quotaClasses[i].map((k) => [1, x(k)] as const);
-		rows.push(` qmin${i}: ${expression([...terms, [1, `lo${i}`]], 'x0')} >= ${q.min}`);
-		rows.push(` qmax${i}: ${expression([...terms, [-1, `hi${i}`]], 'x0')} <= ${q.max}`);
-		slack.push(`lo${i}`, `hi${i}`);
-	});
-	for (const s of c.signatures) {
-		if (s.classes.length > 1) rows.push(` group${s.index}: ${expression(s.classes.map((k) => [1, x(k)] as const), 'x0')} <= ${s.groups.length}`);
-	}
-	const model = [
-		'Minimize',
-		` obj: ${expression(slack.map((v) => [1, v] as const), 'x0')}`,
-		'Subject To',
-		...rows,
-		'Bounds',
-		...c.classes.map((k) => ` 0 <= ${x(k.index)} <= ${c.signatures[k.signature].groups.length}`),
-		'General',
-		` ${[...c.classes.map((k) => x(k.index)), ...slack].join(' ')}`,
-		'End'
-	].join('\n');
+	const p = panelProgram(problem, c, true);
+	const objective = p.slack.map((v) => [1, v] as const);
+	const model = ['Minimize', ` obj: ${expression(objective, 'x0')}`, 'Subject To', ...p.rows, 'Bounds', ...p.bounds, 'General', ` ${p.integers.join(' ')}`, 'End'].join('\n');
 	const result = solve(solver, model);
 	if (result.Status !== 'Optimal') return [];
 	const relaxations: Relaxation[] = [];

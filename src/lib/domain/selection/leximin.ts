@@ -53,11 +53,28 @@ const EPS_DUAL = 1e-9; // dual weights above this mark a class as tight
 
 /** The integer program: the panel with the greatest total weight (weights per class, per seat). */
 export function panelModel(problem: SelectionProblem, c: Classes, weights: readonly number[]): string {
+	const p = panelProgram(problem, c);
+	const objective = c.classes.map((k) => [weights[k.index], `x${k.index}`] as const);
+	return ['Maximize', ` obj: ${expression(objective, 'x0')}`, 'Subject To', ...p.rows, 'Bounds', ...p.bounds, 'General', ` ${p.integers.join(' ')}`, 'End'].join('\n');
+}
+
+/**
+ * The constraints every panel meets, as LP rows over seats per class (x0, x1, …): its size, each
+ * quota, at most one member per group. With `isElastic`, every quota bound gets a slack variable
+ * (loᵢ lowers minimum i, hiᵢ raises maximum i), for finding the smallest relaxation.
+ */
+export function panelProgram(problem: SelectionProblem, c: Classes, isElastic = false): { rows: string[]; bounds: string[]; integers: string[]; slack: string[] } {
 	const x = (i: number) => `x${i}`;
-	const all = c.classes.map((k) => [1, x(k.index)] as const);
-	const rows: string[] = [` size: ${expression(all, 'x0')} = ${problem.panelSize}`];
+	const rows: string[] = [` size: ${expression(c.classes.map((k) => [1, x(k.index)] as const), 'x0')} = ${problem.panelSize}`];
+	const slack: string[] = [];
 	problem.quotas.forEach((q, i) => {
 		const terms = c.quotaClasses[i].map((k) => [1, x(k)] as const);
+		if (isElastic) {
+			rows.push(` qmin${i}: ${expression([...terms, [1, `lo${i}`]], 'x0')} >= ${q.min}`);
+			rows.push(` qmax${i}: ${expression([...terms, [-1, `hi${i}`]], 'x0')} <= ${q.max}`);
+			slack.push(`lo${i}`, `hi${i}`);
+			return;
+		}
 		if (q.min > 0) rows.push(` qmin${i}: ${expression(terms, 'x0')} >= ${q.min}`);
 		if (q.max < problem.panelSize) rows.push(` qmax${i}: ${expression(terms, 'x0')} <= ${q.max}`);
 	});
@@ -65,17 +82,7 @@ export function panelModel(problem: SelectionProblem, c: Classes, weights: reado
 		if (s.classes.length > 1) rows.push(` group${s.index}: ${expression(s.classes.map((k) => [1, x(k)] as const), 'x0')} <= ${s.groups.length}`);
 	}
 	const bounds = c.classes.map((k) => ` 0 <= ${x(k.index)} <= ${c.signatures[k.signature].groups.length}`);
-	return [
-		'Maximize',
-		` obj: ${expression(c.classes.map((k) => [weights[k.index], x(k.index)] as const), 'x0')}`,
-		'Subject To',
-		...rows,
-		'Bounds',
-		...bounds,
-		'General',
-		` ${c.classes.map((k) => x(k.index)).join(' ')}`,
-		'End'
-	].join('\n');
+	return { rows, bounds, integers: [...c.classes.map((k) => x(k.index)), ...slack], slack };
 }
 
 /** The panel of greatest weight, or null when no panel satisfies the quotas. */

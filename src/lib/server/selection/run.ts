@@ -99,3 +99,10 @@ export function describeDiagnosis(d: Diagnosis): string[] {
 	}
 	return lines;
 }
+
+/** The outcome without its classes: what is sent from the worker and stored (the distribution holds the members). */
+export function withoutClasses(outcome: SelectionOutcome) {
+	if (!outcome.ok) return outcome;
+	const { classes: _classes, ...rest } = outcome;
+	return rest;
+}

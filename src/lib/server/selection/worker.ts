@@ -1,6 +1,6 @@
 // The selection worker: receives a problem and a seed, posts progress, then the outcome.
 import { parentPort, workerData } from 'node:worker_threads';
-import { runSelection } from './run';
+import { runSelection, withoutClasses } from './run';
 import type { SelectionProblem } from '../../domain/selection/problem';
 
 const { problem, seed } = workerData as { problem: SelectionProblem; seed: string };
@@ -12,9 +12,7 @@ try {
 		lastPost = now;
 		parentPort!.postMessage({ type: 'progress', progress: p });
 	});
-	// Classes are rebuilt from the distribution when needed; they are not sent back.
-	const { classes: _classes, ...rest } = outcome.ok ? outcome : { ...outcome, classes: null };
-	parentPort!.postMessage({ type: 'done', outcome: rest });
+	parentPort!.postMessage({ type: 'done', outcome: withoutClasses(outcome) });
 } catch (error) {
 	parentPort!.postMessage({ type: 'error', message: (error as Error).message });
 }

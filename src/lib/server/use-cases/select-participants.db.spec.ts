@@ -4,7 +4,7 @@ import { createTestDatabase, testDriver, type TestDatabase } from '../../../../t
 import { makeConsultation, makeOrganization, makePerson, makeRegistration, makeStaffActor } from '../../../../tests/support/factories';
 import { outboxMessage, registration, selectionProbability, selectionRun } from '../db/schema';
 import { createMailer } from '../mail';
-import { runSelection } from '../selection/run';
+import { runSelection, withoutClasses } from '../selection/run';
 import { runInWorker } from '../selection/in-worker';
 import { acceptSelection, loadPool, startSelection, suggestReplacements, type Runner } from './select-participants';
 
@@ -16,12 +16,7 @@ afterAll(async () => {
 	await t?.close();
 });
 
-const inProcess: Runner = async (problem, seed, onProgress) => {
-	const outcome = await runSelection(problem, seed, onProgress);
-	if (!outcome.ok) return outcome;
-	const { classes: _classes, ...rest } = outcome;
-	return rest;
-};
+const inProcess: Runner = async (problem, seed, onProgress) => withoutClasses(await runSelection(problem, seed, onProgress));
 const urls = { page: (slug: string) => `http://x/${slug}`, signIn: 'http://x/sign-in' };
 
 async function consultationWithPool(women: number, men: number) {

@@ -13,6 +13,7 @@ import { registrationDecisionMessage } from '../messages/registration-decision';
 import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
 import type { Progress } from '../../domain/selection/leximin';
 import type { Person, Quota, SelectionProblem } from '../../domain/selection/problem';
+import type { DimensionCounts } from '../../domain/selection/quotas';
 import type { WorkerOutcome } from '../selection/in-worker';
 import { replacementFor } from '../../domain/selection/waiting-list';
 
@@ -48,6 +49,15 @@ async function poolMembers(db: Database, where: SQL): Promise<PoolMember[]> {
 		organizationId: r.organizationId,
 		features: { subregion: r.subregionId ?? NOT_STATED, gender: r.gender ?? NOT_STATED, category: r.categoryId ?? NOT_STATED }
 	}));
+}
+
+/** Registrants per value of each dimension, as deriveQuotas reads them. */
+export function poolCounts(pool: readonly PoolMember[]): DimensionCounts[] {
+	return SELECTION_DIMENSIONS.map((d) => {
+		const counts: Record<string, number> = {};
+		for (const p of pool) counts[p.features[d]] = (counts[p.features[d]] ?? 0) + 1;
+		return { category: d, counts };
+	});
 }
 
 export function poolProblem(pool: readonly PoolMember[], quotas: readonly Quota[], panelSize: number): SelectionProblem {

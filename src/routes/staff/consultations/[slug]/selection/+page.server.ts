@@ -1,18 +1,17 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { randomBytes } from 'node:crypto';
-import { asc, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
-import { consultation, selectionRun, stakeholderCategory, subregion } from '$lib/server/db/schema';
-import { loadPool, NOT_STATED, SELECTION_DIMENSIONS, startSelection } from '$lib/server/use-cases/select-participants';
+import { consultation, selectionRun } from '$lib/server/db/schema';
+import { loadPool, poolCounts, SELECTION_DIMENSIONS, startSelection } from '$lib/server/use-cases/select-participants';
+import { selectionLabels } from '$lib/server/selection/labels';
 import { runInWorker } from '$lib/server/selection/in-worker';
 import { deriveQuotas } from '$lib/domain/selection/quotas';
 import { parseQuotaForm } from '$lib/domain/selection/quota-form';
 import type { Quota } from '$lib/domain/selection/problem';
 import { policy } from '$lib/domain/policy';
-import { GENDERS } from '$lib/domain/enums';
-import { genderLabel } from '$lib/format';
 import { errorText } from '$lib/error-text';
 import { m } from '$lib/paraglide/messages';
 
@@ -21,21 +20,6 @@ async function load_(slug: string) {
 	const [c] = await db.select().from(consultation).where(eq(consultation.slug, slug));
 	if (!c) error(404);
 	return c;
-}
-
-async function labels() {
-	const db = getDb();
-	const [subregions, categories] = await Promise.all([
-		db.select().from(subregion).orderBy(asc(subregion.position)),
-		db.select().from(stakeholderCategory).orderBy(asc(stakeholderCategory.position))
-	]);
-	const names: Record<string, Record<string, string>> = {
-		subregion: Object.fromEntries(subregions.map((s) => [s.id, s.name])),
-		gender: Object.fromEntries(GENDERS.map((g) => [g, genderLabel(g)])),
-		category: Object.fromEntries(categories.map((x) => [x.id, x.label]))
-	};
-	for (const d of SELECTION_DIMENSIONS) names[d][NOT_STATED] = m.not_stated();
-	return names;
 }
 
 function quotaFields(quotas: readonly Quota[]): Record<string, string> {
@@ -47,12 +31,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
 	const db = getDb();
 	const pool = await loadPool(db, c.id);
-	const names = await labels();
-	const counts = SELECTION_DIMENSIONS.map((d) => {
-		const byValue: Record<string, number> = {};
-		for (const p of pool) byValue[p.features[d]] = (byValue[p.features[d]] ?? 0) + 1;
-		return { category: d, counts: byValue };
-	});
+	const label = await selectionLabels(db);
+	const counts = poolCounts(pool);
 	const runs = await db.select().from(selectionRun).where(eq(selectionRun.consultationId, c.id)).orderBy(desc(selectionRun.createdAt));
 	const panelSize = runs[0]?.panelSize ?? Math.min(pool.length, c.capacity ?? pool.length);
 	// The form starts from the last run's quotas, or from the consultation's targets.
@@ -60,7 +40,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const rows = SELECTION_DIMENSIONS.flatMap((d) => {
 		const present = counts.find((x) => x.category === d)!.counts;
 		const values = [...new Set([...Object.keys(present), ...Object.keys(c.balanceTargets[d] ?? {}), ...lastQuotas.filter((q) => q.category === d).map((q) => q.feature)])];
-		return values.sort((a, b) => (present[b] ?? 0) - (present[a] ?? 0) || a.localeCompare(b)).map((v) => ({ dimension: d, value: v, label: names[d][v] ?? v, registered: present[v] ?? 0, target: c.balanceTargets[d]?.[v] ?? null }));
+		return values.sort((a, b) => (present[b] ?? 0) - (present[a] ?? 0) || a.localeCompare(b)).map((v) => ({ dimension: d, value: v, label: label(d, v), registered: present[v] ?? 0, target: c.balanceTargets[d]?.[v] ?? null }));
 	});
 	return {
 		consultation: { slug: c.slug, title: c.title, capacity: c.capacity },
@@ -79,11 +59,7 @@ export const actions: Actions = {
 		const panelSize = Number(form.get('panelSize'));
 		const pool = await loadPool(getDb(), c.id);
 		if (!Number.isInteger(panelSize) || panelSize < 1 || panelSize > pool.length) return fail(400, { values: Object.fromEntries([...form].map(([k, v]) => [k, String(v)])), errors: { panelSize: errorText('panel-size-range') } });
-		const counts = SELECTION_DIMENSIONS.map((d) => {
-			const byValue: Record<string, number> = {};
-			for (const p of pool) byValue[p.features[d]] = (byValue[p.features[d]] ?? 0) + 1;
-			return { category: d, counts: byValue };
-		});
+		const counts = poolCounts(pool);
 		const eachSubregion = Number(form.get('eachSubregion') || 0);
 		const quotas = deriveQuotas(counts, {
 			panelSize,

@@ -1,19 +1,19 @@
 import { error, fail } from '@sveltejs/kit';
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { baseUrl, getDb, getMailer } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
-import { consultation, selectionRun, stakeholderCategory, subregion } from '$lib/server/db/schema';
+import { consultation, selectionRun } from '$lib/server/db/schema';
 import { listRunPeople } from '$lib/server/queries/selection';
-import { acceptSelection, suggestReplacements, NOT_STATED, SELECTION_DIMENSIONS } from '$lib/server/use-cases/select-participants';
+import { acceptSelection, suggestReplacements, SELECTION_DIMENSIONS } from '$lib/server/use-cases/select-participants';
 import { barChartSvg } from '$lib/server/charts';
 import { decideRegistration } from '$lib/server/use-cases/move-registration';
 import { balanceBy } from '$lib/domain/balance';
 import type { Diagnosis } from '$lib/domain/selection/infeasibility';
 import type { Progress } from '$lib/domain/selection/leximin';
 import { policy } from '$lib/domain/policy';
-import { GENDERS } from '$lib/domain/enums';
-import { genderLabel } from '$lib/format';
+import { dimensionTitle } from '$lib/format';
+import { selectionLabels } from '$lib/server/selection/labels';
 import { m } from '$lib/paraglide/messages';
 
 async function runFor(slug: string, runId: string) {
@@ -31,13 +31,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
 	const db = getDb();
 	const outcome = (run.outcome ?? { pool: [] }) as Outcome;
-	const [subregions, categories] = await Promise.all([db.select().from(subregion).orderBy(asc(subregion.position)), db.select().from(stakeholderCategory).orderBy(asc(stakeholderCategory.position))]);
-	const names: Record<string, Record<string, string>> = {
-		subregion: Object.fromEntries(subregions.map((s) => [s.id, s.name])),
-		gender: Object.fromEntries(GENDERS.map((g) => [g, genderLabel(g)])),
-		category: Object.fromEntries(categories.map((x) => [x.id, x.label]))
-	};
-	const label = (d: string, v: string) => (v === NOT_STATED ? m.not_stated() : (names[d]?.[v] ?? v));
+	const label = await selectionLabels(db);
 	const base = {
 		consultation: { slug: c.slug, title: c.title },
 		run: { id: run.id, status: run.status, seed: run.seed, panelSize: run.panelSize, hash: run.distributionHash, createdAt: run.createdAt.toISOString(), poolSize: outcome.pool.length },
@@ -57,7 +51,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		const after = balanceBy(withFeatures.filter((p) => p.isSelected), (p) => p.features![d]);
 		const keys = before.map((b) => b.key);
 		const rowsOut = keys.map((k) => ({ label: label(d, k), pool: before.find((b) => b.key === k)!, panel: after.find((a) => a.key === k) ?? { key: k, count: 0, percent: 0 } }));
-		const title = d === 'subregion' ? m.field_subregion() : d === 'gender' ? m.field_gender() : m.field_category();
+		const title = dimensionTitle(d);
 		return {
 			dimension: d,
 			title,
