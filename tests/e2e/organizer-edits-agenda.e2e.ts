@@ -14,6 +14,7 @@ test('an organizer adds a timed agenda item with guiding questions and uploads a
 	await add.locator('input[name=endTime]').fill('10:30');
 	await add.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByText("The item must lie within the meeting's start and end.")).toBeVisible();
+	await page.waitForSelector('body[data-hydrated="true"]'); // hydration would reset what is typed before it
 	const again = page.locator('form.agenda-item').last();
 	await again.getByLabel('Title').fill(title);
 	await again.locator('input[name=startTime]').fill('13:40');
@@ -21,6 +22,7 @@ test('an organizer adds a timed agenda item with guiding questions and uploads a
 	await again.getByLabel('Guiding questions (one per line)').fill('Which practices travelled across borders?');
 	await again.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByRole('status')).toHaveText('Agenda saved.');
+	await page.waitForSelector('body[data-hydrated="true"]');
 
 	const upload = page.locator('form[action="?/addFile"]');
 	await upload.getByLabel('Title').fill('Draft programme');
