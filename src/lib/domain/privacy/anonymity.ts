@@ -4,6 +4,7 @@
 
 export interface DescribedAttendee {
 	country?: string | null;
+	subregion?: string | null;
 	category?: string | null;
 	gender?: string | null;
 	organizationType?: string | null;

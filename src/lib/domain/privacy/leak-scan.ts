@@ -27,6 +27,7 @@ export interface Finding {
 }
 
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'hon', 'sir', 'madam', 'h.e', 'he']);
+const TITLES = 'mr|mrs|ms|miss|dr|prof|hon|sir|madam|madame';
 const LETTER = '\\p{L}\\p{M}';
 const before = `(?<![${LETTER}])`;
 const after = `(?![${LETTER}])`;
@@ -72,6 +73,25 @@ export function scanForLeaks(text: string, attendees: readonly Attendee[]): Find
 		if (a.attribution !== 'non-attributable') continue;
 		for (const pattern of namePatterns(a.name)) {
 			for (const match of folded.text.matchAll(pattern)) push('person', 'block', match.index!, match.index! + match[0].length, a.name);
+		}
+	}
+
+	// Distinctive name tokens: any part of the name after a title ("Ms. Ánh", "Mr Leota"), and the
+	// surname alone when written with a capital inside a sentence ("as Leota put it").
+	for (const a of attendees) {
+		if (a.attribution !== 'non-attributable') continue;
+		const tokens = nameTokens(a.name).filter((t) => t.length >= 2);
+		if (!tokens.length) continue;
+		const titled = new RegExp(`${before}(?:${TITLES})\\.?\\s+(?:${tokens.map(escapeRegExp).join('|')})(?:'s?)?${after}`, 'gu');
+		for (const match of folded.text.matchAll(titled)) push('person', 'block', match.index!, match.index! + match[0].length, a.name);
+		const surname = tokens[tokens.length - 1];
+		if (tokens.length > 1 && surname.length >= 4) {
+			for (const match of folded.text.matchAll(new RegExp(`${before}${escapeRegExp(surname)}(?:'s?)?${after}`, 'gu'))) {
+				const span = originalSpan(folded, match.index!, match.index! + match[0].length, text);
+				const isCapitalized = /^\p{Lu}/u.test(text.slice(span.start));
+				const isSentenceStart = /(?:^|[.!?]\s*|\n\s*)$/u.test(text.slice(Math.max(0, span.start - 3), span.start));
+				if (isCapitalized && !isSentenceStart) push('person', 'block', match.index!, match.index! + match[0].length, a.name);
+			}
 		}
 	}
 

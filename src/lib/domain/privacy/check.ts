@@ -1,0 +1,70 @@
+// The privacy check of a whole text: the leak scan (names, emails, phones, organizations) and the
+// anonymity-set check of every speaker the text describes. One entry point for report versions,
+// edited paragraphs, public pages, exports and the CLI.
+
+import { checkSpeakerDescriptors, type DescribedAttendee, type Descriptor } from './anonymity';
+import { recognizeSpeakers } from './descriptors';
+import { scanForLeaks, type Attendee, type Finding } from './leak-scan';
+
+export type PrivacyAttendee = Attendee & DescribedAttendee;
+
+export interface AnonymityTextFinding {
+	kind: 'anonymity';
+	severity: 'block';
+	start: number;
+	end: number;
+	text: string;
+	descriptor: Descriptor;
+	matching: number;
+	k: number;
+}
+
+export type PrivacyFinding = Finding | AnonymityTextFinding;
+
+export interface PrivacyReport {
+	findings: PrivacyFinding[];
+	isBlocked: boolean;
+}
+
+/** Describes a descriptor in words for an explanation: "category parliamentarians, country BT". */
+export function describeDescriptor(d: Descriptor): string {
+	return Object.entries(d)
+		.map(([key, value]) => `${key} ${value}`)
+		.join(', ');
+}
+
+export function explainFinding(f: PrivacyFinding): string {
+	switch (f.kind) {
+		case 'anonymity':
+			return `"${f.text}" fits ${f.matching} ${f.matching === 1 ? 'attendee' : 'attendees'} (${describeDescriptor(f.descriptor)}); at least ${f.k} are needed so that nobody can be singled out.`;
+		case 'person':
+			return `"${f.text}" names ${f.subject}, who spoke under the Chatham House Rule.`;
+		case 'email':
+			return `"${f.text}" is ${f.subject ? `the email address of ${f.subject}` : 'an email address'}.`;
+		case 'phone':
+			return `"${f.text}" looks like a telephone number.`;
+		case 'organization':
+			return `"${f.text}" names the organization of a participant who spoke under the Chatham House Rule (${f.subject}); check that it does not reveal who said what.`;
+	}
+}
+
+export function checkText(text: string, attendees: readonly PrivacyAttendee[], k: number): PrivacyReport {
+	const findings: PrivacyFinding[] = [...scanForLeaks(text, attendees)];
+	const onRecordNames = attendees.filter((a) => a.attribution === 'on-record').map((a) => a.name);
+	for (const mention of recognizeSpeakers(text, { onRecordNames })) {
+		if (mention.onRecord || !mention.terms.length) continue;
+		const descriptors: Descriptor[] = [];
+		for (const t of mention.terms) {
+			if (!descriptors.some((d) => d[t.key] === t.value)) descriptors.push({ [t.key]: t.value });
+		}
+		for (const f of checkSpeakerDescriptors(descriptors, attendees, k)) {
+			const keys = Object.keys(f.descriptor);
+			const involved = mention.terms.filter((t) => keys.includes(t.key) && f.descriptor[t.key] === t.value);
+			const start = Math.min(mention.start, ...involved.map((t) => t.start));
+			const end = Math.max(mention.end, ...involved.map((t) => t.end));
+			findings.push({ kind: 'anonymity', severity: 'block', start, end, text: text.slice(start, end), descriptor: f.descriptor, matching: f.matching, k });
+		}
+	}
+	findings.sort((a, b) => a.start - b.start || a.end - b.end);
+	return { findings, isBlocked: findings.some((f) => f.severity === 'block') };
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { recognizeSpeakers } from './descriptors';
+import { checkText, explainFinding, type PrivacyAttendee } from './check';
+import { scanForLeaks } from './leak-scan';
+
+const terms = (text: string, onRecordNames: string[] = []) =>
+	recognizeSpeakers(text, { onRecordNames }).map((m) => ({ speaker: m.text, named: m.onRecord, terms: m.terms.map((t) => `${t.key}=${t.value}`) }));
+
+describe('recognizing how a text describes its speakers', () => {
+	it.each([
+		['a country name after the noun', 'A participant from Bhutan said so.', ['country=BT']],
+		['a country adjective before the noun', 'A Bhutanese MP said so.', ['country=BT', 'category=parliamentarians']],
+		['a country name of several words', 'A representative from Papua New Guinea said so.', ['country=PG']],
+		['another spelling of a country', 'A delegate from Vietnam said so.', ['country=VN']],
+		['a subregion', 'A speaker from the Pacific said so.', ['subregion=Pacific']],
+		['a subregion adjective', 'A Central Asian researcher said so.', ['subregion=North and Central Asia', 'category=academia']],
+		['a category noun', 'A trade unionist said so.', ['category=trade-unions']],
+		['a category as the organization', 'A participant from a trade union said so.', ['category=trade-unions']],
+		['a gender noun', 'A woman journalist said so.', ['gender=woman', 'category=media']],
+		['a pronoun in the next sentence', 'A participant said so. She added more.', ['gender=woman']],
+		['a masculine possessive', 'A participant said so. In his view it was late.', ['gender=man']]
+	])('%s', (_, text, expected) => {
+		expect(terms(text)[0].terms).toEqual(expected);
+	});
+
+	it('keeps an apposition with its speaker and starts a new speaker at the next determiner', () => {
+		expect(terms('A Bhutanese MP spoke. Another participant, a trade unionist from Nepal, stressed pay. He added more.')).toEqual([
+			{ speaker: 'A Bhutanese MP', named: false, terms: ['country=BT', 'category=parliamentarians'] },
+			{ speaker: 'Another participant, a trade unionist from Nepal', named: false, terms: ['category=trade-unions', 'country=NP', 'gender=man'] }
+		]);
+	});
+
+	it('refers pronouns after a named person to that person, not to the speaker before', () => {
+		expect(terms('A participant from Fiji spoke. Ms. Tala agreed. She added more.').map((m) => m.terms)).toEqual([['country=FJ'], []]);
+		expect(terms('A participant from Fiji spoke. Maria Santos-Reyes replied. She added more.', ['Maria Santos-Reyes'])).toEqual([
+			{ speaker: 'A participant from Fiji', named: false, terms: ['country=FJ'] },
+			{ speaker: 'Maria Santos-Reyes', named: true, terms: [] }
+		]);
+	});
+
+	it('does not carry a pronoun across passages', () => {
+		expect(terms('A participant from Fiji spoke.\n\nShe was not the same person.').map((m) => m.terms)).toEqual([['country=FJ']]);
+	});
+
+	it('does not take a phrase about a thing for a speaker', () => {
+		expect(terms('A policy for migrant workers in Nepal was discussed. A representative said so.')).toEqual([{ speaker: 'A representative', named: false, terms: [] }]);
+	});
+
+	it('gives positions in the original text', () => {
+		const text = 'Opening.\n\nA Ñepal-born? No: a journalist from Sri Lanka said so.';
+		const [mention] = recognizeSpeakers(text);
+		const country = mention.terms.find((t) => t.key === 'country')!;
+		expect(text.slice(country.start, country.end)).toBe('Sri Lanka');
+		expect(text.slice(mention.start, mention.end)).toBe(mention.text);
+	});
+});
+
+// Fictional attendees: three parliamentarians from Bhutan (two women), two from Nepal, one trade
+// unionist from Nepal, a journalist from Samoa, and an on-record panelist.
+const person = (name: string, country: string, subregion: string, category: string, gender: string, attribution: PrivacyAttendee['attribution'] = 'non-attributable'): PrivacyAttendee => ({
+	name,
+	email: `${name.toLowerCase().replace(/\W+/g, '.')}@example.org`,
+	organization: `${name} Office`,
+	country,
+	subregion,
+	category,
+	gender,
+	attribution
+});
+const SSWA = 'South and South-West Asia';
+const attendees: PrivacyAttendee[] = [
+	person('Dechen Wangmo', 'BT', SSWA, 'parliamentarians', 'woman'),
+	person('Karma Choden', 'BT', SSWA, 'parliamentarians', 'woman'),
+	person('Sonam Dorji', 'BT', SSWA, 'parliamentarians', 'man'),
+	person('Anil Shrestha', 'NP', SSWA, 'parliamentarians', 'man'),
+	person('Bina Gurung', 'NP', SSWA, 'parliamentarians', 'woman'),
+	person('Ram Thapa', 'NP', SSWA, 'trade-unions', 'man'),
+	person('Lagi Faleolo', 'WS', 'Pacific', 'media', 'woman'),
+	person('Maria Santos-Reyes', 'PH', 'South-East Asia', 'parliamentarians', 'woman', 'on-record')
+];
+
+describe('the anonymity-set check of a text', () => {
+	it('lets a descriptor that fits exactly k attendees pass, and blocks at k − 1', () => {
+		expect(checkText('A Bhutanese MP said so.', attendees, 3)).toEqual({ findings: [], isBlocked: false });
+		const blocked = checkText('A Bhutanese MP said so.', attendees, 4);
+		expect(blocked.isBlocked).toBe(true);
+		// Bhutan alone fits 3 attendees, and so do Bhutanese parliamentarians; parliamentarians alone fit 6.
+		expect(blocked.findings).toMatchObject([
+			{ kind: 'anonymity', matching: 3, k: 4, descriptor: { country: 'BT' } },
+			{ kind: 'anonymity', matching: 3, k: 4, descriptor: { country: 'BT', category: 'parliamentarians' } }
+		]);
+	});
+
+	it('blocks a combination of descriptors that are safe one by one', () => {
+		// Parliamentarians from Bhutan: 3; women parliamentarians: 4; women MPs from Bhutan: 2.
+		const report = checkText('A parliamentarian from Bhutan said wages were withheld. She called for portability.', attendees, 3);
+		expect(report.findings).toHaveLength(1);
+		expect(report.findings[0]).toMatchObject({ kind: 'anonymity', matching: 2, descriptor: { category: 'parliamentarians', country: 'BT', gender: 'woman' } });
+		expect(explainFinding(report.findings[0])).toBe(
+			'"A parliamentarian from Bhutan said wages were withheld. She" fits 2 attendees (category parliamentarians, country BT, gender woman); at least 3 are needed so that nobody can be singled out.'
+		);
+	});
+
+	it('blocks a single descriptor that fits one attendee', () => {
+		const report = checkText('A journalist said the coverage was poor.', attendees, 3);
+		expect(report.findings).toMatchObject([{ kind: 'anonymity', matching: 1, text: 'A journalist', descriptor: { category: 'media' } }]);
+	});
+
+	it('counts a subregion against the attendees of that subregion', () => {
+		expect(checkText('A participant from South Asia said so.', attendees, 3).isBlocked).toBe(false);
+		expect(checkText('A participant from the Pacific said so.', attendees, 3).findings).toMatchObject([{ matching: 1, descriptor: { subregion: 'Pacific' } }]);
+	});
+
+	it('never checks a named on-record speaker, and reports leaks with the anonymity findings', () => {
+		const report = checkText('Maria Santos-Reyes opened the meeting. She thanked Mr. Thapa and ram.thapa@example.org.', attendees, 3);
+		expect(report.findings.map((f) => [f.kind, f.text])).toEqual([
+			['person', 'Mr. Thapa'],
+			['email', 'ram.thapa@example.org']
+		]);
+	});
+});
+
+describe('distinctive name tokens', () => {
+	const people = [{ name: 'Tavita Leota', attribution: 'non-attributable' as const }];
+	it('blocks any part of a name after a title, and the surname alone inside a sentence', () => {
+		expect(scanForLeaks('We thank Ms. Tavita and Mr Leota.', people).map((f) => f.text)).toEqual(['Ms. Tavita', 'Mr Leota']);
+		expect(scanForLeaks('As Leota put it, wages matter.', people).map((f) => f.text)).toEqual(['Leota']);
+	});
+	it('does not take a lower-case word or a sentence start for a surname', () => {
+		expect(scanForLeaks('Leota is also a village. The word leota appears.', people)).toEqual([]);
+	});
+});
