@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Document, Packer, Paragraph } from 'docx';
 
 function convene(args: string[], env: Record<string, string> = {}) {
 	const result = spawnSync(process.execPath, ['bin/convene.js', ...args], {
@@ -143,6 +144,76 @@ describe('convene CLI', () => {
 			const r = convene(['select', '--categories', categories, '--respondents', bad, '--panel-size', '1']);
 			expect(r.code).toBe(1);
 			expect(r.stderr).toContain('respondents.csv line 3: gender "robot" is not a feature of categories.csv');
+		});
+	});
+
+	describe('privacy check', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-privacy-'));
+		const write = (name: string, text: string | Buffer) => {
+			const file = path.join(dir, name);
+			fs.writeFileSync(file, text);
+			return file;
+		};
+		// Fictional attendees; columns in another order and case, a BOM, countries and genders as people write them.
+		const attendees = write(
+			'attendees.csv',
+			'\uFEFFAttribution,Name,Email,Organization,Country,Category,Gender\n' +
+				['non-attributable,Dechen Wangmo,dechen@example.org,Wangmo Foundation,Bhutan,parliamentarians,woman', 'non-attributable,Karma Choden,karma@example.org,Assembly Office,BT,parliamentarian,F', 'non-attributable,Sonam Dorji,sonam@example.org,Assembly Office,bt,Parliamentarians,male', 'non-attributable,Lagi Faleolo,lagi@example.org,Samoa Media Hub,WS,media,woman', 'on-record,Maria Santos-Reyes,msr@example.org,Parliament of Atlantis,PH,parliamentarians,woman'].join('\n')
+		);
+		const check = (...args: string[]) => convene(['privacy', 'check', '--attendees', attendees, ...args]);
+
+		it('passes a clean text with exit 0', () => {
+			const r = check(write('clean.txt', 'Maria Santos-Reyes opened the meeting. She thanked everyone.\n\nA parliamentarian from Bhutan said wages were withheld.'));
+			expect(r.stderr).toBe('');
+			expect(r.stdout.trim()).toBe('1 file checked against 5 attendees (k = 3): 0 blocking, 0 warnings.');
+			expect(r.code).toBe(0);
+		});
+
+		it('reports each finding with its place in Markdown, HTML and DOCX files and exits 1', async () => {
+			const md = write('notes.md', '# Session 1\n\nA parliamentarian from Bhutan said wages were withheld. She called for portability.\n');
+			const html = write('page.html', '<h1>Session</h1><p>As <b>Lagi Faleolo</b> said, data matter.</p><p>The Wangmo Foundation hosted.</p>');
+			const document = new Document({ sections: [{ children: [new Paragraph('Opening.'), new Paragraph('Write to karma@example.org for the slides.')] }] });
+			const docx = write('report.docx', await Packer.toBuffer(document));
+			const r = check(md, html, docx);
+			expect(r.code).toBe(1);
+			expect(r.stdout.split('\n').filter(Boolean)).toEqual([
+				`${md}:3:1: BLOCK anonymity: "A parliamentarian from Bhutan said wages were withheld. She" fits 2 attendees (category parliamentarians, country BT, gender woman); at least 3 are needed so that nobody can be singled out.`,
+				`${html}:3:4: BLOCK person: "Lagi Faleolo" names Lagi Faleolo, who spoke under the Chatham House Rule.`,
+				`${html}:5:5: BLOCK person: "Wangmo" names Dechen Wangmo, who spoke under the Chatham House Rule.`, // her surname, inside the organization's name
+				`${html}:5:5: warn  organization: "Wangmo Foundation" names the organization of a participant who spoke under the Chatham House Rule (Wangmo Foundation); check that it does not reveal who said what.`,
+				`${docx}:3:10: BLOCK email: "karma@example.org" is the email address of Karma Choden.`,
+				'3 files checked against 5 attendees (k = 3): 4 blocking, 1 warning.'
+			]);
+		});
+
+		it('prints the findings as JSON with --json, with k from --k', () => {
+			const r = check('--json', '--k', '4', write('k.txt', 'A Bhutanese MP said so.'));
+			expect(r.code).toBe(1);
+			const out = JSON.parse(r.stdout);
+			expect(out).toMatchObject({ k: 4, attendees: 5, blocking: 2, warnings: 0 });
+			expect(out.files[0].findings.map((f: { descriptor: object; matching: number; line: number }) => [f.descriptor, f.matching, f.line])).toEqual([
+				[{ country: 'BT' }, 3, 1],
+				[{ country: 'BT', category: 'parliamentarians' }, 3, 1]
+			]);
+		});
+
+		it('refuses an attendees file with problems, row by row, and checks nothing (exit 2)', () => {
+			const bad = write('bad.csv', 'name,attribution,country\nAna Lima,on record,Atlantis\n,maybe,NP\n');
+			const r = convene(['privacy', 'check', '--attendees', bad, write('x.txt', 'Text.')]);
+			expect(r.code).toBe(2);
+			expect(r.stdout).toBe('');
+			expect(r.stderr.split('\n').filter(Boolean)).toEqual([
+				`convene: ${bad}: the attendees file has problems; nothing was checked.`,
+				'  Row 2: unknown country "Atlantis" (give an ISO code such as NP, or a name).',
+				'  Row 3: the name is empty.',
+				'  Row 3: attribution must be "on-record" or "non-attributable", not "maybe".'
+			]);
+		});
+
+		it('refuses a file format it cannot read', () => {
+			const r = check(write('old.doc', 'binary'));
+			expect(r.code).toBe(2);
+			expect(r.stderr).toContain('.doc files cannot be read; save it as .docx, .html, .md or .txt');
 		});
 	});
 });

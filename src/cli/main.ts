@@ -33,6 +33,12 @@ Commands:
                        (category,feature,min,max) and respondents.csv (one column per category);
                        at most one person per --group-by value. No database needed. Exit 1 when
                        no panel satisfies the quotas, with the conflicting quotas
+  privacy check --attendees FILE [--k N] [--json] FILE...
+                       Check texts (.txt, .md, .html, .docx) under the Chatham House Rule against
+                       an attendees CSV (name,email,organization,country,category,gender,attribution):
+                       names, emails and phones of non-attributable attendees and descriptions of a
+                       speaker that fit fewer than k attendees (default 3) block (exit 1);
+                       their organizations warn. No database needed
 
 Options:
   -h, --help           Show this help
@@ -79,7 +85,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 				'panel-size': { type: 'string' },
 				'group-by': { type: 'string' },
 				seed: { type: 'string' },
-				json: { type: 'boolean' }
+				json: { type: 'boolean' },
+				attendees: { type: 'string' },
+				k: { type: 'string' },
+				consultation: { type: 'string' }
 			}
 		});
 	} catch (error) {
@@ -91,7 +100,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 		io.out(HELP);
 		return command || parsed.values.help ? 0 : 2;
 	}
-	const takesArguments = command === 'import' || command === 'export';
+	const takesArguments = ['import', 'export', 'privacy', 'attendance'].includes(command);
 	if (rest.length && !takesArguments) {
 		io.err(`convene: unexpected argument "${rest[0]}"`);
 		return 2;
@@ -123,6 +132,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 				return await exportCommand(rest, parsed.values, io);
 			case 'select':
 				return await selectCommand(parsed.values, io);
+			case 'privacy':
+				return await privacyCommand(rest, parsed.values, io);
 			case 'send-reminders':
 				return await withDatabase(async (h) => {
 					const sent = await sendReminders(h.db, createMailer(h.db), new Date());
@@ -262,4 +273,59 @@ async function selectCommand(values: { categories?: string; respondents?: string
 	io.out(`Distribution: ${outcome.distribution.panels.length} panel compositions, sha256 ${outcome.distributionHash}.`);
 	io.out(`Drawn with seed ${seed}: ${outcome.drawn.map((i) => read.ids[i]).join(', ')}`);
 	return 0;
+}
+
+async function privacyCommand(args: string[], values: { attendees?: string; k?: string; json?: boolean }, io: Io): Promise<number> {
+	const [sub, ...files] = args;
+	const usage = 'convene: usage: convene privacy check --attendees attendees.csv [--k N] [--json] FILE...';
+	if (sub !== 'check' || !values.attendees || !files.length) {
+		io.err(usage);
+		return 2;
+	}
+	const k = Number(values.k ?? 3);
+	if (!Number.isInteger(k) || k < 2) {
+		io.err(`convene: --k must be a whole number of at least 2, not "${values.k}"`);
+		return 2;
+	}
+	const { readAttendeesCsv, AttendeesFileError } = await import('../lib/server/privacy/attendees-file');
+	const { readDocument, UnreadableDocumentError } = await import('../lib/server/privacy/read-document');
+	const { checkText, explainFinding } = await import('../lib/domain/privacy/check');
+	let attendees;
+	try {
+		if (!fs.existsSync(values.attendees)) throw new AttendeesFileError([`no such file: ${values.attendees}`]);
+		attendees = readAttendeesCsv(fs.readFileSync(values.attendees, 'utf8'));
+	} catch (error) {
+		if (!(error instanceof AttendeesFileError)) throw error;
+		io.err(`convene: ${values.attendees}: the attendees file has problems; nothing was checked.`);
+		for (const p of error.problems) io.err(`  ${p}`);
+		return 2;
+	}
+	const results = [];
+	for (const file of files) {
+		let text: string;
+		try {
+			text = await readDocument(file);
+		} catch (error) {
+			if (!(error instanceof UnreadableDocumentError)) throw error;
+			io.err(`convene: ${error.message}; nothing was checked.`);
+			return 2;
+		}
+		const report = checkText(text, attendees, k);
+		results.push({
+			file,
+			findings: report.findings.map((f) => {
+				const before = text.slice(0, f.start).split('\n');
+				return { ...f, line: before.length, column: before[before.length - 1].length + 1, message: explainFinding(f) };
+			})
+		});
+	}
+	const all = results.flatMap((r) => r.findings);
+	const blocking = all.filter((f) => f.severity === 'block').length;
+	const warnings = all.length - blocking;
+	if (values.json) io.out(JSON.stringify({ k, attendees: attendees.length, blocking, warnings, files: results }, null, 2));
+	else {
+		for (const r of results) for (const f of r.findings) io.out(`${r.file}:${f.line}:${f.column}: ${f.severity === 'block' ? 'BLOCK' : 'warn '} ${f.kind}: ${f.message}`);
+		io.out(`${files.length} ${files.length === 1 ? 'file' : 'files'} checked against ${attendees.length} attendees (k = ${k}): ${blocking} blocking, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}.`);
+	}
+	return blocking ? 1 : 0;
 }
