@@ -1,0 +1,119 @@
+// Attendance statistics and the sentences a UN report uses for them: numbers from one to nine in
+// words, 10 and above in figures, "per cent", lists joined with commas and "and". Counts under k
+// are suppressed in every table that leaves the staff area (privacy/small-cells).
+
+import { suppressCount } from './privacy/small-cells';
+
+export interface AttendeeFacts {
+	category: string | null;
+	country: string | null;
+	subregion: string | null;
+	gender: string | null;
+}
+
+export interface Breakdown {
+	value: string | null; // null: not known
+	count: number;
+}
+
+export interface AttendanceStatistics {
+	total: number;
+	byCategory: Breakdown[];
+	byCountry: Breakdown[];
+	bySubregion: Breakdown[];
+	byGender: Breakdown[];
+}
+
+function breakdown(attendees: readonly AttendeeFacts[], key: keyof AttendeeFacts): Breakdown[] {
+	const counts = new Map<string | null, number>();
+	for (const a of attendees) counts.set(a[key] ?? null, (counts.get(a[key] ?? null) ?? 0) + 1);
+	return [...counts]
+		.map(([value, count]) => ({ value, count }))
+		.sort((a, b) => b.count - a.count || (a.value === null ? 1 : b.value === null ? -1 : a.value.localeCompare(b.value)));
+}
+
+export function attendanceStatistics(attendees: readonly AttendeeFacts[]): AttendanceStatistics {
+	return {
+		total: attendees.length,
+		byCategory: breakdown(attendees, 'category'),
+		byCountry: breakdown(attendees, 'country'),
+		bySubregion: breakdown(attendees, 'subregion'),
+		byGender: breakdown(attendees, 'gender')
+	};
+}
+
+const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+/** UN style: one to nine in words, 10 and above in figures (with a thin separator from 1,000). */
+export function unNumber(n: number): string {
+	return n >= 0 && n <= 9 && Number.isInteger(n) ? WORDS[n] : n.toLocaleString('en-GB');
+}
+
+/** At the start of a sentence every number is written in words or the sentence is rephrased; capitalize small ones. */
+const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function listInWords(items: readonly string[]): string {
+	if (items.length <= 1) return items.join('');
+	return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** Percentages that add up to 100: largest remainders. */
+export function percentages(counts: readonly number[]): number[] {
+	const total = counts.reduce((a, b) => a + b, 0);
+	if (!total) return counts.map(() => 0);
+	const exact = counts.map((c) => (c * 100) / total);
+	const floors = exact.map(Math.floor);
+	let left = 100 - floors.reduce((a, b) => a + b, 0);
+	const order = exact.map((e, i) => [e - floors[i], i] as const).sort((a, b) => b[0] - a[0]);
+	for (const [, i] of order) {
+		if (left <= 0) break;
+		floors[i]++;
+		left--;
+	}
+	return floors;
+}
+
+export interface SentenceLabels {
+	/** A category's noun for n people: (n) => n === 1 ? 'parliamentarian' : 'parliamentarians'. */
+	category: (id: string, n: number) => string;
+	country: (code: string) => string;
+}
+
+/**
+ * "42 participants attended, including 19 parliamentarians and four policy makers from nine
+ * countries, namely Bhutan, Fiji and Nepal." Categories are listed largest first; a category
+ * under k is not named (it would single people out), and neither is a country under k: the
+ * count of countries stays, the list names only those with at least k participants.
+ */
+export function attendanceSentence(stats: AttendanceStatistics, labels: SentenceLabels, k: number): string {
+	const known = stats.byCategory.filter((b) => b.value !== null && b.count >= k);
+	const countries = stats.byCountry.filter((b) => b.value !== null);
+	const named = countries.filter((b) => b.count >= k).map((b) => labels.country(b.value!));
+	const total = stats.total === 1 ? 'One participant attended' : `${capitalized(unNumber(stats.total))} participants attended`;
+	let sentence = total;
+	if (known.length) sentence += `, including ${listInWords(known.map((b) => `${unNumber(b.count)} ${labels.category(b.value!, b.count)}`))}`;
+	if (countries.length) {
+		sentence += ` from ${unNumber(countries.length)} ${countries.length === 1 ? 'country' : 'countries'}`;
+		if (named.length === countries.length) sentence += `, namely ${listInWords([...named].sort((a, b) => a.localeCompare(b)))}`;
+		else if (named.length) sentence += `, among them ${listInWords([...named].sort((a, b) => a.localeCompare(b)))}`;
+	}
+	return `${sentence}.`;
+}
+
+/** "70 per cent of the participants were women and 30 per cent men." Only women and men are named; others as "other or not stated". */
+export function genderSentence(stats: AttendanceStatistics, k: number): string | null {
+	if (!stats.total) return null;
+	const women = stats.byGender.find((b) => b.value === 'woman')?.count ?? 0;
+	const men = stats.byGender.find((b) => b.value === 'man')?.count ?? 0;
+	const other = stats.total - women - men;
+	const [pw, pm, po] = percentages([women, men, other]);
+	const parts = [`${pw} per cent of the participants were women`, `${pm} per cent men`];
+	if (other >= k) parts.push(`${po} per cent of another gender or did not say`);
+	else if (other > 0) parts[1] = `${pm + po} per cent men or of another gender or did not say`;
+	return `${listInWords(parts)}.`;
+}
+
+/** A breakdown as it may leave the staff area: counts under k shown as "<k". */
+export function publicBreakdown(rows: readonly Breakdown[], k: number): { value: string | null; count: string }[] {
+	return rows.map((r) => ({ value: r.value, count: suppressCount(r.count, k) }));
+}

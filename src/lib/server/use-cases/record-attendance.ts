@@ -1,0 +1,166 @@
+// Attendance: a Zoom participant or webinar report imported for a consultation (matched to its
+// registrants by email, then by name; the rest listed for staff to match by hand), and manual
+// check-in. A new import replaces the previous one in one transaction: nothing half-imported.
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Database, Executor } from '../db';
+import { attendance, consultation, person, registration } from '../db/schema';
+import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
+import { parseZoomReport, ZoomReportError, type ZoomAttendee } from '../../domain/attendance/zoom';
+import { matchRegistrants, type Registrant } from '../../domain/attendance/match';
+import { writeAudit } from '../queries/audit';
+
+type NotFound = { ok: false; reason: 'not-found' };
+const NOT_FOUND: NotFound = { ok: false, reason: 'not-found' };
+
+export interface ImportSummary {
+	kind: 'meeting' | 'webinar';
+	people: number;
+	sessions: number;
+	matchedByEmail: number;
+	matchedByName: number;
+	unmatched: { name: string; email: string | null; minutes: number }[];
+}
+
+export type ImportResult = { ok: true; summary: ImportSummary } | Forbidden | NotFound | { ok: false; reason: 'invalid'; problems: string[] };
+
+async function lockConsultation(tx: Executor, slug: string) {
+	const [c] = await tx
+		.select({ id: consultation.id, timeZone: consultation.timeZone, startsAt: consultation.startsAt, endsAt: consultation.endsAt })
+		.from(consultation)
+		.where(eq(consultation.slug, slug))
+		.for('update');
+	return c;
+}
+
+export async function registrantsOf(db: Executor, consultationId: string): Promise<Registrant[]> {
+	return db
+		.select({ registrationId: registration.id, personId: registration.personId, name: person.name, email: person.email })
+		.from(registration)
+		.innerJoin(person, eq(person.id, registration.personId))
+		.where(eq(registration.consultationId, consultationId))
+		.orderBy(asc(person.name));
+}
+
+export async function importZoomAttendance(db: Database, actor: Actor, slug: string, table: string[][]): Promise<ImportResult> {
+	const [found] = await db.select({ id: consultation.id, timeZone: consultation.timeZone }).from(consultation).where(eq(consultation.slug, slug));
+	if (!found) return NOT_FOUND;
+	if (!policy.canTakeNotes(actor, found.id)) return FORBIDDEN;
+	let report;
+	try {
+		report = parseZoomReport(table, found.timeZone);
+	} catch (error) {
+		if (error instanceof ZoomReportError) return { ok: false, reason: 'invalid', problems: error.problems };
+		throw error;
+	}
+	return db.transaction(async (tx) => {
+		const c = await lockConsultation(tx, slug);
+		const matches = matchRegistrants<ZoomAttendee>(report.attendees, await registrantsOf(tx, c.id));
+		await tx.delete(attendance).where(and(eq(attendance.consultationId, c.id), eq(attendance.source, 'zoom-csv')));
+		const rows = matches.flatMap((m) =>
+			m.reported.sessions.map((s) => ({
+				consultationId: c.id,
+				personId: m.registrant?.personId ?? null,
+				registrationId: m.registrant?.registrationId ?? null,
+				displayName: m.reported.originalName ?? m.reported.name,
+				email: m.reported.email,
+				joinedAt: s.join,
+				leftAt: s.leave,
+				source: 'zoom-csv' as const
+			}))
+		);
+		if (rows.length) await tx.insert(attendance).values(rows);
+		const summary: ImportSummary = {
+			kind: report.kind,
+			people: matches.length,
+			sessions: rows.length,
+			matchedByEmail: matches.filter((m) => m.by === 'email').length,
+			matchedByName: matches.filter((m) => m.by === 'name').length,
+			unmatched: matches.filter((m) => !m.registrant).map((m) => ({ name: m.reported.originalName ?? m.reported.name, email: m.reported.email, minutes: m.reported.totalMinutes }))
+		};
+		await writeAudit(tx, actor, { action: 'attendance.import', subjectType: 'consultation', subjectId: c.id, details: { ...summary, unmatched: summary.unmatched.length } });
+		return { ok: true as const, summary };
+	});
+}
+
+/** The rows of a report that matched nobody, one per person (email, or name when Zoom had none). */
+export async function unmatchedAttendance(db: Executor, consultationId: string) {
+	const rows = await db
+		.select({
+			key: sql<string>`coalesce(${attendance.email}, 'name:' || ${attendance.displayName})`,
+			name: sql<string>`min(${attendance.displayName})`,
+			email: attendance.email,
+			minutes: sql<number>`coalesce(sum(extract(epoch from (${attendance.leftAt} - ${attendance.joinedAt})) / 60), 0)::int`
+		})
+		.from(attendance)
+		.where(and(eq(attendance.consultationId, consultationId), isNull(attendance.personId)))
+		.groupBy(sql`coalesce(${attendance.email}, 'name:' || ${attendance.displayName})`, attendance.email)
+		.orderBy(sql`min(${attendance.displayName})`);
+	return rows;
+}
+
+export type MatchResult = { ok: true; sessions: number } | Forbidden | NotFound | { ok: false; reason: 'invalid'; field: 'key' | 'registrationId' };
+
+/** Staff match an unmatched person of the report to a registrant by hand. */
+export async function matchAttendanceByHand(db: Database, actor: Actor, slug: string, key: string, registrationId: string): Promise<MatchResult> {
+	const [found] = await db.select({ id: consultation.id }).from(consultation).where(eq(consultation.slug, slug));
+	if (!found) return NOT_FOUND;
+	if (!policy.canTakeNotes(actor, found.id)) return FORBIDDEN;
+	return db.transaction(async (tx) => {
+		const c = await lockConsultation(tx, slug);
+		const [r] = await tx
+			.select({ id: registration.id, personId: registration.personId })
+			.from(registration)
+			.where(and(eq(registration.id, registrationId), eq(registration.consultationId, c.id)));
+		if (!r) return { ok: false as const, reason: 'invalid' as const, field: 'registrationId' as const };
+		const which = key.startsWith('name:') ? and(isNull(attendance.email), eq(attendance.displayName, key.slice(5))) : eq(attendance.email, key);
+		const updated = await tx
+			.update(attendance)
+			.set({ personId: r.personId, registrationId: r.id })
+			.where(and(eq(attendance.consultationId, c.id), isNull(attendance.personId), which))
+			.returning({ id: attendance.id });
+		if (!updated.length) return { ok: false as const, reason: 'invalid' as const, field: 'key' as const };
+		await writeAudit(tx, actor, { action: 'attendance.match', subjectType: 'registration', subjectId: r.id, details: { sessions: updated.length } });
+		return { ok: true as const, sessions: updated.length };
+	});
+}
+
+export type CheckInResult = { ok: true } | Forbidden | NotFound | { ok: false; reason: 'invalid' };
+
+/** Manual check-in (present) or its removal (absent), for a room or for a report that missed someone. */
+export async function checkIn(db: Database, actor: Actor, slug: string, registrationId: string, isPresent: boolean): Promise<CheckInResult> {
+	const [found] = await db.select({ id: consultation.id }).from(consultation).where(eq(consultation.slug, slug));
+	if (!found) return NOT_FOUND;
+	if (!policy.canTakeNotes(actor, found.id)) return FORBIDDEN;
+	return db.transaction(async (tx) => {
+		const c = await lockConsultation(tx, slug);
+		const [r] = await tx
+			.select({ id: registration.id, personId: registration.personId })
+			.from(registration)
+			.where(and(eq(registration.id, registrationId), eq(registration.consultationId, c.id)));
+		if (!r) return { ok: false as const, reason: 'invalid' as const };
+		await tx.delete(attendance).where(and(eq(attendance.registrationId, r.id), inArray(attendance.source, ['check-in', 'manual'])));
+		if (isPresent) {
+			await tx.insert(attendance).values({ consultationId: c.id, personId: r.personId, registrationId: r.id, joinedAt: c.startsAt, leftAt: c.endsAt, source: 'check-in' });
+		}
+		return { ok: true as const };
+	});
+}
+
+/** Each registrant with the minutes the reports give and whether they were checked in. */
+export async function attendanceOf(db: Executor, consultationId: string) {
+	const registrants = await db
+		.select({ registrationId: registration.id, name: person.name, email: person.email, status: registration.status })
+		.from(registration)
+		.innerJoin(person, eq(person.id, registration.personId))
+		.where(eq(registration.consultationId, consultationId))
+		.orderBy(asc(person.name));
+	const sessions = await db
+		.select({ registrationId: attendance.registrationId, source: attendance.source, joinedAt: attendance.joinedAt, leftAt: attendance.leftAt })
+		.from(attendance)
+		.where(eq(attendance.consultationId, consultationId));
+	return registrants.map((r) => {
+		const mine = sessions.filter((s) => s.registrationId === r.registrationId);
+		const minutes = mine.filter((s) => s.source !== 'check-in').reduce((sum, s) => sum + (s.leftAt ? (s.leftAt.getTime() - s.joinedAt.getTime()) / 60_000 : 0), 0);
+		return { ...r, attended: mine.length > 0, isCheckedIn: mine.some((s) => s.source === 'check-in'), minutes: Math.round(minutes) };
+	});
+}
