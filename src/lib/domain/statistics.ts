@@ -117,3 +117,25 @@ export function genderSentence(stats: AttendanceStatistics, k: number): string |
 export function publicBreakdown(rows: readonly Breakdown[], k: number): { value: string | null; count: string }[] {
 	return rows.map((r) => ({ value: r.value, count: suppressCount(r.count, k) }));
 }
+
+/** English nouns for the members of each stakeholder category, singular and plural, for sentences. */
+export const CATEGORY_NOUNS: Record<string, readonly [string, string]> = {
+	migrants: ['migrant', 'migrants'],
+	'civil-society': ['civil society representative', 'civil society representatives'],
+	'migrant-and-diaspora-organizations': ['representative of migrant and diaspora organizations', 'representatives of migrant and diaspora organizations'],
+	'faith-based-organizations': ['representative of faith-based organizations', 'representatives of faith-based organizations'],
+	'local-authorities-and-communities': ['representative of local authorities and communities', 'representatives of local authorities and communities'],
+	'private-sector': ['private sector representative', 'private sector representatives'],
+	'trade-unions': ['trade unionist', 'trade unionists'],
+	parliamentarians: ['parliamentarian', 'parliamentarians'],
+	'national-human-rights-institutions': ['representative of national human rights institutions', 'representatives of national human rights institutions'],
+	'red-cross-red-crescent-movement': ['representative of the Red Cross and Red Crescent Movement', 'representatives of the Red Cross and Red Crescent Movement'],
+	academia: ['academic', 'academics'],
+	media: ['media representative', 'media representatives'],
+	'other-relevant-stakeholders': ['other stakeholder', 'other stakeholders']
+};
+
+export function categoryNoun(id: string, n: number): string {
+	const nouns = CATEGORY_NOUNS[id];
+	return nouns ? nouns[n === 1 ? 0 : 1] : id;
+}

@@ -69,11 +69,11 @@ export const COUNTRY_TERMS: Record<string, readonly string[]> = {
 };
 
 export const SUBREGION_TERMS: Record<string, readonly string[]> = {
-	'East and North-East Asia': ['East and North-East Asia', 'North-East Asia', 'Northeast Asia', 'East Asia', 'East Asian', 'North-East Asian'],
-	'South-East Asia': ['South-East Asia', 'Southeast Asia', 'South-East Asian', 'Southeast Asian', 'ASEAN'],
-	'South and South-West Asia': ['South and South-West Asia', 'South Asia', 'South-West Asia', 'South Asian'],
-	'North and Central Asia': ['North and Central Asia', 'Central Asia', 'Central Asian'],
-	Pacific: ['the Pacific', 'Pacific Islands', 'Pacific Island', 'Pacific Islander', 'Pacific']
+	'east-and-north-east-asia': ['East and North-East Asia', 'North-East Asia', 'Northeast Asia', 'East Asia', 'East Asian', 'North-East Asian'],
+	'south-east-asia': ['South-East Asia', 'Southeast Asia', 'South-East Asian', 'Southeast Asian', 'ASEAN'],
+	'south-and-south-west-asia': ['South and South-West Asia', 'South Asia', 'South-West Asia', 'South Asian'],
+	'north-and-central-asia': ['North and Central Asia', 'Central Asia', 'Central Asian'],
+	pacific: ['the Pacific', 'Pacific Islands', 'Pacific Island', 'Pacific Islander', 'Pacific']
 };
 
 /** Nouns (and noun phrases) naming a member of a stakeholder category, by category id. */

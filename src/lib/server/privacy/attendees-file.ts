@@ -7,6 +7,7 @@ import escap from '../../../../reference/escap.json';
 import { readCsv } from '../imports/read-table';
 import type { PrivacyAttendee } from '../../domain/privacy/check';
 import { categoryId, countryCode, genderCode } from '../../domain/privacy/attendee-values';
+import { slugify } from '../../domain/reference';
 
 export class AttendeesFileError extends Error {
 	constructor(public readonly problems: string[]) {
@@ -16,7 +17,7 @@ export class AttendeesFileError extends Error {
 
 const COLUMNS = ['name', 'email', 'organization', 'country', 'category', 'gender', 'attribution'] as const;
 const categoryLabels = Object.fromEntries(gcm.stakeholderCategories.items.map((c) => [c.id, c.label]));
-const subregionOf = new Map(escap.members.map((m) => [m.iso2, m.subregion]));
+const subregionOf = new Map(escap.members.map((m) => [m.iso2, m.subregion ? slugify(m.subregion) : null]));
 
 export function readAttendeesCsv(text: string): PrivacyAttendee[] {
 	const rows = readCsv(text).filter((r) => r.some((c) => c.trim()));

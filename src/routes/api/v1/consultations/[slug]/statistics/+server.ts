@@ -1,0 +1,37 @@
+// Open data: a published consultation's attendance statistics, small cells suppressed ("<k").
+import { error, json } from '@sveltejs/kit';
+import { and, eq } from 'drizzle-orm';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { consultation } from '$lib/server/db/schema';
+import { consultationStatistics, statisticsLabels } from '$lib/server/queries/attendees';
+import { attendanceSentence, categoryNoun, genderSentence, publicBreakdown, type Breakdown } from '$lib/domain/statistics';
+import { suppressCount } from '$lib/domain/privacy/small-cells';
+
+export const GET: RequestHandler = async ({ params, setHeaders }) => {
+	const db = getDb();
+	const [c] = await db
+		.select({ id: consultation.id, slug: consultation.slug, title: consultation.title, k: consultation.anonymityThreshold, startsAt: consultation.startsAt })
+		.from(consultation)
+		.where(and(eq(consultation.slug, params.slug), eq(consultation.status, 'published')));
+	if (!c) error(404, 'No published consultation has this address.');
+	const stats = await consultationStatistics(db, c.id);
+	const labels = await statisticsLabels(db);
+	const table = (rows: Breakdown[], label: (v: string) => string | undefined) =>
+		publicBreakdown(rows, c.k).map((r) => ({ value: r.value, label: r.value === null ? 'not known' : (label(r.value) ?? r.value), count: r.count }));
+	const isTooSmall = stats.total > 0 && stats.total < c.k;
+	setHeaders({ 'cache-control': 'public, max-age=300' });
+	return json({
+		consultation: { slug: c.slug, title: c.title, startsAt: c.startsAt.toISOString() },
+		k: c.k,
+		attended: suppressCount(stats.total, c.k),
+		byCategory: isTooSmall ? [] : table(stats.byCategory, (v) => labels.categories.get(v)),
+		byCountry: isTooSmall ? [] : table(stats.byCountry, (v) => labels.countries.get(v)),
+		bySubregion: isTooSmall ? [] : table(stats.bySubregion, (v) => labels.subregions.get(v)),
+		byGender: isTooSmall ? [] : table(stats.byGender, (v) => v),
+		sentences:
+			stats.total && !isTooSmall
+				? [attendanceSentence(stats, { category: categoryNoun, country: (code) => labels.countries.get(code) ?? code }, c.k), genderSentence(stats, c.k)].filter(Boolean)
+				: []
+	});
+};
