@@ -61,6 +61,13 @@ describe('convene CLI', () => {
 			expect(second.code).toBe(1);
 			expect(second.stderr.trim()).toBe('convene: the database already holds data; the demo is only seeded into an empty database');
 			expect(fs.existsSync(path.join(dataDir, 'convene.lock'))).toBe(false); // released on exit
+			// A Zoom report imported into the seeded database: nobody in it registered.
+			const report = path.join(dataDir, 'zoom.csv');
+			fs.writeFileSync(report, 'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)\nGuest 7,,10/25/2026 10:00:00 AM,10/25/2026 10:30:00 AM,30\n');
+			const imported = convene(['attendance', 'import', '--consultation', 'parliamentarians', report], { CONVENE_DATA_DIR: dataDir });
+			expect(imported.stderr).toBe('');
+			expect(imported.stdout.split('\n')[0]).toBe('Imported 1 person (1 session): 0 matched by email, 0 by name, 1 unmatched.');
+			expect(convene(['attendance', 'import', '--consultation', 'nowhere', report], { CONVENE_DATA_DIR: dataDir }).stderr.trim()).toBe('convene: no consultation "nowhere"');
 		} finally {
 			fs.rmSync(dataDir, { recursive: true, force: true });
 		}
@@ -214,6 +221,52 @@ describe('convene CLI', () => {
 			const r = check(write('old.doc', 'binary'));
 			expect(r.code).toBe(2);
 			expect(r.stderr).toContain('.doc files cannot be read; save it as .docx, .html, .md or .txt');
+		});
+	});
+
+	describe('attendance parse', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-attendance-'));
+		const write = (name: string, text: string) => {
+			const file = path.join(dir, name);
+			fs.writeFileSync(file, text);
+			return file;
+		};
+		it('prints one normalized row per person, rejoins summed, times read in the zone', () => {
+			const file = write(
+				'participants.csv',
+				'\uFEFFName (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest\nAna L (Ana Lima),ana@example.org,10/25/2026 09:59:01 AM,10/25/2026 10:40:00 AM,41,Yes\nAna L (Ana Lima),ana@example.org,10/25/2026 10:45:00 AM,10/25/2026 12:00:30 PM,76,Yes\n'
+			);
+			const r = convene(['attendance', 'parse', file, '--time-zone', 'Pacific/Apia', '--json']);
+			expect(r.stderr).toBe('');
+			expect(r.code).toBe(0);
+			expect(JSON.parse(r.stdout)).toEqual({
+				kind: 'meeting',
+				topic: null,
+				timeZone: 'Pacific/Apia',
+				attendees: [
+					{
+						name: 'Ana Lima',
+						displayName: 'Ana L',
+						email: 'ana@example.org',
+						totalMinutes: 117,
+						firstJoin: '2026-10-24T20:59:01.000Z',
+						lastLeave: '2026-10-24T23:00:30.000Z',
+						sessions: [
+							{ join: '2026-10-24T20:59:01.000Z', leave: '2026-10-24T21:40:00.000Z', minutes: 41 },
+							{ join: '2026-10-24T21:45:00.000Z', leave: '2026-10-24T23:00:30.000Z', minutes: 76 }
+						],
+						role: 'participant',
+						country: null
+					}
+				]
+			});
+		});
+		it('refuses a malformed report with the line at fault (exit 1), and an unknown zone (exit 2)', () => {
+			const bad = write('bad.csv', 'Name (Original Name),Join Time,Leave Time\nAna,soon,10/25/2026 10:40:00 AM\n');
+			const r = convene(['attendance', 'parse', bad]);
+			expect(r.code).toBe(1);
+			expect(r.stderr).toContain('Line 2: join time "soon" is not a date and time.');
+			expect(convene(['attendance', 'parse', bad, '--time-zone', 'Mars/Olympus']).code).toBe(2);
 		});
 	});
 });

@@ -39,6 +39,13 @@ Commands:
                        names, emails and phones of non-attributable attendees and descriptions of a
                        speaker that fit fewer than k attendees (default 3) block (exit 1);
                        their organizations warn. No database needed
+  attendance parse FILE [--time-zone ZONE] [--json]
+                       Read a Zoom meeting participant or webinar attendee report (.csv or .xlsx)
+                       into one row per person (rejoins summed); Zoom's local times are read in
+                       ZONE (default UTC). No database needed
+  attendance import --consultation SLUG FILE
+                       Import a Zoom report as the consultation's attendance (replacing the last
+                       import), matched to registrants by email then name; lists who is unmatched
 
 Options:
   -h, --help           Show this help
@@ -88,7 +95,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 				json: { type: 'boolean' },
 				attendees: { type: 'string' },
 				k: { type: 'string' },
-				consultation: { type: 'string' }
+				consultation: { type: 'string' },
+				'time-zone': { type: 'string' }
 			}
 		});
 	} catch (error) {
@@ -134,6 +142,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 				return await selectCommand(parsed.values, io);
 			case 'privacy':
 				return await privacyCommand(rest, parsed.values, io);
+			case 'attendance':
+				return await attendanceCommand(rest, parsed.values, io);
 			case 'send-reminders':
 				return await withDatabase(async (h) => {
 					const sent = await sendReminders(h.db, createMailer(h.db), new Date());
@@ -328,4 +338,76 @@ async function privacyCommand(args: string[], values: { attendees?: string; k?: 
 		io.out(`${files.length} ${files.length === 1 ? 'file' : 'files'} checked against ${attendees.length} attendees (k = ${k}): ${blocking} blocking, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}.`);
 	}
 	return blocking ? 1 : 0;
+}
+
+async function attendanceCommand(args: string[], values: { consultation?: string; 'time-zone'?: string; json?: boolean }, io: Io): Promise<number> {
+	const [sub, file, ...extra] = args;
+	const usage = 'convene: usage: convene attendance parse FILE [--time-zone ZONE] [--json] | convene attendance import --consultation SLUG FILE';
+	if (!file || extra.length || (sub !== 'parse' && sub !== 'import') || (sub === 'import' && !values.consultation)) {
+		io.err(usage);
+		return 2;
+	}
+	if (!fs.existsSync(file)) {
+		io.err(`convene: no such file: ${file}`);
+		return 2;
+	}
+	const { UnreadableFileError } = await import('../lib/server/imports/read-table');
+	let table;
+	try {
+		table = await readTable(new Uint8Array(fs.readFileSync(file)), file);
+	} catch (error) {
+		if (!(error instanceof UnreadableFileError)) throw error;
+		io.err(`convene: ${error.message}`);
+		return 2;
+	}
+	if (sub === 'parse') {
+		const { parseZoomReport, ZoomReportError } = await import('../lib/domain/attendance/zoom');
+		const { isValidTimeZone } = await import('../lib/domain/time');
+		const zone = values['time-zone'] ?? 'UTC';
+		if (!isValidTimeZone(zone)) {
+			io.err(`convene: unknown time zone "${zone}" (an IANA name such as Asia/Bangkok)`);
+			return 2;
+		}
+		try {
+			const report = parseZoomReport(table, zone);
+			const rows = report.attendees.map((a) => ({
+				name: a.originalName ?? a.name,
+				displayName: a.name,
+				email: a.email,
+				totalMinutes: a.totalMinutes,
+				firstJoin: a.firstJoin.toISOString(),
+				lastLeave: a.lastLeave.toISOString(),
+				sessions: a.sessions.map((s) => ({ join: s.join.toISOString(), leave: s.leave.toISOString(), minutes: s.minutes })),
+				role: a.role,
+				country: a.country
+			}));
+			if (values.json) io.out(JSON.stringify({ kind: report.kind, topic: report.topic, timeZone: zone, attendees: rows }, null, 2));
+			else {
+				io.out(`Zoom ${report.kind} report${report.topic ? ` "${report.topic}"` : ''}: ${rows.length} people, ${rows.reduce((n, r) => n + r.sessions.length, 0)} sessions (times read in ${zone}).`);
+				for (const r of rows) io.out(`  ${r.name}${r.email ? ` <${r.email}>` : ''}: ${r.totalMinutes} min in ${r.sessions.length} session${r.sessions.length === 1 ? '' : 's'}, ${r.firstJoin} – ${r.lastLeave}`);
+			}
+			return 0;
+		} catch (error) {
+			if (!(error instanceof ZoomReportError)) throw error;
+			io.err(`convene: ${file} is not a readable Zoom report; nothing was read.`);
+			for (const p of error.problems) io.err(`  ${p}`);
+			return 1;
+		}
+	}
+	const { importZoomAttendance } = await import('../lib/server/use-cases/record-attendance');
+	return withDatabase(async (h) => {
+		const result = await importZoomAttendance(h.db, CLI_ACTOR, values.consultation!, table);
+		if (!result.ok) {
+			if (result.reason === 'not-found') io.err(`convene: no consultation "${values.consultation}"`);
+			else if (result.reason === 'invalid') {
+				io.err(`convene: ${file} is not a readable Zoom report; nothing was imported.`);
+				for (const p of result.problems) io.err(`  ${p}`);
+			} else io.err('convene: not allowed');
+			return 1;
+		}
+		const s = result.summary;
+		io.out(`Imported ${s.people} ${s.people === 1 ? 'person' : 'people'} (${s.sessions} ${s.sessions === 1 ? 'session' : 'sessions'}): ${s.matchedByEmail} matched by email, ${s.matchedByName} by name, ${s.unmatched.length} unmatched.`);
+		for (const u of s.unmatched) io.out(`  unmatched: ${u.name}${u.email ? ` <${u.email}>` : ''} (${u.minutes} min); match them on the attendance page`);
+		return 0;
+	});
 }
