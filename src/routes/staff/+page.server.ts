@@ -26,6 +26,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 			status: c.status,
 			registrations: c.registrations,
 			canOrganize: policy.canOrganize(actor, c.id),
+			canTakeNotes: policy.canTakeNotes(actor, c.id),
 			when: formatTimeRange(c.startsAt, c.endsAt, c.timeZone, locals.locale)
 		}))
 	};

@@ -1,0 +1,74 @@
+import { error, fail } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { requireStaff } from '$lib/server/guards';
+import { consultation } from '$lib/server/db/schema';
+import { attendanceOf, checkIn, importZoomAttendance, matchAttendanceByHand, unmatchedAttendance } from '$lib/server/use-cases/record-attendance';
+import { consultationStatistics, statisticsLabels } from '$lib/server/queries/attendees';
+import { readTable, UnreadableFileError } from '$lib/server/imports/read-table';
+import { attendanceSentence, categoryNoun, genderSentence } from '$lib/domain/statistics';
+import { formatTimeRange } from '$lib/domain/time';
+import { policy } from '$lib/domain/policy';
+import { m } from '$lib/paraglide/messages';
+
+async function find(slug: string) {
+	const [c] = await getDb().select().from(consultation).where(eq(consultation.slug, slug));
+	if (!c) error(404);
+	return c;
+}
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const c = await find(params.slug);
+	requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
+	const db = getDb();
+	const [registrants, unmatched, stats, labels] = await Promise.all([attendanceOf(db, c.id), unmatchedAttendance(db, c.id), consultationStatistics(db, c.id), statisticsLabels(db)]);
+	const sentenceLabels = { category: categoryNoun, country: (code: string) => labels.countries.get(code) ?? code };
+	return {
+		consultation: { slug: c.slug, title: c.title, k: c.anonymityThreshold, timeZone: c.timeZone },
+		when: formatTimeRange(c.startsAt, c.endsAt, c.timeZone, locals.locale),
+		registrants,
+		unmatched,
+		sentences: stats.total ? [attendanceSentence(stats, sentenceLabels, c.anonymityThreshold), genderSentence(stats, c.anonymityThreshold)].filter((s): s is string => !!s) : [],
+		attended: stats.total
+	};
+};
+
+export const actions: Actions = {
+	import: async ({ locals, params, request }) => {
+		const c = await find(params.slug);
+		const actor = requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
+		const file = (await request.formData()).get('file');
+		if (!(file instanceof File) || file.size === 0) return fail(400, { problems: [m.attendance_choose_file()] });
+		let table;
+		try {
+			table = await readTable(new Uint8Array(await file.arrayBuffer()), file.name);
+		} catch (e) {
+			if (e instanceof UnreadableFileError) return fail(400, { problems: [e.message] });
+			throw e;
+		}
+		const result = await importZoomAttendance(getDb(), actor, c.slug, table);
+		if (!result.ok) return fail(result.reason === 'invalid' ? 400 : 403, { problems: result.reason === 'invalid' ? result.problems : [m.error_forbidden()] });
+		const s = result.summary;
+		return { imported: m.attendance_imported({ people: s.people, byEmail: s.matchedByEmail, byName: s.matchedByName, unmatched: s.unmatched.length }) };
+	},
+	match: async ({ locals, params, request }) => {
+		const c = await find(params.slug);
+		const actor = requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
+		const form = await request.formData();
+		const key = String(form.get('key') ?? '');
+		const registrationId = String(form.get('registrationId') ?? '');
+		if (!registrationId) return fail(400, { matchKey: key, matchError: m.attendance_choose_registrant() });
+		const result = await matchAttendanceByHand(getDb(), actor, c.slug, key, registrationId);
+		if (!result.ok) return fail(400, { matchKey: key, matchError: result.reason === 'forbidden' ? m.error_forbidden() : m.attendance_match_gone() });
+		return { saved: m.attendance_matched() };
+	},
+	checkIn: async ({ locals, params, request }) => {
+		const c = await find(params.slug);
+		const actor = requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
+		const form = await request.formData();
+		const result = await checkIn(getDb(), actor, c.slug, String(form.get('registrationId') ?? ''), form.get('present') === 'yes');
+		if (!result.ok) return fail(400, { problems: [m.error_forbidden()] });
+		return { saved: m.attendance_saved() };
+	}
+};
