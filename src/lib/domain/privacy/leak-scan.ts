@@ -58,7 +58,8 @@ function namePatterns(name: string): RegExp[] {
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
 // International or local numbers of 7+ digits, with spaces, dots, dashes or parentheses.
-const PHONE = /(?<![\p{L}\p{N}])\+?\(?\d[\d\s().-]{5,}\d(?![\p{L}\p{N}])/gu;
+// Not a part of an identifier such as a UUID ("…-4e6f-237667000240"): no letter, digit or hyphen around it.
+const PHONE = /(?<![\p{L}\p{N}-])\+?\(?\d[\d\s().-]{5,}\d(?![\p{L}\p{N}-])/gu;
 
 export function scanForLeaks(text: string, attendees: readonly Attendee[]): Finding[] {
 	const folded = fold(text);
@@ -77,15 +78,18 @@ export function scanForLeaks(text: string, attendees: readonly Attendee[]): Find
 	}
 
 	// Distinctive name tokens: any part of the name after a title ("Ms. Ánh", "Mr Leota"), and the
-	// surname alone when written with a capital inside a sentence ("as Leota put it").
+	// surname alone when written with a capital inside a sentence ("as Leota put it"). A token that
+	// is also part of an on-record speaker's name is not distinctive: "Dr. Liam" may be them.
+	const onRecordTokens = new Set(attendees.filter((a) => a.attribution === 'on-record').flatMap((a) => nameTokens(a.name)));
 	for (const a of attendees) {
 		if (a.attribution !== 'non-attributable') continue;
-		const tokens = nameTokens(a.name).filter((t) => t.length >= 2);
+		const tokens = nameTokens(a.name).filter((t) => t.length >= 2 && !onRecordTokens.has(t));
 		if (!tokens.length) continue;
 		const titled = new RegExp(`${before}(?:${TITLES})\\.?\\s+(?:${tokens.map(escapeRegExp).join('|')})(?:'s?)?${after}`, 'gu');
 		for (const match of folded.text.matchAll(titled)) push('person', 'block', match.index!, match.index! + match[0].length, a.name);
-		const surname = tokens[tokens.length - 1];
-		if (tokens.length > 1 && surname.length >= 4) {
+		const allTokens = nameTokens(a.name);
+		const surname = allTokens[allTokens.length - 1];
+		if (allTokens.length > 1 && surname.length >= 4 && tokens.includes(surname)) {
 			for (const match of folded.text.matchAll(new RegExp(`${before}${escapeRegExp(surname)}(?:'s?)?${after}`, 'gu'))) {
 				const span = originalSpan(folded, match.index!, match.index! + match[0].length, text);
 				const isCapitalized = /^\p{Lu}/u.test(text.slice(span.start));

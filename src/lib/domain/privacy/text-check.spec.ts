@@ -126,6 +126,15 @@ describe('distinctive name tokens', () => {
 		expect(scanForLeaks('We thank Ms. Tavita and Mr Leota.', people).map((f) => f.text)).toEqual(['Ms. Tavita', 'Mr Leota']);
 		expect(scanForLeaks('As Leota put it, wages matter.', people).map((f) => f.text)).toEqual(['Leota']);
 	});
+	it('does not take the digits of an identifier for a phone number', () => {
+		expect(scanForLeaks('UID:31108524-4e6f-2376-9c1d-237667000240@convene', people)).toEqual([]);
+		expect(scanForLeaks('Call +66 2 123 4567.', people).map((f) => f.kind)).toEqual(['phone']);
+	});
+	it('does not take a name part shared with an on-record speaker for a leak', () => {
+		const room = [...people, { name: 'Dr. Tavita Cruz', attribution: 'on-record' as const }, { name: 'Ana Cruz', attribution: 'non-attributable' as const }];
+		expect(scanForLeaks('Dr. Tavita opened; as Cruz said, and as Leota said.', room).map((f) => f.text)).toEqual(['Leota']);
+		expect(scanForLeaks('Ana Cruz spoke.', room).map((f) => f.text)).toEqual(['Ana Cruz']);
+	});
 	it('does not take a lower-case word or a sentence start for a surname', () => {
 		expect(scanForLeaks('Leota is also a village. The word leota appears.', people)).toEqual([]);
 	});
