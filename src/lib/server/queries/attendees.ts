@@ -23,14 +23,15 @@ export async function onRecordPersonIds(db: Executor, consultationId: string): P
 	return ids;
 }
 
-export async function roomAttendees(db: Executor, consultationId: string): Promise<RoomAttendee[]> {
+/** The room; `alsoPersonIds` adds people expected in it (before attendance is known). */
+export async function roomAttendees(db: Executor, consultationId: string, alsoPersonIds: readonly string[] = []): Promise<RoomAttendee[]> {
 	const onRecord = await onRecordPersonIds(db, consultationId);
 	const attended = await db
 		.selectDistinct({ personId: attendance.personId })
 		.from(attendance)
 		.where(and(eq(attendance.consultationId, consultationId), isNotNull(attendance.personId)));
 	const attendedIds = new Set(attended.map((a) => a.personId!));
-	const ids = [...new Set([...attendedIds, ...onRecord])];
+	const ids = [...new Set([...attendedIds, ...onRecord, ...alsoPersonIds])];
 	if (!ids.length) return [];
 	const rows = await db
 		.select({

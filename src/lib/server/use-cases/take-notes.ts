@@ -1,0 +1,202 @@
+// Rapporteurs' notes per agenda item: statements with their speaker, attribution, descriptors,
+// objective tags and recommendations. Who said what is shown only to the consultation's organizers
+// and rapporteurs, and each time it is shown the audit log records it. A save is idempotent (the
+// form carries the statement's id) and refuses to overwrite a version someone else saved meanwhile.
+import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import type { Database, Executor } from '../db';
+import { agendaItem, consultation, objective, organization, person, registration, statement, statementObjective } from '../db/schema';
+import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
+import { descriptorsOf, asDescriptor, type StatementDescriptor, type StatementForm } from '../../domain/notes/statement';
+import { anonymitySet, checkSpeakerDescriptors } from '../../domain/privacy/anonymity';
+import { checkText, type PrivacyFinding } from '../../domain/privacy/check';
+import { onRecordPersonIds, roomAttendees, type RoomAttendee } from '../queries/attendees';
+import { writeAudit } from '../queries/audit';
+
+type NotFound = { ok: false; reason: 'not-found' };
+const NOT_FOUND: NotFound = { ok: false, reason: 'not-found' };
+
+export interface PersonOption {
+	id: string;
+	label: string; // unique: "Name (Organization)"
+	isOnRecord: boolean;
+}
+
+/**
+ * The people a descriptor is counted against: those who attended, or before attendance is known
+ * (live note-taking) the registrants holding a place, with the agenda's speakers.
+ */
+export async function describedRoom(db: Executor, consultationId: string): Promise<RoomAttendee[]> {
+	const room = await roomAttendees(db, consultationId);
+	if (room.some((a) => a.hasAttended)) return room;
+	const expected = await db
+		.select({ personId: registration.personId })
+		.from(registration)
+		.where(and(eq(registration.consultationId, consultationId), inArray(registration.status, ['selected', 'confirmed'])));
+	if (!expected.length) return room;
+	return roomAttendees(db, consultationId, expected.map((e) => e.personId));
+}
+
+async function peopleOptions(db: Executor, consultationId: string): Promise<PersonOption[]> {
+	const onRecord = await onRecordPersonIds(db, consultationId);
+	const registrants = await db.select({ personId: registration.personId }).from(registration).where(eq(registration.consultationId, consultationId));
+	const ids = [...new Set([...onRecord, ...registrants.map((r) => r.personId)])];
+	if (!ids.length) return [];
+	const rows = await db
+		.select({ id: person.id, name: person.name, organization: organization.name })
+		.from(person)
+		.leftJoin(organization, eq(organization.id, person.organizationId))
+		.where(inArray(person.id, ids))
+		.orderBy(asc(person.name));
+	const counts = new Map<string, number>();
+	for (const r of rows) counts.set(`${r.name} (${r.organization ?? ''})`, (counts.get(`${r.name} (${r.organization ?? ''})`) ?? 0) + 1);
+	const options = rows.map((r) => {
+		const base = r.organization ? `${r.name} (${r.organization})` : r.name;
+		return { id: r.id, label: (counts.get(`${r.name} (${r.organization ?? ''})`) ?? 0) > 1 ? `${base} #${r.id.slice(0, 4)}` : base, isOnRecord: onRecord.has(r.id) };
+	});
+	// Listed speakers first: they are the ones a rapporteur picks most.
+	return options.sort((a, b) => Number(b.isOnRecord) - Number(a.isOnRecord) || a.label.localeCompare(b.label));
+}
+
+export async function findItem(db: Executor, slug: string, itemId: string) {
+	if (!/^[0-9a-f-]{36}$/i.test(itemId)) return null;
+	const [row] = await db
+		.select({ consultation, item: agendaItem })
+		.from(agendaItem)
+		.innerJoin(consultation, eq(consultation.id, agendaItem.consultationId))
+		.where(and(eq(consultation.slug, slug), eq(agendaItem.id, itemId)));
+	return row ?? null;
+}
+
+export async function notesOfItem(db: Database, actor: Actor, slug: string, itemId: string) {
+	const found = await findItem(db, slug, itemId);
+	if (!found) return NOT_FOUND;
+	const { consultation: c, item } = found;
+	if (!policy.canTakeNotes(actor, c.id)) return FORBIDDEN;
+	const [items, people, room, objectives, rows] = await Promise.all([
+		db.select({ id: agendaItem.id, title: agendaItem.title, startsAt: agendaItem.startsAt, endsAt: agendaItem.endsAt }).from(agendaItem).where(eq(agendaItem.consultationId, c.id)).orderBy(asc(agendaItem.position)),
+		peopleOptions(db, c.id),
+		describedRoom(db, c.id),
+		db.select({ id: objective.id, number: objective.number, title: objective.title, shortTitle: objective.shortTitle }).from(objective).orderBy(asc(objective.number)),
+		db.select().from(statement).where(eq(statement.agendaItemId, item.id)).orderBy(asc(statement.position), asc(statement.createdAt))
+	]);
+	const tags = rows.length ? await db.select().from(statementObjective).where(inArray(statementObjective.statementId, rows.map((r) => r.id))) : [];
+	await writeAudit(db, actor, { action: 'statement.view-speakers', subjectType: 'agenda-item', subjectId: item.id, details: { consultation: c.slug, statements: rows.length } });
+	const label = new Map(people.map((p) => [p.id, p.label]));
+	const statements = rows.map((r) => ({
+		id: r.id,
+		version: r.updatedAt.toISOString(),
+		speakerId: r.speakerId,
+		speaker: r.speakerId ? (label.get(r.speakerId) ?? null) : null,
+		attribution: r.attribution as 'on-record' | 'non-attributable',
+		descriptors: r.descriptors as StatementDescriptor[],
+		text: r.text,
+		isRecommendation: r.isRecommendation,
+		objectives: tags.filter((t) => t.statementId === r.id).map((t) => t.objectiveId),
+		findings: statementFindings(r, room, c.anonymityThreshold)
+	}));
+	return {
+		ok: true as const,
+		consultation: c,
+		item,
+		items,
+		people,
+		// Facts only, no names: the page counts a descriptor's anonymity set as it is chosen.
+		facts: room.filter((a) => a.attribution === 'non-attributable').map((a) => ({ category: a.category ?? null, country: a.country ?? null, subregion: a.subregion ?? null, gender: a.gender ?? null })),
+		objectives,
+		statements
+	};
+}
+
+export type NoteFinding = { kind: 'descriptor'; severity: 'block'; matching: number; k: number; descriptor: Record<string, string> } | PrivacyFinding;
+
+/** What the privacy core says of one statement: its descriptors' anonymity sets and leaks in its text. */
+export function statementFindings(s: { attribution: string; descriptors: unknown; text: string }, room: readonly RoomAttendee[], k: number): NoteFinding[] {
+	const findings: NoteFinding[] = [];
+	if (s.attribution === 'non-attributable') {
+		const descriptors = (s.descriptors as StatementDescriptor[]).map((d) => ({ [d.kind]: d.value }));
+		const nonAttributable = room.filter((a) => a.attribution === 'non-attributable');
+		for (const f of checkSpeakerDescriptors(descriptors, nonAttributable, k)) findings.push({ kind: 'descriptor', severity: 'block', matching: f.matching, k, descriptor: f.descriptor as Record<string, string> });
+	}
+	findings.push(...checkText(s.text, room, k).findings);
+	return findings;
+}
+
+export type SaveStatementResult =
+	| { ok: true; statementId: string; attribution: 'on-record' | 'non-attributable'; descriptorCount: number | null }
+	| Forbidden
+	| NotFound
+	| { ok: false; reason: 'invalid'; errors: Record<string, string> }
+	| { ok: false; reason: 'conflict' };
+
+export async function saveStatement(db: Database, actor: Actor, slug: string, itemId: string, form: StatementForm): Promise<SaveStatementResult> {
+	const found = await findItem(db, slug, itemId);
+	if (!found) return NOT_FOUND;
+	const { consultation: c, item } = found;
+	if (!policy.canTakeNotes(actor, c.id)) return FORBIDDEN;
+	const errors: Record<string, string> = {};
+	let speakerId: string | null = null;
+	if (form.speaker) {
+		const match = (await peopleOptions(db, c.id)).find((p) => p.label === form.speaker);
+		if (!match) errors.speaker = 'speaker-unknown';
+		else speakerId = match.id;
+	}
+	const known = new Set((await db.select({ id: objective.id }).from(objective)).map((o) => o.id));
+	if (form.objectives.some((o) => !known.has(o))) errors.objectives = 'invalid';
+	if (Object.keys(errors).length) return { ok: false, reason: 'invalid', errors };
+	const onRecord = await onRecordPersonIds(db, c.id);
+	const attribution = form.attribution === 'auto' ? (speakerId && onRecord.has(speakerId) ? 'on-record' : 'non-attributable') : form.attribution;
+	if (attribution === 'on-record' && !speakerId) return { ok: false, reason: 'invalid', errors: { speaker: 'on-record-needs-speaker' } };
+	const descriptors = attribution === 'non-attributable' ? descriptorsOf(form) : [];
+
+	return db.transaction(async (tx) => {
+		await tx.select({ id: agendaItem.id }).from(agendaItem).where(eq(agendaItem.id, item.id)).for('update');
+		const [existing] = await tx.select({ id: statement.id, updatedAt: statement.updatedAt, agendaItemId: statement.agendaItemId }).from(statement).where(eq(statement.id, form.statementId));
+		const now = new Date();
+		if (existing && existing.agendaItemId !== item.id) return { ok: false as const, reason: 'invalid' as const, errors: { statementId: 'invalid' } };
+		// A new statement sent again (a retry after a dropped connection) is already saved: nothing to do.
+		const isRetry = existing && !form.version;
+		if (existing && form.version && existing.updatedAt.toISOString() !== form.version) return { ok: false as const, reason: 'conflict' as const };
+		if (existing && !isRetry) {
+			await tx.update(statement).set({ speakerId, attribution, descriptors, text: form.text, isRecommendation: form.isRecommendation, updatedAt: now }).where(eq(statement.id, existing.id));
+		} else if (!existing) {
+			const [{ last }] = await tx.select({ last: max(statement.position) }).from(statement).where(eq(statement.agendaItemId, item.id));
+			await tx.insert(statement).values({
+				id: form.statementId,
+				consultationId: c.id,
+				agendaItemId: item.id,
+				speakerId,
+				attribution,
+				descriptors,
+				text: form.text,
+				isRecommendation: form.isRecommendation,
+				position: (last ?? 0) + 1,
+				createdByUserId: actor.kind === 'staff' ? actor.userId : null,
+				createdAt: now,
+				updatedAt: now
+			});
+		}
+		if (!isRetry) {
+			await tx.delete(statementObjective).where(eq(statementObjective.statementId, form.statementId));
+			if (form.objectives.length) await tx.insert(statementObjective).values([...new Set(form.objectives)].map((objectiveId) => ({ statementId: form.statementId, objectiveId })));
+		}
+		const room = await describedRoom(tx, c.id);
+		const descriptorCount = descriptors.length ? anonymitySet(asDescriptor(descriptors), room.filter((a) => a.attribution === 'non-attributable')) : null;
+		return { ok: true as const, statementId: form.statementId, attribution, descriptorCount };
+	});
+}
+
+export type DeleteStatementResult = { ok: true } | Forbidden | NotFound;
+
+export async function deleteStatement(db: Database, actor: Actor, slug: string, itemId: string, statementId: string): Promise<DeleteStatementResult> {
+	const found = await findItem(db, slug, itemId);
+	if (!found) return NOT_FOUND;
+	if (!policy.canTakeNotes(actor, found.consultation.id)) return FORBIDDEN;
+	const deleted = await db
+		.delete(statement)
+		.where(and(eq(statement.id, statementId), eq(statement.agendaItemId, found.item.id)))
+		.returning({ id: statement.id });
+	if (!deleted.length) return NOT_FOUND;
+	await writeAudit(db, actor, { action: 'statement.delete', subjectType: 'statement', subjectId: statementId, details: { consultation: found.consultation.slug } });
+	return { ok: true };
+}
+
