@@ -1,0 +1,98 @@
+import { error, fail } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
+import { asc } from 'drizzle-orm';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { requireStaff } from '$lib/server/guards';
+import { country, stakeholderCategory, subregion } from '$lib/server/db/schema';
+import { deleteStatement, notesOfItem, saveStatement } from '$lib/server/use-cases/take-notes';
+import { statementFormFrom, ZStatementForm, descriptorPhrase, recommendationLetter } from '$lib/domain/notes/statement';
+import { categoryNoun } from '$lib/domain/statistics';
+import { categoryDisplayLabel } from '$lib/domain/reference';
+import { formatTimeRange } from '$lib/domain/time';
+import { errorText } from '$lib/error-text';
+import { m } from '$lib/paraglide/messages';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	requireStaff(locals.actor);
+	const db = getDb();
+	const notes = await notesOfItem(db, locals.actor, params.slug, params.itemId);
+	if (!notes.ok) error(notes.reason === 'forbidden' ? 403 : 404, notes.reason === 'forbidden' ? m.error_forbidden() : undefined);
+	const [categories, countries, subregions] = await Promise.all([
+		db.select({ id: stakeholderCategory.id, label: stakeholderCategory.label }).from(stakeholderCategory).orderBy(asc(stakeholderCategory.position)),
+		db.select({ code: country.code, name: country.name }).from(country).orderBy(asc(country.name)),
+		db.select({ id: subregion.id, name: subregion.name }).from(subregion).orderBy(asc(subregion.position))
+	]);
+	const c = notes.consultation;
+	const labels = {
+		categoryNoun: (id: string) => categoryNoun(id, 1),
+		country: (code: string) => countries.find((x) => x.code === code)?.name ?? code,
+		subregion: (id: string) => subregions.find((x) => x.id === id)?.name ?? id
+	};
+	const index = notes.items.findIndex((i) => i.id === notes.item.id);
+	let letter = 0;
+	return {
+		consultation: { slug: c.slug, title: c.title, k: c.anonymityThreshold },
+		item: { id: notes.item.id, title: notes.item.title, when: formatTimeRange(notes.item.startsAt, notes.item.endsAt, c.timeZone, locals.locale) },
+		previous: notes.items[index - 1] ?? null,
+		next: notes.items[index + 1] ?? null,
+		people: notes.people,
+		facts: notes.facts,
+		objectives: notes.objectives,
+		categories: categories.map((x) => ({ id: x.id, label: categoryDisplayLabel(x.label) })),
+		countries,
+		subregions,
+		newId: randomUUID(),
+		statements: notes.statements.map((s) => ({
+			...s,
+			phrase: descriptorPhrase(s.descriptors, labels),
+			letter: s.isRecommendation ? recommendationLetter(letter++) : null,
+			findings: s.findings.map((f) =>
+				f.kind === 'descriptor'
+					? m.notes_finding_descriptor({ matching: f.matching, k: f.k })
+					: f.severity === 'block'
+						? m.notes_finding_leak({ text: f.text })
+						: m.notes_finding_organization({ text: f.text })
+			)
+		}))
+	};
+};
+
+function fieldErrors(errors: Record<string, string>): Record<string, string> {
+	const texts: Record<string, string> = { 'speaker-unknown': m.notes_err_speaker_unknown(), 'on-record-needs-speaker': m.notes_err_on_record_needs_speaker() };
+	return Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, texts[v] ?? errorText(v) ?? m.err_invalid()]));
+}
+
+export const actions: Actions = {
+	save: async ({ locals, params, request }) => {
+		requireStaff(locals.actor);
+		const form = await request.formData();
+		const raw = statementFormFrom(form) as Record<string, unknown>;
+		const values = Object.fromEntries([...form].map(([k, v]) => [k, String(v)]));
+		const objectives = form.getAll('objectives').map(String);
+		const parsed = ZStatementForm.safeParse(raw);
+		if (!parsed.success) {
+			const errors: Record<string, string> = {};
+			for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+			return fail(400, { statementId: String(raw.statementId), values, objectives, errors: fieldErrors(errors) });
+		}
+		const result = await saveStatement(getDb(), locals.actor, params.slug, params.itemId, parsed.data);
+		if (!result.ok) {
+			if (result.reason === 'invalid') return fail(400, { statementId: parsed.data.statementId, values, objectives, errors: fieldErrors(result.errors) });
+			if (result.reason === 'conflict') return fail(409, { statementId: parsed.data.statementId, values, objectives, errors: { _: m.notes_err_conflict() } });
+			error(result.reason === 'forbidden' ? 403 : 404);
+		}
+		const saved =
+			result.descriptorCount === null
+				? m.notes_saved({ attribution: result.attribution === 'on-record' ? m.notes_on_record() : m.notes_non_attributable() })
+				: m.notes_saved_with_count({ count: result.descriptorCount });
+		return { saved, savedId: result.statementId };
+	},
+	delete: async ({ locals, params, request }) => {
+		requireStaff(locals.actor);
+		const id = String((await request.formData()).get('statementId') ?? '');
+		const result = await deleteStatement(getDb(), locals.actor, params.slug, params.itemId, id);
+		if (!result.ok && result.reason === 'forbidden') error(403);
+		return { saved: m.notes_deleted() };
+	}
+};
