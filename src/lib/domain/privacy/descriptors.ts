@@ -122,7 +122,10 @@ export function recognizeSpeakers(text: string, options: RecognizeOptions = {}):
 		const folded = fold(original);
 		const hits = hitsOf(folded.text);
 		const words = [...folded.text.matchAll(WORD)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, word: m[0].replace(/\.$/, '') }));
-		const boundaries = [...folded.text.matchAll(/[.;:!?()\u2014]|,(?!\d)/g)].map((m) => m.index!).filter((i) => !isTitleStop(folded.text, i));
+		// Punctuation ends a speaker's description, except inside a lexicon term ("Hong Kong, China", "Iran (Islamic Republic of)").
+		const boundaries = [...folded.text.matchAll(/[.;:!?()\u2014]|,(?!\d)/g)]
+			.map((m) => m.index!)
+			.filter((i) => !isTitleStop(folded.text, i) && !hits.some((h) => h.kind !== 'verb' && h.start < i && i < h.end));
 		const namedAt = onRecord.flatMap((n) => [...folded.text.matchAll(new RegExp(`(?<![\\p{L}])${escapeRegExp(n)}(?![\\p{L}])`, 'gu'))].map((m) => ({ start: m.index!, end: m.index! + m[0].length })));
 
 		const span = (s: number, e: number) => {
@@ -142,8 +145,9 @@ export function recognizeSpeakers(text: string, options: RecognizeOptions = {}):
 		for (const det of determiners.filter((d) => !determiners.some((o) => o !== d && o.start <= d.start && o.end >= d.end && o.end - o.start > d.end - d.start))) {
 			const head = speakerHead(det, hits, words);
 			if (!head) continue;
-			const phraseEnd = phraseEndAfter(head.end, hits, boundaries, words, folded.text.length);
-			const inside = hits.filter((h) => h.start >= det.end && h.end <= phraseEnd && isDescriptor(h));
+			const wordsEnd = phraseEndAfter(head.end, hits, boundaries, words, folded.text.length);
+			const inside = hits.filter((h) => h.start >= det.end && h.start < wordsEnd && isDescriptor(h));
+			const phraseEnd = Math.max(wordsEnd, ...inside.map((h) => h.end));
 			inside.forEach((h) => consumed.add(h));
 			const mention: SpeakerMention = { passage: passageIndex, ...span(det.start, phraseEnd), onRecord: false, terms: dedupeTerms(inside.map(term)) };
 			events.push({ at: det.start, open: { mention, phraseEnd } });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { recognizeSpeakers } from './descriptors';
 import { checkText, explainFinding, type PrivacyAttendee } from './check';
 import { scanForLeaks } from './leak-scan';
+import { CATEGORY_TERMS, COUNTRY_TERMS, GENDER_TERMS, SUBREGION_TERMS } from './lexicon';
 
 const terms = (text: string, onRecordNames: string[] = []) =>
 	recognizeSpeakers(text, { onRecordNames }).map((m) => ({ speaker: m.text, named: m.onRecord, terms: m.terms.map((t) => `${t.key}=${t.value}`) }));
@@ -137,5 +138,39 @@ describe('distinctive name tokens', () => {
 	});
 	it('does not take a lower-case word or a sentence start for a surname', () => {
 		expect(scanForLeaks('Leota is also a village. The word leota appears.', people)).toEqual([]);
+	});
+});
+
+describe('the lexicon, term by term', () => {
+	const recognized = (text: string) => recognizeSpeakers(text)[0]?.terms.map((t) => `${t.key}=${t.value}`) ?? [];
+	it('recognizes every country name and adjective of the lexicon', () => {
+		const missed: string[] = [];
+		for (const [code, names] of Object.entries(COUNTRY_TERMS)) {
+			for (const name of names) if (!recognized(`A participant from ${name} said so.`).includes(`country=${code}`)) missed.push(`${code}: ${name}`);
+		}
+		expect(missed).toEqual([]);
+	});
+	it('recognizes every subregion term', () => {
+		const missed = Object.entries(SUBREGION_TERMS).flatMap(([id, names]) => names.filter((n) => !recognized(`A speaker from ${n} said so.`).includes(`subregion=${id}`)));
+		expect(missed).toEqual([]);
+	});
+	it('recognizes every pronoun and title of a speaker described before', () => {
+		const missed: string[] = [];
+		for (const [gender, words] of Object.entries(GENDER_TERMS)) {
+			for (const word of words) {
+				const text = ['woman', 'man', 'female', 'male', 'lady', 'gentleman'].includes(word) || word.endsWith('woman') || word.endsWith('man')
+					? `A ${word} participant said so.`
+					: `A participant said so. Then ${word} added more.`;
+				if (!recognized(text).includes(`gender=${gender}`)) missed.push(`${gender}: ${word}`);
+			}
+		}
+		expect(missed).toEqual([]);
+	});
+	it('recognizes every category noun naming a person', () => {
+		const missed: string[] = [];
+		for (const [id, nouns] of Object.entries(CATEGORY_TERMS)) {
+			for (const noun of nouns) if (!recognized(`A participant from the ${noun} said so.`).includes(`category=${id}`)) missed.push(`${id}: ${noun}`);
+		}
+		expect(missed).toEqual([]);
 	});
 });
