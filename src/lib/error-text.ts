@@ -26,6 +26,7 @@ const TEXTS: Record<string, () => string> = {
 	'end-before-start': m.err_end_before_start,
 	percent: m.err_percent,
 	'targets-over-100': m.err_targets_over_100,
+	'anonymity-threshold': m.err_anonymity_threshold,
 	'whole-number': m.selection_err_whole_number,
 	'panel-size-range': m.selection_err_panel_size,
 	'seed-invalid': m.selection_err_seed,

@@ -29,6 +29,13 @@ describe('toConsultationValues', () => {
 		expect(r.values.registrationOpensAt?.toISOString()).toBe('2027-01-31T17:00:00.000Z');
 		expect(r.values.objectiveNumbers).toEqual([2, 5, 6, 12, 18]);
 		expect(r.values.reviewObjectives).toEqual(['Take stock of progress', 'Identify gaps']);
+		expect(r.values.anonymityThreshold).toBe(3); // the default
+	});
+	it('takes k from 2 to 50 and refuses anything else', () => {
+		expect(ZConsultationForm.parse({ ...form, anonymityThreshold: '5' }).anonymityThreshold).toBe(5);
+		for (const bad of ['1', '51', 'three', '2.5']) {
+			expect(ZConsultationForm.safeParse({ ...form, anonymityThreshold: bad }).error?.issues.map((i) => [i.path[0], i.message])).toEqual([['anonymityThreshold', 'anonymity-threshold']]);
+		}
 	});
 	it.each([
 		[{ endTime: '10:00' }, { endTime: 'end-before-start' }],

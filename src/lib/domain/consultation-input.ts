@@ -53,6 +53,13 @@ export const ZConsultationForm = z.object({
 	registrationClosesTime: z.string().optional().transform((v) => v || '24:00').refine((v) => TIME.test(v), 'time-invalid'),
 	isOnePerOrganization: z.boolean(),
 	isChathamHouse: z.boolean(),
+	// The smallest number of people a description of a speaker may fit (privacy core); 3 by default.
+	anonymityThreshold: z
+		.string()
+		.optional()
+		.transform((v) => (v ?? '').trim() || '3')
+		.refine((v) => /^\d{1,2}$/.test(v) && Number(v) >= 2 && Number(v) <= 50, 'anonymity-threshold')
+		.transform(Number),
 	status: z.enum(CONSULTATION_STATUSES, { error: 'invalid' })
 });
 export type TConsultationForm = z.output<typeof ZConsultationForm>;
@@ -77,6 +84,7 @@ export interface ConsultationValues {
 	registrationClosesAt: Date | null;
 	isOnePerOrganization: boolean;
 	isChathamHouse: boolean;
+	anonymityThreshold: number;
 	status: TConsultationForm['status'];
 	objectiveNumbers: number[];
 	/** The organizing team: lead agencies, then co-designing stakeholder organizations. */
@@ -126,6 +134,7 @@ export function toConsultationValues(form: TConsultationForm): { ok: true; value
 			registrationClosesAt: closes,
 			isOnePerOrganization: form.isOnePerOrganization,
 			isChathamHouse: form.isChathamHouse,
+			anonymityThreshold: form.anonymityThreshold,
 			status: form.status,
 			objectiveNumbers: numbers,
 			team: [
@@ -138,7 +147,7 @@ export function toConsultationValues(form: TConsultationForm): { ok: true; value
 
 export function consultationFormFields(form: FormData) {
 	const get = (k: string) => (form.has(k) ? String(form.get(k)) : undefined);
-	const names = ['title', 'slug', 'theme', 'background', 'timeZone', 'date', 'startTime', 'endTime', 'format', 'meetingLink', 'venue', 'reviewObjectives', 'participationRules', 'expectedOutcomes', 'capacity', 'registrationLimit', 'registrationOpensDate', 'registrationClosesDate', 'registrationClosesTime', 'status'] as const;
+	const names = ['title', 'slug', 'theme', 'background', 'timeZone', 'date', 'startTime', 'endTime', 'format', 'meetingLink', 'venue', 'reviewObjectives', 'participationRules', 'expectedOutcomes', 'capacity', 'registrationLimit', 'registrationOpensDate', 'registrationClosesDate', 'registrationClosesTime', 'anonymityThreshold', 'status'] as const;
 	return {
 		...Object.fromEntries(names.map((n) => [n, get(n)])),
 		objectives: form.getAll('objectives').map(String),

@@ -47,6 +47,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			endTime: hhmm(c.endsAt, z),
 			reviewObjectives: c.reviewObjectives.join('\n'),
 			capacity: c.capacity === null ? '' : String(c.capacity),
+			anonymityThreshold: String(c.anonymityThreshold),
 			registrationLimit: c.registrationLimit === null ? '' : String(c.registrationLimit),
 			registrationOpensDate: c.registrationOpensAt ? dateInZone(c.registrationOpensAt, z) : '',
 			registrationClosesDate: closes ? dateInZone(closesAtMidnight ? new Date(closes.getTime() - 1) : closes, z) : '',
