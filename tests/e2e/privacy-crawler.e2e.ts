@@ -62,7 +62,8 @@ async function crawl(page: Page, request: APIRequestContext, start: string[], pe
 		const type = response.headers()['content-type'] ?? '';
 		if (!type.includes('text/html')) {
 			exports++;
-			const text = type.includes('json') || type.startsWith('text/') ? await response.text() : (await response.body()).toString('latin1');
+			let text = type.includes('json') || type.startsWith('text/') ? await response.text() : (await response.body()).toString('latin1');
+			if (type.includes('calendar')) text = text.replace(/\r?\n[ \t]/g, ''); // unfold RFC 5545 lines, or a folded name escapes the scan
 			for (const f of scanForLeaks(text, people)) leaks.push(`${url}: ${f.kind} "${f.text}"`);
 			continue;
 		}

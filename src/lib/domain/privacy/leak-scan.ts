@@ -107,7 +107,10 @@ export function scanForLeaks(text: string, attendees: readonly Attendee[]): Find
 	}
 	for (const match of text.matchAll(PHONE)) {
 		const digits = match[0].replace(/\D/g, '');
-		if (digits.length < 7 || /^(19|20)\d{2}$/.test(digits)) continue;
+		if (digits.length < 7 || digits.length > 15 || /^(19|20)\d{2}$/.test(digits)) continue;
+		// A bare run of digits is an identifier or a timestamp unless it is written like a number to
+		// dial: with a "+", a leading 0 (a local number), or separators between groups of digits.
+		if (!/^[+(0]/.test(match[0]) && !/\d[\s().-]+\d/.test(match[0])) continue;
 		findings.push({ kind: 'phone', severity: 'block', start: match.index!, end: match.index! + match[0].length, text: match[0], subject: null });
 	}
 
