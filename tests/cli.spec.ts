@@ -14,7 +14,8 @@ function convene(args: string[], env: Record<string, string> = {}) {
 	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('convene CLI', () => {
+// Every test starts one or more CLI processes (tsx compiles on start): seconds each on a busy 2-core machine.
+describe('convene CLI', { timeout: 60_000 }, () => {
 	it('lists its commands with --help', () => {
 		const r = convene(['--help']);
 		expect(r.code).toBe(0);
@@ -41,7 +42,7 @@ describe('convene CLI', () => {
 		const r = convene(['migrate'], { DATABASE_URL: url });
 		expect(r.code).toBe(1);
 		const lines = r.stderr.trim().split('\n');
-		expect(lines).toHaveLength(1);
+		expect(lines, r.stderr).toHaveLength(1);
 		expect(lines[0]).toMatch(message);
 	});
 

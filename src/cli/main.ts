@@ -25,6 +25,9 @@ Commands:
   import people FILE [--dry-run]
                        Import people and their organizations from a .csv or .xlsx file: every
                        problem row is listed with its reason and nothing is imported (exit 1)
+  report render --consultation SLUG --format docx|html|md --out FILE --draft
+                       Render a fresh draft of the consultation's summary report (not saved), with
+                       what the privacy core finds in it
   send-reminders       Send the reminders due before meetings (the server also does this every 15 minutes)
   export people --format csv|xlsx --out FILE [--q TEXT] [--category ID] [--country CODE]
                        Export the directory (formula-like cells are neutralized)
@@ -96,7 +99,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 				attendees: { type: 'string' },
 				k: { type: 'string' },
 				consultation: { type: 'string' },
-				'time-zone': { type: 'string' }
+				'time-zone': { type: 'string' },
+				draft: { type: 'boolean' }
 			}
 		});
 	} catch (error) {
@@ -108,7 +112,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 		io.out(HELP);
 		return command || parsed.values.help ? 0 : 2;
 	}
-	const takesArguments = ['import', 'export', 'privacy', 'attendance'].includes(command);
+	const takesArguments = ['import', 'export', 'privacy', 'attendance', 'report'].includes(command);
 	if (rest.length && !takesArguments) {
 		io.err(`convene: unexpected argument "${rest[0]}"`);
 		return 2;
@@ -144,6 +148,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 				return await privacyCommand(rest, parsed.values, io);
 			case 'attendance':
 				return await attendanceCommand(rest, parsed.values, io);
+			case 'report':
+				return await reportCommand(rest, parsed.values, io);
 			case 'send-reminders':
 				return await withDatabase(async (h) => {
 					const sent = await sendReminders(h.db, createMailer(h.db), new Date());
@@ -408,6 +414,46 @@ async function attendanceCommand(args: string[], values: { consultation?: string
 		const s = result.summary;
 		io.out(`Imported ${s.people} ${s.people === 1 ? 'person' : 'people'} (${s.sessions} ${s.sessions === 1 ? 'session' : 'sessions'}): ${s.matchedByEmail} matched by email, ${s.matchedByName} by name, ${s.unmatched.length} unmatched.`);
 		for (const u of s.unmatched) io.out(`  unmatched: ${u.name}${u.email ? ` <${u.email}>` : ''} (${u.minutes} min); match them on the attendance page`);
+		return 0;
+	});
+}
+
+async function reportCommand(args: string[], values: { consultation?: string; format?: string; out?: string; draft?: boolean }, io: Io): Promise<number> {
+	const usage = 'convene: usage: convene report render --consultation SLUG --format docx|html|md --out FILE --draft';
+	const formats = ['docx', 'html', 'md'];
+	if (args[0] !== 'render' || args.length > 1 || !values.consultation || !values.out || !values.format) {
+		io.err(usage);
+		return 2;
+	}
+	if (!formats.includes(values.format)) {
+		io.err(`convene: --format must be one of ${formats.join(', ')}, not "${values.format}"`);
+		return 2;
+	}
+	if (!values.draft) {
+		io.err('convene: only --draft is available yet (a fresh draft, not saved): report versions come with the report editor');
+		return 2;
+	}
+	const { loadDraftInput } = await import('../lib/server/reports/draft-input');
+	const { draftReport } = await import('../lib/domain/report/draft');
+	const { plainText } = await import('../lib/domain/report/model');
+	const { renderMarkdown, renderHtmlDocument } = await import('../lib/domain/report/render-text');
+	const { renderDocx } = await import('../lib/server/exports/report-docx');
+	const { roomAttendees } = await import('../lib/server/queries/attendees');
+	const { checkText, explainFinding } = await import('../lib/domain/privacy/check');
+	return withDatabase(async (h) => {
+		const loaded = await loadDraftInput(h.db, values.consultation!, baseUrl());
+		if (!loaded) {
+			io.err(`convene: no consultation "${values.consultation}"`);
+			return 1;
+		}
+		const started = performance.now();
+		const doc = draftReport(loaded.input);
+		const output = values.format === 'docx' ? await renderDocx(doc) : values.format === 'html' ? renderHtmlDocument(doc) : renderMarkdown(doc);
+		fs.writeFileSync(values.out!, output);
+		const report = checkText(plainText(doc), await roomAttendees(h.db, loaded.consultationId), loaded.k);
+		io.out(`Wrote a draft of ${doc.blocks.filter((b) => b.kind === 'paragraph').length} numbered paragraphs to ${values.out} (${values.format}, ${Math.round(performance.now() - started)} ms).`);
+		for (const f of report.findings) io.out(`  ${f.severity === 'block' ? 'BLOCK' : 'warn '} ${f.kind}: ${explainFinding(f)}`);
+		io.out(report.isBlocked ? 'The privacy core would block circulation and publication of this draft as it stands.' : 'The privacy core finds nothing that blocks.');
 		return 0;
 	});
 }

@@ -63,6 +63,11 @@ describe('attendance sentences', () => {
 		expect(attendanceSentence(small, labels, 3)).toBe('10 participants attended.');
 	});
 
+	it('puts "the" before the countries whose names take it', () => {
+		const stats2 = attendanceStatistics([...many(3, { category: null, country: 'PH', subregion: null, gender: null }), ...many(3, { category: null, country: 'NP', subregion: null, gender: null })]);
+		expect(attendanceSentence(stats2, { ...labels, country: (c: string) => ({ PH: 'Philippines', NP: 'Nepal' })[c] ?? c }, 3)).toBe('Six participants attended from two countries, namely Nepal and the Philippines.');
+	});
+
 	it('suppresses small cells in a public table', () => {
 		expect(publicBreakdown(stats.byCategory, 3)).toEqual([
 			{ value: 'parliamentarians', count: '26' },

@@ -52,6 +52,11 @@ export function unNumber(n: number): string {
 /** At the start of a sentence every number is written in words or the sentence is rephrased; capitalize small ones. */
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** A country's name as it stands in a sentence: "the Philippines", "the Republic of Korea", "Nepal". */
+export function countryInSentence(name: string): string {
+	return /^(Philippines|Netherlands|Maldives|Russian Federation|Republic of Korea|Democratic People's Republic|Lao People's|United |Marshall Islands|Solomon Islands|Cook Islands|Northern Mariana|Federated States|Islamic Republic)/.test(name) ? `the ${name}` : name;
+}
+
 export function listInWords(items: readonly string[]): string {
 	if (items.length <= 1) return items.join('');
 	return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
@@ -94,8 +99,9 @@ export function attendanceSentence(stats: AttendanceStatistics, labels: Sentence
 	if (known.length) sentence += `, including ${listInWords(known.map((b) => `${unNumber(b.count)} ${labels.category(b.value!, b.count)}`))}`;
 	if (countries.length) {
 		sentence += ` from ${unNumber(countries.length)} ${countries.length === 1 ? 'country' : 'countries'}`;
-		if (named.length === countries.length) sentence += `, namely ${listInWords([...named].sort((a, b) => a.localeCompare(b)))}`;
-		else if (named.length) sentence += `, among them ${listInWords([...named].sort((a, b) => a.localeCompare(b)))}`;
+		const inSentence = [...named].sort((a, b) => a.localeCompare(b)).map(countryInSentence);
+		if (named.length === countries.length) sentence += `, namely ${listInWords(inSentence)}`;
+		else if (named.length) sentence += `, among them ${listInWords(inSentence)}`;
 	}
 	return `${sentence}.`;
 }
