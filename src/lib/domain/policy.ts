@@ -29,6 +29,8 @@ export const policy = {
 	/** Who said what (speaker identities of non-attributable statements): audit-logged. */
 	canSeeSpeakers: (a: Actor, consultationId: string) =>
 		isAdmin(a) || (a.kind === 'staff' && (a.organizerOf.has(consultationId) || a.rapporteurOf.has(consultationId))),
+	/** Publishing past a blocking privacy finding, with a written reason (audit-logged). */
+	canOverridePrivacy: (a: Actor) => isAdmin(a),
 	canTakeNotes: (a: Actor, consultationId: string) =>
 		isAdmin(a) || (a.kind === 'staff' && (a.organizerOf.has(consultationId) || a.rapporteurOf.has(consultationId)))
 } as const;

@@ -9,7 +9,7 @@ import { attendanceSentence, categoryNoun, genderSentence } from '../../domain/s
 import { formatTimeRange } from '../../domain/time';
 import { consultationStatistics, statisticsLabels } from '../queries/attendees';
 
-const FORMATS: Record<string, string> = { online: 'an online meeting', 'in-person': 'an in-person meeting', hybrid: 'a hybrid meeting' };
+export const FORMATS: Record<string, string> = { online: 'an online meeting', 'in-person': 'an in-person meeting', hybrid: 'a hybrid meeting' };
 
 const fullName = (p: { honorific: string | null; name: string }) => (p.honorific ? `${p.honorific} ${p.name}` : p.name);
 

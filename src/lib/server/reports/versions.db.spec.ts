@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { makeStaffActor } from '../../../../tests/support/factories';
+import { seedDemo } from '../demo/seed-demo';
+import { auditLog, consultation, paragraph, reportVersion } from '../db/schema';
+import { createDraftVersion, publishedVersions, publishVersion, readBlocks, versionDocument } from './versions';
+import { loadDraftInput } from './draft-input';
+import { draftReport } from '../../domain/report/draft';
+import { roomAttendees } from '../queries/attendees';
+import type { Actor } from '../../domain/policy';
+
+let t: TestDatabase;
+let organizer: Actor;
+let admin: Actor;
+let consultationId: string;
+beforeAll(async () => {
+	t = await createTestDatabase();
+	await seedDemo(t.db, new Date('2026-11-23T05:00:00Z'));
+	[{ id: consultationId }] = await t.db.select({ id: consultation.id }).from(consultation).where(eq(consultation.slug, 'parliamentarians'));
+	organizer = await makeStaffActor(t.db, 'organizer', { organizerOf: [consultationId] });
+	admin = await makeStaffActor(t.db, 'admin');
+});
+afterAll(async () => {
+	await t?.close();
+});
+
+describe(`report versions on ${testDriver}`, () => {
+	it('saves a generated draft as the next version and reads it back block for block', async () => {
+		const created = await createDraftVersion(t.db, organizer, 'parliamentarians', 'https://convene.example');
+		if (!created.ok) throw new Error('not created');
+		const doc = await versionDocument(t.db, created.versionId);
+		const generated = draftReport((await loadDraftInput(t.db, 'parliamentarians', 'https://convene.example'))!.input);
+		expect(doc?.blocks).toEqual(generated.blocks);
+		expect(doc?.title).toBe(generated.title);
+		const stranger = await makeStaffActor(t.db, 'organizer');
+		expect(await createDraftVersion(t.db, stranger, 'parliamentarians')).toEqual({ ok: false, reason: 'forbidden' });
+	});
+
+	it('numbers concurrent drafts one after the other', async () => {
+		const results = await Promise.all([1, 2, 3].map(() => createDraftVersion(t.db, organizer, 'parliamentarians')));
+		const numbers = results.map((r) => (r.ok ? r.number : 0)).sort();
+		expect(new Set(numbers).size).toBe(3);
+	});
+
+	it('publishes a clean version once; a published version cannot be published or changed again', async () => {
+		const created = await createDraftVersion(t.db, organizer, 'parliamentarians');
+		if (!created.ok) throw new Error('not created');
+		expect(await publishVersion(t.db, organizer, created.versionId, { note: 'First publication.' })).toMatchObject({ ok: true });
+		expect(await publishVersion(t.db, organizer, created.versionId)).toEqual({ ok: false, reason: 'already-published' });
+		const published = await publishedVersions(t.db, 'parliamentarians');
+		expect(published[0]).toMatchObject({ id: created.versionId, note: 'First publication.' });
+	});
+
+	it('stops a version that names a protected participant, unless an admin overrides it with a written reason (audit-logged)', async () => {
+		const created = await createDraftVersion(t.db, organizer, 'parliamentarians');
+		if (!created.ok) throw new Error('not created');
+		const protectedOne = (await roomAttendees(t.db, consultationId)).find((a) => a.attribution === 'non-attributable')!;
+		const blocks = await readBlocks(t.db, created.versionId);
+		const target = blocks.find((b) => b.block.kind === 'paragraph')!;
+		await t.db.update(paragraph).set({ text: `As ${protectedOne.name} said, wages are withheld.` }).where(eq(paragraph.id, target.id));
+
+		const refused = await publishVersion(t.db, organizer, created.versionId, { overrideReason: 'The organizer wants it out.' });
+		expect(refused).toMatchObject({ ok: false, reason: 'blocked', findings: [{ kind: 'person', text: protectedOne.name }] });
+		expect(await publishVersion(t.db, admin, created.versionId, { overrideReason: '   ' })).toMatchObject({ ok: false, reason: 'blocked' });
+		const [state] = await t.db.select({ state: reportVersion.state }).from(reportVersion).where(eq(reportVersion.id, created.versionId));
+		expect(state.state).toBe('draft');
+
+		expect(await publishVersion(t.db, admin, created.versionId, { overrideReason: 'The participant asked to be named and confirmed it in writing.' })).toMatchObject({ ok: true });
+		const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'report.publish-override'), eq(auditLog.subjectId, created.versionId)));
+		expect(audit.details).toMatchObject({ reason: 'The participant asked to be named and confirmed it in writing.', findings: [{ kind: 'person', text: protectedOne.name }] });
+	});
+});

@@ -1,0 +1,153 @@
+// Report versions in the database: a generated draft saved as version n+1, a version read back as
+// a ReportDocument, and publication behind the privacy gate. Published versions never change; a
+// correction is a new published version with a note.
+import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
+import type { Database, Executor } from '../db';
+import { consultation, footnote, paragraph, report, reportVersion } from '../db/schema';
+import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
+import { draftReport } from '../../domain/report/draft';
+import { plainText, type Block, type ReportDocument } from '../../domain/report/model';
+import { checkText, type PrivacyFinding } from '../../domain/privacy/check';
+import { FORMATS, loadDraftInput } from './draft-input';
+import { roomAttendees } from '../queries/attendees';
+import { writeAudit } from '../queries/audit';
+import { formatTimeRange } from '../../domain/time';
+
+type NotFound = { ok: false; reason: 'not-found' };
+const NOT_FOUND: NotFound = { ok: false, reason: 'not-found' };
+
+export async function saveBlocks(tx: Executor, versionId: string, blocks: readonly Block[]): Promise<void> {
+	for (const [i, b] of blocks.entries()) {
+		const [row] = await tx
+			.insert(paragraph)
+			.values({
+				versionId,
+				position: i + 1,
+				kind: b.kind,
+				section: b.kind === 'heading' ? b.numeral : b.kind === 'annex' && b.isHeader ? 'header' : null,
+				text: b.kind === 'annex' ? JSON.stringify(b.cells) : b.text
+			})
+			.returning({ id: paragraph.id });
+		if ((b.kind === 'paragraph' || b.kind === 'list-item') && b.footnotes.length) {
+			await tx.insert(footnote).values(b.footnotes.map((text, j) => ({ paragraphId: row.id, position: j + 1, text })));
+		}
+	}
+}
+
+export async function readBlocks(db: Executor, versionId: string): Promise<{ id: string; block: Block }[]> {
+	const rows = await db.select().from(paragraph).where(eq(paragraph.versionId, versionId)).orderBy(asc(paragraph.position));
+	const notes = rows.length ? await db.select().from(footnote).where(inArray(footnote.paragraphId, rows.map((r) => r.id))).orderBy(asc(footnote.position)) : [];
+	return rows.map((r) => {
+		const footnotes = notes.filter((n) => n.paragraphId === r.id).map((n) => n.text);
+		const block: Block =
+			r.kind === 'heading'
+				? { kind: 'heading', text: r.text, numeral: r.section }
+				: r.kind === 'annex'
+					? { kind: 'annex', cells: JSON.parse(r.text) as string[], isHeader: r.section === 'header' }
+					: { kind: r.kind as 'paragraph' | 'list-item', text: r.text, footnotes };
+		return { id: r.id, block };
+	});
+}
+
+export type CreateDraftResult = { ok: true; versionId: string; number: number } | Forbidden | NotFound;
+
+/** Generates a fresh draft from the consultation and saves it as the report's next version. */
+export async function createDraftVersion(db: Database, actor: Actor, slug: string, origin = ''): Promise<CreateDraftResult> {
+	const loaded = await loadDraftInput(db, slug, origin);
+	if (!loaded) return NOT_FOUND;
+	if (!policy.canTakeNotes(actor, loaded.consultationId)) return FORBIDDEN;
+	const doc = draftReport(loaded.input);
+	return db.transaction(async (tx) => {
+		await tx.select({ id: consultation.id }).from(consultation).where(eq(consultation.id, loaded.consultationId)).for('update');
+		let [r] = await tx.select().from(report).where(eq(report.consultationId, loaded.consultationId));
+		if (!r) [r] = await tx.insert(report).values({ consultationId: loaded.consultationId, slug, title: doc.title }).returning();
+		const [{ last }] = await tx.select({ last: max(reportVersion.number) }).from(reportVersion).where(eq(reportVersion.reportId, r.id));
+		const [latest] = await tx.select({ id: reportVersion.id }).from(reportVersion).where(eq(reportVersion.reportId, r.id)).orderBy(desc(reportVersion.number)).limit(1);
+		const [v] = await tx
+			.insert(reportVersion)
+			.values({ reportId: r.id, number: (last ?? 0) + 1, state: 'draft', basedOnVersionId: latest?.id ?? null, createdByUserId: actor.kind === 'staff' ? actor.userId : null, note: 'Generated from the consultation.' })
+			.returning();
+		await saveBlocks(tx, v.id, doc.blocks);
+		return { ok: true as const, versionId: v.id, number: v.number };
+	});
+}
+
+export async function versionDocument(db: Executor, versionId: string): Promise<ReportDocument | null> {
+	const [v] = await db
+		.select({ title: report.title, startsAt: consultation.startsAt, endsAt: consultation.endsAt, timeZone: consultation.timeZone, format: consultation.format })
+		.from(reportVersion)
+		.innerJoin(report, eq(report.id, reportVersion.reportId))
+		.innerJoin(consultation, eq(consultation.id, report.consultationId))
+		.where(eq(reportVersion.id, versionId));
+	if (!v) return null;
+	const blocks = (await readBlocks(db, versionId)).map((b) => b.block);
+	const when = formatTimeRange(v.startsAt, v.endsAt, v.timeZone, 'en');
+	return { title: v.title, subtitle: `${when.date} · ${FORMATS[v.format] ?? v.format}`, blocks };
+}
+
+export async function privacyGate(db: Executor, versionId: string): Promise<{ findings: PrivacyFinding[]; isBlocked: boolean } | null> {
+	const [v] = await db
+		.select({ consultationId: report.consultationId, k: consultation.anonymityThreshold })
+		.from(reportVersion)
+		.innerJoin(report, eq(report.id, reportVersion.reportId))
+		.innerJoin(consultation, eq(consultation.id, report.consultationId))
+		.where(eq(reportVersion.id, versionId));
+	const doc = await versionDocument(db, versionId);
+	if (!v || !doc) return null;
+	return checkText(plainText(doc), await roomAttendees(db, v.consultationId), v.k);
+}
+
+export type PublishResult =
+	| { ok: true; number: number }
+	| Forbidden
+	| NotFound
+	| { ok: false; reason: 'blocked'; findings: PrivacyFinding[] }
+	| { ok: false; reason: 'already-published' }
+	| { ok: false; reason: 'override-needs-reason' };
+
+/**
+ * Publishes a version after the privacy gate. A blocking finding stops it unless an admin
+ * overrides it with a written reason, which the audit log keeps with the findings.
+ */
+export async function publishVersion(db: Database, actor: Actor, versionId: string, options: { note?: string; overrideReason?: string } = {}): Promise<PublishResult> {
+	const [v] = await db
+		.select({ id: reportVersion.id, state: reportVersion.state, number: reportVersion.number, consultationId: report.consultationId })
+		.from(reportVersion)
+		.innerJoin(report, eq(report.id, reportVersion.reportId))
+		.where(eq(reportVersion.id, versionId));
+	if (!v) return NOT_FOUND;
+	if (!policy.canOrganize(actor, v.consultationId)) return FORBIDDEN;
+	if (v.state === 'published') return { ok: false, reason: 'already-published' };
+	const gate = (await privacyGate(db, versionId))!;
+	const override = options.overrideReason?.trim();
+	if (gate.isBlocked) {
+		if (!override || !policy.canOverridePrivacy(actor)) return { ok: false, reason: 'blocked', findings: gate.findings };
+	} else if (options.overrideReason !== undefined && !override) return { ok: false, reason: 'override-needs-reason' };
+	return db.transaction(async (tx) => {
+		const updated = await tx
+			.update(reportVersion)
+			.set({ state: 'published', publishedAt: new Date(), note: options.note?.trim() || null })
+			.where(and(eq(reportVersion.id, versionId), inArray(reportVersion.state, ['draft', 'circulated'])))
+			.returning({ id: reportVersion.id });
+		if (!updated.length) return { ok: false as const, reason: 'already-published' as const };
+		if (gate.isBlocked) {
+			await writeAudit(tx, actor, {
+				action: 'report.publish-override',
+				subjectType: 'report-version',
+				subjectId: versionId,
+				details: { reason: override, findings: gate.findings.map((f) => ({ kind: f.kind, text: f.text })) }
+			});
+		}
+		await writeAudit(tx, actor, { action: 'report.publish', subjectType: 'report-version', subjectId: versionId, details: { number: v.number } });
+		return { ok: true as const, number: v.number };
+	});
+}
+
+export async function publishedVersions(db: Executor, reportSlug: string) {
+	return db
+		.select({ id: reportVersion.id, number: reportVersion.number, publishedAt: reportVersion.publishedAt, note: reportVersion.note, title: report.title, slug: report.slug })
+		.from(reportVersion)
+		.innerJoin(report, eq(report.id, reportVersion.reportId))
+		.where(and(eq(report.slug, reportSlug), eq(reportVersion.state, 'published')))
+		.orderBy(desc(reportVersion.number));
+}
