@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import mammoth from 'mammoth';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { scanForLeaks, type Attendee } from '../../src/lib/domain/privacy/leak-scan';
 import { signInAsStaff } from './sign-in';
@@ -62,7 +63,12 @@ async function crawl(page: Page, request: APIRequestContext, start: string[], pe
 		const type = response.headers()['content-type'] ?? '';
 		if (!type.includes('text/html')) {
 			exports++;
-			let text = type.includes('json') || type.startsWith('text/') ? await response.text() : (await response.body()).toString('latin1');
+			let text =
+				type.includes('wordprocessingml')
+					? (await mammoth.extractRawText({ buffer: Buffer.from(await response.body()) })).value // a DOCX is a zip: read its text
+					: type.includes('json') || type.includes('xml') || type.startsWith('text/')
+						? await response.text()
+						: (await response.body()).toString('latin1');
 			if (type.includes('calendar')) text = text.replace(/\r?\n[ \t]/g, ''); // unfold RFC 5545 lines, or a folded name escapes the scan
 			for (const f of scanForLeaks(text, people)) leaks.push(`${url}: ${f.kind} "${f.text}"`);
 			continue;
@@ -77,7 +83,7 @@ async function crawl(page: Page, request: APIRequestContext, start: string[], pe
 			if (!visited.has(path)) queue.push(path);
 		}
 	}
-	return { leaks, pages: visited.size - exports, exports };
+	return { leaks, pages: visited.size - exports, exports, visited: [...visited] };
 }
 
 test.describe.configure({ timeout: 300_000 });
@@ -85,20 +91,27 @@ test.describe.configure({ timeout: 300_000 });
 test('no public page or export reveals a non-attributable attendee, to nobody and to a signed-in stakeholder', async ({ browser }) => {
 	const rooms = demoRooms();
 	const statistics = rooms.map((r) => `/api/v1/consultations/${r.slug}/statistics`);
-	const start = ['/', '/fr', ...rooms.map((r) => `/consultations/${r.slug}`), ...statistics];
+	const start = ['/', '/fr', '/reports', '/reports/feed.xml', ...rooms.map((r) => `/consultations/${r.slug}`), ...statistics];
+
+	// A published report, so that its page, its DOCX and Markdown and the feed are crawled too.
+	const adminContext = await browser.newContext();
+	const admin = await adminContext.newPage();
+	await signInAsStaff(admin);
+	await admin.goto('/staff/consultations/parliamentarians/report');
+	await admin.getByRole('button', { name: 'Generate a new draft' }).click();
+	await admin.getByRole('button', { name: /^Publish version \d+$/ }).click();
+	await expect(admin.getByRole('status')).toContainText('is published');
 
 	const nobody = await browser.newContext();
 	const anonymous = await crawl(await nobody.newPage(), nobody.request, start, roomForScan(rooms));
 	expect(anonymous.leaks).toEqual([]);
 	expect(anonymous.pages).toBeGreaterThanOrEqual(10);
-	expect(anonymous.exports).toBeGreaterThanOrEqual(rooms.length + 3); // statistics, calendars, documents
+	expect(anonymous.exports).toBeGreaterThanOrEqual(rooms.length + 6); // statistics, calendars, documents, the feed, a report's DOCX and Markdown
+	expect(anonymous.visited.some((u) => u.endsWith('/download/docx'))).toBe(true);
 
 	// A participant of the parliamentarians consultation signs in by link and crawls again, /me included.
 	const protectedNames = new Set(roomForScan(rooms).filter((a) => a.attribution === 'non-attributable').map((a) => a.name));
 	const participant = rooms.find((r) => r.slug === 'parliamentarians')!.attendees.find((a) => protectedNames.has(a.name))!;
-	const adminContext = await browser.newContext();
-	const admin = await adminContext.newPage();
-	await signInAsStaff(admin);
 	const stakeholder = await browser.newContext();
 	const me = await stakeholder.newPage();
 	await me.goto('/sign-in');

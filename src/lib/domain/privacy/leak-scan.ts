@@ -111,6 +111,8 @@ export function scanForLeaks(text: string, attendees: readonly Attendee[]): Find
 		// A bare run of digits is an identifier or a timestamp unless it is written like a number to
 		// dial: with a "+", a leading 0 (a local number), or separators between groups of digits.
 		if (!/^[+(0]/.test(match[0]) && !/\d[\s().-]+\d/.test(match[0])) continue;
+		// Dates ("2026-11-23", "23.11.2026", "11/23/2026") are not numbers to dial either.
+		if (/^\d{4}-\d{2}-\d{2}$|^\d{1,2}[./-]\d{1,2}[./-]\d{4}$/.test(match[0].trim())) continue;
 		findings.push({ kind: 'phone', severity: 'block', start: match.index!, end: match.index! + match[0].length, text: match[0], subject: null });
 	}
 

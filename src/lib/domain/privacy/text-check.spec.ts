@@ -130,6 +130,7 @@ describe('distinctive name tokens', () => {
 	it('does not take the digits of an identifier for a phone number', () => {
 		expect(scanForLeaks('UID:31108524-4e6f-2376-9c1d-237667000240@convene', people)).toEqual([]);
 		expect(scanForLeaks('Session 1795464013994 of slug pacific-dialogue-1795464021011.', people)).toEqual([]);
+		expect(scanForLeaks('Published 2026-11-23, revised 23.11.2026 and 11/23/2026.', people)).toEqual([]);
 		for (const phone of ['+66 2 123 4567', '(02) 123 4567', '081 234 5678', '0812345678', '678-555-0123']) {
 			expect(scanForLeaks(`Call ${phone}.`, people).map((f) => [f.kind, f.text])).toEqual([['phone', phone]]);
 		}
