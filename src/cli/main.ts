@@ -25,7 +25,7 @@ Commands:
   import people FILE [--dry-run]
                        Import people and their organizations from a .csv or .xlsx file: every
                        problem row is listed with its reason and nothing is imported (exit 1)
-  report render --consultation SLUG --format docx|html|md --out FILE --draft
+  report render --consultation SLUG --format docx|pdf|html|md --out FILE --draft
                        Render a fresh draft of the consultation's summary report (not saved), with
                        what the privacy core finds in it
   send-reminders       Send the reminders due before meetings (the server also does this every 15 minutes)
@@ -419,8 +419,8 @@ async function attendanceCommand(args: string[], values: { consultation?: string
 }
 
 async function reportCommand(args: string[], values: { consultation?: string; format?: string; out?: string; draft?: boolean }, io: Io): Promise<number> {
-	const usage = 'convene: usage: convene report render --consultation SLUG --format docx|html|md --out FILE --draft';
-	const formats = ['docx', 'html', 'md'];
+	const usage = 'convene: usage: convene report render --consultation SLUG --format docx|pdf|html|md --out FILE --draft';
+	const formats = ['docx', 'pdf', 'html', 'md'];
 	if (args[0] !== 'render' || args.length > 1 || !values.consultation || !values.out || !values.format) {
 		io.err(usage);
 		return 2;
@@ -438,6 +438,7 @@ async function reportCommand(args: string[], values: { consultation?: string; fo
 	const { plainText } = await import('../lib/domain/report/model');
 	const { renderMarkdown, renderHtmlDocument } = await import('../lib/domain/report/render-text');
 	const { renderDocx } = await import('../lib/server/exports/report-docx');
+	const { renderPdf } = await import('../lib/server/exports/report-pdf');
 	const { roomAttendees } = await import('../lib/server/queries/attendees');
 	const { checkText, explainFinding } = await import('../lib/domain/privacy/check');
 	return withDatabase(async (h) => {
@@ -448,7 +449,7 @@ async function reportCommand(args: string[], values: { consultation?: string; fo
 		}
 		const started = performance.now();
 		const doc = draftReport(loaded.input);
-		const output = values.format === 'docx' ? await renderDocx(doc) : values.format === 'html' ? renderHtmlDocument(doc) : renderMarkdown(doc);
+		const output = values.format === 'docx' ? await renderDocx(doc) : values.format === 'pdf' ? await renderPdf(doc) : values.format === 'html' ? renderHtmlDocument(doc) : renderMarkdown(doc);
 		fs.writeFileSync(values.out!, output);
 		const report = checkText(plainText(doc), await roomAttendees(h.db, loaded.consultationId), loaded.k);
 		io.out(`Wrote a draft of ${doc.blocks.filter((b) => b.kind === 'paragraph').length} numbered paragraphs to ${values.out} (${values.format}, ${Math.round(performance.now() - started)} ms).`);

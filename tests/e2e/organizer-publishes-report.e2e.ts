@@ -33,6 +33,9 @@ test('an organizer generates the draft report, sees the privacy check, publishes
 	expect(docx.headers()['content-type']).toContain('wordprocessingml');
 	const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(await docx.body()) });
 	expect(html).toContain('<h1>I. Background</h1>');
+	const pdf = await visitor.request.get(docxHref!.replace('/docx', '/pdf'));
+	expect(pdf.headers()['content-type']).toBe('application/pdf');
+	expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
 	const markdown = await (await visitor.request.get(docxHref!.replace('/docx', '/md'))).text();
 	expect(markdown).toMatch(/^1\\\. The consultation/m);
 

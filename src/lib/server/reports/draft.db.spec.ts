@@ -9,6 +9,7 @@ import { loadDraftInput } from './draft-input';
 import { draftReport } from '../../domain/report/draft';
 import { numberBlocks, plainText } from '../../domain/report/model';
 import { renderDocx } from '../exports/report-docx';
+import { renderPdf } from '../exports/report-pdf';
 import { roomAttendees } from '../queries/attendees';
 import { checkText } from '../../domain/privacy/check';
 
@@ -98,5 +99,20 @@ describe(`the draft report of the demo parliamentarians consultation on ${testDr
 		expect(numbering).toContain('w:val="upperLetter"');
 		// The annex table with its header row.
 		expect(html).toMatch(/<table><thead><tr><th><p><strong>Time<\/strong><\/p><\/th>.*?<\/tr><\/thead><tbody><tr><td><p>\d\d:\d\d–\d\d:\d\d<\/p><\/td>/);
+	});
+
+	it('renders as a PDF of several numbered pages with the title in its properties', async () => {
+		const doc = draftReport((await loadDraftInput(t.db, 'parliamentarians'))!.input);
+		const pdf = await renderPdf(doc);
+		const raw = pdf.toString('latin1');
+		expect(raw.startsWith('%PDF-')).toBe(true);
+		expect(raw.trimEnd().endsWith('%%EOF')).toBe(true);
+		const pages = Math.max(...[...raw.matchAll(/\/Count (\d+)/g)].map((m) => Number(m[1])));
+		expect(pages).toBeGreaterThanOrEqual(3);
+		// The Info dictionary points at the title's object: "/Title 21 0 R" … "21 0 obj\n(…)".
+		const ref = /\/Title (\d+) 0 R/.exec(raw)![1];
+		const title = new RegExp(`\\n${ref} 0 obj\\n\\((.*?)\\)\\nendobj`).exec(raw);
+		const decoded = title![1];
+		expect(decoded).toBe(doc.title);
 	});
 });
