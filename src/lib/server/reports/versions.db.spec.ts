@@ -4,7 +4,8 @@ import { createTestDatabase, testDriver, type TestDatabase } from '../../../../t
 import { makeStaffActor } from '../../../../tests/support/factories';
 import { seedDemo } from '../demo/seed-demo';
 import { auditLog, consultation, paragraph, reportVersion } from '../db/schema';
-import { createDraftVersion, publishedVersions, publishVersion, readBlocks, versionDocument } from './versions';
+import { createDraftVersion, publishedVersions, publishVersion, readBlocks, saveEditedVersion, versionDiff, versionDocument } from './versions';
+import { blockFields } from '../../domain/report/edit';
 import { loadDraftInput } from './draft-input';
 import { draftReport } from '../../domain/report/draft';
 import { roomAttendees } from '../queries/attendees';
@@ -69,5 +70,26 @@ describe(`report versions on ${testDriver}`, () => {
 		expect(await publishVersion(t.db, admin, created.versionId, { overrideReason: 'The participant asked to be named and confirmed it in writing.' })).toMatchObject({ ok: true });
 		const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'report.publish-override'), eq(auditLog.subjectId, created.versionId)));
 		expect(audit.details).toMatchObject({ reason: 'The participant asked to be named and confirmed it in writing.', findings: [{ kind: 'person', text: protectedOne.name }] });
+	});
+
+	it('saves an edit as the next version with its diff, and refuses an edit of a version that is no longer the latest', async () => {
+		const created = await createDraftVersion(t.db, organizer, 'parliamentarians');
+		if (!created.ok) throw new Error('not created');
+		const blocks = await readBlocks(t.db, created.versionId);
+		const edits = blocks.map((b, i) => ({ ...blockFields(b.block), order: String(i + 1), isDeleted: false, isMergedWithNext: false, insertAfter: '' }));
+		const target = blocks.findIndex((b) => b.block.kind === 'paragraph');
+		const edited = edits.map((e, i) => (i === target ? { ...e, text: `${e.text} Revised after comments.` } : e));
+		const saved = await saveEditedVersion(t.db, organizer, 'parliamentarians', created.number, edited, 'Paragraph 1 revised.');
+		expect(saved).toEqual({ ok: true, number: created.number + 1 });
+		// A second editor still on the older version: nothing is overwritten.
+		expect(await saveEditedVersion(t.db, organizer, 'parliamentarians', created.number, edits, '')).toEqual({ ok: false, reason: 'conflict', latest: created.number + 1 });
+		expect(await saveEditedVersion(t.db, organizer, 'parliamentarians', created.number + 1, edits.map((e, i) => (i === target ? { ...e, text: '' } : e)), '')).toEqual({ ok: false, reason: 'invalid', errors: { [target]: 'required' } });
+		const [v] = await t.db.select().from(reportVersion).where(and(eq(reportVersion.number, created.number + 1)));
+		const diff = await versionDiff(t.db, v.id);
+		expect(diff?.fromNumber).toBe(created.number);
+		const changes = diff!.entries.filter((e) => e.op !== 'same');
+		expect(changes).toHaveLength(1);
+		expect(changes[0].op === 'changed' && changes[0].words.filter((w) => w.op === 'added').map((w) => w.text.trim())).toEqual(['Revised after comments.']);
+		expect(v.note).toBe('Paragraph 1 revised.');
 	});
 });

@@ -7,6 +7,7 @@ import { consultation, footnote, paragraph, report, reportVersion } from '../db/
 import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
 import { draftReport } from '../../domain/report/draft';
 import { plainText, type Block, type ReportDocument } from '../../domain/report/model';
+import { applyEdits, diffBlocks, type BlockEdit, type DiffEntry } from '../../domain/report/edit';
 import { checkText, type PrivacyFinding } from '../../domain/privacy/check';
 import { FORMATS, loadDraftInput } from './draft-input';
 import { roomAttendees } from '../queries/attendees';
@@ -150,4 +151,43 @@ export async function publishedVersions(db: Executor, reportSlug: string) {
 		.innerJoin(report, eq(report.id, reportVersion.reportId))
 		.where(and(eq(report.slug, reportSlug), eq(reportVersion.state, 'published')))
 		.orderBy(desc(reportVersion.number));
+}
+
+export type SaveEditResult =
+	| { ok: true; number: number }
+	| Forbidden
+	| NotFound
+	| { ok: false; reason: 'invalid'; errors: Record<number, string> }
+	| { ok: false; reason: 'conflict'; latest: number };
+
+/**
+ * Saves an edited version as the next one. The edit names the version it started from: if someone
+ * saved another version since, nothing is overwritten and the editor is told (their text is kept).
+ */
+export async function saveEditedVersion(db: Database, actor: Actor, slug: string, basedOnNumber: number, edits: readonly BlockEdit[], note: string): Promise<SaveEditResult> {
+	const [r] = await db.select().from(report).where(eq(report.slug, slug));
+	if (!r) return NOT_FOUND;
+	if (!policy.canTakeNotes(actor, r.consultationId)) return FORBIDDEN;
+	const applied = applyEdits(edits);
+	if (!applied.ok) return { ok: false, reason: 'invalid', errors: applied.errors };
+	return db.transaction(async (tx) => {
+		await tx.select({ id: report.id }).from(report).where(eq(report.id, r.id)).for('update');
+		const [latest] = await tx.select().from(reportVersion).where(eq(reportVersion.reportId, r.id)).orderBy(desc(reportVersion.number)).limit(1);
+		if (!latest || latest.number !== basedOnNumber) return { ok: false as const, reason: 'conflict' as const, latest: latest?.number ?? 0 };
+		const [v] = await tx
+			.insert(reportVersion)
+			.values({ reportId: r.id, number: latest.number + 1, state: 'draft', basedOnVersionId: latest.id, createdByUserId: actor.kind === 'staff' ? actor.userId : null, note: note.trim() || null })
+			.returning();
+		await saveBlocks(tx, v.id, applied.blocks);
+		return { ok: true as const, number: v.number };
+	});
+}
+
+/** The changes a version made to the one it was based on. */
+export async function versionDiff(db: Executor, versionId: string): Promise<{ fromNumber: number; entries: DiffEntry[] } | null> {
+	const [v] = await db.select({ basedOn: reportVersion.basedOnVersionId }).from(reportVersion).where(eq(reportVersion.id, versionId));
+	if (!v?.basedOn) return null;
+	const [from] = await db.select({ number: reportVersion.number }).from(reportVersion).where(eq(reportVersion.id, v.basedOn));
+	const [before, after] = await Promise.all([readBlocks(db, v.basedOn), readBlocks(db, versionId)]);
+	return { fromNumber: from.number, entries: diffBlocks(before.map((b) => b.block), after.map((b) => b.block)) };
 }

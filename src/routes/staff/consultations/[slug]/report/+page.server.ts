@@ -4,7 +4,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
 import { consultation, report, reportVersion } from '$lib/server/db/schema';
-import { createDraftVersion, privacyGate, publishVersion, versionDocument } from '$lib/server/reports/versions';
+import { createDraftVersion, privacyGate, publishVersion, versionDiff, versionDocument } from '$lib/server/reports/versions';
+import { blockFields } from '$lib/domain/report/edit';
 import { renderHtmlBody } from '$lib/domain/report/render-text';
 import { explainFinding } from '$lib/domain/privacy/check';
 import { policy } from '$lib/domain/policy';
@@ -30,6 +31,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const shown = versions.find((v) => v.number === shownNumber) ?? null;
 	const doc = shown ? await versionDocument(db, shown.id) : null;
 	const gate = shown ? await privacyGate(db, shown.id) : null;
+	const diff = shown ? await versionDiff(db, shown.id) : null;
 	return {
 		consultation: { slug: c.slug, title: c.title },
 		canPublish: policy.canOrganize(actor, c.id),
@@ -37,7 +39,18 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		versions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString().slice(0, 16).replace('T', ' '), publishedAt: v.publishedAt?.toISOString().slice(0, 10) ?? null })),
 		shown: shown && doc ? { id: shown.id, number: shown.number, state: shown.state, title: doc.title, body: renderHtmlBody(doc) } : null,
 		findings: gate ? gate.findings.map((f) => ({ severity: f.severity, text: explainFinding(f) })) : [],
-		isBlocked: gate?.isBlocked ?? false
+		isBlocked: gate?.isBlocked ?? false,
+		isSaved: url.searchParams.has('saved'),
+		diff: diff
+			? {
+					fromNumber: diff.fromNumber,
+					entries: diff.entries
+						.filter((e) => e.op !== 'same')
+						.map((e) =>
+							e.op === 'changed' ? { op: e.op, words: e.words } : { op: e.op, words: [{ op: e.op === 'added' ? ('added' as const) : ('removed' as const), text: blockFields(e.block).text }] }
+						)
+				}
+			: null
 	};
 };
 

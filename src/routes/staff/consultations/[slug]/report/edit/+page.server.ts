@@ -1,0 +1,61 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { desc, eq } from 'drizzle-orm';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { requireStaff } from '$lib/server/guards';
+import { consultation, report, reportVersion } from '$lib/server/db/schema';
+import { readBlocks, saveEditedVersion } from '$lib/server/reports/versions';
+import { blockFields, type BlockEdit } from '$lib/domain/report/edit';
+import { policy } from '$lib/domain/policy';
+import { m } from '$lib/paraglide/messages';
+
+async function find(slug: string) {
+	const [c] = await getDb().select().from(consultation).where(eq(consultation.slug, slug));
+	if (!c) error(404);
+	return c;
+}
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const c = await find(params.slug);
+	requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
+	const db = getDb();
+	const [latest] = await db
+		.select({ id: reportVersion.id, number: reportVersion.number })
+		.from(reportVersion)
+		.innerJoin(report, eq(report.id, reportVersion.reportId))
+		.where(eq(report.consultationId, c.id))
+		.orderBy(desc(reportVersion.number))
+		.limit(1);
+	if (!latest) redirect(303, `/staff/consultations/${c.slug}/report`);
+	const blocks = await readBlocks(db, latest.id);
+	return { consultation: { slug: c.slug, title: c.title }, number: latest.number, blocks: blocks.map((b) => blockFields(b.block)) };
+};
+
+const ERRORS: Record<string, () => string> = { required: m.err_required, 'kind-invalid': m.err_invalid, 'order-invalid': m.report_err_order };
+
+export const actions: Actions = {
+	save: async ({ locals, params, request }) => {
+		const c = await find(params.slug);
+		requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
+		const form = await request.formData();
+		const count = Number(form.get('count'));
+		const edits: BlockEdit[] = Array.from({ length: Number.isInteger(count) && count > 0 && count < 5000 ? count : 0 }, (_, i) => ({
+			kind: String(form.get(`b${i}.kind`) ?? ''),
+			text: String(form.get(`b${i}.text`) ?? ''),
+			footnotes: String(form.get(`b${i}.footnotes`) ?? ''),
+			order: String(form.get(`b${i}.order`) ?? ''),
+			isDeleted: form.get(`b${i}.delete`) === 'on',
+			isMergedWithNext: form.get(`b${i}.merge`) === 'on',
+			insertAfter: String(form.get(`b${i}.insert`) ?? '')
+		}));
+		const note = String(form.get('note') ?? '');
+		const result = await saveEditedVersion(getDb(), locals.actor, c.slug, Number(form.get('basedOn')), edits, note);
+		if (!result.ok) {
+			const values = { edits, note };
+			if (result.reason === 'invalid') return fail(400, { values, errors: Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [k, (ERRORS[v] ?? m.err_invalid)()])) });
+			if (result.reason === 'conflict') return fail(409, { values, errors: {}, conflict: m.report_conflict({ latest: result.latest }) });
+			error(result.reason === 'forbidden' ? 403 : 404);
+		}
+		redirect(303, `/staff/consultations/${c.slug}/report?v=${result.number}&saved=1`);
+	}
+};
