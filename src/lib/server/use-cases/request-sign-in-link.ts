@@ -14,8 +14,13 @@ export interface MagicLinkSender {
 	signInMagicLink(email: string, callbackURL: string): Promise<void>;
 }
 
-/** Staff land in the staff area, stakeholders on their own page. */
-export async function requestSignInLink(db: Database, sender: MagicLinkSender, rawEmail: string): Promise<RequestSignInLinkResult> {
+/** Where a stakeholder's link may lead: a page of their own area ("/me/reports/…"), never elsewhere. */
+export function safeNext(next: string | null | undefined): string {
+	return next && /^\/me(\/[A-Za-z0-9_-]+)*$/.test(next) ? next : '/me';
+}
+
+/** Staff land in the staff area, stakeholders on their own page (or the page of their area they were sent to). */
+export async function requestSignInLink(db: Database, sender: MagicLinkSender, rawEmail: string, next?: string | null): Promise<RequestSignInLinkResult> {
 	const email = rawEmail.trim().toLowerCase();
 	if (!isValidEmail(email)) return { ok: false, reason: 'invalid-email' };
 	const [user] = await db.select({ id: authUser.id, role: authUser.role }).from(authUser).where(eq(authUser.email, email));
@@ -33,6 +38,6 @@ export async function requestSignInLink(db: Database, sender: MagicLinkSender, r
 		const id = randomBytes(16).toString('hex');
 		await db.insert(authUser).values({ id, email, name: known.name, role: 'stakeholder', emailVerified: false }).onConflictDoNothing();
 	}
-	await sender.signInMagicLink(email, '/me');
+	await sender.signInMagicLink(email, safeNext(next));
 	return { ok: true };
 }

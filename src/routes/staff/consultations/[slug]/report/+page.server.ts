@@ -10,6 +10,11 @@ import { renderHtmlBody } from '$lib/domain/report/render-text';
 import { explainFinding } from '$lib/domain/privacy/check';
 import { policy } from '$lib/domain/policy';
 import { m } from '$lib/paraglide/messages';
+import { circulateVersion, closeCommentsNow, commentsForStaff, markAddressed, replyToComment } from '$lib/server/reports/comments';
+import { readBlocks } from '$lib/server/reports/versions';
+import { numberBlocks } from '$lib/domain/report/model';
+import { formatDeadline } from '$lib/domain/time';
+import { createMailer } from '$lib/server/mail';
 
 async function find(slug: string) {
 	const [c] = await getDb().select().from(consultation).where(eq(consultation.slug, slug));
@@ -22,7 +27,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const actor = requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
 	const db = getDb();
 	const versions = await db
-		.select({ id: reportVersion.id, number: reportVersion.number, state: reportVersion.state, createdAt: reportVersion.createdAt, publishedAt: reportVersion.publishedAt, note: reportVersion.note })
+		.select({ id: reportVersion.id, number: reportVersion.number, state: reportVersion.state, createdAt: reportVersion.createdAt, publishedAt: reportVersion.publishedAt, note: reportVersion.note, commentsCloseAt: reportVersion.commentsCloseAt })
 		.from(reportVersion)
 		.innerJoin(report, eq(report.id, reportVersion.reportId))
 		.where(eq(report.consultationId, c.id))
@@ -32,6 +37,23 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const doc = shown ? await versionDocument(db, shown.id) : null;
 	const gate = shown ? await privacyGate(db, shown.id) : null;
 	const diff = shown ? await versionDiff(db, shown.id) : null;
+	// Comments per numbered paragraph, with who wrote them (staff only).
+	let comments: { label: string; items: { id: string; author: string; text: string; isReply: boolean; isAddressed: boolean }[] }[] = [];
+	if (shown && shown.state !== 'draft') {
+		const all = await commentsForStaff(db, actor, shown.id);
+		const blocks = await readBlocks(db, shown.id);
+		const numbered = numberBlocks(blocks.map((b) => b.block));
+		if (all.ok) {
+			comments = blocks
+				.map((b, i) => {
+					const nb = numbered[i];
+					const label = nb.kind === 'paragraph' ? String(nb.number) : nb.kind === 'list-item' ? nb.letter : '';
+					const items = all.comments.filter((c) => c.paragraphId === b.id).map((c) => ({ id: c.id, author: c.personName ?? c.staffName ?? '—', text: c.text, isReply: !!c.replyToId, isAddressed: !!c.addressedAt }));
+					return { label, items };
+				})
+				.filter((x) => x.items.length);
+		}
+	}
 	return {
 		consultation: { slug: c.slug, title: c.title },
 		canPublish: policy.canOrganize(actor, c.id),
@@ -41,6 +63,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		findings: gate ? gate.findings.map((f) => ({ severity: f.severity, text: explainFinding(f) })) : [],
 		isBlocked: gate?.isBlocked ?? false,
 		isSaved: url.searchParams.has('saved'),
+		comments,
+		period: shown?.commentsCloseAt ? { deadline: formatDeadline(shown.commentsCloseAt, c.timeZone, locals.locale), isOpen: shown.commentsCloseAt > new Date() } : null,
 		diff: diff
 			? {
 					fromNumber: diff.fromNumber,
@@ -55,6 +79,39 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
+	circulate: async ({ locals, params, request, url }) => {
+		const c = await find(params.slug);
+		requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
+		const form = await request.formData();
+		const db = getDb();
+		const result = await circulateVersion(db, locals.actor, createMailer(db), String(form.get('versionId') ?? ''), { days: Number(form.get('days') || 7), origin: url.origin, now: new Date() });
+		if (!result.ok) {
+			const message = result.reason === 'days' ? m.comments_err_days() : result.reason === 'not-a-draft' ? m.comments_err_not_draft() : result.reason === 'blocked' ? m.comments_err_blocked() : m.error_forbidden();
+			return fail(400, { message });
+		}
+		return { published: m.comments_circulated({ count: result.recipients, deadline: formatDeadline(result.closesAt, c.timeZone, locals.locale) }) };
+	},
+	closeComments: async ({ locals, params, request }) => {
+		const c = await find(params.slug);
+		requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
+		await closeCommentsNow(getDb(), locals.actor, String((await request.formData()).get('versionId') ?? ''), new Date());
+		return {};
+	},
+	reply: async ({ locals, params, request }) => {
+		const c = await find(params.slug);
+		requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
+		const form = await request.formData();
+		const result = await replyToComment(getDb(), locals.actor, String(form.get('commentId') ?? ''), String(form.get('text') ?? ''));
+		if (!result.ok) return fail(400, { message: result.reason === 'invalid' ? m.comments_err_text() : m.error_forbidden() });
+		return {};
+	},
+	addressed: async ({ locals, params, request }) => {
+		const c = await find(params.slug);
+		requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
+		const result = await markAddressed(getDb(), locals.actor, String((await request.formData()).get('commentId') ?? ''), new Date());
+		if (!result.ok) return fail(400, { message: m.error_forbidden() });
+		return {};
+	},
 	generate: async ({ locals, params, url }) => {
 		const c = await find(params.slug);
 		requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));

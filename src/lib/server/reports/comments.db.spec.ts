@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { makeStaffActor } from '../../../../tests/support/factories';
+import { seedDemo } from '../demo/seed-demo';
+import { consultation, person, reportVersion } from '../db/schema';
+import { createDraftVersion, readBlocks } from './versions';
+import { addComment, circulateVersion, commentsForStaff, markAddressed, participantView, replyToComment } from './comments';
+import { roomAttendees } from '../queries/attendees';
+import type { Actor } from '../../domain/policy';
+import type { Mailer, MailMessage } from '../mail';
+
+let t: TestDatabase;
+beforeAll(async () => {
+	t = await createTestDatabase();
+	await seedDemo(t.db, new Date('2026-11-23T05:00:00Z'));
+});
+afterAll(async () => {
+	await t?.close();
+});
+
+function capturingMailer() {
+	const sent: MailMessage[] = [];
+	const mailer: Mailer = { transport: 'outbox', send: async (message) => (sent.push(message), { id: String(sent.length), isSent: false }) };
+	return { sent, mailer };
+}
+
+describe(`the comment period on ${testDriver}`, () => {
+	it('circulates to the people in the room, takes their comments on paragraphs until 24:00 in the consultation’s zone, and shows each only their own', async () => {
+		const [c] = await t.db.select().from(consultation).where(eq(consultation.slug, 'parliamentarians'));
+		const organizer = await makeStaffActor(t.db, 'organizer', { organizerOf: [c.id] });
+		const created = await createDraftVersion(t.db, organizer, 'parliamentarians');
+		if (!created.ok) throw new Error('no draft');
+		const { sent, mailer } = capturingMailer();
+		const now = new Date('2026-11-23T03:00:00Z'); // Monday 10:00 in Bangkok
+		const circulated = await circulateVersion(t.db, organizer, mailer, created.versionId, { days: 7, origin: 'https://convene.example', now });
+		expect(circulated).toMatchObject({ ok: true, closesAt: new Date('2026-11-30T17:00:00Z') });
+		const room = (await roomAttendees(t.db, c.id)).filter((a) => a.hasAttended || a.attribution === 'on-record');
+		expect(sent.map((s) => s.to).sort()).toEqual(room.map((a) => a.email).filter(Boolean).sort());
+		expect(sent[0].text).toContain('until Monday, 30 November 2026, 24:00 Indochina Time');
+		expect(sent[0].text).toContain(`https://convene.example/sign-in?next=%2Fme%2Freports%2F${created.versionId}`);
+
+		const [a, b] = room.filter((x) => x.attribution === 'non-attributable');
+		const [userA, userB] = await Promise.all([a, b].map((p) => t.db.select({ userId: person.userId }).from(person).where(eq(person.id, p.personId))));
+		const actorA: Actor = { kind: 'stakeholder', userId: userA[0].userId ?? 'user-a', personId: a.personId };
+		const actorB: Actor = { kind: 'stakeholder', userId: userB[0].userId ?? 'user-b', personId: b.personId };
+		const blocks = await readBlocks(t.db, created.versionId);
+		const twelfth = blocks.filter((x) => x.block.kind === 'paragraph')[11];
+		const heading = blocks.find((x) => x.block.kind === 'heading')!;
+
+		const lastSecond = new Date('2026-11-30T16:59:59Z');
+		expect(await addComment(t.db, actorA, created.versionId, twelfth.id, 'Please do not mention the country here.', lastSecond)).toEqual({ ok: true });
+		expect(await addComment(t.db, actorB, created.versionId, twelfth.id, 'Agreed with the text.', now)).toEqual({ ok: true });
+		expect(await addComment(t.db, actorA, created.versionId, twelfth.id, 'Too late.', new Date('2026-11-30T17:00:00Z'))).toEqual({ ok: false, reason: 'closed' });
+		expect(await addComment(t.db, actorA, created.versionId, heading.id, 'On a heading.', now)).toEqual({ ok: false, reason: 'invalid', field: 'paragraphId' });
+		expect(await addComment(t.db, actorA, created.versionId, twelfth.id, '   ', now)).toEqual({ ok: false, reason: 'invalid', field: 'text' });
+		const stranger: Actor = { kind: 'stakeholder', userId: 'nobody', personId: '00000000-0000-0000-0000-000000000000' };
+		expect(await addComment(t.db, stranger, created.versionId, twelfth.id, 'Not invited.', now)).toEqual({ ok: false, reason: 'forbidden' });
+
+		const viewA = await participantView(t.db, actorA, created.versionId, now);
+		if (!viewA.ok) throw new Error('no view');
+		expect(viewA.blocks.flatMap((x) => x.comments.map((k) => k.text))).toEqual(['Please do not mention the country here.']);
+		expect(viewA.isOpen).toBe(true);
+		const afterwards = await participantView(t.db, actorA, created.versionId, new Date('2026-12-01T00:00:00Z'));
+		expect(afterwards.ok && afterwards.isOpen).toBe(false);
+
+		// Staff see every comment with its author, reply and mark it addressed.
+		const all = await commentsForStaff(t.db, organizer, created.versionId);
+		if (!all.ok) throw new Error('no comments');
+		expect(all.comments.map((k) => [k.personName, k.text])).toEqual([
+			[b.name, 'Agreed with the text.'],
+			[a.name, 'Please do not mention the country here.']
+		]);
+		const fromA = all.comments.find((k) => k.personName === a.name)!;
+		expect(await replyToComment(t.db, organizer, fromA.id, 'Removed in the next version.')).toEqual({ ok: true });
+		expect(await markAddressed(t.db, organizer, fromA.id, now)).toEqual({ ok: true });
+		const viewAgain = await participantView(t.db, actorA, created.versionId, now);
+		expect(viewAgain.ok && viewAgain.blocks.flatMap((x) => x.comments.flatMap((k) => k.replies))).toEqual(['Removed in the next version.']);
+		expect(await commentsForStaff(t.db, actorA, created.versionId)).toEqual({ ok: false, reason: 'forbidden' });
+		const [v] = await t.db.select({ state: reportVersion.state }).from(reportVersion).where(eq(reportVersion.id, created.versionId));
+		expect(v.state).toBe('circulated');
+	});
+});

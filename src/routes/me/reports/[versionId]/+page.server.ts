@@ -1,0 +1,34 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { requireStakeholder } from '$lib/server/guards';
+import { addComment, participantView } from '$lib/server/reports/comments';
+import { m } from '$lib/paraglide/messages';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const actor = requireStakeholder(locals.actor);
+	const view = await participantView(getDb(), actor, params.versionId, new Date());
+	if (!view.ok) error(view.reason === 'forbidden' ? 403 : 404, view.reason === 'forbidden' ? m.comments_not_participant() : undefined);
+	return {
+		title: view.title,
+		isOpen: view.isOpen,
+		closesAt: view.closesAt,
+		blocks: view.blocks.map((b) => ({ id: b.id, block: b.block, comments: b.comments.map((c) => ({ id: c.id, text: c.text, replies: c.replies })) }))
+	};
+};
+
+export const actions: Actions = {
+	comment: async ({ locals, params, request }) => {
+		const actor = requireStakeholder(locals.actor);
+		const form = await request.formData();
+		const paragraphId = String(form.get('paragraphId') ?? '');
+		const text = String(form.get('text') ?? '');
+		const result = await addComment(getDb(), actor, params.versionId, paragraphId, text, new Date());
+		if (!result.ok) {
+			if (result.reason === 'closed') return fail(409, { paragraphId, text, message: m.comments_closed_now() });
+			if (result.reason === 'invalid') return fail(400, { paragraphId, text, message: result.field === 'text' ? m.comments_err_text() : m.err_invalid() });
+			error(result.reason === 'forbidden' ? 403 : 404);
+		}
+		return { paragraphId, saved: m.comments_saved() };
+	}
+};
