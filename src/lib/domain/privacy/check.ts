@@ -38,7 +38,9 @@ export function explainFinding(f: PrivacyFinding): string {
 		case 'anonymity':
 			return `"${f.text}" fits ${f.matching} ${f.matching === 1 ? 'attendee' : 'attendees'} (${describeDescriptor(f.descriptor)}); at least ${f.k} are needed so that nobody can be singled out.`;
 		case 'person':
-			return `"${f.text}" names ${f.subject}, who spoke under the Chatham House Rule.`;
+			return f.severity === 'warn'
+				? `"${f.text}" is the name of a speaker on the record and also of a participant protected by the Chatham House Rule: check that it refers to the speaker.`
+				: `"${f.text}" names ${f.subject}, who spoke under the Chatham House Rule.`;
 		case 'email':
 			return `"${f.text}" is ${f.subject ? `the email address of ${f.subject}` : 'an email address'}.`;
 		case 'phone':

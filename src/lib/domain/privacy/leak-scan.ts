@@ -70,10 +70,14 @@ export function scanForLeaks(text: string, attendees: readonly Attendee[]): Find
 		findings.push({ kind, severity, ...span, text: text.slice(span.start, span.end), subject });
 	};
 
+	// A protected participant who shares the full name of a speaker on the record: the name may be
+	// the speaker's, so it warns (a person must check) instead of blocking.
+	const onRecordNames = new Set(attendees.filter((a) => a.attribution === 'on-record').map((a) => nameTokens(a.name).join(' ')));
 	for (const a of attendees) {
 		if (a.attribution !== 'non-attributable') continue;
+		const severity = onRecordNames.has(nameTokens(a.name).join(' ')) ? 'warn' : 'block';
 		for (const pattern of namePatterns(a.name)) {
-			for (const match of folded.text.matchAll(pattern)) push('person', 'block', match.index!, match.index! + match[0].length, a.name);
+			for (const match of folded.text.matchAll(pattern)) push('person', severity, match.index!, match.index! + match[0].length, a.name);
 		}
 	}
 

@@ -140,6 +140,13 @@ describe('distinctive name tokens', () => {
 		expect(scanForLeaks('Dr. Tavita opened; as Cruz said, and as Leota said.', room).map((f) => f.text)).toEqual(['Leota']);
 		expect(scanForLeaks('Ana Cruz spoke.', room).map((f) => f.text)).toEqual(['Ana Cruz']);
 	});
+	it('warns, without blocking, on the name of a protected participant who shares it with a speaker on the record', () => {
+		const room = [{ name: 'Liam Taylor', attribution: 'on-record' as const }, { name: 'Liam Taylor', attribution: 'non-attributable' as const }, ...people];
+		expect(scanForLeaks('The session was moderated by Dr. Liam Taylor; Tavita Leota spoke.', room).map((f) => [f.text, f.severity])).toEqual([
+			['Liam Taylor', 'warn'],
+			['Tavita Leota', 'block']
+		]);
+	});
 	it('does not take a lower-case word or a sentence start for a surname', () => {
 		expect(scanForLeaks('Leota is also a village. The word leota appears.', people)).toEqual([]);
 	});

@@ -64,6 +64,8 @@ export async function isDatabaseEmpty(db: Database): Promise<boolean> {
 	return n === 0 && people === 0;
 }
 
+const DEMO_ANONYMITY_K = 3; // the demo consultations keep the default k
+
 export async function seedDemo(db: Database, now: Date, seed = 20_211_027): Promise<DemoSummary> {
 	const random = createRandom(seed);
 	return db.transaction(async (tx) => {
@@ -374,7 +376,8 @@ async function insertConsultation(db: Database, random: Random, demo: DemoConsul
 					: fitting.length
 						? random.pick(fitting).personId
 						: undefined;
-				const descriptors = !s.onRecord && category && !fitting.length ? [] : (s.descriptors ?? []);
+				// …and fit at least k people in the room, or the note page would have warned the rapporteur off it.
+				const descriptors = !s.onRecord && category && fitting.length < DEMO_ANONYMITY_K ? [] : (s.descriptors ?? []);
 				const [st] = await db
 					.insert(statement)
 					.values({

@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { signInAsStaff } from './sign-in';
+import { expectNoSeriousA11yViolations } from './axe';
+import { latestMailTo, signInLinkIn } from './outbox';
+
+const SLUG = 'inclusion-and-development'; // a past demo consultation with attendance that no other journey reports on
+
+test('a participant opens the emailed link, comments on paragraph 12; the organizer sees and resolves it; after the deadline nobody can comment', async ({ page, browser }) => {
+	// The organizer circulates a fresh draft for comments.
+	await signInAsStaff(page, 'organizer@convene.example');
+	await page.goto(`/staff/consultations/${SLUG}/report`);
+	await page.getByRole('button', { name: 'Generate a new draft' }).click();
+	await page.getByRole('button', { name: /^Circulate version \d+ for comments$/ }).click();
+	await expect(page.getByRole('status')).toContainText(/Circulated to \d+ participants; comments close on .*, 24:00 /);
+
+	// A participant's invitation, read in the outbox.
+	const admin = await (await browser.newContext()).newPage();
+	await signInAsStaff(admin);
+	await admin.goto('/staff/outbox');
+	const invitation = admin.locator('li.outbox-message', { hasText: 'For your comments: ' }).first();
+	const email = /→ (\S+@\S+)/.exec(await invitation.locator('p.muted').innerText())![1];
+	const link = /(https?:\/\/\S+\/sign-in\?next=\S+)/.exec(await invitation.locator('pre').innerText())![1].replace(/^https?:\/\/[^/]+/, '');
+
+	// The participant follows it, asks for a sign-in link, and opens it.
+	const participant = await (await browser.newContext()).newPage();
+	await participant.goto(link);
+	await participant.waitForSelector('body[data-hydrated="true"]');
+	await participant.getByLabel('Email').fill(email);
+	await participant.getByRole('button', { name: 'Send me a link' }).click();
+	await expect(participant.getByRole('status')).toBeVisible();
+	await participant.goto(signInLinkIn(await latestMailTo(admin, email, 'Your sign-in link for Convene')));
+	await expect(participant).toHaveURL(/\/me\/reports\/[0-9a-f-]+$/);
+	await expect(participant.getByRole('heading', { level: 1 })).toContainText('Comments on the draft');
+	await participant.waitForSelector('body[data-hydrated="true"]');
+	await expectNoSeriousA11yViolations(participant);
+
+	await participant.getByText('Comment on paragraph 12', { exact: true }).click();
+	await participant.getByLabel('Your comment on paragraph 12').fill('The country named in this paragraph could identify a speaker.');
+	await participant.getByRole('button', { name: 'Send the comment' }).first().click();
+	await expect(participant.getByRole('status').filter({ hasText: 'Your comment was sent to the secretariat.' })).toBeVisible();
+	await expect(participant.locator('.my-comment')).toContainText('The country named in this paragraph could identify a speaker.');
+
+	// The organizer sees it under paragraph 12 and marks it addressed.
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'Paragraph 12', exact: true })).toBeVisible();
+	const theComment = page.locator('li.staff-comment', { hasText: 'The country named in this paragraph could identify a speaker.' });
+	await theComment.getByRole('button', { name: 'Mark as addressed' }).click();
+	await expect(page.locator('li.staff-comment', { hasText: 'could identify a speaker' })).toContainText('(addressed)');
+
+	// The participant starts another comment; the period closes before they send it.
+	await participant.reload();
+	await participant.waitForSelector('body[data-hydrated="true"]');
+	const third = participant.locator('details').filter({ has: participant.getByText('Comment on paragraph 3', { exact: true }) });
+	await third.getByText('Comment on paragraph 3', { exact: true }).click();
+	await third.getByLabel('Your comment on paragraph 3').fill('One more thought.');
+	await page.getByRole('button', { name: 'Close the comment period now' }).click();
+	await expect(page.getByText(/The comment period closed on /)).toBeVisible();
+	await third.getByRole('button', { name: 'Send the comment' }).click();
+	await expect(participant.getByRole('alert')).toHaveText('The comment period has closed: your comment was not saved.');
+	await participant.reload();
+	await expect(participant.getByText(/The comment period closed on /)).toBeVisible();
+	await expect(participant.getByRole('button', { name: 'Send the comment' })).toHaveCount(0);
+});
