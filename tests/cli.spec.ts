@@ -51,7 +51,7 @@ describe('convene CLI', { timeout: 60_000 }, () => {
 		expect(r.stderr).not.toContain('s3cret-pw');
 	});
 
-	it('seeds the demo into an empty embedded database once, then refuses', { timeout: 60_000 }, () => {
+	it('seeds the demo into an empty embedded database once, then refuses, and imports attendance and renders the report there', { timeout: 180_000 }, () => {
 		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-cli-'));
 		try {
 			const first = convene(['seed', '--demo'], { CONVENE_DATA_DIR: dataDir, CONVENE_ADMIN_PASSWORD: 'cli-test-password' });
@@ -69,6 +69,20 @@ describe('convene CLI', { timeout: 60_000 }, () => {
 			expect(imported.stderr).toBe('');
 			expect(imported.stdout.split('\n')[0]).toBe('Imported 1 person (1 session): 0 matched by email, 0 by name, 1 unmatched.');
 			expect(convene(['attendance', 'import', '--consultation', 'nowhere', report], { CONVENE_DATA_DIR: dataDir }).stderr.trim()).toBe('convene: no consultation "nowhere"');
+			// The report: no saved version yet; a fresh draft in each format.
+			const out = path.join(dataDir, 'report');
+			const latest = convene(['report', 'render', '--consultation', 'parliamentarians', '--format', 'md', '--out', `${out}.md`], { CONVENE_DATA_DIR: dataDir });
+			expect(latest.code).toBe(1);
+			expect(latest.stderr.trim()).toBe('convene: the report of "parliamentarians" has no saved version yet; use --draft for a fresh draft');
+			for (const format of ['md', 'docx', 'pdf']) {
+				const r = convene(['report', 'render', '--consultation', 'parliamentarians', '--format', format, '--out', `${out}.${format}`, '--draft'], { CONVENE_DATA_DIR: dataDir });
+				expect(r.stderr).toBe('');
+				expect(r.stdout).toMatch(new RegExp(`^Wrote a fresh draft, \\d+ numbered paragraphs, to .*report\\.${format} \\(${format}, \\d+ ms\\)\\.`));
+				expect(r.stdout).toContain('The privacy core finds nothing that blocks.');
+			}
+			expect(fs.readFileSync(`${out}.md`, 'utf8')).toMatch(/^## I\. Background$/m);
+			expect(fs.readFileSync(`${out}.pdf`).subarray(0, 5).toString()).toBe('%PDF-');
+			expect(convene(['report', 'render', '--consultation', 'parliamentarians', '--format', 'odt', '--out', `${out}.odt`, '--draft'], { CONVENE_DATA_DIR: dataDir }).code).toBe(2);
 		} finally {
 			fs.rmSync(dataDir, { recursive: true, force: true });
 		}

@@ -25,9 +25,9 @@ Commands:
   import people FILE [--dry-run]
                        Import people and their organizations from a .csv or .xlsx file: every
                        problem row is listed with its reason and nothing is imported (exit 1)
-  report render --consultation SLUG --format docx|pdf|html|md --out FILE --draft
-                       Render a fresh draft of the consultation's summary report (not saved), with
-                       what the privacy core finds in it
+  report render --consultation SLUG --format docx|pdf|html|md --out FILE [--draft]
+                       Render the latest version of the consultation's summary report, or with
+                       --draft a fresh draft (not saved), with what the privacy core finds in it
   send-reminders       Send the reminders due before meetings (the server also does this every 15 minutes)
   export people --format csv|xlsx --out FILE [--q TEXT] [--category ID] [--country CODE]
                        Export the directory (formula-like cells are neutralized)
@@ -419,7 +419,7 @@ async function attendanceCommand(args: string[], values: { consultation?: string
 }
 
 async function reportCommand(args: string[], values: { consultation?: string; format?: string; out?: string; draft?: boolean }, io: Io): Promise<number> {
-	const usage = 'convene: usage: convene report render --consultation SLUG --format docx|pdf|html|md --out FILE --draft';
+	const usage = 'convene: usage: convene report render --consultation SLUG --format docx|pdf|html|md --out FILE [--draft]';
 	const formats = ['docx', 'pdf', 'html', 'md'];
 	if (args[0] !== 'render' || args.length > 1 || !values.consultation || !values.out || !values.format) {
 		io.err(usage);
@@ -427,10 +427,6 @@ async function reportCommand(args: string[], values: { consultation?: string; fo
 	}
 	if (!formats.includes(values.format)) {
 		io.err(`convene: --format must be one of ${formats.join(', ')}, not "${values.format}"`);
-		return 2;
-	}
-	if (!values.draft) {
-		io.err('convene: only --draft is available yet (a fresh draft, not saved): report versions come with the report editor');
 		return 2;
 	}
 	const { loadDraftInput } = await import('../lib/server/reports/draft-input');
@@ -448,11 +444,31 @@ async function reportCommand(args: string[], values: { consultation?: string; fo
 			return 1;
 		}
 		const started = performance.now();
-		const doc = draftReport(loaded.input);
+		let doc = draftReport(loaded.input);
+		let what = 'a fresh draft';
+		if (!values.draft) {
+			// The latest saved version, whatever its state.
+			const { report, reportVersion } = await import('../lib/server/db/schema');
+			const { desc, eq } = await import('drizzle-orm');
+			const { versionDocument } = await import('../lib/server/reports/versions');
+			const [latest] = await h.db
+				.select({ id: reportVersion.id, number: reportVersion.number, state: reportVersion.state })
+				.from(reportVersion)
+				.innerJoin(report, eq(report.id, reportVersion.reportId))
+				.where(eq(report.consultationId, loaded.consultationId))
+				.orderBy(desc(reportVersion.number))
+				.limit(1);
+			if (!latest) {
+				io.err(`convene: the report of "${values.consultation}" has no saved version yet; use --draft for a fresh draft`);
+				return 1;
+			}
+			doc = (await versionDocument(h.db, latest.id))!;
+			what = `version ${latest.number} (${latest.state})`;
+		}
 		const output = values.format === 'docx' ? await renderDocx(doc) : values.format === 'pdf' ? await renderPdf(doc) : values.format === 'html' ? renderHtmlDocument(doc) : renderMarkdown(doc);
 		fs.writeFileSync(values.out!, output);
 		const report = checkText(plainText(doc), await roomAttendees(h.db, loaded.consultationId), loaded.k);
-		io.out(`Wrote a draft of ${doc.blocks.filter((b) => b.kind === 'paragraph').length} numbered paragraphs to ${values.out} (${values.format}, ${Math.round(performance.now() - started)} ms).`);
+		io.out(`Wrote ${what}, ${doc.blocks.filter((b) => b.kind === 'paragraph').length} numbered paragraphs, to ${values.out} (${values.format}, ${Math.round(performance.now() - started)} ms).`);
 		for (const f of report.findings) io.out(`  ${f.severity === 'block' ? 'BLOCK' : 'warn '} ${f.kind}: ${explainFinding(f)}`);
 		io.out(report.isBlocked ? 'The privacy core would block circulation and publication of this draft as it stands.' : 'The privacy core finds nothing that blocks.');
 		return 0;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
 import { makeStaffActor } from '../../../../tests/support/factories';
 import { seedDemo } from '../demo/seed-demo';
-import { consultation, person, reportVersion } from '../db/schema';
+import { auditLog, consultation, paragraph, person, reportVersion } from '../db/schema';
 import { createDraftVersion, readBlocks } from './versions';
 import { addComment, circulateVersion, commentsForStaff, markAddressed, participantView, replyToComment } from './comments';
 import { roomAttendees } from '../queries/attendees';
@@ -79,5 +79,23 @@ describe(`the comment period on ${testDriver}`, () => {
 		expect(await commentsForStaff(t.db, actorA, created.versionId)).toEqual({ ok: false, reason: 'forbidden' });
 		const [v] = await t.db.select({ state: reportVersion.state }).from(reportVersion).where(eq(reportVersion.id, created.versionId));
 		expect(v.state).toBe('circulated');
+	});
+
+	it('refuses to circulate a version the privacy check blocks, unless an admin gives a written reason', async () => {
+		const [c] = await t.db.select().from(consultation).where(eq(consultation.slug, 'evidence-and-cooperation'));
+		const organizer = await makeStaffActor(t.db, 'organizer', { organizerOf: [c.id] });
+		const admin = await makeStaffActor(t.db, 'admin');
+		const created = await createDraftVersion(t.db, organizer, 'evidence-and-cooperation');
+		if (!created.ok) throw new Error('no draft');
+		const protectedOne = (await roomAttendees(t.db, c.id)).find((a) => a.attribution === 'non-attributable' && a.hasAttended)!;
+		const target = (await readBlocks(t.db, created.versionId)).find((b) => b.block.kind === 'paragraph')!;
+		await t.db.update(paragraph).set({ text: `Contact ${protectedOne.email} for details.` }).where(eq(paragraph.id, target.id));
+		const { sent, mailer } = capturingMailer();
+		const now = new Date('2026-11-23T03:00:00Z');
+		expect(await circulateVersion(t.db, organizer, mailer, created.versionId, { days: 7, origin: '', now, overrideReason: 'Please.' })).toEqual({ ok: false, reason: 'blocked' });
+		expect(sent).toHaveLength(0);
+		expect(await circulateVersion(t.db, admin, mailer, created.versionId, { days: 7, origin: '', now, overrideReason: 'The address is the participant’s public office, with consent.' })).toMatchObject({ ok: true });
+		const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'report.circulate-override'), eq(auditLog.subjectId, created.versionId)));
+		expect(audit.details).toMatchObject({ reason: 'The address is the participant’s public office, with consent.' });
 	});
 });

@@ -30,7 +30,7 @@ async function versionWithConsultation(db: Executor, versionId: string) {
 
 export type CirculateResult = { ok: true; recipients: number; closesAt: Date } | Forbidden | NotFound | { ok: false; reason: 'blocked' } | { ok: false; reason: 'not-a-draft' } | { ok: false; reason: 'days' };
 
-export async function circulateVersion(db: Database, actor: Actor, mailer: Mailer, versionId: string, options: { days: number; origin: string; now: Date }): Promise<CirculateResult> {
+export async function circulateVersion(db: Database, actor: Actor, mailer: Mailer, versionId: string, options: { days: number; origin: string; now: Date; overrideReason?: string }): Promise<CirculateResult> {
 	const found = await versionWithConsultation(db, versionId);
 	if (!found) return NOT_FOUND;
 	const { v, c, title } = found;
@@ -38,7 +38,12 @@ export async function circulateVersion(db: Database, actor: Actor, mailer: Maile
 	if (!Number.isInteger(options.days) || options.days < 1 || options.days > 60) return { ok: false, reason: 'days' };
 	if (v.state !== 'draft') return { ok: false, reason: 'not-a-draft' };
 	const gate = await privacyGate(db, versionId);
-	if (gate?.isBlocked) return { ok: false, reason: 'blocked' };
+	const override = options.overrideReason?.trim();
+	if (gate?.isBlocked) {
+		// As for publication: only an admin may go past a blocking finding, with a written reason.
+		if (!override || !policy.canOverridePrivacy(actor)) return { ok: false, reason: 'blocked' };
+		await writeAudit(db, actor, { action: 'report.circulate-override', subjectType: 'report-version', subjectId: versionId, details: { reason: override, findings: gate.findings.map((f) => ({ kind: f.kind, text: f.text })) } });
+	}
 	const closesAt = commentsCloseAt(options.now, options.days, c.timeZone);
 	const updated = await db
 		.update(reportVersion)

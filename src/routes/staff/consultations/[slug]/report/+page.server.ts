@@ -84,7 +84,13 @@ export const actions: Actions = {
 		requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
 		const form = await request.formData();
 		const db = getDb();
-		const result = await circulateVersion(db, locals.actor, createMailer(db), String(form.get('versionId') ?? ''), { days: Number(form.get('days') || 7), origin: url.origin, now: new Date() });
+		const override = form.get('overrideReason');
+		const result = await circulateVersion(db, locals.actor, createMailer(db), String(form.get('versionId') ?? ''), {
+			days: Number(form.get('days') || 7),
+			origin: url.origin,
+			now: new Date(),
+			overrideReason: override === null ? undefined : String(override)
+		});
 		if (!result.ok) {
 			const message = result.reason === 'days' ? m.comments_err_days() : result.reason === 'not-a-draft' ? m.comments_err_not_draft() : result.reason === 'blocked' ? m.comments_err_blocked() : m.error_forbidden();
 			return fail(400, { message });
