@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import mammoth from 'mammoth';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { scanForLeaks, type Attendee } from '../../src/lib/domain/privacy/leak-scan';
 import { signInAsStaff } from './sign-in';
@@ -66,7 +67,9 @@ async function crawl(page: Page, request: APIRequestContext, start: string[], pe
 			let text =
 				type.includes('wordprocessingml')
 					? (await mammoth.extractRawText({ buffer: Buffer.from(await response.body()) })).value // a DOCX is a zip: read its text
-					: type.includes('json') || type.includes('xml') || type.startsWith('text/')
+					: type.includes('pdf')
+						? (await extractText(await getDocumentProxy(new Uint8Array(await response.body())), { mergePages: true })).text
+						: type.includes('json') || type.includes('xml') || type.startsWith('text/')
 						? await response.text()
 						: (await response.body()).toString('latin1');
 			if (type.includes('calendar')) text = text.replace(/\r?\n[ \t]/g, ''); // unfold RFC 5545 lines, or a folded name escapes the scan

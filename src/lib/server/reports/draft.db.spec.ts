@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
 import JSZip from 'jszip';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
 import { seedDemo } from '../demo/seed-demo';
@@ -101,7 +102,7 @@ describe(`the draft report of the demo parliamentarians consultation on ${testDr
 		expect(html).toMatch(/<table><thead><tr><th><p><strong>Time<\/strong><\/p><\/th>.*?<\/tr><\/thead><tbody><tr><td><p>\d\d:\d\d–\d\d:\d\d<\/p><\/td>/);
 	});
 
-	it('renders as a PDF of several numbered pages with the title in its properties', async () => {
+	it('renders as a PDF of several numbered pages, read back with its numbers and notes, with the title in its properties', async () => {
 		const doc = draftReport((await loadDraftInput(t.db, 'parliamentarians'))!.input);
 		const pdf = await renderPdf(doc);
 		const raw = pdf.toString('latin1');
@@ -109,6 +110,16 @@ describe(`the draft report of the demo parliamentarians consultation on ${testDr
 		expect(raw.trimEnd().endsWith('%%EOF')).toBe(true);
 		const pages = Math.max(...[...raw.matchAll(/\/Count (\d+)/g)].map((m) => Number(m[1])));
 		expect(pages).toBeGreaterThanOrEqual(3);
+		// Read back by an independent reader (PDF.js): the same numbers, letters, headings and notes.
+		const { text, totalPages } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+		expect(totalPages).toBe(pages);
+		const flat = text.replace(/\s+/g, ' ');
+		expect(flat).toContain('I. Background');
+		expect(flat).toContain('1. The consultation');
+		expect(flat).toMatch(/ A\. [A-Z]/);
+		expect(flat).toContain('Annex: Agenda and guiding questions');
+		expect(flat).toMatch(/Notes \[1\] General Assembly resolution 73\/195/);
+		expect(flat).toContain(`1 / ${pages}`);
 		// The Info dictionary points at the title's object: "/Title 21 0 R" … "21 0 obj\n(…)".
 		const ref = /\/Title (\d+) 0 R/.exec(raw)![1];
 		const title = new RegExp(`\\n${ref} 0 obj\\n\\((.*?)\\)\\nendobj`).exec(raw);
