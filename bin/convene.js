@@ -12,6 +12,12 @@ process.env.CONVENE_MIGRATIONS_DIR ??= path.join(root, 'drizzle');
 
 const args = process.argv.slice(2);
 
+// `convene … | head` closes the pipe early: stop quietly instead of with a stack trace.
+process.stdout.on('error', (error) => {
+	if (error.code === 'EPIPE') process.exit(0);
+	throw error;
+});
+
 async function serve(rest) {
 	let port = process.env.PORT ?? '3000';
 	for (let i = 0; i < rest.length; i++) {
