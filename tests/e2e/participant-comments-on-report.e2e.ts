@@ -30,6 +30,12 @@ test('a participant opens the emailed link, comments on paragraph 12; the organi
 	await expect(participant.getByRole('status')).toBeVisible();
 	await participant.goto(signInLinkIn(await latestMailTo(admin, email, 'Your sign-in link for Convene')));
 	await expect(participant).toHaveURL(/\/me\/reports\/[0-9a-f-]+$/);
+	const reportUrl = participant.url();
+	// Their own page lists the draft too.
+	await participant.goto('/me');
+	await participant.getByRole('heading', { name: 'Draft reports open for your comments' }).waitFor();
+	await participant.locator(`a[href="${new URL(reportUrl).pathname}"]`).click();
+	await expect(participant).toHaveURL(reportUrl);
 	await expect(participant.getByRole('heading', { level: 1 })).toContainText('Comments on the draft');
 	await participant.waitForSelector('body[data-hydrated="true"]');
 	await expectNoSeriousA11yViolations(participant);

@@ -9,6 +9,7 @@ import { updateMyPreferences } from '$lib/server/use-cases/update-my-preferences
 import { moveMyRegistration, updateMyRegistration } from '$lib/server/use-cases/move-registration';
 import { ZColleague, ZRegistrationDetails, registrationErrors } from '$lib/domain/registration-input';
 import { offerHandover } from '$lib/server/use-cases/hand-over-place';
+import { openForMyComments } from '$lib/server/reports/comments';
 import { errorText } from '$lib/error-text';
 import { ACTIVE_REGISTRATION_STATUSES } from '$lib/domain/enums';
 import { loadDirectoryOptions } from '$lib/server/directory-options';
@@ -65,6 +66,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const isAnyUndecided = registrations.some((r) => r.status === 'submitted' && isBeforeMeeting(r.startsAt, now));
 	return {
 		me,
+		reportsToComment: await openForMyComments(db, actor, now, locals.locale),
 		options: isAnyUndecided ? await loadDirectoryOptions(db) : null,
 		registrations: registrations.map((r) => {
 			const status = r.status as RegistrationStatus;

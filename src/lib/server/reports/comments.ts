@@ -156,3 +156,21 @@ export async function markAddressed(db: Database, actor: Actor, commentId: strin
 	await db.update(comment).set({ addressedAt: now }).where(and(eq(comment.id, c.id), isNull(comment.addressedAt)));
 	return { ok: true };
 }
+
+/** The drafts open for this participant's comments now: consultations they were in the room of. */
+export async function openForMyComments(db: Executor, actor: Actor, now: Date, locale = 'en') {
+	if (actor.kind !== 'stakeholder') return [];
+	const open = await db
+		.select({ versionId: reportVersion.id, title: report.title, consultationId: report.consultationId, closesAt: reportVersion.commentsCloseAt, opensAt: reportVersion.commentsOpenAt, timeZone: consultation.timeZone })
+		.from(reportVersion)
+		.innerJoin(report, eq(report.id, reportVersion.reportId))
+		.innerJoin(consultation, eq(consultation.id, report.consultationId))
+		.where(eq(reportVersion.state, 'circulated'));
+	const mine = [];
+	for (const v of open) {
+		if (isCommentPeriodOpen(now, v.opensAt, v.closesAt) && (await isParticipant(db, actor, v.consultationId))) {
+			mine.push({ versionId: v.versionId, title: v.title, closesAt: formatDeadline(v.closesAt!, v.timeZone, locale) });
+		}
+	}
+	return mine;
+}
