@@ -1,0 +1,43 @@
+// Full-text search of the repository of good practices (issue 8, begun): PostgreSQL's English
+// text search over title and summary (a generated tsvector with a GIN index, the same on PGlite
+// and PostgreSQL), with filters, ranked by relevance; published practices only unless asked.
+import { and, desc, eq, exists, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../db';
+import { practice, practiceObjective } from '../db/schema';
+
+export interface PracticeQuery {
+	q?: string;
+	objectiveId?: string;
+	subregionId?: string;
+	countryCode?: string;
+	categoryId?: string;
+	includeUnpublished?: boolean;
+	limit?: number;
+	offset?: number;
+}
+
+export async function searchPractices(db: Executor, query: PracticeQuery) {
+	const q = query.q?.trim().slice(0, 200) ?? '';
+	const tsquery = sql`websearch_to_tsquery('english', ${q})`;
+	const conditions: SQL[] = [];
+	if (!query.includeUnpublished) conditions.push(eq(practice.status, 'published'));
+	if (q) conditions.push(sql`${practice.searchVector} @@ ${tsquery}`);
+	if (query.subregionId) conditions.push(eq(practice.subregionId, query.subregionId));
+	if (query.countryCode) conditions.push(eq(practice.countryCode, query.countryCode));
+	if (query.categoryId) conditions.push(eq(practice.categoryId, query.categoryId));
+	if (query.objectiveId) {
+		conditions.push(exists(db.select({ one: sql`1` }).from(practiceObjective).where(and(eq(practiceObjective.practiceId, practice.id), eq(practiceObjective.objectiveId, query.objectiveId)))));
+	}
+	const where = conditions.length ? and(...conditions) : undefined;
+	const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
+	const rank = q ? sql<number>`ts_rank(${practice.searchVector}, ${tsquery})` : sql<number>`0::real`;
+	const rows = await db
+		.select({ id: practice.id, title: practice.title, summary: practice.summary, countryCode: practice.countryCode, subregionId: practice.subregionId, categoryId: practice.categoryId, rank })
+		.from(practice)
+		.where(where)
+		.orderBy(...(q ? [desc(rank)] : []), desc(practice.createdAt), practice.id)
+		.limit(limit)
+		.offset(Math.max(query.offset ?? 0, 0));
+	const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(practice).where(where);
+	return { total, rows };
+}
