@@ -13,6 +13,8 @@ import {
 	organization,
 	organizingTeamMember,
 	person,
+	practice,
+	practiceObjective,
 	registration,
 	reviewProcess,
 	statement,
@@ -41,6 +43,7 @@ import {
 	DEMO_REVIEW_OBJECTIVES,
 	type DemoConsultation
 } from './demo-process';
+import { DEMO_PRACTICES } from './demo-practices';
 
 export const DEMO_TIME_ZONE = 'Asia/Bangkok';
 export const DEMO_PROCESS_SLUG = 'asia-pacific-regional-review';
@@ -170,6 +173,13 @@ export async function seedDemo(db: Database, now: Date, seed = 20_211_027): Prom
 			summary.registrations += counts.registrations;
 			summary.attendances += counts.attendances;
 			summary.statements += counts.statements;
+		}
+
+		// --- The repository of good practices ------------------------------------------------------
+		for (const p of DEMO_PRACTICES) {
+			const { objectives, ...values } = p;
+			const [row] = await tx.insert(practice).values({ ...values, processId: process.id }).returning({ id: practice.id });
+			await tx.insert(practiceObjective).values(objectives.map((n) => ({ practiceId: row.id, objectiveId: objectiveId(GCM_FRAMEWORK_ID, n) })));
 		}
 		return summary;
 	});
