@@ -3,13 +3,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { migrateDatabase, openDatabase, type DatabaseHandle } from '../src/lib/server/db';
 import { loadReferenceData } from '../src/lib/server/reference/load-reference';
 import { readTable } from '../src/lib/server/imports/read-table';
 import { importPeople } from '../src/lib/server/use-cases/import-people';
 import { guessMapping } from '../src/lib/domain/people-import';
-import { startPostgresCluster } from '../tests/support/postgres-cluster';
+import { withThrowawayDatabase } from '../tests/support/postgres-cluster';
 import { makePeopleRows, toXlsx } from '../tests/support/people-file';
 
 const rows = Number(process.argv[2] ?? 50_000);
@@ -42,18 +41,11 @@ try {
 	fs.rmSync(dir, { recursive: true, force: true });
 }
 
-const cluster = await startPostgresCluster();
-try {
-	const admin = new pg.Client({ connectionString: cluster.url });
-	await admin.connect();
-	await admin.query('create database bench');
-	await admin.end();
-	const postgres = await openDatabase({ driver: 'postgres', url: cluster.url.replace(/\/postgres$/, '/bench') });
+await withThrowawayDatabase('bench', async (url) => {
+	const postgres = await openDatabase({ driver: 'postgres', url });
 	try {
 		await run('PostgreSQL (local cluster)', postgres, file);
 	} finally {
 		await postgres.close();
 	}
-} finally {
-	cluster.stop();
-}
+});

@@ -4,12 +4,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { migrateDatabase, openDatabase, type DatabaseHandle } from '../src/lib/server/db';
 import { loadReferenceData } from '../src/lib/server/reference/load-reference';
 import { practice } from '../src/lib/server/db/schema';
 import { searchPractices } from '../src/lib/server/queries/practices';
-import { startPostgresCluster } from '../tests/support/postgres-cluster';
+import { withThrowawayDatabase } from '../tests/support/postgres-cluster';
 
 const count = Number(process.argv[2] ?? 100_000);
 const queries = Number(process.argv[3] ?? 300);
@@ -69,18 +68,11 @@ try {
 	await pglite.close();
 	fs.rmSync(dir, { recursive: true, force: true });
 }
-const cluster = await startPostgresCluster();
-try {
-	const admin = new pg.Client({ connectionString: cluster.url });
-	await admin.connect();
-	await admin.query('create database bench');
-	await admin.end();
-	const postgres = await openDatabase({ driver: 'postgres', url: cluster.url.replace(/\/postgres$/, '/bench') });
+await withThrowawayDatabase('bench', async (url) => {
+	const postgres = await openDatabase({ driver: 'postgres', url });
 	try {
 		await run('PostgreSQL (local cluster)', postgres);
 	} finally {
 		await postgres.close();
 	}
-} finally {
-	cluster.stop();
-}
+});

@@ -7,8 +7,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { freePort, startPostgresCluster } from '../tests/support/postgres-cluster';
+import { freePort, withThrowawayDatabase } from '../tests/support/postgres-cluster';
 
 const REQUESTS = Number(process.argv[2] ?? 400);
 const CONCURRENCY = Number(process.argv[3] ?? 16);
@@ -101,19 +100,12 @@ try {
 }
 
 // 3. Convene on PostgreSQL.
-const cluster = await startPostgresCluster();
-try {
-	const admin = new pg.Client({ connectionString: cluster.url });
-	await admin.connect();
-	await admin.query('create database bench_register');
-	await admin.end();
-	const onPostgres = await startConvene({ DATABASE_URL: cluster.url.replace(/\/postgres$/, '/bench_register') });
+await withThrowawayDatabase('bench_register', async (url) => {
+	const onPostgres = await startConvene({ DATABASE_URL: url });
 	try {
 		await load('Convene registration, PostgreSQL', registration(onPostgres.url, `g${Date.now()}`));
 	} finally {
 		onPostgres.process.kill('SIGTERM');
 		await new Promise((r) => onPostgres.process.once('exit', r));
 	}
-} finally {
-	cluster.stop();
-}
+});

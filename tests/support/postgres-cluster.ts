@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
+import pg from 'pg';
 import path from 'node:path';
 
 function findBinary(name: string): string {
@@ -87,4 +88,18 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
 
 function shellQuote(s: string): string {
 	return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A throwaway cluster holding one new database `name`: `fn` gets its URL; the cluster stops afterwards. */
+export async function withThrowawayDatabase<T>(name: string, fn: (url: string) => Promise<T>): Promise<T> {
+	const cluster = await startPostgresCluster();
+	try {
+		const admin = new pg.Client({ connectionString: cluster.url });
+		await admin.connect();
+		await admin.query(`create database ${name}`);
+		await admin.end();
+		return await fn(cluster.url.replace(/\/postgres$/, `/${name}`));
+	} finally {
+		cluster.stop();
+	}
 }

@@ -37,3 +37,5 @@ export const policy = {
 
 export type Forbidden = { ok: false; reason: 'forbidden' };
 export const FORBIDDEN: Forbidden = { ok: false, reason: 'forbidden' };
+export type NotFound = { ok: false; reason: 'not-found' };
+export const NOT_FOUND: NotFound = { ok: false, reason: 'not-found' };

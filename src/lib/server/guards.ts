@@ -1,6 +1,9 @@
 // Page-level gates. The use-cases check authorization again: a page gate only decides between
 // "sign in first" (303) and "not for you" (403), so that a direct URL never shows a staff page.
 import { error, redirect } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import { getDb } from './runtime';
+import { consultation } from './db/schema';
 import type { Actor } from '$lib/domain/policy';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
@@ -14,4 +17,11 @@ export function requireStaff(actor: Actor, isAllowed: (a: Actor) => boolean = ()
 export function requireStakeholder(actor: Actor): Extract<Actor, { kind: 'stakeholder' }> {
 	if (actor.kind !== 'stakeholder') redirect(303, localizeHref('/sign-in'));
 	return actor;
+}
+
+/** The consultation a staff page is about, or a 404. */
+export async function consultationOr404(slug: string): Promise<typeof consultation.$inferSelect> {
+	const [c] = await getDb().select().from(consultation).where(eq(consultation.slug, slug));
+	if (!c) error(404);
+	return c;
 }

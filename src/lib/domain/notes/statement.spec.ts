@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asDescriptor, descriptorPhrase, descriptorsOf, recommendationLetter, statementFormFrom, ZStatementForm } from './statement';
+import { asDescriptor, descriptorPhrase, descriptorsOf, statementFormFrom, ZStatementForm } from './statement';
+import { letterOf } from '../report/model';
 
 const labels = { categoryNoun: (id: string) => ({ parliamentarians: 'parliamentarian', academia: 'academic' })[id] ?? id, country: (c: string) => ({ BT: 'Bhutan' })[c] ?? c, subregion: (s: string) => ({ pacific: 'the Pacific' })[s] ?? s };
 
@@ -39,6 +40,6 @@ describe('descriptor phrases and letters', () => {
 		expect(asDescriptor([{ kind: 'country', value: 'BT' }, { kind: 'gender', value: 'man' }])).toEqual({ country: 'BT', gender: 'man' });
 	});
 	it('letters recommendations A to Z, then AA', () => {
-		expect([0, 1, 25, 26, 27].map(recommendationLetter)).toEqual(['A', 'B', 'Z', 'AA', 'AB']);
+		expect([0, 1, 25, 26, 27].map(letterOf)).toEqual(['A', 'B', 'Z', 'AA', 'AB']);
 	});
 });

@@ -77,14 +77,3 @@ export function descriptorPhrase(descriptors: readonly StatementDescriptor[], la
 	else if (d.subregion) phrase += ` from ${labels.subregion(d.subregion)}`;
 	return phrase;
 }
-
-/** Recommendations of an agenda item are lettered in order: A., B., …, Z., AA., AB. */
-export function recommendationLetter(index: number): string {
-	let n = index;
-	let letters = '';
-	do {
-		letters = String.fromCharCode(65 + (n % 26)) + letters;
-		n = Math.floor(n / 26) - 1;
-	} while (n >= 0);
-	return letters;
-}

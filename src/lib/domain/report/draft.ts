@@ -6,6 +6,7 @@
 import type { Block, ReportDocument } from './model';
 import { roman } from './model';
 import { speakerPhrases } from '../privacy/render';
+import { listInWords } from '../statistics';
 
 export interface DraftStatement {
 	attribution: 'on-record' | 'non-attributable';
@@ -42,11 +43,6 @@ export interface DraftInput {
 }
 
 const GCM_SOURCE = 'General Assembly resolution 73/195 of 19 December 2018, Global Compact for Safe, Orderly and Regular Migration.';
-
-function listInWords(items: readonly string[]): string {
-	if (items.length <= 1) return items.join('');
-	return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
 
 const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 const ensureStop = (s: string) => (/[.!?…]["”’)]?$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);

@@ -36,6 +36,7 @@ export function numberBlocks(blocks: readonly Block[]): NumberedBlock[] {
 	});
 }
 
+/** List letters: A., B., …, Z., AA., AB. (report lists, and recommendations in the notes). */
 export function letterOf(index: number): string {
 	let n = index;
 	let s = '';

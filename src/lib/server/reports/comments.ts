@@ -5,7 +5,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database, Executor } from '../db';
 import { authUser, comment, consultation, paragraph, person, report, reportVersion } from '../db/schema';
-import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
+import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
 import { commentsCloseAt, isCommentPeriodOpen, MAX_COMMENT_LENGTH } from '../../domain/report/comments';
 import { numberBlocks } from '../../domain/report/model';
 import { formatDeadline } from '../../domain/time';
@@ -14,8 +14,6 @@ import { roomAttendees } from '../queries/attendees';
 import { writeAudit } from '../queries/audit';
 import type { Mailer } from '../mail';
 
-type NotFound = { ok: false; reason: 'not-found' };
-const NOT_FOUND: NotFound = { ok: false, reason: 'not-found' };
 
 async function versionWithConsultation(db: Executor, versionId: string) {
 	if (!/^[0-9a-f-]{36}$/i.test(versionId)) return null;
@@ -137,22 +135,30 @@ export async function commentsForStaff(db: Executor, actor: Actor, versionId: st
 
 export type StaffCommentResult = { ok: true } | Forbidden | NotFound | { ok: false; reason: 'invalid' };
 
-export async function replyToComment(db: Database, actor: Actor, commentId: string, rawText: string): Promise<StaffCommentResult> {
-	const text = rawText.trim();
-	const [c] = /^[0-9a-f-]{36}$/i.test(commentId) ? await db.select({ id: comment.id, paragraphId: comment.paragraphId, versionId: paragraph.versionId }).from(comment).innerJoin(paragraph, eq(paragraph.id, comment.paragraphId)).where(eq(comment.id, commentId)) : [];
+/** A comment of a version the actor takes notes for, or why not. */
+async function commentForStaff(db: Executor, actor: Actor, commentId: string) {
+	const [c] = /^[0-9a-f-]{36}$/i.test(commentId)
+		? await db.select({ id: comment.id, paragraphId: comment.paragraphId, versionId: paragraph.versionId }).from(comment).innerJoin(paragraph, eq(paragraph.id, comment.paragraphId)).where(eq(comment.id, commentId))
+		: [];
 	if (!c) return NOT_FOUND;
 	const found = await versionWithConsultation(db, c.versionId);
-	if (!found || !policy.canTakeNotes(actor, found.c.id) || actor.kind !== 'staff') return FORBIDDEN;
+	if (!found || !policy.canTakeNotes(actor, found.c.id)) return FORBIDDEN;
+	return { ok: true as const, ...c };
+}
+
+export async function replyToComment(db: Database, actor: Actor, commentId: string, rawText: string): Promise<StaffCommentResult> {
+	const text = rawText.trim();
+	const c = await commentForStaff(db, actor, commentId);
+	if (!c.ok) return c;
+	if (actor.kind !== 'staff') return FORBIDDEN;
 	if (!text || text.length > MAX_COMMENT_LENGTH) return { ok: false, reason: 'invalid' };
 	await db.insert(comment).values({ paragraphId: c.paragraphId, authorUserId: actor.userId, replyToId: c.id, text });
 	return { ok: true };
 }
 
 export async function markAddressed(db: Database, actor: Actor, commentId: string, now: Date): Promise<StaffCommentResult> {
-	const [c] = /^[0-9a-f-]{36}$/i.test(commentId) ? await db.select({ id: comment.id, versionId: paragraph.versionId }).from(comment).innerJoin(paragraph, eq(paragraph.id, comment.paragraphId)).where(eq(comment.id, commentId)) : [];
-	if (!c) return NOT_FOUND;
-	const found = await versionWithConsultation(db, c.versionId);
-	if (!found || !policy.canTakeNotes(actor, found.c.id)) return FORBIDDEN;
+	const c = await commentForStaff(db, actor, commentId);
+	if (!c.ok) return c;
 	await db.update(comment).set({ addressedAt: now }).where(and(eq(comment.id, c.id), isNull(comment.addressedAt)));
 	return { ok: true };
 }

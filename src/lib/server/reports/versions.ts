@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
 import type { Database, Executor } from '../db';
 import { consultation, footnote, paragraph, report, reportVersion } from '../db/schema';
-import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
+import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
 import { draftReport } from '../../domain/report/draft';
 import { plainText, type Block, type ReportDocument } from '../../domain/report/model';
 import { applyEdits, diffBlocks, type BlockEdit, type DiffEntry } from '../../domain/report/edit';
@@ -14,8 +14,6 @@ import { roomAttendees } from '../queries/attendees';
 import { writeAudit } from '../queries/audit';
 import { formatTimeRange } from '../../domain/time';
 
-type NotFound = { ok: false; reason: 'not-found' };
-const NOT_FOUND: NotFound = { ok: false, reason: 'not-found' };
 
 export async function saveBlocks(tx: Executor, versionId: string, blocks: readonly Block[]): Promise<void> {
 	for (const [i, b] of blocks.entries()) {

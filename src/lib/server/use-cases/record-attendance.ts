@@ -4,13 +4,11 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db';
 import { attendance, consultation, person, registration } from '../db/schema';
-import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
+import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
 import { parseZoomReport, ZoomReportError, type ZoomAttendee } from '../../domain/attendance/zoom';
 import { matchRegistrants, type Registrant } from '../../domain/attendance/match';
 import { writeAudit } from '../queries/audit';
 
-type NotFound = { ok: false; reason: 'not-found' };
-const NOT_FOUND: NotFound = { ok: false, reason: 'not-found' };
 
 export interface ImportSummary {
 	kind: 'meeting' | 'webinar';
@@ -32,6 +30,24 @@ async function lockConsultation(tx: Executor, slug: string) {
 	return c;
 }
 
+/** The consultation of `slug`, when the actor takes notes there. */
+async function forNoteTakers(db: Database, actor: Actor, slug: string): Promise<{ ok: true; id: string; timeZone: string } | Forbidden | NotFound> {
+	const [found] = await db.select({ id: consultation.id, timeZone: consultation.timeZone }).from(consultation).where(eq(consultation.slug, slug));
+	if (!found) return NOT_FOUND;
+	if (!policy.canTakeNotes(actor, found.id)) return FORBIDDEN;
+	return { ok: true, ...found };
+}
+
+/** Locks the consultation, then finds one of its registrations (undefined when it is not one of its). */
+async function lockedRegistration(tx: Executor, slug: string, registrationId: string) {
+	const c = await lockConsultation(tx, slug);
+	const [r] = await tx
+		.select({ id: registration.id, personId: registration.personId })
+		.from(registration)
+		.where(and(eq(registration.id, registrationId), eq(registration.consultationId, c.id)));
+	return { c, r };
+}
+
 export async function registrantsOf(db: Executor, consultationId: string): Promise<Registrant[]> {
 	return db
 		.select({ registrationId: registration.id, personId: registration.personId, name: person.name, email: person.email })
@@ -42,9 +58,8 @@ export async function registrantsOf(db: Executor, consultationId: string): Promi
 }
 
 export async function importZoomAttendance(db: Database, actor: Actor, slug: string, table: string[][]): Promise<ImportResult> {
-	const [found] = await db.select({ id: consultation.id, timeZone: consultation.timeZone }).from(consultation).where(eq(consultation.slug, slug));
-	if (!found) return NOT_FOUND;
-	if (!policy.canTakeNotes(actor, found.id)) return FORBIDDEN;
+	const found = await forNoteTakers(db, actor, slug);
+	if (!found.ok) return found;
 	let report;
 	try {
 		report = parseZoomReport(table, found.timeZone);
@@ -102,15 +117,10 @@ export type MatchResult = { ok: true; sessions: number } | Forbidden | NotFound 
 
 /** Staff match an unmatched person of the report to a registrant by hand. */
 export async function matchAttendanceByHand(db: Database, actor: Actor, slug: string, key: string, registrationId: string): Promise<MatchResult> {
-	const [found] = await db.select({ id: consultation.id }).from(consultation).where(eq(consultation.slug, slug));
-	if (!found) return NOT_FOUND;
-	if (!policy.canTakeNotes(actor, found.id)) return FORBIDDEN;
+	const found = await forNoteTakers(db, actor, slug);
+	if (!found.ok) return found;
 	return db.transaction(async (tx) => {
-		const c = await lockConsultation(tx, slug);
-		const [r] = await tx
-			.select({ id: registration.id, personId: registration.personId })
-			.from(registration)
-			.where(and(eq(registration.id, registrationId), eq(registration.consultationId, c.id)));
+		const { c, r } = await lockedRegistration(tx, slug, registrationId);
 		if (!r) return { ok: false as const, reason: 'invalid' as const, field: 'registrationId' as const };
 		const which = key.startsWith('name:') ? and(isNull(attendance.email), eq(attendance.displayName, key.slice(5))) : eq(attendance.email, key);
 		const updated = await tx
@@ -128,15 +138,10 @@ export type CheckInResult = { ok: true } | Forbidden | NotFound | { ok: false; r
 
 /** Manual check-in (present) or its removal (absent), for a room or for a report that missed someone. */
 export async function checkIn(db: Database, actor: Actor, slug: string, registrationId: string, isPresent: boolean): Promise<CheckInResult> {
-	const [found] = await db.select({ id: consultation.id }).from(consultation).where(eq(consultation.slug, slug));
-	if (!found) return NOT_FOUND;
-	if (!policy.canTakeNotes(actor, found.id)) return FORBIDDEN;
+	const found = await forNoteTakers(db, actor, slug);
+	if (!found.ok) return found;
 	return db.transaction(async (tx) => {
-		const c = await lockConsultation(tx, slug);
-		const [r] = await tx
-			.select({ id: registration.id, personId: registration.personId })
-			.from(registration)
-			.where(and(eq(registration.id, registrationId), eq(registration.consultationId, c.id)));
+		const { c, r } = await lockedRegistration(tx, slug, registrationId);
 		if (!r) return { ok: false as const, reason: 'invalid' as const };
 		await tx.delete(attendance).where(and(eq(attendance.registrationId, r.id), inArray(attendance.source, ['check-in', 'manual'])));
 		if (isPresent) {

@@ -5,15 +5,13 @@
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import type { Database, Executor } from '../db';
 import { agendaItem, consultation, objective, organization, person, registration, statement, statementObjective } from '../db/schema';
-import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
+import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
 import { descriptorsOf, asDescriptor, type StatementDescriptor, type StatementForm } from '../../domain/notes/statement';
 import { anonymitySet, checkSpeakerDescriptors } from '../../domain/privacy/anonymity';
 import { checkText, type PrivacyFinding } from '../../domain/privacy/check';
 import { onRecordPersonIds, roomAttendees, type RoomAttendee } from '../queries/attendees';
 import { writeAudit } from '../queries/audit';
 
-type NotFound = { ok: false; reason: 'not-found' };
-const NOT_FOUND: NotFound = { ok: false, reason: 'not-found' };
 
 export interface PersonOption {
 	id: string;

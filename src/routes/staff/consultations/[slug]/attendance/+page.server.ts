@@ -1,9 +1,7 @@
-import { error, fail } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
+import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requireStaff } from '$lib/server/guards';
-import { consultation } from '$lib/server/db/schema';
+import { consultationOr404, requireStaff } from '$lib/server/guards';
 import { attendanceOf, checkIn, importZoomAttendance, matchAttendanceByHand, unmatchedAttendance } from '$lib/server/use-cases/record-attendance';
 import { consultationStatistics, statisticsLabels } from '$lib/server/queries/attendees';
 import { readTable, UnreadableFileError } from '$lib/server/imports/read-table';
@@ -12,14 +10,8 @@ import { formatTimeRange } from '$lib/domain/time';
 import { policy } from '$lib/domain/policy';
 import { m } from '$lib/paraglide/messages';
 
-async function find(slug: string) {
-	const [c] = await getDb().select().from(consultation).where(eq(consultation.slug, slug));
-	if (!c) error(404);
-	return c;
-}
-
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const c = await find(params.slug);
+	const c = await consultationOr404(params.slug);
 	requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
 	const db = getDb();
 	const [registrants, unmatched, stats, labels] = await Promise.all([attendanceOf(db, c.id), unmatchedAttendance(db, c.id), consultationStatistics(db, c.id), statisticsLabels(db)]);
@@ -36,7 +28,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	import: async ({ locals, params, request }) => {
-		const c = await find(params.slug);
+		const c = await consultationOr404(params.slug);
 		const actor = requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
 		const file = (await request.formData()).get('file');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { problems: [m.attendance_choose_file()] });
@@ -53,7 +45,7 @@ export const actions: Actions = {
 		return { imported: m.attendance_imported({ people: s.people, byEmail: s.matchedByEmail, byName: s.matchedByName, unmatched: s.unmatched.length }) };
 	},
 	match: async ({ locals, params, request }) => {
-		const c = await find(params.slug);
+		const c = await consultationOr404(params.slug);
 		const actor = requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
 		const form = await request.formData();
 		const key = String(form.get('key') ?? '');
@@ -64,7 +56,7 @@ export const actions: Actions = {
 		return { saved: m.attendance_matched() };
 	},
 	checkIn: async ({ locals, params, request }) => {
-		const c = await find(params.slug);
+		const c = await consultationOr404(params.slug);
 		const actor = requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
 		const form = await request.formData();
 		const result = await checkIn(getDb(), actor, c.slug, String(form.get('registrationId') ?? ''), form.get('present') === 'yes');

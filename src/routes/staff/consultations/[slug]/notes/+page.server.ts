@@ -1,16 +1,14 @@
-import { error } from '@sveltejs/kit';
 import { asc, count, eq } from 'drizzle-orm';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requireStaff } from '$lib/server/guards';
-import { agendaItem, consultation, statement } from '$lib/server/db/schema';
+import { consultationOr404, requireStaff } from '$lib/server/guards';
+import { agendaItem, statement } from '$lib/server/db/schema';
 import { policy } from '$lib/domain/policy';
 import { formatTimeRange } from '$lib/domain/time';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
+	const c = await consultationOr404(params.slug);
 	const db = getDb();
-	const [c] = await db.select().from(consultation).where(eq(consultation.slug, params.slug));
-	if (!c) error(404);
 	requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
 	const items = await db
 		.select({ id: agendaItem.id, title: agendaItem.title, startsAt: agendaItem.startsAt, endsAt: agendaItem.endsAt, statements: count(statement.id) })

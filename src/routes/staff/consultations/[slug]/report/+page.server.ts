@@ -2,8 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { desc, eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requireStaff } from '$lib/server/guards';
-import { consultation, report, reportVersion } from '$lib/server/db/schema';
+import { consultationOr404, requireStaff } from '$lib/server/guards';
+import { report, reportVersion } from '$lib/server/db/schema';
 import { createDraftVersion, privacyGate, publishVersion, versionDiff, versionDocument } from '$lib/server/reports/versions';
 import { blockFields } from '$lib/domain/report/edit';
 import { renderHtmlBody } from '$lib/domain/report/render-text';
@@ -16,14 +16,8 @@ import { numberBlocks } from '$lib/domain/report/model';
 import { formatDeadline } from '$lib/domain/time';
 import { createMailer } from '$lib/server/mail';
 
-async function find(slug: string) {
-	const [c] = await getDb().select().from(consultation).where(eq(consultation.slug, slug));
-	if (!c) error(404);
-	return c;
-}
-
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const c = await find(params.slug);
+	const c = await consultationOr404(params.slug);
 	const actor = requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
 	const db = getDb();
 	const versions = await db
@@ -80,7 +74,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 export const actions: Actions = {
 	circulate: async ({ locals, params, request, url }) => {
-		const c = await find(params.slug);
+		const c = await consultationOr404(params.slug);
 		requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
 		const form = await request.formData();
 		const db = getDb();
@@ -98,13 +92,13 @@ export const actions: Actions = {
 		return { published: m.comments_circulated({ count: result.recipients, deadline: formatDeadline(result.closesAt, c.timeZone, locals.locale) }) };
 	},
 	closeComments: async ({ locals, params, request }) => {
-		const c = await find(params.slug);
+		const c = await consultationOr404(params.slug);
 		requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
 		await closeCommentsNow(getDb(), locals.actor, String((await request.formData()).get('versionId') ?? ''), new Date());
 		return {};
 	},
 	reply: async ({ locals, params, request }) => {
-		const c = await find(params.slug);
+		const c = await consultationOr404(params.slug);
 		requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
 		const form = await request.formData();
 		const result = await replyToComment(getDb(), locals.actor, String(form.get('commentId') ?? ''), String(form.get('text') ?? ''));
@@ -112,21 +106,21 @@ export const actions: Actions = {
 		return {};
 	},
 	addressed: async ({ locals, params, request }) => {
-		const c = await find(params.slug);
+		const c = await consultationOr404(params.slug);
 		requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
 		const result = await markAddressed(getDb(), locals.actor, String((await request.formData()).get('commentId') ?? ''), new Date());
 		if (!result.ok) return fail(400, { message: m.error_forbidden() });
 		return {};
 	},
 	generate: async ({ locals, params, url }) => {
-		const c = await find(params.slug);
+		const c = await consultationOr404(params.slug);
 		requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
 		const result = await createDraftVersion(getDb(), locals.actor, c.slug, url.origin);
 		if (!result.ok) error(403);
 		redirect(303, `/staff/consultations/${c.slug}/report?v=${result.number}`);
 	},
 	publish: async ({ locals, params, request }) => {
-		const c = await find(params.slug);
+		const c = await consultationOr404(params.slug);
 		requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
 		const form = await request.formData();
 		const override = form.get('overrideReason');

@@ -1,10 +1,10 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { randomBytes } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requireStaff } from '$lib/server/guards';
-import { consultation, selectionRun } from '$lib/server/db/schema';
+import { consultationOr404, requireStaff } from '$lib/server/guards';
+import { selectionRun } from '$lib/server/db/schema';
 import { loadPool, poolCounts, SELECTION_DIMENSIONS, startSelection } from '$lib/server/use-cases/select-participants';
 import { selectionLabels } from '$lib/server/selection/labels';
 import { runInWorker } from '$lib/server/selection/in-worker';
@@ -15,19 +15,12 @@ import { policy } from '$lib/domain/policy';
 import { errorText } from '$lib/error-text';
 import { m } from '$lib/paraglide/messages';
 
-async function load_(slug: string) {
-	const db = getDb();
-	const [c] = await db.select().from(consultation).where(eq(consultation.slug, slug));
-	if (!c) error(404);
-	return c;
-}
-
 function quotaFields(quotas: readonly Quota[]): Record<string, string> {
 	return Object.fromEntries(quotas.flatMap((q) => [[`quota.${q.category}.${q.feature}.min`, String(q.min)], [`quota.${q.category}.${q.feature}.max`, String(q.max)]]));
 }
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const c = await load_(params.slug);
+	const c = await consultationOr404(params.slug);
 	requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
 	const db = getDb();
 	const pool = await loadPool(db, c.id);
@@ -53,7 +46,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	derive: async ({ locals, params, request }) => {
-		const c = await load_(params.slug);
+		const c = await consultationOr404(params.slug);
 		requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
 		const form = await request.formData();
 		const panelSize = Number(form.get('panelSize'));
@@ -70,7 +63,7 @@ export const actions: Actions = {
 		return { values: { panelSize: String(panelSize), seed: String(form.get('seed') ?? ''), ...quotaFields(quotas) }, derived: true };
 	},
 	run: async ({ locals, params, request }) => {
-		const c = await load_(params.slug);
+		const c = await consultationOr404(params.slug);
 		const actor = requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
 		const form = await request.formData();
 		const fields = [...form].map(([k, v]) => [k, String(v)] as [string, string]);

@@ -6,7 +6,8 @@ import { getDb } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
 import { country, stakeholderCategory, subregion } from '$lib/server/db/schema';
 import { deleteStatement, notesOfItem, saveStatement } from '$lib/server/use-cases/take-notes';
-import { statementFormFrom, ZStatementForm, descriptorPhrase, recommendationLetter } from '$lib/domain/notes/statement';
+import { statementFormFrom, ZStatementForm, descriptorPhrase } from '$lib/domain/notes/statement';
+import { letterOf } from '$lib/domain/report/model';
 import { categoryNoun } from '$lib/domain/statistics';
 import { categoryDisplayLabel } from '$lib/domain/reference';
 import { formatTimeRange } from '$lib/domain/time';
@@ -46,7 +47,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		statements: notes.statements.map((s) => ({
 			...s,
 			phrase: descriptorPhrase(s.descriptors, labels),
-			letter: s.isRecommendation ? recommendationLetter(letter++) : null,
+			letter: s.isRecommendation ? letterOf(letter++) : null,
 			findings: s.findings.map((f) =>
 				f.kind === 'descriptor'
 					? m.notes_finding_descriptor({ matching: f.matching, k: f.k })

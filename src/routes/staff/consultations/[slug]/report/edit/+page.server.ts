@@ -2,21 +2,15 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { desc, eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requireStaff } from '$lib/server/guards';
-import { consultation, report, reportVersion } from '$lib/server/db/schema';
+import { consultationOr404, requireStaff } from '$lib/server/guards';
+import { report, reportVersion } from '$lib/server/db/schema';
 import { readBlocks, saveEditedVersion } from '$lib/server/reports/versions';
 import { blockFields, type BlockEdit } from '$lib/domain/report/edit';
 import { policy } from '$lib/domain/policy';
 import { m } from '$lib/paraglide/messages';
 
-async function find(slug: string) {
-	const [c] = await getDb().select().from(consultation).where(eq(consultation.slug, slug));
-	if (!c) error(404);
-	return c;
-}
-
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const c = await find(params.slug);
+	const c = await consultationOr404(params.slug);
 	requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
 	const db = getDb();
 	const [latest] = await db
@@ -35,7 +29,7 @@ const ERRORS: Record<string, () => string> = { required: m.err_required, 'kind-i
 
 export const actions: Actions = {
 	save: async ({ locals, params, request }) => {
-		const c = await find(params.slug);
+		const c = await consultationOr404(params.slug);
 		requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
 		const form = await request.formData();
 		const count = Number(form.get('count'));
