@@ -85,7 +85,10 @@ function hitsOf(folded: string): Hit[] {
 	for (const match of folded.matchAll(pattern)) {
 		const key = match[0].replace(/\s+/g, ' ');
 		const entries = byTerm.get(key) ?? byTerm.get(key.replace(/-/g, ' ')) ?? findLoosely(byTerm, key);
-		for (const [kind, value] of entries) hits.push({ start: match.index!, end: match.index! + match[0].length, kind, value });
+		const end = match.index! + match[0].length;
+		// "one-stop", "one-third": a hyphenated word is not a determiner opening a speaker phrase.
+		const isHyphenated = folded[end] === '-' || folded[match.index! - 1] === '-';
+		for (const [kind, value] of entries) if (kind !== 'determiner' || !isHyphenated) hits.push({ start: match.index!, end, kind, value });
 	}
 	return hits;
 }

@@ -47,6 +47,11 @@ describe('recognizing how a text describes its speakers', () => {
 		expect(terms('A policy for migrant workers in Nepal was discussed. A representative said so.')).toEqual([{ speaker: 'A representative', named: false, terms: [] }]);
 	});
 
+	it('does not take a hyphenated word for a determiner ("one-stop migrant centres")', () => {
+		expect(terms('Our city opened one-stop migrant resource centres in three districts.')).toEqual([]);
+		expect(terms('One migrant worker said so.')).toEqual([{ speaker: 'One migrant worker', named: false, terms: ['category=migrants'] }]);
+	});
+
 	it('gives positions in the original text', () => {
 		const text = 'Opening.\n\nA Ñepal-born? No: a journalist from Sri Lanka said so.';
 		const [mention] = recognizeSpeakers(text);

@@ -60,7 +60,7 @@ function sectionParagraphs(statements: readonly DraftStatement[]): Block[] {
 	const recommendations = statements.filter((s) => s.isRecommendation);
 	if (recommendations.length) {
 		blocks.push({ kind: 'paragraph', text: 'Participants made the following recommendations:', footnotes: [] });
-		for (const r of recommendations) blocks.push({ kind: 'list-item', text: ensureStop(r.text), footnotes: [] });
+		for (const r of recommendations) blocks.push({ kind: 'list-item', text: ensureStop(r.text), footnotes: [], isRecommendation: true });
 	}
 	if (!blocks.length) blocks.push({ kind: 'paragraph', text: 'No statements were recorded for this session.', footnotes: [] });
 	return blocks;

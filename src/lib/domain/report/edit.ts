@@ -16,13 +16,15 @@ export interface BlockEdit {
 	insertAfter: string;
 }
 
-const KINDS = ['heading', 'paragraph', 'list-item', 'annex'] as const;
+// 'recommendation' is a lettered item that the recommendations tracker picks up on publication.
+const KINDS = ['heading', 'paragraph', 'list-item', 'recommendation', 'annex'] as const;
 
 /** The form's fields for one block. */
 export function blockFields(b: Block): Pick<BlockEdit, 'kind' | 'text' | 'footnotes'> {
 	if (b.kind === 'annex') return { kind: b.isHeader ? 'annex-header' : 'annex', text: b.cells.join(' | '), footnotes: '' };
 	if (b.kind === 'heading') return { kind: 'heading', text: b.numeral ? `${b.numeral}. ${b.text}` : b.text, footnotes: '' };
-	return { kind: b.kind, text: b.text, footnotes: b.footnotes.join('\n') };
+	const kind = b.kind === 'list-item' && b.isRecommendation ? 'recommendation' : b.kind;
+	return { kind, text: b.text, footnotes: b.footnotes.join('\n') };
 }
 
 function toBlock(kind: string, text: string, footnotes: string[]): Block {
@@ -31,6 +33,7 @@ function toBlock(kind: string, text: string, footnotes: string[]): Block {
 		return m ? { kind: 'heading', numeral: m[1], text: m[2] } : { kind: 'heading', numeral: null, text };
 	}
 	if (kind === 'annex' || kind === 'annex-header') return { kind: 'annex', isHeader: kind === 'annex-header', cells: text.split('|').map((c) => c.trim()) };
+	if (kind === 'recommendation') return { kind: 'list-item', text, footnotes, isRecommendation: true };
 	return { kind: kind as 'paragraph' | 'list-item', text, footnotes };
 }
 

@@ -5,7 +5,8 @@
 export type Block =
 	| { kind: 'heading'; text: string; numeral: string | null } // "I. Background"; null for the annex
 	| { kind: 'paragraph'; text: string; footnotes: string[] }
-	| { kind: 'list-item'; text: string; footnotes: string[] } // lettered, restarting after each paragraph
+	// Lettered, restarting after each paragraph. A recommendation is tracked once the report is published.
+	| { kind: 'list-item'; text: string; footnotes: string[]; isRecommendation?: boolean }
 	| { kind: 'annex'; cells: string[]; isHeader: boolean }; // one row of the annex table
 
 export interface ReportDocument {
@@ -17,7 +18,7 @@ export interface ReportDocument {
 export type NumberedBlock =
 	| { kind: 'heading'; text: string; numeral: string | null }
 	| { kind: 'paragraph'; number: number; text: string; footnotes: { number: number; text: string }[] }
-	| { kind: 'list-item'; letter: string; text: string; footnotes: { number: number; text: string }[] }
+	| { kind: 'list-item'; letter: string; text: string; footnotes: { number: number; text: string }[]; isRecommendation: boolean }
 	| { kind: 'annex'; cells: string[]; isHeader: boolean };
 
 /** Paragraph numbers, list letters and footnote numbers, as every format shows them. */
@@ -30,7 +31,10 @@ export function numberBlocks(blocks: readonly Block[]): NumberedBlock[] {
 			letter = 0;
 			return { kind: 'paragraph', number: ++paragraph, text: b.text, footnotes: b.footnotes.map((text) => ({ number: ++footnote, text })) };
 		}
-		if (b.kind === 'list-item') return { kind: 'list-item', letter: letterOf(letter++), text: b.text, footnotes: b.footnotes.map((text) => ({ number: ++footnote, text })) };
+		if (b.kind === 'list-item') {
+			const footnotes = b.footnotes.map((text) => ({ number: ++footnote, text }));
+			return { kind: 'list-item', letter: letterOf(letter++), text: b.text, footnotes, isRecommendation: b.isRecommendation === true };
+		}
 		if (b.kind === 'heading') letter = 0;
 		return b;
 	});

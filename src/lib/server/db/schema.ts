@@ -626,12 +626,44 @@ export const writtenInput = pgTable(
 		// May the input be published under the author's name? Otherwise it is listed anonymously.
 		isAttributionConsented: boolean('is_attribution_consented').notNull().default(false),
 		status: text('status').notNull().default('submitted'),
-		submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow()
+		submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+		moderatedAt: timestamp('moderated_at', { withTimezone: true }),
+		// The submitter's key for a resent form: the same form sent twice is stored once.
+		submissionKey: uuid('submission_key').unique()
 	},
 	(t) => [
 		check('written_input_status_check', oneOf(t.status, MODERATION_STATUSES)),
-		check('written_input_target', sql`${t.processId} is not null or ${t.consultationId} is not null`)
+		check('written_input_target', sql`${t.processId} is not null or ${t.consultationId} is not null`),
+		index('written_input_process_idx').on(t.processId, t.status)
 	]
+);
+
+export const writtenInputObjective = pgTable(
+	'written_input_objective',
+	{
+		writtenInputId: uuid('written_input_id')
+			.notNull()
+			.references(() => writtenInput.id, { onDelete: 'cascade' }),
+		objectiveId: text('objective_id')
+			.notNull()
+			.references(() => objective.id)
+	},
+	(t) => [primaryKey({ columns: [t.writtenInputId, t.objectiveId] })]
+);
+
+export const writtenInputAttachment = pgTable(
+	'written_input_attachment',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		writtenInputId: uuid('written_input_id')
+			.notNull()
+			.references(() => writtenInput.id, { onDelete: 'cascade' }),
+		fileName: text('file_name').notNull(),
+		mediaType: text('media_type').notNull(),
+		size: integer('size').notNull(),
+		content: bytea('content').notNull()
+	},
+	(t) => [index('written_input_attachment_input_idx').on(t.writtenInputId)]
 );
 
 export const report = pgTable('report', {
@@ -733,6 +765,8 @@ export const recommendation = pgTable(
 		statementId: uuid('statement_id').references(() => statement.id, { onDelete: 'set null' }),
 		reportVersionId: uuid('report_version_id').references(() => reportVersion.id),
 		listLetter: text('list_letter'),
+		// The numbered paragraph the lettered list follows, in the published version: "para. 14 (B)".
+		paragraphNumber: integer('paragraph_number'),
 		position: integer('position').notNull().default(0),
 		text: text('text').notNull(),
 		// governments, parliamentarians, the network, inter-parliamentary bodies, …
@@ -741,7 +775,11 @@ export const recommendation = pgTable(
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
-	(t) => [check('recommendation_status_check', oneOf(t.status, RECOMMENDATION_STATUSES))]
+	(t) => [
+		check('recommendation_status_check', oneOf(t.status, RECOMMENDATION_STATUSES)),
+		index('recommendation_process_idx').on(t.processId),
+		index('recommendation_consultation_idx').on(t.consultationId)
+	]
 );
 
 export const recommendationObjective = pgTable(
@@ -757,17 +795,21 @@ export const recommendationObjective = pgTable(
 	(t) => [primaryKey({ columns: [t.recommendationId, t.objectiveId] })]
 );
 
-export const followUp = pgTable('follow_up', {
-	id: uuid('id').primaryKey().defaultRandom(),
-	recommendationId: uuid('recommendation_id')
-		.notNull()
-		.references(() => recommendation.id, { onDelete: 'cascade' }),
-	happenedOn: date('happened_on').notNull(),
-	note: text('note').notNull(),
-	evidenceUrl: text('evidence_url'),
-	createdByUserId: text('created_by_user_id').references(() => authUser.id),
-	createdAt: createdAt()
-});
+export const followUp = pgTable(
+	'follow_up',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		recommendationId: uuid('recommendation_id')
+			.notNull()
+			.references(() => recommendation.id, { onDelete: 'cascade' }),
+		happenedOn: date('happened_on').notNull(),
+		note: text('note').notNull(),
+		evidenceUrl: text('evidence_url'),
+		createdByUserId: text('created_by_user_id').references(() => authUser.id),
+		createdAt: createdAt()
+	},
+	(t) => [index('follow_up_recommendation_idx').on(t.recommendationId, t.happenedOn)]
+);
 
 export const practice = pgTable(
 	'practice',
@@ -785,6 +827,8 @@ export const practice = pgTable(
 		submitterName: text('submitter_name'),
 		submitterEmail: text('submitter_email'),
 		status: text('status').notNull().default('submitted'),
+		moderatedAt: timestamp('moderated_at', { withTimezone: true }),
+		submissionKey: uuid('submission_key').unique(),
 		searchVector: tsvector('search_vector').generatedAlwaysAs(
 			sql`to_tsvector('english', coalesce(title, '') || ' ' || coalesce(summary, ''))`
 		),

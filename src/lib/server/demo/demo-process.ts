@@ -280,5 +280,60 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
 				statements: [{ onRecord: true, text: 'The Network thanked the parliamentarians and undertook to share the draft summary report within two weeks.' }]
 			}
 		]
+	},
+	{
+		// The earliest consultation of the process: its report is published in the demo, so that the
+		// recommendations tracker and the follow-up log have something to show.
+		slug: 'local-and-regional-authorities',
+		title: 'Consultation with local and regional authorities on the Global Compact for Migration',
+		theme: 'Cities and local governments as first responders to migration in Asia and the Pacific',
+		cluster: null,
+		objectives: [7, 15, 16, 19],
+		stage: 'past',
+		daysFromToday: -70,
+		capacity: 40,
+		isOnePerOrganization: true,
+		categoryFocus: 'local-authorities-and-communities',
+		sessions: [
+			{
+				title: 'Opening remarks',
+				minutes: 10,
+				speakerRole: 'opening',
+				speakers: 1,
+				statements: [{ onRecord: true, text: 'The Network recalled that local authorities deliver most of the services that migrants rely on in their first months.' }]
+			},
+			{
+				title: 'Session 1: Services for all residents',
+				minutes: 80,
+				speakerRole: 'panelist',
+				speakers: 2,
+				questions: ['How do local authorities provide services to migrants regardless of status?', 'What prevents cities from including migrants in local planning?'],
+				statements: [
+					{ onRecord: true, text: 'Our city opened one-stop migrant resource centres in three districts, staffed by community interpreters.', objectives: [15] },
+					{ onRecord: false, text: 'Municipal budgets are allocated on the basis of registered residents, so migrants who are not registered are left out of service planning.', descriptors: [{ kind: 'category', value: 'local-authorities-and-communities' }], objectives: [15, 16] },
+					{ onRecord: false, text: 'National governments should allocate funding to local authorities on the basis of the whole resident population, including migrants.', objectives: [15], isRecommendation: true },
+					{ onRecord: false, text: 'Local authorities should be included in the national coordination mechanisms on migration.', objectives: [16], isRecommendation: true }
+				]
+			},
+			{
+				title: 'Session 2: Social cohesion and inclusion',
+				minutes: 80,
+				speakerRole: 'panelist',
+				speakers: 2,
+				questions: ['What has worked to build trust between migrants and host communities?'],
+				statements: [
+					{ onRecord: true, text: 'Neighbourhood committees that include migrant residents have reduced tensions over housing and markets.', objectives: [16] },
+					{ onRecord: false, text: 'Migrants in irregular situations avoid local offices because they fear their data will be shared with immigration enforcement.', objectives: [7, 15] },
+					{ onRecord: false, text: 'The Network should support peer exchanges between cities of the region on the inclusion of migrants.', objectives: [16], isRecommendation: true }
+				]
+			},
+			{
+				title: 'Closing remarks',
+				minutes: 10,
+				speakerRole: 'closing',
+				speakers: 1,
+				statements: [{ onRecord: true, text: 'The Network thanked the participants and announced that the summary report would be published after the comment period.' }]
+			}
+		]
 	}
 ];

@@ -1,6 +1,6 @@
 // Writes the demo network and review process into an empty database, in one transaction. Dates are
 // relative to `now`, so that every stage of the cycle is visible whenever the demo is seeded.
-import { count } from 'drizzle-orm';
+import { asc, count } from 'drizzle-orm';
 import type { Database } from '../db';
 import {
 	agendaItem,
@@ -15,7 +15,10 @@ import {
 	person,
 	practice,
 	practiceObjective,
+	recommendation,
 	registration,
+	report,
+	reportVersion,
 	reviewProcess,
 	statement,
 	statementObjective,
@@ -44,6 +47,15 @@ import {
 	type DemoConsultation
 } from './demo-process';
 import { DEMO_PRACTICES } from './demo-practices';
+import { loadDraftInput } from '../reports/draft-input';
+import { saveBlocks } from '../reports/versions';
+import { syncRecommendations, updateRecommendation } from '../follow-up/recommendations';
+import { draftReport } from '../../domain/report/draft';
+
+/** The demo consultation whose summary report is already published, with follow-up on it. */
+export const DEMO_PUBLISHED_SLUG = 'local-and-regional-authorities';
+/** A stakeholder group of the network that registers but never attends: the dashboard flags it. */
+export const DEMO_ABSENT_CATEGORY = 'private-sector';
 
 export const DEMO_TIME_ZONE = 'Asia/Bangkok';
 export const DEMO_PROCESS_SLUG = 'asia-pacific-regional-review';
@@ -173,6 +185,24 @@ export async function seedDemo(db: Database, now: Date, seed = 20_211_027): Prom
 			summary.registrations += counts.registrations;
 			summary.attendances += counts.attendances;
 			summary.statements += counts.statements;
+		}
+
+		// --- A published report, and what came of its recommendations ------------------------------
+		const publishedOn = addDays(today, -40);
+		await publishDemoReport(tx as unknown as Database, DEMO_PUBLISHED_SLUG, zonedToInstant(publishedOn, '10:00', DEMO_TIME_ZONE));
+		const recs = await tx.select({ id: recommendation.id }).from(recommendation).orderBy(asc(recommendation.position));
+		const system = { kind: 'system', via: 'cli' } as const;
+		const later = (days: number) => zonedToInstant(addDays(publishedOn, days), '10:00', DEMO_TIME_ZONE);
+		if (recs[0]) {
+			await updateRecommendation(tx as unknown as Database, system, { id: recs[0].id, status: 'in-progress', followUp: { happenedOn: addDays(publishedOn, 20), note: 'Two ministries of finance agreed to review the formula for transfers to local governments.', evidenceUrl: null } }, later(20));
+		}
+		if (recs[2]) {
+			await updateRecommendation(
+				tx as unknown as Database,
+				system,
+				{ id: recs[2].id, status: 'implemented', followUp: { happenedOn: addDays(publishedOn, 30), note: 'The first peer exchange between six cities of the region took place online.', evidenceUrl: 'https://docs.example.org/convene-demo/city-peer-exchange.pdf' } },
+				later(30)
+			);
 		}
 
 		// --- The repository of good practices ------------------------------------------------------
@@ -351,7 +381,8 @@ async function insertConsultation(db: Database, random: Random, demo: DemoConsul
 	if (demo.stage === 'past') {
 		const confirmed = regs.filter((r) => r.status === 'confirmed');
 		const byId = new Map(ctx.networkPeople.map((p) => [p.id, p]));
-		const present = confirmed.filter(() => random.chance(0.86));
+		// The demo's under-represented group registers but never attends (the dashboard flags it).
+		const present = confirmed.filter(() => random.chance(0.86)).filter((r) => r.categoryId !== DEMO_ABSENT_CATEGORY);
 		const speakers = [...new Set(onRecordBySession.flat())];
 		const rows = [
 			...present.map((r) => ({ personId: r.personId, registrationId: r.id as string | null })),
@@ -409,4 +440,27 @@ async function insertConsultation(db: Database, random: Random, demo: DemoConsul
 		}
 	}
 	return { registrations: regs.length, attendances, statements };
+}
+
+/** The summary report as the secretariat published it: the generated draft, unedited, as version 1. */
+async function publishDemoReport(db: Database, slug: string, publishedAt: Date): Promise<void> {
+	const loaded = await loadDraftInput(db, slug);
+	if (!loaded) return;
+	const doc = draftReport(loaded.input);
+	const [r] = await db.insert(report).values({ consultationId: loaded.consultationId, slug, title: doc.title }).returning();
+	const [v] = await db
+		.insert(reportVersion)
+		.values({
+			reportId: r.id,
+			number: 1,
+			state: 'published',
+			note: 'Published after a one-week comment period.',
+			createdAt: new Date(publishedAt.getTime() - 10 * 86_400_000),
+			commentsOpenAt: new Date(publishedAt.getTime() - 9 * 86_400_000),
+			commentsCloseAt: new Date(publishedAt.getTime() - 2 * 86_400_000),
+			publishedAt
+		})
+		.returning();
+	await saveBlocks(db, v.id, doc.blocks);
+	await syncRecommendations(db, v.id);
 }

@@ -12,8 +12,12 @@ import { checkText, type PrivacyFinding } from '../../domain/privacy/check';
 import { FORMATS, loadDraftInput } from './draft-input';
 import { roomAttendees } from '../queries/attendees';
 import { writeAudit } from '../queries/audit';
+import { syncRecommendations } from '../follow-up/recommendations';
 import { formatTimeRange } from '../../domain/time';
 
+
+/** paragraph.section of a lettered item that is a recommendation (tracked once published). */
+const RECOMMENDATION_SECTION = 'recommendation';
 
 export async function saveBlocks(tx: Executor, versionId: string, blocks: readonly Block[]): Promise<void> {
 	for (const [i, b] of blocks.entries()) {
@@ -23,7 +27,7 @@ export async function saveBlocks(tx: Executor, versionId: string, blocks: readon
 				versionId,
 				position: i + 1,
 				kind: b.kind,
-				section: b.kind === 'heading' ? b.numeral : b.kind === 'annex' && b.isHeader ? 'header' : null,
+				section: b.kind === 'heading' ? b.numeral : b.kind === 'annex' && b.isHeader ? 'header' : b.kind === 'list-item' && b.isRecommendation ? RECOMMENDATION_SECTION : null,
 				text: b.kind === 'annex' ? JSON.stringify(b.cells) : b.text
 			})
 			.returning({ id: paragraph.id });
@@ -43,7 +47,9 @@ export async function readBlocks(db: Executor, versionId: string): Promise<{ id:
 				? { kind: 'heading', text: r.text, numeral: r.section }
 				: r.kind === 'annex'
 					? { kind: 'annex', cells: JSON.parse(r.text) as string[], isHeader: r.section === 'header' }
-					: { kind: r.kind as 'paragraph' | 'list-item', text: r.text, footnotes };
+					: r.kind === 'list-item'
+						? { kind: 'list-item', text: r.text, footnotes, ...(r.section === RECOMMENDATION_SECTION ? { isRecommendation: true } : {}) }
+						: { kind: 'paragraph', text: r.text, footnotes };
 		return { id: r.id, block };
 	});
 }
@@ -137,7 +143,8 @@ export async function publishVersion(db: Database, actor: Actor, versionId: stri
 				details: { reason: override, findings: gate.findings.map((f) => ({ kind: f.kind, text: f.text })) }
 			});
 		}
-		await writeAudit(tx, actor, { action: 'report.publish', subjectType: 'report-version', subjectId: versionId, details: { number: v.number } });
+		const recommendations = await syncRecommendations(tx, versionId);
+		await writeAudit(tx, actor, { action: 'report.publish', subjectType: 'report-version', subjectId: versionId, details: { number: v.number, recommendations } });
 		return { ok: true as const, number: v.number };
 	});
 }
