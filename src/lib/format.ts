@@ -59,3 +59,35 @@ export function genderLabel(gender: string): string {
 export function dimensionTitle(dimension: string): string {
 	return dimension === 'subregion' ? m.field_subregion() : dimension === 'gender' ? m.field_gender() : m.field_category();
 }
+
+/** A recommendation's status, in the reader's language. */
+export function recommendationStatusLabel(status: string): string {
+	switch (status) {
+		case 'in-progress':
+			return m.rec_status_in_progress();
+		case 'implemented':
+			return m.rec_status_implemented();
+		case 'no-action':
+			return m.rec_status_no_action();
+		default:
+			return m.rec_status_open();
+	}
+}
+
+const ADDRESSEE_LABELS: Record<string, () => string> = {
+	governments: m.addressee_governments,
+	parliamentarians: m.addressee_parliamentarians,
+	'inter-parliamentary-bodies': m.addressee_inter_parliamentary_bodies,
+	'local-authorities': m.addressee_local_authorities,
+	'the-network': m.addressee_the_network,
+	'un-system': m.addressee_un_system,
+	'regional-bodies': m.addressee_regional_bodies,
+	'civil-society': m.addressee_civil_society,
+	employers: m.addressee_employers,
+	'trade-unions': m.addressee_trade_unions
+};
+
+/** A recommendation's addressee, in the reader's language. */
+export function addresseeText(id: string): string {
+	return ADDRESSEE_LABELS[id]?.() ?? id;
+}

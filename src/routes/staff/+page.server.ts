@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getAuth, getDb } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
 import { listConsultationsWithRegistrationCounts } from '$lib/server/queries/consultations';
+import { reviewProcess } from '$lib/server/db/schema';
 import { policy } from '$lib/domain/policy';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { formatTimeRange } from '$lib/domain/time';
@@ -12,7 +13,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const rows = await listConsultationsWithRegistrationCounts(getDb());
 	// Organizers and rapporteurs see the consultations they are assigned to; admins see all.
 	const visible = rows.filter((c) => actor.role === 'admin' || actor.organizerOf.has(c.id) || actor.rapporteurOf.has(c.id));
+	const processes = await getDb().select({ slug: reviewProcess.slug, title: reviewProcess.title }).from(reviewProcess).orderBy(reviewProcess.title);
 	return {
+		processes,
 		canCreate: actor.role !== 'rapporteur',
 		links: {
 			directory: policy.canReadDirectory(actor),

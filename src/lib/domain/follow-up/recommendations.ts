@@ -45,6 +45,24 @@ export function recommendationReference(paragraphNumber: number | null, letter: 
 	return letter ? `para. ${paragraphNumber} (${letter})` : `para. ${paragraphNumber}`;
 }
 
+/** A tracked recommendation as pages and the open data show it. */
+export interface TrackedRecommendation {
+	id: string;
+	consultationId: string;
+	consultationSlug: string;
+	consultationTitle: string;
+	timeZone: string;
+	reportSlug: string | null;
+	versionNumber: number | null;
+	reference: string;
+	text: string;
+	addressees: string[];
+	status: RecommendationStatus;
+	objectives: { id: string; number: number; shortTitle: string }[];
+	followUps: { id: string; happenedOn: string; note: string; evidenceUrl: string | null }[];
+	updatedAt: Date;
+}
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 export function parseStatus(cell: string): Parsed<RecommendationStatus> {

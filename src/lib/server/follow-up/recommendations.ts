@@ -16,6 +16,7 @@ import {
 	recommendationReference,
 	suggestAddressees,
 	type CurrentRecommendation,
+	type TrackedRecommendation,
 	type RecommendationStatus,
 	type SheetError
 } from '../../domain/follow-up/recommendations';
@@ -98,21 +99,17 @@ export interface RecommendationFilters {
 	consultation?: string; // slug
 }
 
-export interface TrackedRecommendation {
-	id: string;
-	consultationId: string;
-	consultationSlug: string;
-	consultationTitle: string;
-	timeZone: string;
-	reportSlug: string | null;
-	versionNumber: number | null;
-	reference: string;
-	text: string;
-	addressees: string[];
-	status: RecommendationStatus;
-	objectives: { id: string; number: number; shortTitle: string }[];
-	followUps: { id: string; happenedOn: string; note: string; evidenceUrl: string | null }[];
-	updatedAt: Date;
+
+export type { TrackedRecommendation };
+
+/** The highest objective number of the process's framework (23 for the GCM). */
+export async function lastObjectiveNumber(db: Executor, processId: string): Promise<number> {
+	const [{ last }] = await db
+		.select({ last: sql<number>`coalesce(max(${objective.number}), 0)::int` })
+		.from(objective)
+		.innerJoin(reviewProcess, eq(reviewProcess.frameworkId, objective.frameworkId))
+		.where(eq(reviewProcess.id, processId));
+	return last;
 }
 
 export async function processBySlug(db: Executor, slug: string) {
@@ -348,12 +345,7 @@ export async function importRecommendationsSheet(db: Database, actor: Actor, pro
 	}
 	const rows = await listRecommendations(db, processId);
 	const current = new Map<string, CurrentRecommendation>(rows.map((r) => [r.id, { id: r.id, status: r.status, addressees: r.addressees, objectiveNumbers: r.objectives.map((o) => o.number) }]));
-	const [{ last }] = await db
-		.select({ last: sql<number>`coalesce(max(${objective.number}), 0)::int` })
-		.from(objective)
-		.innerJoin(reviewProcess, eq(reviewProcess.frameworkId, objective.frameworkId))
-		.where(eq(reviewProcess.id, processId));
-	const plan = planSheet(table, current, last);
+	const plan = planSheet(table, current, await lastObjectiveNumber(db, processId));
 	if (!plan.ok) return { ok: false, reason: 'invalid', errors: plan.errors };
 	const result = await applyChanges(db, actor, plan.changes, now);
 	return result.ok ? { ...result, unchanged: plan.unchanged } : result;

@@ -1,0 +1,36 @@
+import { error } from '@sveltejs/kit';
+import { asc, eq } from 'drizzle-orm';
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { objective } from '$lib/server/db/schema';
+import { listRecommendations, processBySlug } from '$lib/server/follow-up/recommendations';
+import { ADDRESSEES } from '$lib/domain/follow-up/recommendations';
+import { RECOMMENDATION_STATUSES } from '$lib/domain/enums';
+import { m } from '$lib/paraglide/messages';
+
+// The public tracker of a process: what came of each recommendation of its published reports.
+export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
+	const db = getDb();
+	const p = await processBySlug(db, params.slug);
+	if (!p) error(404, m.process_not_found());
+	const get = (k: string) => url.searchParams.get(k)?.trim() || undefined;
+	const status = (RECOMMENDATION_STATUSES as readonly string[]).includes(get('status') ?? '') ? get('status') : undefined;
+	const addressee = ADDRESSEES.some((a) => a.id === get('addressee')) ? get('addressee') : undefined;
+	const objectiveNumber = Number(get('objective')) || undefined;
+	const [all, objectives] = await Promise.all([
+		listRecommendations(db, p.id),
+		db.select({ number: objective.number, shortTitle: objective.shortTitle }).from(objective).where(eq(objective.frameworkId, p.frameworkId)).orderBy(asc(objective.number))
+	]);
+	const shown = all.filter((r) => (!status || r.status === status) && (!addressee || r.addressees.includes(addressee)) && (!objectiveNumber || r.objectives.some((o) => o.number === objectiveNumber)));
+	const counts = Object.fromEntries(RECOMMENDATION_STATUSES.map((s) => [s, all.filter((r) => r.status === s).length])) as Record<(typeof RECOMMENDATION_STATUSES)[number], number>;
+	setHeaders({ 'cache-control': 'public, max-age=60' });
+	return {
+		process: { slug: p.slug, title: p.title },
+		filter: { status, addressee, objective: objectiveNumber },
+		counts,
+		recommendations: shown,
+		objectives,
+		addressees: ADDRESSEES.map((a) => a.id),
+		statuses: RECOMMENDATION_STATUSES
+	};
+};
