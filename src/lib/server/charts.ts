@@ -26,3 +26,35 @@ export function barChartSvg(title: string, labels: readonly string[], series: re
 		chart.dispose();
 	}
 }
+
+/**
+ * A heat map: one row per y label, one column per x label, the count written in each cell (so that
+ * the colour is never the only carrier of the number). Empty cells stay white.
+ */
+export function heatmapSvg(title: string, xLabels: readonly string[], yLabels: readonly string[], values: readonly (readonly number[])[]): string {
+	const max = Math.max(1, ...values.flat());
+	const width = 260 + xLabels.length * 90;
+	const height = 90 + yLabels.length * 22;
+	const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+	try {
+		chart.setOption({
+			animation: false,
+			aria: { enabled: true, label: { description: title } },
+			grid: { left: 8, right: 8, top: 8, bottom: 60, containLabel: true },
+			xAxis: { type: 'category', data: [...xLabels], position: 'bottom', axisLabel: { interval: 0, width: 84, overflow: 'break', fontSize: 10 } },
+			yAxis: { type: 'category', data: [...yLabels], inverse: true, axisLabel: { width: 220, overflow: 'truncate' } },
+			visualMap: { min: 0, max, show: false, inRange: { color: ['#ffffff', '#1f5fa6'] } },
+			series: [
+				{
+					type: 'heatmap',
+					data: values.flatMap((row, y) => row.map((v, x) => [x, y, v])),
+					label: { show: true, formatter: (p: { value: number[] }) => (p.value[2] ? String(p.value[2]) : '') },
+					itemStyle: { borderColor: '#d0d7de', borderWidth: 1 }
+				}
+			]
+		});
+		return chart.renderToSVGString();
+	} finally {
+		chart.dispose();
+	}
+}
