@@ -30,7 +30,12 @@ const TEXTS: Record<string, () => string> = {
 	'whole-number': m.selection_err_whole_number,
 	'panel-size-range': m.selection_err_panel_size,
 	'seed-invalid': m.selection_err_seed,
-	'min-above-max': m.selection_err_min_above_max
+	'min-above-max': m.selection_err_min_above_max,
+	'year-invalid': m.err_year_invalid,
+	'attachment-type': m.err_attachment_type,
+	'attachment-size': m.err_attachment_size,
+	'attachment-empty': m.err_attachment_empty,
+	'attachments-too-many': m.err_attachments_too_many
 };
 
 export function errorText(key: string | undefined): string | undefined {

@@ -25,6 +25,8 @@ export const policy = {
 	canChangeRoles: (a: Actor) => isAdmin(a),
 	canReadAuditLog: (a: Actor) => isAdmin(a),
 	canReadOutbox: (a: Actor) => isAdmin(a),
+	/** Publishing what the public sent in (practices, written inputs), and recording pledges and country commitments. */
+	canModerate: (a: Actor) => isAdmin(a) || (a.kind === 'staff' && a.role === 'organizer'),
 	canOrganize: (a: Actor, consultationId: string) => isAdmin(a) || (a.kind === 'staff' && a.organizerOf.has(consultationId)),
 	/** Who said what (speaker identities of non-attributable statements): audit-logged. */
 	canSeeSpeakers: (a: Actor, consultationId: string) =>

@@ -12,7 +12,7 @@ const NAME = /^[\p{L}\p{M}][\p{L}\p{M}\s'’.-]*$/u;
 // Organization names also use digits, "&", commas, parentheses and slashes.
 const ORGANIZATION_NAME = /^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}\s'’.,&()/-]*$/u;
 
-function text(max: number, options: { isRequired?: boolean; pattern?: RegExp; patternMessage?: string } = {}) {
+export function text(max: number, options: { isRequired?: boolean; pattern?: RegExp; patternMessage?: string } = {}) {
 	return z
 		.string({ error: 'required' })
 		.transform((v) => v.normalize('NFC').trim())
@@ -29,7 +29,7 @@ function text(max: number, options: { isRequired?: boolean; pattern?: RegExp; pa
 }
 
 // An empty field is an absent one.
-const optional = <T extends z.ZodType>(schema: T) =>
+export const optional = <T extends z.ZodType>(schema: T) =>
 	z
 		.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.nullish())
 		.transform((v) => (v ?? null) as z.output<T> | null);

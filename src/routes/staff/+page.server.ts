@@ -21,6 +21,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 			directory: policy.canReadDirectory(actor),
 			import: policy.canChangeDirectory(actor),
 			outbox: policy.canReadOutbox(actor),
+			moderation: policy.canModerate(actor),
 			audit: policy.canReadAuditLog(actor)
 		},
 		consultations: visible.map((c) => ({

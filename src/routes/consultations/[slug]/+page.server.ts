@@ -1,6 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
+import { eq } from 'drizzle-orm';
 import { getDb } from '$lib/server/runtime';
+import { reviewProcess } from '$lib/server/db/schema';
 import { getPublishedConceptNote } from '$lib/server/queries/consultations';
 import { registrationState } from '$lib/domain/consultation';
 import { formatDeadline, formatTime, formatTimeRange } from '$lib/domain/time';
@@ -45,6 +47,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			start: formatTime(item.startsAt, zone, locale),
 			end: formatTime(item.endsAt, zone, locale)
 		})),
-		documents: note.documents
+		documents: note.documents,
+		processSlug: c.processId ? ((await getDb().select({ slug: reviewProcess.slug }).from(reviewProcess).where(eq(reviewProcess.id, c.processId)))[0]?.slug ?? null) : null
 	};
 };

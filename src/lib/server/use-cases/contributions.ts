@@ -1,0 +1,210 @@
+// What the public sends in — good practices and written inputs to an open call — and their
+// moderation: nothing is public before a moderator publishes it, and publication goes through the
+// privacy core (a text naming a participant protected by the Chatham House Rule is held back).
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database, Executor } from '../db';
+import {
+	consultation,
+	country,
+	guidingPrinciple,
+	objective,
+	practice,
+	practiceObjective,
+	practicePrinciple,
+	reviewProcess,
+	writtenInput,
+	writtenInputAttachment,
+	writtenInputObjective
+} from '../db/schema';
+import { roomAttendees, type RoomAttendee } from '../queries/attendees';
+import { writeAudit } from '../queries/audit';
+import { suggestObjectives } from '../../domain/notes/objective-tags';
+import { checkText, type PrivacyFinding } from '../../domain/privacy/check';
+import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
+import type { AttachmentCheck, FieldErrors, TPracticeInput, TWrittenInput } from '../../domain/contribution-input';
+
+type Invalid = { ok: false; reason: 'invalid'; errors: FieldErrors };
+
+async function knownIds(db: Executor, table: typeof objective | typeof guidingPrinciple, ids: readonly string[]): Promise<boolean> {
+	if (!ids.length) return true;
+	const found = await db.select({ id: table.id }).from(table).where(inArray(table.id, [...ids]));
+	return found.length === new Set(ids).size;
+}
+
+export async function submitPractice(db: Database, processId: string | null, input: TPracticeInput): Promise<{ ok: true; id: string; isRepeat: boolean } | Invalid> {
+	const errors: FieldErrors = {};
+	if (!(await knownIds(db, objective, input.objectiveIds))) errors.objectiveIds = 'invalid';
+	if (!(await knownIds(db, guidingPrinciple, input.principleIds))) errors.principleIds = 'invalid';
+	let subregionId = input.subregionId;
+	if (input.countryCode) {
+		const [c] = await db.select().from(country).where(eq(country.code, input.countryCode));
+		if (!c) errors.countryCode = 'invalid';
+		else subregionId ??= c.subregionId;
+	}
+	if (Object.keys(errors).length) return { ok: false, reason: 'invalid', errors };
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.insert(practice)
+			.values({
+				processId,
+				title: input.title,
+				summary: input.summary,
+				countryCode: input.countryCode,
+				subregionId,
+				categoryId: input.categoryId,
+				periodStart: input.since ? `${input.since}-01-01` : null,
+				periodEnd: input.until ? `${input.until}-12-31` : null,
+				links: input.links,
+				submitterName: input.submitterName,
+				submitterEmail: input.submitterEmail,
+				submissionKey: input.submissionKey
+			})
+			.onConflictDoNothing({ target: practice.submissionKey })
+			.returning({ id: practice.id });
+		if (!row) {
+			const [again] = await tx.select({ id: practice.id }).from(practice).where(eq(practice.submissionKey, input.submissionKey));
+			return { ok: true as const, id: again.id, isRepeat: true };
+		}
+		if (input.objectiveIds.length) await tx.insert(practiceObjective).values([...new Set(input.objectiveIds)].map((objectiveId) => ({ practiceId: row.id, objectiveId })));
+		if (input.principleIds.length) await tx.insert(practicePrinciple).values([...new Set(input.principleIds)].map((principleId) => ({ practiceId: row.id, principleId })));
+		return { ok: true as const, id: row.id, isRepeat: false };
+	});
+}
+
+export interface InputTarget {
+	processId: string;
+	consultationId: string | null;
+}
+
+export interface AttachmentFile extends AttachmentCheck {
+	bytes: Uint8Array;
+}
+
+/**
+ * Stores a written input with its attachments, once per form. When the author tagged no objective,
+ * the tags are suggested from the text (the moderator confirms or changes them).
+ */
+export async function submitWrittenInput(db: Database, target: InputTarget, input: TWrittenInput, files: readonly AttachmentFile[]): Promise<{ ok: true; id: string; isRepeat: boolean; suggested: string[] } | Invalid> {
+	if (!(await knownIds(db, objective, input.objectiveIds))) return { ok: false, reason: 'invalid', errors: { objectiveIds: 'invalid' } };
+	const [process] = await db.select({ frameworkId: reviewProcess.frameworkId }).from(reviewProcess).where(eq(reviewProcess.id, target.processId));
+	let tags = [...new Set(input.objectiveIds)];
+	let suggested: string[] = [];
+	if (!tags.length && process) {
+		const objectives = await db.select().from(objective).where(eq(objective.frameworkId, process.frameworkId));
+		suggested = suggestObjectives(`${input.title ?? ''}\n${input.text}`, objectives, 3)
+			.filter((s) => s.score >= 2)
+			.map((s) => s.objectiveId);
+		tags = suggested;
+	}
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.insert(writtenInput)
+			.values({
+				processId: target.processId,
+				consultationId: target.consultationId,
+				authorName: input.authorName,
+				organizationName: input.organizationName,
+				email: input.email,
+				title: input.title,
+				text: input.text,
+				isAttributionConsented: input.isAttributionConsented,
+				submissionKey: input.submissionKey
+			})
+			.onConflictDoNothing({ target: writtenInput.submissionKey })
+			.returning({ id: writtenInput.id });
+		if (!row) {
+			const [again] = await tx.select({ id: writtenInput.id }).from(writtenInput).where(eq(writtenInput.submissionKey, input.submissionKey));
+			return { ok: true as const, id: again.id, isRepeat: true, suggested: [] };
+		}
+		if (tags.length) await tx.insert(writtenInputObjective).values(tags.map((objectiveId) => ({ writtenInputId: row.id, objectiveId })));
+		for (const f of files) {
+			await tx.insert(writtenInputAttachment).values({ writtenInputId: row.id, fileName: f.fileName, mediaType: f.mediaType, size: f.bytes.byteLength, content: Buffer.from(f.bytes) });
+		}
+		return { ok: true as const, id: row.id, isRepeat: false, suggested };
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Moderation
+// ---------------------------------------------------------------------------------------------
+
+/** Everyone in the rooms of a process's consultations, and its strictest k: what public text is checked against. */
+export async function processRoom(db: Executor, processId: string | null): Promise<{ attendees: RoomAttendee[]; k: number }> {
+	const rows = processId ? await db.select({ id: consultation.id, k: consultation.anonymityThreshold }).from(consultation).where(eq(consultation.processId, processId)) : [];
+	const byPerson = new Map<string, RoomAttendee>();
+	for (const c of rows) for (const a of await roomAttendees(db, c.id)) if (!byPerson.has(a.personId)) byPerson.set(a.personId, a);
+	return { attendees: [...byPerson.values()], k: Math.max(3, ...rows.map((r) => r.k)) };
+}
+
+export type ModerationResult = { ok: true } | Forbidden | NotFound | { ok: false; reason: 'blocked'; findings: PrivacyFinding[] } | Invalid;
+
+export type Decision = 'published' | 'rejected';
+
+export async function moderatePractice(db: Database, actor: Actor, id: string, decision: Decision, now = new Date()): Promise<ModerationResult> {
+	if (!policy.canModerate(actor)) return FORBIDDEN;
+	if (!/^[0-9a-f-]{36}$/i.test(id)) return NOT_FOUND;
+	return db.transaction(async (tx) => {
+		const [p] = await tx.select().from(practice).where(eq(practice.id, id)).for('update');
+		if (!p) return NOT_FOUND;
+		if (decision === 'published') {
+			const room = await processRoom(tx, p.processId);
+			const check = checkText(`${p.title}\n\n${p.summary}`, room.attendees, room.k);
+			if (check.isBlocked) return { ok: false as const, reason: 'blocked' as const, findings: check.findings };
+		}
+		await tx.update(practice).set({ status: decision, moderatedAt: now }).where(eq(practice.id, id));
+		await writeAudit(tx, actor, { action: `practice.${decision === 'published' ? 'publish' : 'reject'}`, subjectType: 'practice', subjectId: id, details: {} });
+		return { ok: true as const };
+	});
+}
+
+/** Publishes or rejects a written input; the moderator may correct its objective tags at the same time. */
+export async function moderateWrittenInput(db: Database, actor: Actor, id: string, decision: Decision, objectiveIds?: readonly string[], now = new Date()): Promise<ModerationResult> {
+	if (!policy.canModerate(actor)) return FORBIDDEN;
+	if (!/^[0-9a-f-]{36}$/i.test(id)) return NOT_FOUND;
+	if (objectiveIds && !(await knownIds(db, objective, objectiveIds))) return { ok: false, reason: 'invalid', errors: { objectiveIds: 'invalid' } };
+	return db.transaction(async (tx) => {
+		const [w] = await tx.select().from(writtenInput).where(eq(writtenInput.id, id)).for('update');
+		if (!w) return NOT_FOUND;
+		if (decision === 'published') {
+			const room = await processRoom(tx, w.processId);
+			const check = checkText(`${w.title ?? ''}\n\n${w.text}`, room.attendees, room.k);
+			if (check.isBlocked) return { ok: false as const, reason: 'blocked' as const, findings: check.findings };
+		}
+		if (objectiveIds) {
+			await tx.delete(writtenInputObjective).where(eq(writtenInputObjective.writtenInputId, id));
+			if (objectiveIds.length) await tx.insert(writtenInputObjective).values([...new Set(objectiveIds)].map((objectiveId) => ({ writtenInputId: id, objectiveId })));
+		}
+		await tx.update(writtenInput).set({ status: decision, moderatedAt: now }).where(eq(writtenInput.id, id));
+		await writeAudit(tx, actor, { action: `written-input.${decision === 'published' ? 'publish' : 'reject'}`, subjectType: 'written-input', subjectId: id, details: { objectives: objectiveIds ?? null } });
+		return { ok: true as const };
+	});
+}
+
+/** Published written inputs of a process (or one consultation): the author only with their consent. */
+export async function publishedInputs(db: Executor, processId: string, consultationId?: string) {
+	const rows = await db
+		.select({ w: writtenInput, consultationTitle: consultation.title, consultationSlug: consultation.slug })
+		.from(writtenInput)
+		.leftJoin(consultation, eq(consultation.id, writtenInput.consultationId))
+		.where(and(eq(writtenInput.processId, processId), eq(writtenInput.status, 'published'), ...(consultationId ? [eq(writtenInput.consultationId, consultationId)] : [])))
+		.orderBy(writtenInput.submittedAt);
+	const ids = rows.map((r) => r.w.id);
+	const tags = ids.length
+		? await db
+				.select({ inputId: writtenInputObjective.writtenInputId, number: objective.number, shortTitle: objective.shortTitle })
+				.from(writtenInputObjective)
+				.innerJoin(objective, eq(objective.id, writtenInputObjective.objectiveId))
+				.where(inArray(writtenInputObjective.writtenInputId, ids))
+		: [];
+	const attachments = ids.length ? await db.select({ inputId: writtenInputAttachment.writtenInputId }).from(writtenInputAttachment).where(inArray(writtenInputAttachment.writtenInputId, ids)) : [];
+	return rows.map(({ w, consultationTitle, consultationSlug }) => ({
+		id: w.id,
+		title: w.title,
+		text: w.text,
+		author: w.isAttributionConsented ? { name: w.authorName, organization: w.organizationName } : null,
+		consultation: consultationSlug ? { slug: consultationSlug, title: consultationTitle! } : null,
+		objectives: tags.filter((t) => t.inputId === w.id).sort((a, b) => a.number - b.number).map((t) => ({ number: t.number, shortTitle: t.shortTitle })),
+		attachments: attachments.filter((a) => a.inputId === w.id).length,
+		submittedOn: w.submittedAt.toISOString().slice(0, 10)
+	}));
+}

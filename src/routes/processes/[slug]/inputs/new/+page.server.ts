@@ -1,0 +1,82 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { consultation, objective } from '$lib/server/db/schema';
+import { processBySlug } from '$lib/server/follow-up/recommendations';
+import { contributionOptions } from '$lib/server/contribution-options';
+import { submitWrittenInput, type AttachmentFile } from '$lib/server/use-cases/contributions';
+import { checkAttachment, MAX_ATTACHMENTS, parseWith, ZWrittenInput } from '$lib/domain/contribution-input';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+
+async function target(slug: string, consultationSlug: string | null) {
+	const db = getDb();
+	const p = await processBySlug(db, slug);
+	if (!p) error(404, m.process_not_found());
+	if (!consultationSlug) return { process: p, consultation: null };
+	const [c] = await db
+		.select({ id: consultation.id, slug: consultation.slug, title: consultation.title })
+		.from(consultation)
+		.where(and(eq(consultation.slug, consultationSlug), eq(consultation.processId, p.id), eq(consultation.status, 'published')));
+	if (!c) error(404);
+	return { process: p, consultation: c };
+}
+
+// The open call: a written input to the process, or to one of its consultations (?consultation=slug).
+export const load: PageServerLoad = async ({ params, url }) => {
+	const t = await target(params.slug, url.searchParams.get('consultation'));
+	const options = await contributionOptions(getDb(), t.process.frameworkId);
+	const suggested = url.searchParams.get('suggested')?.split(',').filter(Boolean) ?? [];
+	const tags = suggested.length ? (await getDb().select({ id: objective.id, number: objective.number, shortTitle: objective.shortTitle }).from(objective)).filter((o) => suggested.includes(o.id)) : [];
+	return {
+		process: { slug: t.process.slug, title: t.process.title },
+		consultation: t.consultation,
+		objectives: options.objectives,
+		submissionKey: randomUUID(),
+		done: url.searchParams.has('done'),
+		suggested: tags.sort((a, b) => a.number - b.number).map((o) => `${o.number}. ${o.shortTitle}`)
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ params, url, request }) => {
+		const t = await target(params.slug, url.searchParams.get('consultation'));
+		const form = await request.formData();
+		const get = (k: string) => (form.has(k) ? String(form.get(k)) : undefined);
+		const raw = {
+			authorName: get('authorName'),
+			organizationName: get('organizationName'),
+			email: get('email'),
+			title: get('title'),
+			text: get('text'),
+			objectiveIds: form.getAll('objectiveIds').map(String),
+			isAttributionConsented: form.get('isAttributionConsented') === 'on',
+			consentToProcessing: form.get('consentToProcessing') === 'on',
+			submissionKey: get('submissionKey')
+		};
+		const parsed = parseWith(ZWrittenInput, raw);
+		const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
+		const uploads = form.getAll('attachments').filter((f): f is File => f instanceof File && f.size > 0 && f.name !== '');
+		const files: AttachmentFile[] = [];
+		if (uploads.length > MAX_ATTACHMENTS) errors.attachments = 'attachments-too-many';
+		else {
+			for (const f of uploads) {
+				const bytes = new Uint8Array(await f.arrayBuffer());
+				const checked = checkAttachment(f.name, bytes);
+				if (!checked.ok) {
+					errors.attachments = checked.message;
+					break;
+				}
+				files.push({ ...checked.value, bytes });
+			}
+		}
+		// The typed text always comes back; files must be chosen again (browsers never refill them).
+		if (!parsed.ok || Object.keys(errors).length) return fail(400, { values: raw, errors });
+		const result = await submitWrittenInput(getDb(), { processId: t.process.id, consultationId: t.consultation?.id ?? null }, parsed.data, files);
+		if (!result.ok) return fail(400, { values: raw, errors: result.errors });
+		const query = new URLSearchParams({ done: '1', ...(t.consultation ? { consultation: t.consultation.slug } : {}), ...(result.suggested.length ? { suggested: result.suggested.join(',') } : {}) });
+		redirect(303, `${localizeHref(`/processes/${t.process.slug}/inputs/new`)}?${query}`);
+	}
+};

@@ -1,0 +1,23 @@
+import { error } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { requireStaff } from '$lib/server/guards';
+import { writtenInputAttachment } from '$lib/server/db/schema';
+import { policy } from '$lib/domain/policy';
+
+// An attachment of a written input, for moderators only: attachments are never published.
+export const GET: RequestHandler = async ({ locals, params }) => {
+	requireStaff(locals.actor, policy.canModerate);
+	if (!/^[0-9a-f-]{36}$/i.test(params.id)) error(404);
+	const [a] = await getDb().select().from(writtenInputAttachment).where(eq(writtenInputAttachment.id, params.id));
+	if (!a) error(404);
+	return new Response(new Uint8Array(a.content), {
+		headers: {
+			'content-type': a.mediaType,
+			'content-disposition': `attachment; filename="${a.fileName.replace(/[^\w.-]+/g, '_')}"`,
+			'x-content-type-options': 'nosniff',
+			'cache-control': 'private, no-store'
+		}
+	});
+};
