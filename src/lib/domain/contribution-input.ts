@@ -121,6 +121,6 @@ export function checkAttachment(fileName: string, bytes: Uint8Array): { ok: true
 	const lower = fileName.toLowerCase();
 	const kind = KINDS.find((k) => lower.endsWith(k.extension));
 	if (!kind || !kind.isMagic(bytes)) return { ok: false, message: 'attachment-type' };
-	const safeName = fileName.replace(/[^\p{L}\p{N}._ -]+/gu, '_').slice(-120) || `attachment${kind.extension}`;
+	const safeName = fileName.replace(/[^\p{L}\p{N}._ ()-]+/gu, '_').slice(-120) || `attachment${kind.extension}`;
 	return { ok: true, value: { fileName: safeName, mediaType: kind.mediaType } };
 }
