@@ -35,7 +35,8 @@ const TEXTS: Record<string, () => string> = {
 	'attachment-type': m.err_attachment_type,
 	'attachment-size': m.err_attachment_size,
 	'attachment-empty': m.err_attachment_empty,
-	'attachments-too-many': m.err_attachments_too_many
+	'attachments-too-many': m.err_attachments_too_many,
+	'vnr-year': m.err_vnr_year
 };
 
 export function errorText(key: string | undefined): string | undefined {

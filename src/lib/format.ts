@@ -91,3 +91,11 @@ const ADDRESSEE_LABELS: Record<string, () => string> = {
 export function addresseeText(id: string): string {
 	return ADDRESSEE_LABELS[id]?.() ?? id;
 }
+
+export function pledgeStatusLabel(status: string): string {
+	return status === 'in-progress' ? m.pledge_status_in_progress() : status === 'fulfilled' ? m.pledge_status_fulfilled() : status === 'withdrawn' ? m.pledge_status_withdrawn() : m.pledge_status_announced();
+}
+
+export function actionPlanLabel(status: string): string {
+	return status === 'adopted' ? m.nap_adopted() : status === 'in-preparation' ? m.nap_in_preparation() : m.nap_none();
+}

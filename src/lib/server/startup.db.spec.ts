@@ -21,7 +21,7 @@ afterAll(async () => {
 describe(`first start on ${testDriver}`, () => {
 	it('seeds the demo and creates one admin on an empty database, and does neither again', async () => {
 		const first = await prepareDatabase(t, { env, now });
-		expect(first.demo?.consultations).toBe(5);
+		expect(first.demo?.consultations).toBe(6);
 		expect(first.admin).toEqual({ email: 'admin@convene.example', password: 'correct-horse-battery' });
 		const peopleAfterFirst = (await t.db.select({ n: count() }).from(person))[0].n;
 
@@ -32,7 +32,7 @@ describe(`first start on ${testDriver}`, () => {
 		expect((await t.db.select({ n: count() }).from(authUser).where(eq(authUser.role, 'admin')))[0].n).toBe(1);
 	});
 
-	it('creates a demo organizer of all five consultations and a rapporteur of the three past ones', async () => {
+	it('creates a demo organizer of all six consultations and a rapporteur of the four past ones', async () => {
 		const rows = await t.db
 			.select({ email: authUser.email, role: consultationStaff.role, n: count() })
 			.from(consultationStaff)
@@ -40,8 +40,8 @@ describe(`first start on ${testDriver}`, () => {
 			.groupBy(authUser.email, consultationStaff.role)
 			.orderBy(authUser.email);
 		expect(rows).toEqual([
-			{ email: 'organizer@convene.example', role: 'organizer', n: 5 },
-			{ email: 'rapporteur@convene.example', role: 'rapporteur', n: 3 }
+			{ email: 'organizer@convene.example', role: 'organizer', n: 6 },
+			{ email: 'rapporteur@convene.example', role: 'rapporteur', n: 4 }
 		]);
 	});
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, countDistinct, eq, isNotNull, sql } from 'drizzle-orm';
 import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
-import { agendaItem, agendaSpeaker, attendance, consultation, country, guidingQuestion, organization, person, registration, statement } from '../db/schema';
-import { isDatabaseEmpty, seedDemo, type DemoSummary } from './seed-demo';
+import { agendaItem, agendaSpeaker, attendance, consultation, country, guidingQuestion, organization, person, registration, report, reportVersion, statement } from '../db/schema';
+import { DEMO_PUBLISHED_SLUG, isDatabaseEmpty, seedDemo, type DemoSummary } from './seed-demo';
 import { isBeforeDeadline, weekday, dateInZone } from '../../domain/time';
 
 let t: TestDatabase;
@@ -53,15 +53,17 @@ describe(`demo data on ${testDriver}`, () => {
 		expect(n).toBe(0);
 	});
 
-	it('shows every stage: one consultation open for registration, one closed, three past', async () => {
+	it('shows every stage: one consultation open for registration, one closed, four past (one with its report published)', async () => {
 		const rows = await t.db.select().from(consultation);
-		expect(rows).toHaveLength(5);
+		expect(rows).toHaveLength(6);
 		const open = rows.filter((c) => c.registrationClosesAt && isBeforeDeadline(now, c.registrationClosesAt) && c.registrationOpensAt! <= now);
 		const closedUpcoming = rows.filter((c) => c.startsAt > now && c.registrationClosesAt && !isBeforeDeadline(now, c.registrationClosesAt));
 		const past = rows.filter((c) => c.endsAt < now);
 		expect(open.map((c) => c.slug)).toEqual(['voluntary-regular-safe-orderly']);
 		expect(closedUpcoming.map((c) => c.slug)).toEqual(['rights-based-border-governance']);
-		expect(past).toHaveLength(3);
+		expect(past).toHaveLength(4);
+		const published = await t.db.select({ slug: report.slug }).from(report).innerJoin(reportVersion, eq(reportVersion.reportId, report.id)).where(eq(reportVersion.state, 'published'));
+		expect(published.map((r) => r.slug)).toEqual([DEMO_PUBLISHED_SLUG]);
 	});
 
 	it('closes the open registration on a Sunday at 24:00 Bangkok time and meets 11:00–14:00 on a Thursday', async () => {

@@ -13,8 +13,13 @@ import {
 	organization,
 	organizingTeamMember,
 	person,
+	countryCommitment,
+	pledge,
+	pledgeObjective,
 	practice,
 	practiceObjective,
+	writtenInput,
+	writtenInputObjective,
 	recommendation,
 	registration,
 	report,
@@ -203,6 +208,34 @@ export async function seedDemo(db: Database, now: Date, seed = 20_211_027): Prom
 				{ id: recs[2].id, status: 'implemented', followUp: { happenedOn: addDays(publishedOn, 30), note: 'The first peer exchange between six cities of the region took place online.', evidenceUrl: 'https://docs.example.org/convene-demo/city-peer-exchange.pdf' } },
 				later(30)
 			);
+		}
+
+		// --- Pledges, country commitments and written inputs (all fictional) ---------------------
+		const pledges = [
+			{ pledgerName: ipf.name, countryCode: null, commitment: 'Hold a regional parliamentary dialogue on the Global Compact every year until the next regional review.', status: 'in-progress', objectives: [23] },
+			{ pledgerName: secretariat.name, countryCode: null, commitment: 'Publish the follow-up of every recommendation of the consultations, with evidence, every six months.', status: 'announced', objectives: [1, 23] },
+			{ pledgerName: 'Association of Mekong Cities (fictional)', countryCode: 'VN', commitment: 'Open resource centres for migrants, regardless of status, in five member cities by the end of next year.', status: 'announced', objectives: [15, 16] }
+		];
+		for (const { objectives, ...values } of pledges) {
+			const [row] = await tx.insert(pledge).values({ ...values, processId: process.id }).returning({ id: pledge.id });
+			await tx.insert(pledgeObjective).values(objectives.map((n) => ({ pledgeId: row.id, objectiveId: objectiveId(GCM_FRAMEWORK_ID, n) })));
+		}
+		await tx.insert(countryCommitment).values([
+			{ processId: process.id, countryCode: 'BD', isChampion: true, voluntaryReviewYear: 2024, nationalActionPlanStatus: 'adopted' },
+			{ processId: process.id, countryCode: 'PH', isChampion: true, voluntaryReviewYear: 2025, nationalActionPlanStatus: 'in-preparation' },
+			{ processId: process.id, countryCode: 'NP', isChampion: false, voluntaryReviewYear: 2024, nationalActionPlanStatus: 'none' },
+			{ processId: process.id, countryCode: 'FJ', isChampion: false, voluntaryReviewYear: null, nationalActionPlanStatus: 'in-preparation' }
+		]);
+		const inputs = [
+			{ title: 'Access to justice for migrant workers in domestic work', text: 'Migrant domestic workers rarely bring wage claims because complaint mechanisms require them to stay in the country while the case is heard. Labour courts should allow claims to continue after return, and embassies should help collect evidence.', authorName: 'Demo contributor one', organizationName: 'Fictional Domestic Workers Network', isAttributionConsented: true, objectives: [6, 22] },
+			{ title: 'Climate and displacement in Pacific islands', text: 'Planned relocation of coastal villages needs regional guidance on land, livelihoods and the rights of those who move across borders because of slow-onset climate change.', authorName: 'Demo contributor two', organizationName: null, isAttributionConsented: false, objectives: [2, 5] }
+		];
+		for (const { objectives, ...values } of inputs) {
+			const [row] = await tx
+				.insert(writtenInput)
+				.values({ ...values, processId: process.id, email: null, status: 'published', submittedAt: zonedToInstant(addDays(today, -20), '09:00', DEMO_TIME_ZONE), moderatedAt: zonedToInstant(addDays(today, -18), '09:00', DEMO_TIME_ZONE) })
+				.returning({ id: writtenInput.id });
+			await tx.insert(writtenInputObjective).values(objectives.map((n) => ({ writtenInputId: row.id, objectiveId: objectiveId(GCM_FRAMEWORK_ID, n) })));
 		}
 
 		// --- The repository of good practices ------------------------------------------------------

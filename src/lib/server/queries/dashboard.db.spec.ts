@@ -80,14 +80,17 @@ describe(`the process dashboard on ${testDriver}`, () => {
 	it('flags the objectives never discussed, and counts coverage as the raw tags do', async () => {
 		const said = await raw(sql`select so.objective_id as value, count(*) as n from statement_objective so join statement s on s.id = so.statement_id join consultation c on c.id = s.consultation_id where c.process_id = ${processId} group by 1`);
 		const recs = await raw(sql`select ro.objective_id as value, count(*) as n from recommendation_objective ro join recommendation r on r.id = ro.recommendation_id where r.process_id = ${processId} group by 1`);
+		const inputs = await raw(sql`select wo.objective_id as value, count(*) as n from written_input_objective wo join written_input w on w.id = wo.written_input_id where w.process_id = ${processId} and w.status = 'published' group by 1`);
 		const objectives = await raw(sql`select id as value, number as n from objective where framework_id = 'gcm'`);
 		for (const row of d.coverage) {
 			expect(row.cells.reduce((a, c) => a + c.statements, 0)).toBe(said.get(row.objectiveId) ?? 0);
 			expect(row.cells.reduce((a, c) => a + c.recommendations, 0)).toBe(recs.get(row.objectiveId) ?? 0);
+			expect(row.cells.reduce((a, c) => a + c.inputs, 0)).toBe(inputs.get(row.objectiveId) ?? 0);
 		}
-		const neverRaw = [...objectives.keys()].filter((id) => !said.has(id) && !recs.has(id)).sort();
+		const neverRaw = [...objectives.keys()].filter((id) => !said.has(id) && !recs.has(id) && !inputs.has(id)).sort();
 		expect(d.coverage.filter((o) => o.isNeverDiscussed).map((o) => o.objectiveId).sort()).toEqual(neverRaw);
 		expect(neverRaw.length).toBeGreaterThan(0);
+		expect(inputs.size).toBeGreaterThan(0);
 		expect(d.coverage).toHaveLength(23);
 	});
 

@@ -99,7 +99,7 @@ describe(`written inputs to the open call on ${testDriver}`, () => {
 		expect((await t.db.select().from(writtenInputObjective).where(eq(writtenInputObjective.writtenInputId, result.id))).map((r) => r.objectiveId)).toEqual(result.suggested);
 		const [attachment] = await t.db.select().from(writtenInputAttachment).where(eq(writtenInputAttachment.writtenInputId, result.id));
 		expect(Buffer.from(attachment.content).toString()).toBe('%PDF-1.7 fictional');
-		expect(await publishedInputs(t.db, processId)).toEqual([]);
+		expect((await publishedInputs(t.db, processId)).map((i) => i.id)).not.toContain(result.id);
 	});
 
 	it('lists a published input with its author only when the author consented', async () => {

@@ -1,0 +1,93 @@
+// Pledges and country commitments of a review process. Pledge texts are public, so they pass the
+// privacy core when saved; the countries table is saved whole, in one transaction.
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Database, Executor } from '../db';
+import { country, countryCommitment, objective, pledge, pledgeObjective } from '../db/schema';
+import { writeAudit } from '../queries/audit';
+import { processRoom } from './contributions';
+import { checkText, explainFinding } from '../../domain/privacy/check';
+import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
+import { isEmptyCommitment, type CountryCommitmentRow, type TPledgeInput } from '../../domain/commitment-input';
+import type { PLEDGE_STATUSES } from '../../domain/enums';
+
+type Invalid = { ok: false; reason: 'invalid'; errors: Record<string, string>; findings?: string[] };
+
+export async function addPledge(db: Database, actor: Actor, processId: string, input: TPledgeInput): Promise<{ ok: true; id: string } | Forbidden | Invalid> {
+	if (!policy.canModerate(actor)) return FORBIDDEN;
+	if (input.objectiveIds.length) {
+		const found = await db.select({ id: objective.id }).from(objective).where(inArray(objective.id, input.objectiveIds));
+		if (found.length !== new Set(input.objectiveIds).size) return { ok: false, reason: 'invalid', errors: { objectiveIds: 'invalid' } };
+	}
+	if (input.countryCode && !(await db.select().from(country).where(eq(country.code, input.countryCode))).length) return { ok: false, reason: 'invalid', errors: { countryCode: 'invalid' } };
+	const room = await processRoom(db, processId);
+	const check = checkText(`${input.pledgerName}\n\n${input.commitment}`, room.attendees, room.k);
+	if (check.isBlocked) return { ok: false, reason: 'invalid', errors: { commitment: 'privacy' }, findings: check.findings.filter((f) => f.severity === 'block').map(explainFinding) };
+	return db.transaction(async (tx) => {
+		const [row] = await tx.insert(pledge).values({ processId, pledgerName: input.pledgerName, countryCode: input.countryCode, commitment: input.commitment, status: input.status }).returning({ id: pledge.id });
+		if (input.objectiveIds.length) await tx.insert(pledgeObjective).values([...new Set(input.objectiveIds)].map((objectiveId) => ({ pledgeId: row.id, objectiveId })));
+		await writeAudit(tx, actor, { action: 'pledge.add', subjectType: 'pledge', subjectId: row.id, details: { status: input.status } });
+		return { ok: true as const, id: row.id };
+	});
+}
+
+export async function setPledgeStatus(db: Database, actor: Actor, id: string, status: (typeof PLEDGE_STATUSES)[number]): Promise<{ ok: true } | Forbidden | NotFound> {
+	if (!policy.canModerate(actor)) return FORBIDDEN;
+	if (!/^[0-9a-f-]{36}$/i.test(id)) return NOT_FOUND;
+	const updated = await db.update(pledge).set({ status }).where(eq(pledge.id, id)).returning({ id: pledge.id });
+	if (!updated.length) return NOT_FOUND;
+	await writeAudit(db, actor, { action: 'pledge.status', subjectType: 'pledge', subjectId: id, details: { status } });
+	return { ok: true };
+}
+
+/** The whole countries table at once: rows saying nothing are removed, the others written. */
+export async function saveCountryCommitments(db: Database, actor: Actor, processId: string, rows: readonly CountryCommitmentRow[]): Promise<{ ok: true; saved: number } | Forbidden> {
+	if (!policy.canModerate(actor)) return FORBIDDEN;
+	return db.transaction(async (tx) => {
+		const now = new Date();
+		const empty = rows.filter(isEmptyCommitment).map((r) => r.countryCode);
+		if (empty.length) await tx.delete(countryCommitment).where(and(eq(countryCommitment.processId, processId), inArray(countryCommitment.countryCode, empty)));
+		const kept = rows.filter((r) => !isEmptyCommitment(r));
+		for (const r of kept) {
+			await tx
+				.insert(countryCommitment)
+				.values({ ...r, processId, updatedAt: now })
+				.onConflictDoUpdate({ target: [countryCommitment.countryCode, countryCommitment.processId], set: { isChampion: r.isChampion, voluntaryReviewYear: r.voluntaryReviewYear, nationalActionPlanStatus: r.nationalActionPlanStatus, updatedAt: now } });
+		}
+		await writeAudit(tx, actor, { action: 'country-commitments.save', subjectType: 'review-process', subjectId: processId, details: { countries: kept.length } });
+		return { ok: true as const, saved: kept.length };
+	});
+}
+
+export async function listPledges(db: Executor, processId: string) {
+	const rows = await db
+		.select({ p: pledge, countryName: country.name })
+		.from(pledge)
+		.leftJoin(country, eq(country.code, pledge.countryCode))
+		.where(eq(pledge.processId, processId))
+		.orderBy(asc(pledge.createdAt));
+	const ids = rows.map((r) => r.p.id);
+	const tags = ids.length
+		? await db.select({ pledgeId: pledgeObjective.pledgeId, number: objective.number, shortTitle: objective.shortTitle }).from(pledgeObjective).innerJoin(objective, eq(objective.id, pledgeObjective.objectiveId)).where(inArray(pledgeObjective.pledgeId, ids))
+		: [];
+	return rows.map(({ p, countryName }) => ({
+		id: p.id,
+		pledgerName: p.pledgerName,
+		country: countryName,
+		commitment: p.commitment,
+		status: p.status,
+		objectives: tags.filter((t) => t.pledgeId === p.id).sort((a, b) => a.number - b.number).map(({ number, shortTitle }) => ({ number, shortTitle })),
+		createdOn: p.createdAt.toISOString().slice(0, 10)
+	}));
+}
+
+/** Every country of the reference list with its commitments in this process (defaults where none). */
+export async function listCountryCommitments(db: Executor, processId: string) {
+	const [countries, saved] = await Promise.all([
+		db.select({ code: country.code, name: country.name }).from(country).orderBy(asc(country.name)),
+		db.select().from(countryCommitment).where(eq(countryCommitment.processId, processId))
+	]);
+	return countries.map((c) => {
+		const s = saved.find((x) => x.countryCode === c.code);
+		return { code: c.code, name: c.name, isChampion: s?.isChampion ?? false, voluntaryReviewYear: s?.voluntaryReviewYear ?? null, nationalActionPlanStatus: s?.nationalActionPlanStatus ?? 'none', isRecorded: !!s };
+	});
+}
