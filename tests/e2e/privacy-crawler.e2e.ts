@@ -94,7 +94,8 @@ test.describe.configure({ timeout: 300_000 });
 test('no public page or export reveals a non-attributable attendee, to nobody and to a signed-in stakeholder', async ({ browser }) => {
 	const rooms = demoRooms();
 	const statistics = rooms.map((r) => `/api/v1/consultations/${r.slug}/statistics`);
-	const start = ['/', '/fr', '/reports', '/reports/feed.xml', ...rooms.map((r) => `/consultations/${r.slug}`), ...statistics];
+	const openData = ['/api/v1/consultations', '/api/v1/reports', '/api/v1/practices', ...rooms.map((r) => `/api/v1/consultations/${r.slug}`), '/api/v1/processes/asia-pacific-regional-review/recommendations', '/api/v1/reports/local-and-regional-authorities'];
+	const start = ['/', '/fr', '/reports', '/reports/feed.xml', '/processes/asia-pacific-regional-review', ...rooms.map((r) => `/consultations/${r.slug}`), ...statistics, ...openData];
 
 	// A published report, so that its page, its DOCX and Markdown and the feed are crawled too.
 	const adminContext = await browser.newContext();

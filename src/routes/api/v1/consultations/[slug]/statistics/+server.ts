@@ -20,7 +20,7 @@ export const GET: RequestHandler = async ({ params, setHeaders }) => {
 	const table = (rows: Breakdown[], label: (v: string) => string | undefined) =>
 		publicBreakdown(rows, c.k).map((r) => ({ value: r.value, label: r.value === null ? 'not known' : (label(r.value) ?? r.value), count: r.count }));
 	const isTooSmall = stats.total > 0 && stats.total < c.k;
-	setHeaders({ 'cache-control': 'public, max-age=300' });
+	setHeaders({ 'cache-control': 'public, max-age=300', 'access-control-allow-origin': '*' });
 	return json({
 		consultation: { slug: c.slug, title: c.title, startsAt: c.startsAt.toISOString() },
 		k: c.k,
