@@ -20,13 +20,17 @@ function demoRooms(): Room[] {
 /**
  * The people to look for: the non-attributable, wherever they were, with the on-record speakers
  * (whom the scan may name, and whose name parts are not distinctive). Organizations named publicly
- * as organizers, or to which an on-record speaker belongs, are not looked for.
+ * as organizers, or to which an on-record speaker belongs, are not looked for; nor, when a
+ * stakeholder is signed in, their own organization.
  */
 function roomForScan(rooms: Room[], except: string | null = null): Attendee[] {
 	const everyone = rooms.flatMap((r) => r.attendees);
 	const onRecord = everyone.filter((a) => a.attribution === 'on-record');
 	const onRecordNames = new Set(onRecord.map((a) => a.name));
-	const publicOrganizations = new Set([...onRecord.map((a) => a.organization), ...rooms.flatMap((r) => r.organizingTeam)]);
+	// The signed-in stakeholder's own organization is on their own pages (/me, their data export):
+	// that it is also a colleague's says nothing about who said what.
+	const ownOrganization = except ? (everyone.find((a) => a.name === except)?.organization ?? null) : null;
+	const publicOrganizations = new Set([...onRecord.map((a) => a.organization), ...rooms.flatMap((r) => r.organizingTeam), ...(ownOrganization ? [ownOrganization] : [])]);
 	const seen = new Set<string>();
 	const protectedOnes = everyone
 		.filter((a) => a.attribution === 'non-attributable' && !onRecordNames.has(a.name) && a.name !== except && !seen.has(a.name) && seen.add(a.name))
