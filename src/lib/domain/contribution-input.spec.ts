@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAttachment, MAX_ATTACHMENT_BYTES, parseWith, ZPracticeInput, ZWrittenInput } from './contribution-input';
+import { checkAttachment, MAX_ATTACHMENT_BYTES, parsePractice, parseWith, ZWrittenInput } from './contribution-input';
 
 const KEY = '3f2a8c1e-5b7d-4e9f-a1c3-0d2e4f6a8b9c';
 const practice = (over: Record<string, unknown> = {}) => ({
@@ -17,7 +17,7 @@ const practice = (over: Record<string, unknown> = {}) => ({
 
 describe('a good practice as the public sends it', () => {
 	it('reads links one per line, the years, and lower-cases the email', () => {
-		const parsed = parseWith(ZPracticeInput, practice({ since: '2019', until: '' }));
+		const parsed = parsePractice(practice({ since: '2019', until: '' }));
 		expect(parsed).toMatchObject({ ok: true, data: { links: ['https://example.org/a', 'https://example.org/b'], since: 2019, until: null, submitterEmail: 'ana@example.org' } });
 	});
 
@@ -32,7 +32,11 @@ describe('a good practice as the public sends it', () => {
 		[{ submissionKey: 'not-a-key' }, 'submissionKey', 'invalid'],
 		[{ submitterEmail: 'ana@' }, 'submitterEmail', 'email-invalid']
 	])('refuses %j in %s (%s)', (over, field, message) => {
-		expect(parseWith(ZPracticeInput, practice(over))).toEqual({ ok: false, errors: expect.objectContaining({ [field]: message }) });
+		expect(parsePractice(practice(over))).toEqual({ ok: false, errors: expect.objectContaining({ [field]: message }) });
+	});
+
+	it('reports a backwards period together with the other errors, not after them', () => {
+		expect(parsePractice(practice({ since: '2020', until: '2018', consentToProcessing: false }))).toEqual({ ok: false, errors: { until: 'end-before-start', consentToProcessing: 'consent-required' } });
 	});
 
 	it('needs the text of a written input and the consent to keep the author’s details', () => {

@@ -35,8 +35,7 @@ const links = z
 		if (!lines.every(isWebAddress)) ctx.addIssue({ code: 'custom', message: 'link-invalid' });
 	});
 
-export const ZPracticeInput = z
-	.object({
+export const ZPracticeInput = z.object({
 		title: text(200, { isRequired: true }),
 		summary: text(5000, { isRequired: true }),
 		objectiveIds: ids(30),
@@ -51,11 +50,21 @@ export const ZPracticeInput = z
 		submitterEmail: email,
 		consentToProcessing: z.literal(true, { error: 'consent-required' }),
 		submissionKey
-	})
-	.superRefine((v, ctx) => {
-		if (v.since && v.until && v.until < v.since) ctx.addIssue({ code: 'custom', path: ['until'], message: 'end-before-start' });
 	});
 export type TPracticeInput = z.output<typeof ZPracticeInput>;
+
+/**
+ * A practice with every error at once: the period is checked even when another field is wrong
+ * (a refinement of the whole object would wait until every field is right).
+ */
+export function parsePractice(raw: Record<string, unknown>): { ok: true; data: TPracticeInput } | { ok: false; errors: FieldErrors } {
+	const parsed = parseWith(ZPracticeInput, raw);
+	const since = Number(raw.since);
+	const until = Number(raw.until);
+	const isBackwards = raw.since && raw.until && Number.isInteger(since) && Number.isInteger(until) && until < since;
+	if (!isBackwards) return parsed;
+	return { ok: false, errors: { ...(parsed.ok ? {} : parsed.errors), until: 'end-before-start' } };
+}
 
 export const ZWrittenInput = z.object({
 	authorName: text(200, { isRequired: true, pattern: NAME, patternMessage: 'name-characters' }),

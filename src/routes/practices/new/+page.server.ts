@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { contributionOptions } from '$lib/server/contribution-options';
 import { submitPractice } from '$lib/server/use-cases/contributions';
-import { parseWith, ZPracticeInput } from '$lib/domain/contribution-input';
+import { parsePractice } from '$lib/domain/contribution-input';
 import { localizeHref } from '$lib/paraglide/runtime';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -31,7 +31,7 @@ export const actions: Actions = {
 			consentToProcessing: form.get('consentToProcessing') === 'on',
 			submissionKey: get('submissionKey')
 		};
-		const parsed = parseWith(ZPracticeInput, raw);
+		const parsed = parsePractice(raw);
 		if (!parsed.ok) return fail(400, { values: raw, errors: parsed.errors });
 		const result = await submitPractice(getDb(), null, parsed.data);
 		if (!result.ok) return fail(400, { values: raw, errors: result.errors });
