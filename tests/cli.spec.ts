@@ -56,7 +56,7 @@ describe('convene CLI', { timeout: 60_000 }, () => {
 		try {
 			const first = convene(['seed', '--demo'], { CONVENE_DATA_DIR: dataDir, CONVENE_ADMIN_PASSWORD: 'cli-test-password' });
 			expect(first.code).toBe(0);
-			expect(first.stdout).toMatch(/Seeded the demo: \d+ people in \d+ organizations from \d+ countries; 5 consultations/);
+			expect(first.stdout).toMatch(/Seeded the demo: \d+ people in \d+ organizations from \d+ countries; 6 consultations/);
 			expect(first.stdout).toContain('admin@convene.example');
 			const second = convene(['seed', '--demo'], { CONVENE_DATA_DIR: dataDir });
 			expect(second.code).toBe(1);

@@ -1,6 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { listPublishedConsultations } from '$lib/server/queries/consultations';
+import { reviewProcess } from '$lib/server/db/schema';
 import { isUpcoming, registrationState } from '$lib/domain/consultation';
 import { formatDateTime, formatDeadline, formatTimeRange } from '$lib/domain/time';
 
@@ -17,7 +18,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 		deadline: c.registrationClosesAt ? formatDeadline(c.registrationClosesAt, c.timeZone, locals.locale) : null,
 		isUpcoming: isUpcoming(c, now)
 	}));
+	const processes = await getDb().select({ slug: reviewProcess.slug, title: reviewProcess.title }).from(reviewProcess).orderBy(reviewProcess.title);
 	return {
+		processes,
 		upcoming: cards.filter((c) => c.isUpcoming),
 		past: cards.filter((c) => !c.isUpcoming).reverse()
 	};

@@ -36,8 +36,9 @@ test('an admin creates a rapporteur, assigns a consultation, and the rapporteur 
 	await rapporteur.goto(link!.replace(/^http:\/\/[^/]+/, ''));
 	await expect(rapporteur.getByRole('heading', { level: 1, name: 'Staff area' })).toBeVisible();
 	await expect(rapporteur.getByText('role: rapporteur')).toBeVisible();
-	await expect(rapporteur.locator('li.card')).toHaveCount(1);
-	await expect(rapporteur.locator('li.card')).toContainText("Supporting migrants' inclusion");
+	const consultations = rapporteur.getByRole('region', { name: 'Consultations' }).locator('li.card');
+	await expect(consultations).toHaveCount(1);
+	await expect(consultations).toContainText("Supporting migrants' inclusion");
 	await adminContext.close();
 	await rapporteurContext.close();
 });

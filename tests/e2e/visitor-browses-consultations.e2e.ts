@@ -4,16 +4,16 @@ import { expectNoSeriousA11yViolations } from './axe';
 // A reader in New York must still see the meeting in Bangkok time: the page is about the meeting.
 test.use({ timezoneId: 'America/New_York', locale: 'en-US' });
 
-test('a visitor sees the five demo consultations on the home page', async ({ page }) => {
+test('a visitor sees the six demo consultations on the home page', async ({ page }) => {
 	await page.goto('/');
 	await expect(page.getByRole('heading', { level: 1, name: 'Consultations' })).toBeVisible();
 	const upcoming = page.locator('section[aria-labelledby="upcoming"] li.card');
 	const past = page.locator('section[aria-labelledby="past"] li.card');
-	// The five demo consultations (other journeys may add their own).
+	// The six demo consultations (other journeys may add their own).
 	for (const title of ['Ensuring that migration is voluntary, regular, safe and orderly', 'Protecting migrants through human rights-based border governance']) {
 		await expect(upcoming.filter({ hasText: title })).toHaveCount(1);
 	}
-	for (const title of ["Supporting migrants' inclusion", 'Strengthening evidence-based policymaking', 'Consultation with parliamentarians']) {
+	for (const title of ["Supporting migrants' inclusion", 'Strengthening evidence-based policymaking', 'Consultation with parliamentarians', 'Consultation with local and regional authorities']) {
 		await expect(past.filter({ hasText: title })).toHaveCount(1);
 	}
 	await expect(page.getByRole('link', { name: 'Ensuring that migration is voluntary, regular, safe and orderly' })).toBeVisible();
