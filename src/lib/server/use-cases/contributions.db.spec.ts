@@ -111,6 +111,10 @@ describe(`written inputs to the open call on ${testDriver}`, () => {
 		const listed = await publishedInputs(t.db, processId);
 		expect(listed.find((i) => i.title === 'Named input')).toMatchObject({ author: { name: 'Ana Lima', organization: 'Seafarers Welfare Desk' }, objectives: [{ number: 20 }, { number: 21 }] });
 		expect(listed.find((i) => i.title === 'Unnamed input')).toMatchObject({ author: null });
+		// A submission at 23:30 UTC is dated the next day in Bangkok, the demo consultations' zone.
+		const [late] = await t.db.update(writtenInput).set({ submittedAt: new Date('2026-11-20T23:30:00Z') }).where(eq(writtenInput.id, named.id)).returning();
+		expect(late).toBeDefined();
+		expect((await publishedInputs(t.db, processId)).find((i) => i.id === named.id)?.submittedOn).toBe('2026-11-21');
 		expect(JSON.stringify(listed.find((i) => i.title === 'Unnamed input'))).not.toContain('Ana Lima');
 	});
 

@@ -19,6 +19,7 @@ import {
 import { roomAttendees, type RoomAttendee } from '../queries/attendees';
 import { writeAudit } from '../queries/audit';
 import { suggestObjectives } from '../../domain/notes/objective-tags';
+import { dateInZone } from '../../domain/time';
 import { checkText, type PrivacyFinding } from '../../domain/privacy/check';
 import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
 import type { AttachmentCheck, FieldErrors, TPracticeInput, TWrittenInput } from '../../domain/contribution-input';
@@ -182,8 +183,10 @@ export async function moderateWrittenInput(db: Database, actor: Actor, id: strin
 
 /** Published written inputs of a process (or one consultation): the author only with their consent. */
 export async function publishedInputs(db: Executor, processId: string, consultationId?: string) {
+	// Dates in the consultation's zone; an input to the process takes the zone of its first consultation.
+	const [first] = await db.select({ timeZone: consultation.timeZone }).from(consultation).where(eq(consultation.processId, processId)).orderBy(consultation.startsAt).limit(1);
 	const rows = await db
-		.select({ w: writtenInput, consultationTitle: consultation.title, consultationSlug: consultation.slug })
+		.select({ w: writtenInput, consultationTitle: consultation.title, consultationSlug: consultation.slug, timeZone: consultation.timeZone })
 		.from(writtenInput)
 		.leftJoin(consultation, eq(consultation.id, writtenInput.consultationId))
 		.where(and(eq(writtenInput.processId, processId), eq(writtenInput.status, 'published'), ...(consultationId ? [eq(writtenInput.consultationId, consultationId)] : [])))
@@ -197,7 +200,7 @@ export async function publishedInputs(db: Executor, processId: string, consultat
 				.where(inArray(writtenInputObjective.writtenInputId, ids))
 		: [];
 	const attachments = ids.length ? await db.select({ inputId: writtenInputAttachment.writtenInputId }).from(writtenInputAttachment).where(inArray(writtenInputAttachment.writtenInputId, ids)) : [];
-	return rows.map(({ w, consultationTitle, consultationSlug }) => ({
+	return rows.map(({ w, consultationTitle, consultationSlug, timeZone }) => ({
 		id: w.id,
 		title: w.title,
 		text: w.text,
@@ -205,6 +208,6 @@ export async function publishedInputs(db: Executor, processId: string, consultat
 		consultation: consultationSlug ? { slug: consultationSlug, title: consultationTitle! } : null,
 		objectives: tags.filter((t) => t.inputId === w.id).sort((a, b) => a.number - b.number).map((t) => ({ number: t.number, shortTitle: t.shortTitle })),
 		attachments: attachments.filter((a) => a.inputId === w.id).length,
-		submittedOn: w.submittedAt.toISOString().slice(0, 10)
+		submittedOn: dateInZone(w.submittedAt, timeZone ?? first?.timeZone ?? 'UTC')
 	}));
 }
