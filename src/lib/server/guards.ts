@@ -3,7 +3,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { getDb } from './runtime';
-import { consultation } from './db/schema';
+import { consultation, reviewProcess } from './db/schema';
+import { processBySlug } from './follow-up/recommendations';
 import type { Actor } from '$lib/domain/policy';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
@@ -24,4 +25,11 @@ export async function consultationOr404(slug: string): Promise<typeof consultati
 	const [c] = await getDb().select().from(consultation).where(eq(consultation.slug, slug));
 	if (!c) error(404);
 	return c;
+}
+
+/** The review process a page is about, or a 404 saying so. */
+export async function processOr404(slug: string): Promise<typeof reviewProcess.$inferSelect> {
+	const p = await processBySlug(getDb(), slug);
+	if (!p) error(404, m.process_not_found());
+	return p;
 }

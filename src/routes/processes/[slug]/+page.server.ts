@@ -1,17 +1,14 @@
-import { error } from '@sveltejs/kit';
 import { and, asc, eq } from 'drizzle-orm';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
+import { processOr404 } from '$lib/server/guards';
 import { consultation, report, reportVersion } from '$lib/server/db/schema';
-import { processBySlug } from '$lib/server/follow-up/recommendations';
 import { formatTimeRange } from '$lib/domain/time';
-import { m } from '$lib/paraglide/messages';
 
 // A review process: its consultations, published reports and the follow-up pages.
 export const load: PageServerLoad = async ({ params, locals, setHeaders }) => {
 	const db = getDb();
-	const p = await processBySlug(db, params.slug);
-	if (!p) error(404, m.process_not_found());
+	const p = await processOr404(params.slug);
 	const rows = await db
 		.select({ slug: consultation.slug, title: consultation.title, startsAt: consultation.startsAt, endsAt: consultation.endsAt, timeZone: consultation.timeZone, reportSlug: report.slug, published: reportVersion.number })
 		.from(consultation)

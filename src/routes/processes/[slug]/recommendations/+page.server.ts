@@ -1,18 +1,16 @@
-import { error } from '@sveltejs/kit';
 import { asc, eq } from 'drizzle-orm';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
+import { processOr404 } from '$lib/server/guards';
 import { objective } from '$lib/server/db/schema';
-import { listRecommendations, processBySlug } from '$lib/server/follow-up/recommendations';
+import { listRecommendations } from '$lib/server/follow-up/recommendations';
 import { ADDRESSEES } from '$lib/domain/follow-up/recommendations';
 import { RECOMMENDATION_STATUSES } from '$lib/domain/enums';
-import { m } from '$lib/paraglide/messages';
 
 // The public tracker of a process: what came of each recommendation of its published reports.
 export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
 	const db = getDb();
-	const p = await processBySlug(db, params.slug);
-	if (!p) error(404, m.process_not_found());
+	const p = await processOr404(params.slug);
 	const get = (k: string) => url.searchParams.get(k)?.trim() || undefined;
 	const status = (RECOMMENDATION_STATUSES as readonly string[]).includes(get('status') ?? '') ? get('status') : undefined;
 	const addressee = ADDRESSEES.some((a) => a.id === get('addressee')) ? get('addressee') : undefined;

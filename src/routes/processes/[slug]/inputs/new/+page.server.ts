@@ -3,18 +3,16 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
+import { processOr404 } from '$lib/server/guards';
 import { consultation, objective } from '$lib/server/db/schema';
-import { processBySlug } from '$lib/server/follow-up/recommendations';
 import { contributionOptions } from '$lib/server/contribution-options';
 import { submitWrittenInput, type AttachmentFile } from '$lib/server/use-cases/contributions';
 import { checkAttachment, MAX_ATTACHMENTS, parseWith, ZWrittenInput } from '$lib/domain/contribution-input';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { m } from '$lib/paraglide/messages';
 
 async function target(slug: string, consultationSlug: string | null) {
 	const db = getDb();
-	const p = await processBySlug(db, slug);
-	if (!p) error(404, m.process_not_found());
+	const p = await processOr404(slug);
 	if (!consultationSlug) return { process: p, consultation: null };
 	const [c] = await db
 		.select({ id: consultation.id, slug: consultation.slug, title: consultation.title })

@@ -1,8 +1,7 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requireStaff } from '$lib/server/guards';
-import { processBySlug } from '$lib/server/follow-up/recommendations';
+import { processOr404, requireStaff } from '$lib/server/guards';
 import { contributionOptions } from '$lib/server/contribution-options';
 import { addPledge, listCountryCommitments, listPledges, saveCountryCommitments, setPledgeStatus } from '$lib/server/use-cases/commitments';
 import { parseCountryCommitments, ZPledgeInput, ZPledgeStatus } from '$lib/domain/commitment-input';
@@ -11,11 +10,6 @@ import { COMMITMENT_PLAN_STATUSES, PLEDGE_STATUSES } from '$lib/domain/enums';
 import { policy } from '$lib/domain/policy';
 import { m } from '$lib/paraglide/messages';
 
-async function processOr404(slug: string) {
-	const p = await processBySlug(getDb(), slug);
-	if (!p) error(404, m.process_not_found());
-	return p;
-}
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	requireStaff(locals.actor, policy.canModerate);

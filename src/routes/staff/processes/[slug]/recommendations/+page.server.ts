@@ -1,18 +1,13 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requireStaff } from '$lib/server/guards';
-import { importRecommendationsSheet, lastObjectiveNumber, listRecommendations, processBySlug, updateRecommendation } from '$lib/server/follow-up/recommendations';
+import { processOr404, requireStaff } from '$lib/server/guards';
+import { importRecommendationsSheet, lastObjectiveNumber, listRecommendations, updateRecommendation } from '$lib/server/follow-up/recommendations';
 import { ADDRESSEES, parseEvidenceUrl, parseObjectiveNumbers, parseSheetDate, parseStatus, type AddresseeId } from '$lib/domain/follow-up/recommendations';
 import { RECOMMENDATION_STATUSES } from '$lib/domain/enums';
 import { policy } from '$lib/domain/policy';
 import { m } from '$lib/paraglide/messages';
 
-async function processOr404(slug: string) {
-	const p = await processBySlug(getDb(), slug);
-	if (!p) error(404, m.process_not_found());
-	return p;
-}
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = requireStaff(locals.actor);

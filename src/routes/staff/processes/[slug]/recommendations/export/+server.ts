@@ -1,14 +1,12 @@
-import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requireStaff } from '$lib/server/guards';
-import { listRecommendations, processBySlug, recommendationsXlsx } from '$lib/server/follow-up/recommendations';
+import { processOr404, requireStaff } from '$lib/server/guards';
+import { listRecommendations, recommendationsXlsx } from '$lib/server/follow-up/recommendations';
 
 // The tracker as a workbook to edit in Excel and upload back (no personal data: recommendations are public).
 export const GET: RequestHandler = async ({ locals, params }) => {
 	requireStaff(locals.actor);
-	const p = await processBySlug(getDb(), params.slug);
-	if (!p) error(404);
+	const p = await processOr404(params.slug);
 	const body = await recommendationsXlsx(await listRecommendations(getDb(), p.id));
 	return new Response(new Uint8Array(body), {
 		headers: {
