@@ -15,7 +15,14 @@ test('the secretariat sees which groups never attended and which objectives were
 	await expect(page.getByRole('row', { name: /^Private sector \d+ \([\d.]+ %\) .* 0 \(0 %\) never attended$/ })).toBeVisible();
 	await expectNoSeriousA11yViolations(page);
 
-	const csv = await (await page.request.get(page.url().replace(/\/dashboard$/, '/dashboard/export.csv'))).text();
+	// Per consultation, one measure at a time, by plain links: the private sector registered but never came.
+	const perConsultation = page.getByRole('region', { name: /per consultation: Stakeholder group$/ });
+	await expect(perConsultation.getByRole('row', { name: /^Private sector/ })).not.toContainText(/[1-9]\d* \(/);
+	await page.getByRole('region', { name: 'Stakeholder group' }).getByRole('link', { name: 'Registered' }).click();
+	await expect(page).toHaveURL(/measure=registered/);
+	await expect(page.getByRole('region', { name: 'Registered per consultation: Stakeholder group' }).getByRole('row', { name: /^Private sector/ })).toContainText(/[1-9]\d* \(/);
+
+	const csv = await (await page.request.get('/staff/processes/asia-pacific-regional-review/dashboard/export.csv')).text();
 	expect(csv.charCodeAt(0)).toBe(0xfeff);
 	expect(csv).toContain('Dimension,Group,Consultation,Network people');
 	expect(csv).toMatch(/category,Private sector,All consultations,\d+,[\d.]+,\d+,[\d.]+,(\d+|<3),[\d.]*,0,0,,never-attended/);

@@ -7,7 +7,7 @@ import { dimensionTitle } from '$lib/format';
 import { policy } from '$lib/domain/policy';
 import { m } from '$lib/paraglide/messages';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	requireStaff(locals.actor, policy.canReadDirectory);
 	const { process, k, dashboard } = await processDashboard(params.slug);
 	const dimensions = BALANCE_DIMENSIONS.map((dimension) => {
@@ -36,5 +36,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		dashboard.coverage.map((o) => `${o.number}. ${o.shortTitle}`),
 		dashboard.coverage.map((o) => o.cells.map((c) => c.total))
 	);
-	return { process: { slug: process.slug, title: process.title }, k, dashboard, dimensions, columns, heatmap };
+	// The per-consultation tables show one measure at a time (attended unless asked): plain links, no script.
+	const asked = url.searchParams.get('measure');
+	const measure: 'attended' | 'registered' | 'selected' = asked === 'registered' || asked === 'selected' ? asked : 'attended';
+	return { process: { slug: process.slug, title: process.title }, k, dashboard, dimensions, columns, heatmap, measure };
 };
