@@ -60,6 +60,13 @@ test('a stakeholder sends a written input with an attachment; the moderator corr
 	await author.getByLabel('Your email *').fill('author@example.org');
 	await author.getByLabel('Title', { exact: true }).fill('Oversight of bilateral labour agreements');
 	await author.getByLabel('Your input *').fill('Bilateral labour agreements are rarely published. Parliaments should see them before signature, and recruitment fees should be banned in every agreement.');
+	// As the text is typed, objectives are suggested; one click ticks one. (Unticked again here, so
+	// that the server suggests the tags after sending, as it does without JavaScript.)
+	const suggestion = author.getByRole('button', { name: '6. Recruitment and decent work' });
+	await suggestion.click();
+	const six = author.getByRole('checkbox', { name: /^6\. / });
+	await expect(six).toBeChecked();
+	await six.uncheck();
 	await author.getByLabel(/^Attachments/).setInputFiles({ name: 'evidence.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ fake program') });
 	await author.getByLabel(/I agree that the secretariat keeps my name and email/).check();
 	await author.getByRole('button', { name: 'Send the input' }).click();
