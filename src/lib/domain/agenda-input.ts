@@ -2,9 +2,9 @@
 // on the meeting's date in the consultation's zone.
 import { z } from 'zod';
 import { zonedToInstant } from './time';
+import { UUID_PATTERN } from './ids';
 
 const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
-const UUID = /^[0-9a-f-]{36}$/;
 const clean = (max: number) =>
 	z
 		.string()
@@ -22,8 +22,8 @@ export const ZAgendaItemForm = z.object({
 		.string()
 		.optional()
 		.transform((v) => (v ? v : null))
-		.refine((v) => v === null || UUID.test(v), 'invalid'),
-	speakerIds: z.array(z.string().regex(UUID, 'invalid')).max(20, 'too-many').default([]),
+		.refine((v) => v === null || UUID_PATTERN.test(v), 'invalid'),
+	speakerIds: z.array(z.string().regex(UUID_PATTERN, 'invalid')).max(20, 'too-many').default([]),
 	questions: clean(5_000).transform((v) =>
 		v
 			.split('\n')

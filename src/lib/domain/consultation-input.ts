@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CONSULTATION_FORMATS, CONSULTATION_STATUSES } from './enums';
 import { isValidTimeZone, zonedToInstant } from './time';
+import { UUID_PATTERN } from './ids';
 
 const text = (max: number) =>
 	z
@@ -41,8 +42,8 @@ export const ZConsultationForm = z.object({
 	meetingLink: text(500).refine((v) => v === '' || /^https:\/\/\S+$/.test(v), 'link-invalid'),
 	venue: text(300),
 	objectives: z.array(z.string().regex(/^\d{1,2}$/, 'invalid')).max(30).default([]),
-	leadAgencyIds: z.array(z.string().regex(/^[0-9a-f-]{36}$/, 'invalid')).max(20).default([]),
-	coDesignerIds: z.array(z.string().regex(/^[0-9a-f-]{36}$/, 'invalid')).max(50).default([]),
+	leadAgencyIds: z.array(z.string().regex(UUID_PATTERN, 'invalid')).max(20).default([]),
+	coDesignerIds: z.array(z.string().regex(UUID_PATTERN, 'invalid')).max(50).default([]),
 	reviewObjectives: text(5_000),
 	participationRules: text(5_000),
 	expectedOutcomes: text(5_000),

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { isValidEmail } from './people-import';
 import { optional, text } from './registration-input';
+import { UUID_PATTERN } from './ids';
 
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M}\s'’.-]*$/u;
 const ID = /^[a-z0-9-]+$/;
@@ -14,7 +15,7 @@ const email = text(254, { isRequired: true })
 const ids = (max: number) => z.array(z.string().regex(ID, 'invalid')).max(max, 'too-many').default([]);
 const year = optional(z.coerce.number({ error: 'year-invalid' }).int('year-invalid').min(1990, 'year-invalid').max(2100, 'year-invalid'));
 // The key the form carries so that a resent form (a double click, a retry on a bad connection) is stored once.
-const submissionKey = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'invalid');
+const submissionKey = z.string().regex(UUID_PATTERN, 'invalid');
 
 function isWebAddress(line: string): boolean {
 	if (line.length > 500) return false;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { GENDERS } from './enums';
 import { isValidEmail } from './people-import';
+import { isUuid } from './ids';
 
 const optionalText = (max: number) =>
 	z
@@ -41,7 +42,7 @@ export const ZPersonInput = z.object({
 		.trim()
 		.transform((v) => (v === '' ? null : v))
 		.nullable()
-		.refine((v) => v === null || /^[0-9a-f-]{36}$/.test(v), 'organization-invalid'),
+		.refine((v) => v === null || isUuid(v), 'organization-invalid'),
 	countryCode: countryCodeField,
 	categoryId: optionalText(60),
 	gender: z

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { GENDERS } from './enums';
 import { isValidEmail } from './people-import';
+import { UUID_PATTERN } from './ids';
 
 const UNREADABLE = '\uFFFD'; // what the UTF-8 decoder puts in place of invalid bytes
 const MARKUP = /<\/?[a-z!?][^>]*>?/i;
@@ -37,7 +38,7 @@ export const optional = <T extends z.ZodType>(schema: T) =>
 const ZRegistrationFields = z.object({
 		name: text(200, { isRequired: true, pattern: NAME, patternMessage: 'name-characters' }),
 		email: text(254, { isRequired: true }).refine((v) => !v || isValidEmail(v.toLowerCase()), 'email-invalid').transform((v) => v.toLowerCase()),
-		organizationId: optional(z.string().regex(/^[0-9a-f-]{36}$/, 'organization-invalid')),
+		organizationId: optional(z.string().regex(UUID_PATTERN, 'organization-invalid')),
 		newOrganizationName: optional(text(300, { pattern: ORGANIZATION_NAME, patternMessage: 'organization-characters' })),
 		categoryId: text(60, { isRequired: true, pattern: /^[a-z-]+$/ }),
 		countryCode: text(2, { isRequired: true, pattern: /^[A-Z]{2}$/ }),
@@ -120,7 +121,7 @@ export const ZRegistrationDetails = z.object({
 	accessibilityNeeds: optional(text(1000)),
 	// Absent = unchanged. An organization can be emptied (none); a group and a country cannot.
 	organizationId: z
-		.union([z.literal(''), z.string().regex(/^[0-9a-f-]{36}$/, 'organization-invalid')])
+		.union([z.literal(''), z.string().regex(UUID_PATTERN, 'organization-invalid')])
 		.optional()
 		.transform((v) => (v === undefined ? undefined : v || null)),
 	categoryId: z.string().regex(/^[a-z-]{1,60}$/, 'invalid').optional(),

@@ -28,6 +28,7 @@ import { roomAttendees } from '../queries/attendees';
 import { writeAudit } from '../queries/audit';
 import { readTable, UnreadableFileError } from '../imports/read-table';
 import { dateInZone } from '../../domain/time';
+import { isUuid } from '../../domain/ids';
 
 const sameText = (s: string) => s.trim().replace(/[.!?…]+$/, '').replace(/\s+/g, ' ').toLowerCase();
 
@@ -168,7 +169,7 @@ export async function listRecommendations(db: Executor, processId: string, filte
 }
 
 export async function recommendationById(db: Executor, id: string): Promise<(TrackedRecommendation & { processSlug: string; processTitle: string }) | null> {
-	if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+	if (!isUuid(id)) return null;
 	const [r] = await db
 		.select({ processId: recommendation.processId, slug: reviewProcess.slug, title: reviewProcess.title })
 		.from(recommendation)

@@ -1,6 +1,7 @@
 import { and, eq, lt } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { importUpload } from '../db/schema';
+import { isUuid } from '../../domain/ids';
 
 const DAY = 86_400_000;
 
@@ -12,7 +13,7 @@ export async function saveImportUpload(db: Executor, userId: string | null, file
 
 /** An upload is only ever read back by the person who made it. */
 export async function getImportUpload(db: Executor, id: string, userId: string | null) {
-	if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+	if (!isUuid(id)) return null;
 	const [row] = await db
 		.select()
 		.from(importUpload)

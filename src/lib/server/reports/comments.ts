@@ -13,10 +13,11 @@ import { privacyGate, readBlocks } from './versions';
 import { roomAttendees } from '../queries/attendees';
 import { writeAudit } from '../queries/audit';
 import type { Mailer } from '../mail';
+import { isUuid } from '../../domain/ids';
 
 
 async function versionWithConsultation(db: Executor, versionId: string) {
-	if (!/^[0-9a-f-]{36}$/i.test(versionId)) return null;
+	if (!isUuid(versionId)) return null;
 	const [row] = await db
 		.select({ v: reportVersion, c: consultation, title: report.title })
 		.from(reportVersion)
@@ -111,7 +112,7 @@ export async function addComment(db: Database, actor: Actor, versionId: string, 
 	if (!isCommentPeriodOpen(now, found.v.commentsOpenAt, found.v.commentsCloseAt)) return { ok: false, reason: 'closed' };
 	const text = rawText.trim();
 	if (!text || text.length > MAX_COMMENT_LENGTH) return { ok: false, reason: 'invalid', field: 'text' };
-	const [p] = /^[0-9a-f-]{36}$/i.test(paragraphId) ? await db.select({ id: paragraph.id, kind: paragraph.kind }).from(paragraph).where(and(eq(paragraph.id, paragraphId), eq(paragraph.versionId, versionId))) : [];
+	const [p] = isUuid(paragraphId) ? await db.select({ id: paragraph.id, kind: paragraph.kind }).from(paragraph).where(and(eq(paragraph.id, paragraphId), eq(paragraph.versionId, versionId))) : [];
 	if (!p || (p.kind !== 'paragraph' && p.kind !== 'list-item')) return { ok: false, reason: 'invalid', field: 'paragraphId' };
 	await db.insert(comment).values({ paragraphId: p.id, personId: actor.personId, text, createdAt: now });
 	return { ok: true };
@@ -137,7 +138,7 @@ export type StaffCommentResult = { ok: true } | Forbidden | NotFound | { ok: fal
 
 /** A comment of a version the actor takes notes for, or why not. */
 async function commentForStaff(db: Executor, actor: Actor, commentId: string) {
-	const [c] = /^[0-9a-f-]{36}$/i.test(commentId)
+	const [c] = isUuid(commentId)
 		? await db.select({ id: comment.id, paragraphId: comment.paragraphId, versionId: paragraph.versionId }).from(comment).innerJoin(paragraph, eq(paragraph.id, comment.paragraphId)).where(eq(comment.id, commentId))
 		: [];
 	if (!c) return NOT_FOUND;

@@ -9,6 +9,7 @@ import { checkText, explainFinding } from '../../domain/privacy/check';
 import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
 import { isEmptyCommitment, type CountryCommitmentRow, type TPledgeInput } from '../../domain/commitment-input';
 import type { PLEDGE_STATUSES } from '../../domain/enums';
+import { isUuid } from '../../domain/ids';
 
 type Invalid = { ok: false; reason: 'invalid'; errors: Record<string, string>; findings?: string[] };
 
@@ -32,7 +33,7 @@ export async function addPledge(db: Database, actor: Actor, processId: string, i
 
 export async function setPledgeStatus(db: Database, actor: Actor, id: string, status: (typeof PLEDGE_STATUSES)[number]): Promise<{ ok: true } | Forbidden | NotFound> {
 	if (!policy.canModerate(actor)) return FORBIDDEN;
-	if (!/^[0-9a-f-]{36}$/i.test(id)) return NOT_FOUND;
+	if (!isUuid(id)) return NOT_FOUND;
 	const updated = await db.update(pledge).set({ status }).where(eq(pledge.id, id)).returning({ id: pledge.id });
 	if (!updated.length) return NOT_FOUND;
 	await writeAudit(db, actor, { action: 'pledge.status', subjectType: 'pledge', subjectId: id, details: { status } });

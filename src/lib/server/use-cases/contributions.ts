@@ -23,6 +23,7 @@ import { dateInZone } from '../../domain/time';
 import { checkText, type PrivacyFinding } from '../../domain/privacy/check';
 import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
 import type { AttachmentCheck, FieldErrors, TPracticeInput, TWrittenInput } from '../../domain/contribution-input';
+import { isUuid } from '../../domain/ids';
 
 type Invalid = { ok: false; reason: 'invalid'; errors: FieldErrors };
 
@@ -143,7 +144,7 @@ export type Decision = 'published' | 'rejected';
 
 export async function moderatePractice(db: Database, actor: Actor, id: string, decision: Decision, now = new Date()): Promise<ModerationResult> {
 	if (!policy.canModerate(actor)) return FORBIDDEN;
-	if (!/^[0-9a-f-]{36}$/i.test(id)) return NOT_FOUND;
+	if (!isUuid(id)) return NOT_FOUND;
 	return db.transaction(async (tx) => {
 		const [p] = await tx.select().from(practice).where(eq(practice.id, id)).for('update');
 		if (!p) return NOT_FOUND;
@@ -161,7 +162,7 @@ export async function moderatePractice(db: Database, actor: Actor, id: string, d
 /** Publishes or rejects a written input; the moderator may correct its objective tags at the same time. */
 export async function moderateWrittenInput(db: Database, actor: Actor, id: string, decision: Decision, objectiveIds?: readonly string[], now = new Date()): Promise<ModerationResult> {
 	if (!policy.canModerate(actor)) return FORBIDDEN;
-	if (!/^[0-9a-f-]{36}$/i.test(id)) return NOT_FOUND;
+	if (!isUuid(id)) return NOT_FOUND;
 	if (objectiveIds && !(await knownIds(db, objective, objectiveIds))) return { ok: false, reason: 'invalid', errors: { objectiveIds: 'invalid' } };
 	return db.transaction(async (tx) => {
 		const [w] = await tx.select().from(writtenInput).where(eq(writtenInput.id, id)).for('update');

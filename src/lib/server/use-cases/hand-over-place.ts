@@ -13,6 +13,7 @@ import { ACTIVE_REGISTRATION_STATUSES } from '../../domain/enums';
 import type { TRegistrationInput } from '../../domain/registration-input';
 import { registerLocked, type RegisterResult } from './register-for-consultation';
 import { registrationReceivedMessage } from '../messages/registration-received';
+import { isUuid } from '../../domain/ids';
 
 const DAYS_VALID = 7;
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -27,7 +28,7 @@ export async function requestHandover(
 	now: Date,
 	handoverUrl: (token: string) => string
 ): Promise<RequestHandoverResult> {
-	if (!/^[0-9a-f-]{36}$/.test(holderRegistrationId)) return { ok: false, reason: 'not-found' };
+	if (!isUuid(holderRegistrationId)) return { ok: false, reason: 'not-found' };
 	const [holder] = await db
 		.select({ id: registration.id, name: person.name, email: person.email, locale: person.preferredLocale, title: consultation.title })
 		.from(registration)
@@ -104,7 +105,7 @@ export async function offerHandover(
 	handoverUrl: (token: string) => string
 ): Promise<OfferHandoverResult> {
 	if (actor.kind !== 'stakeholder') return FORBIDDEN;
-	if (!/^[0-9a-f-]{36}$/.test(registrationId)) return { ok: false, reason: 'not-found' };
+	if (!isUuid(registrationId)) return { ok: false, reason: 'not-found' };
 	const [held] = await db
 		.select({ registration, email: person.email, holder: person.name, locale: person.preferredLocale, title: consultation.title, startsAt: consultation.startsAt, isOnePerOrganization: consultation.isOnePerOrganization })
 		.from(registration)

@@ -8,13 +8,14 @@ import { registrationDecisionMessage, type Decision } from '../messages/registra
 import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
 import { canMove, isBeforeMeeting } from '../../domain/registration-status';
 import { ACTIVE_REGISTRATION_STATUSES, type RegistrationStatus } from '../../domain/enums';
+import { isUuid } from '../../domain/ids';
 
 export type MoveResult = { ok: true; status: RegistrationStatus } | Forbidden | { ok: false; reason: 'not-found' | 'not-allowed' | 'meeting-started' };
 
 type Refusal = Exclude<MoveResult, { ok: true }>;
 
 async function move(db: Database, registrationId: string, now: Date, decide: (r: typeof registration.$inferSelect, c: typeof consultation.$inferSelect) => Refusal | RegistrationStatus) {
-	if (!/^[0-9a-f-]{36}$/.test(registrationId)) return { ok: false as const, reason: 'not-found' as const };
+	if (!isUuid(registrationId)) return { ok: false as const, reason: 'not-found' as const };
 	return db.transaction(async (tx) => {
 		const [r] = await tx.select().from(registration).where(eq(registration.id, registrationId)).for('update');
 		if (!r) return { ok: false as const, reason: 'not-found' as const };
@@ -91,7 +92,7 @@ export type UpdateMyRegistrationResult =
  */
 export async function updateMyRegistration(db: Database, actor: Actor, registrationId: string, details: MyRegistrationDetails, now: Date): Promise<UpdateMyRegistrationResult> {
 	if (actor.kind !== 'stakeholder') return FORBIDDEN;
-	if (!/^[0-9a-f-]{36}$/.test(registrationId)) return { ok: false, reason: 'not-found' };
+	if (!isUuid(registrationId)) return { ok: false, reason: 'not-found' };
 	return db.transaction(async (tx): Promise<UpdateMyRegistrationResult> => {
 		const [found] = await tx.select({ consultationId: registration.consultationId }).from(registration).where(eq(registration.id, registrationId));
 		if (!found) return { ok: false, reason: 'not-found' };

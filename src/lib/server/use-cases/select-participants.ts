@@ -16,6 +16,7 @@ import type { Person, Quota, SelectionProblem } from '../../domain/selection/pro
 import type { DimensionCounts } from '../../domain/selection/quotas';
 import type { WorkerOutcome } from '../selection/in-worker';
 import { replacementFor } from '../../domain/selection/waiting-list';
+import { isUuid } from '../../domain/ids';
 
 export const SELECTION_DIMENSIONS = ['subregion', 'gender', 'category'] as const;
 const POOL_STATUSES = ['submitted', 'waitlisted'];
@@ -178,7 +179,7 @@ export async function acceptSelection(
 	now: Date,
 	urls: { page: (slug: string) => string; signIn: string }
 ): Promise<AcceptResult> {
-	if (!/^[0-9a-f-]{36}$/.test(runId)) return { ok: false, reason: 'not-found' };
+	if (!isUuid(runId)) return { ok: false, reason: 'not-found' };
 	const result = await db.transaction(async (tx) => {
 		const [run] = await tx.select().from(selectionRun).where(eq(selectionRun.id, runId)).for('update');
 		if (!run) return { ok: false as const, reason: 'not-found' as const };

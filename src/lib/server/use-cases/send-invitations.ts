@@ -10,6 +10,7 @@ import { m } from '../../paraglide/messages';
 import { isLocale } from '../../paraglide/runtime';
 import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
 import { formatDeadline, formatTimeRange } from '../../domain/time';
+import { isUuid } from '../../domain/ids';
 
 export interface InvitationFilter {
 	categoryId?: string;
@@ -25,7 +26,7 @@ export function unsubscribeToken(personId: string, secret: string): string {
 
 export function personIdFromUnsubscribeToken(token: string, secret: string): string | null {
 	const [personId] = token.split('.');
-	if (!personId || !/^[0-9a-f-]{36}$/.test(personId)) return null;
+	if (!personId || !isUuid(personId)) return null;
 	const expected = Buffer.from(unsubscribeToken(personId, secret));
 	const given = Buffer.from(token);
 	return expected.length === given.length && timingSafeEqual(expected, given) ? personId : null;

@@ -11,6 +11,7 @@ import { anonymitySet, checkSpeakerDescriptors } from '../../domain/privacy/anon
 import { checkText, type PrivacyFinding } from '../../domain/privacy/check';
 import { onRecordPersonIds, roomAttendees, type RoomAttendee } from '../queries/attendees';
 import { writeAudit } from '../queries/audit';
+import { isUuid } from '../../domain/ids';
 
 
 export interface PersonOption {
@@ -56,7 +57,7 @@ async function peopleOptions(db: Executor, consultationId: string): Promise<Pers
 }
 
 export async function findItem(db: Executor, slug: string, itemId: string) {
-	if (!/^[0-9a-f-]{36}$/i.test(itemId)) return null;
+	if (!isUuid(itemId)) return null;
 	const [row] = await db
 		.select({ consultation, item: agendaItem })
 		.from(agendaItem)

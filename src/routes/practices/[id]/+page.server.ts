@@ -4,10 +4,11 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { country, guidingPrinciple, objective, practice, practiceObjective, practicePrinciple, stakeholderCategory, subregion } from '$lib/server/db/schema';
 import { categoryDisplayLabel } from '$lib/domain/reference';
+import { isUuid } from '$lib/domain/ids';
 
 // One published good practice. The submitter's name and email are never shown.
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
-	if (!/^[0-9a-f-]{36}$/i.test(params.id)) error(404);
+	if (!isUuid(params.id)) error(404);
 	const db = getDb();
 	const [row] = await db
 		.select({ p: practice, country: country.name, subregion: subregion.name, category: stakeholderCategory.label })

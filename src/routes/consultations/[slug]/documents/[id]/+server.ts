@@ -3,10 +3,11 @@ import { and, eq } from 'drizzle-orm';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { consultation, document } from '$lib/server/db/schema';
+import { isUuid } from '$lib/domain/ids';
 
 // An uploaded background document of a published consultation.
 export const GET: RequestHandler = async ({ params }) => {
-	if (!/^[0-9a-f-]{36}$/.test(params.id)) error(404);
+	if (!isUuid(params.id)) error(404);
 	const [row] = await getDb()
 		.select({ d: document })
 		.from(document)

@@ -11,6 +11,7 @@ import { ZOrganizationInput, fieldErrors, formFields } from '$lib/domain/directo
 import { policy } from '$lib/domain/policy';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
+import { isUuid } from '$lib/domain/ids';
 
 const FIELDS = ['name', 'acronym', 'aliases', 'countryCode', 'categoryId', 'website'] as const;
 
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const db = getDb();
 	let values: Record<string, unknown> = {};
 	if (params.id !== 'new') {
-		if (!/^[0-9a-f-]{36}$/.test(params.id)) error(404);
+		if (!isUuid(params.id)) error(404);
 		const [o] = await db.select().from(organization).where(eq(organization.id, params.id));
 		if (!o) error(404);
 		if (o.mergedIntoId) redirect(303, localizeHref(`/staff/directory/organizations/${o.mergedIntoId}`));

@@ -10,6 +10,7 @@ import { ZPersonInput, fieldErrors, formFields } from '$lib/domain/directory-inp
 import { policy } from '$lib/domain/policy';
 import { GENDERS } from '$lib/domain/enums';
 import { localizeHref } from '$lib/paraglide/runtime';
+import { isUuid } from '$lib/domain/ids';
 
 const FIELDS = ['name', 'email', 'organizationId', 'countryCode', 'categoryId', 'gender', 'genderSelfDescription', 'honorific', 'jobTitle', 'phone', 'languages', 'consentToContact', 'consentToList'] as const;
 
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const db = getDb();
 	let values: Record<string, unknown> = { consentToContact: true };
 	if (params.id !== 'new') {
-		if (!/^[0-9a-f-]{36}$/.test(params.id)) error(404);
+		if (!isUuid(params.id)) error(404);
 		const [p] = await db.select().from(person).where(eq(person.id, params.id));
 		if (!p || p.erasedAt) error(404);
 		values = { ...p, languages: p.languages.join(', ') };

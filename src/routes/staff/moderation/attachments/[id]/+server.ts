@@ -5,11 +5,12 @@ import { getDb } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
 import { writtenInputAttachment } from '$lib/server/db/schema';
 import { policy } from '$lib/domain/policy';
+import { isUuid } from '$lib/domain/ids';
 
 // An attachment of a written input, for moderators only: attachments are never published.
 export const GET: RequestHandler = async ({ locals, params }) => {
 	requireStaff(locals.actor, policy.canModerate);
-	if (!/^[0-9a-f-]{36}$/i.test(params.id)) error(404);
+	if (!isUuid(params.id)) error(404);
 	const [a] = await getDb().select().from(writtenInputAttachment).where(eq(writtenInputAttachment.id, params.id));
 	if (!a) error(404);
 	return new Response(new Uint8Array(a.content), {

@@ -15,9 +15,10 @@ import { policy } from '$lib/domain/policy';
 import { dimensionTitle } from '$lib/format';
 import { selectionLabels } from '$lib/server/selection/labels';
 import { m } from '$lib/paraglide/messages';
+import { isUuid } from '$lib/domain/ids';
 
 async function runFor(slug: string, runId: string) {
-	if (!/^[0-9a-f-]{36}$/.test(runId)) error(404);
+	if (!isUuid(runId)) error(404);
 	const db = getDb();
 	const [row] = await db.select({ run: selectionRun, c: consultation }).from(selectionRun).innerJoin(consultation, eq(selectionRun.consultationId, consultation.id)).where(eq(selectionRun.id, runId));
 	if (!row || row.c.slug !== slug) error(404);

@@ -7,11 +7,12 @@ import { listRunPeople } from '$lib/server/queries/selection';
 import { tableXlsx } from '$lib/server/exports/people';
 import { writeAudit } from '$lib/server/queries/audit';
 import { policy } from '$lib/domain/policy';
+import { isUuid } from '$lib/domain/ids';
 
 // A selection's outcome for the organizers, as XLSX (names: personal data, audit-logged).
 export const GET: RequestHandler = async ({ locals, params }) => {
 	if (locals.actor.kind !== 'staff') redirect(303, '/staff/sign-in');
-	if (!/^[0-9a-f-]{36}$/.test(params.runId)) error(404);
+	if (!isUuid(params.runId)) error(404);
 	const db = getDb();
 	const [row] = await db.select({ run: selectionRun, slug: consultation.slug }).from(selectionRun).innerJoin(consultation, eq(selectionRun.consultationId, consultation.id)).where(eq(selectionRun.id, params.runId));
 	if (!row || row.slug !== params.slug) error(404);
