@@ -62,6 +62,8 @@ describe(`the recommendations tracker on ${testDriver}`, () => {
 		const interParliamentary = recs.find((r) => r.text.startsWith('Inter-parliamentary bodies'))!;
 		expect(interParliamentary.addressees).toContain('inter-parliamentary-bodies');
 		expect(recs.find((r) => r.text.startsWith('The Network should offer briefings'))!.addressees).toContain('the-network');
+		expect(await listRecommendations(t.db, processId, { id: crossParty.id })).toEqual([crossParty]);
+		expect(await listRecommendations(t.db, processId, { id: 'not-an-id' })).toEqual([]);
 	});
 
 	it('keeps status and log through a corrected version, and drops a recommendation removed before anything was recorded', async () => {

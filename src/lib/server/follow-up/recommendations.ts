@@ -94,14 +94,13 @@ export async function syncRecommendations(tx: Executor, versionId: string): Prom
 }
 
 export interface RecommendationFilters {
+	id?: string;
 	status?: string;
 	addressee?: string;
 	objective?: number;
 	consultation?: string; // slug
 }
 
-
-export type { TrackedRecommendation };
 
 /** The highest objective number of the process's framework (23 for the GCM). */
 export async function lastObjectiveNumber(db: Executor, processId: string): Promise<number> {
@@ -121,6 +120,10 @@ export async function processBySlug(db: Executor, slug: string) {
 /** The tracked recommendations of a process, in report order, with objectives and follow-up log. */
 export async function listRecommendations(db: Executor, processId: string, filters: RecommendationFilters = {}): Promise<TrackedRecommendation[]> {
 	const conditions = [eq(recommendation.processId, processId)];
+	if (filters.id !== undefined) {
+		if (!isUuid(filters.id)) return [];
+		conditions.push(eq(recommendation.id, filters.id));
+	}
 	if (filters.status) conditions.push(eq(recommendation.status, filters.status));
 	if (filters.addressee) conditions.push(sql`${filters.addressee} = any(${recommendation.addressees})`);
 	if (filters.consultation) conditions.push(eq(consultation.slug, filters.consultation));
@@ -176,7 +179,7 @@ export async function recommendationById(db: Executor, id: string): Promise<(Tra
 		.innerJoin(reviewProcess, eq(reviewProcess.id, recommendation.processId))
 		.where(eq(recommendation.id, id));
 	if (!r?.processId) return null;
-	const found = (await listRecommendations(db, r.processId)).find((x) => x.id === id);
+	const [found] = await listRecommendations(db, r.processId, { id });
 	return found ? { ...found, processSlug: r.slug, processTitle: r.title } : null;
 }
 
@@ -215,6 +218,11 @@ async function applyChanges(db: Database, actor: Actor, changes: readonly (Recom
 			.where(inArray(recommendation.id, ids))
 			.for('update', { of: recommendation });
 		const byId = new Map(rows.map((r) => [r.r.id, r]));
+		const rooms = new Map<string, Awaited<ReturnType<typeof roomAttendees>>>();
+		const roomOf = async (consultationId: string) => {
+			if (!rooms.has(consultationId)) rooms.set(consultationId, await roomAttendees(tx, consultationId));
+			return rooms.get(consultationId)!;
+		};
 		const errors: SheetError[] = [];
 		for (const c of changes) {
 			const row = byId.get(c.id);
@@ -224,7 +232,7 @@ async function applyChanges(db: Database, actor: Actor, changes: readonly (Recom
 				errors.push({ row: c.row, column: SHEET_COLUMNS.id, message: 'You are not an organizer of the consultation this recommendation comes from' });
 			}
 			if (c.followUp) {
-				const check = checkText(c.followUp.note, await roomAttendees(tx, row.r.consultationId!), row.k);
+				const check = checkText(c.followUp.note, await roomOf(row.r.consultationId!), row.k);
 				for (const f of check.findings.filter((f) => f.severity === 'block')) {
 					errors.push({ row: c.row ?? 0, column: SHEET_COLUMNS.followUpNote, message: `The follow-up log is public: ${explainFinding(f)}` });
 				}

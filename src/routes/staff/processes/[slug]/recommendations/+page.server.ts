@@ -48,7 +48,7 @@ export const actions: Actions = {
 			if (date.ok && url.ok && values.followUpNote) followUp = { happenedOn: date.value, note: values.followUpNote, evidenceUrl: url.value };
 		}
 		if (Object.keys(errors).length) return fail(400, { id, values, errors });
-		const rec = (await listRecommendations(getDb(), p.id)).find((r) => r.id === id);
+		const [rec] = await listRecommendations(getDb(), p.id, { id });
 		if (!rec) return fail(404, { id, values, errors: { form: m.error_not_found() } });
 		const result = await updateRecommendation(getDb(), actor, {
 			id,
