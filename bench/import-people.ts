@@ -1,14 +1,12 @@
 // Benchmark: import of a 50,000-row people XLSX on embedded PGlite (data directory on disk) and on a
 // throwaway PostgreSQL cluster. Prints figures; asserts nothing. Run: npx tsx bench/import-people.ts [rows]
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { migrateDatabase, openDatabase, type DatabaseHandle } from '../src/lib/server/db';
+import { migrateDatabase, type DatabaseHandle } from '../src/lib/server/db';
 import { loadReferenceData } from '../src/lib/server/reference/load-reference';
 import { readTable } from '../src/lib/server/imports/read-table';
 import { importPeople } from '../src/lib/server/use-cases/import-people';
 import { guessMapping } from '../src/lib/domain/people-import';
-import { withThrowawayDatabase } from '../tests/support/postgres-cluster';
+import { onEachDatabase } from '../tests/support/each-database';
 import { makePeopleRows, toXlsx } from '../tests/support/people-file';
 
 const rows = Number(process.argv[2] ?? 50_000);
@@ -32,20 +30,4 @@ const t = performance.now();
 const file = await toXlsx(makePeopleRows(rows, 'bench'));
 console.log(`Generated a ${rows}-row XLSX (${(file.byteLength / 1e6).toFixed(1)} MB) in ${seconds(performance.now() - t)} s`);
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-bench-'));
-const pglite = await openDatabase({ driver: 'pglite', dataDir: dir });
-try {
-	await run('PGlite (data dir on disk)', pglite, file);
-} finally {
-	await pglite.close();
-	fs.rmSync(dir, { recursive: true, force: true });
-}
-
-await withThrowawayDatabase('bench', async (url) => {
-	const postgres = await openDatabase({ driver: 'postgres', url });
-	try {
-		await run('PostgreSQL (local cluster)', postgres, file);
-	} finally {
-		await postgres.close();
-	}
-});
+await onEachDatabase('convene-bench-', (label, handle) => run(label, handle, file));

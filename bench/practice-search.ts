@@ -1,14 +1,12 @@
 // Benchmark: full-text search latency over 100,000 fictional good practices, on embedded PGlite
 // (data directory on disk) and on a throwaway PostgreSQL cluster. Prints percentiles; asserts
 // nothing. Run: npx tsx bench/practice-search.ts [practices] [queries]
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { migrateDatabase, openDatabase, type DatabaseHandle } from '../src/lib/server/db';
+import { migrateDatabase, type DatabaseHandle } from '../src/lib/server/db';
 import { loadReferenceData } from '../src/lib/server/reference/load-reference';
 import { practice } from '../src/lib/server/db/schema';
 import { searchPractices } from '../src/lib/server/queries/practices';
-import { withThrowawayDatabase } from '../tests/support/postgres-cluster';
+import { onEachDatabase } from '../tests/support/each-database';
 
 const count = Number(process.argv[2] ?? 100_000);
 const queries = Number(process.argv[3] ?? 300);
@@ -60,19 +58,4 @@ async function run(label: string, handle: DatabaseHandle) {
 }
 
 console.log(`Practice search benchmark (${os.cpus().length} cores)`);
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-bench-practices-'));
-const pglite = await openDatabase({ driver: 'pglite', dataDir: dir });
-try {
-	await run('PGlite (data dir on disk)', pglite);
-} finally {
-	await pglite.close();
-	fs.rmSync(dir, { recursive: true, force: true });
-}
-await withThrowawayDatabase('bench', async (url) => {
-	const postgres = await openDatabase({ driver: 'postgres', url });
-	try {
-		await run('PostgreSQL (local cluster)', postgres);
-	} finally {
-		await postgres.close();
-	}
-});
+await onEachDatabase('convene-bench-practices-', (label, handle) => run(label, handle));
