@@ -5,6 +5,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { migrateDatabase, openDatabase, type DatabaseHandle, type DriverName } from '../../src/lib/server/db';
 import { loadReferenceData } from '../../src/lib/server/reference/load-reference';
+import { seedDemo } from '../../src/lib/server/demo/seed-demo';
 
 export const testDriver = (process.env.CONVENE_TEST_DRIVER ?? 'pglite') as DriverName;
 
@@ -42,4 +43,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 			await again.end();
 		}
 	};
+}
+
+/** The day database specs seed the demo on: fixed, so that dates and figures do not move with the calendar. */
+export const DEMO_DAY = new Date('2026-11-23T05:00:00Z');
+
+/** A test database with the demo seeded on DEMO_DAY. */
+export async function createDemoDatabase(): Promise<TestDatabase> {
+	const t = await createTestDatabase();
+	await seedDemo(t.db, DEMO_DAY);
+	return t;
 }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { createDemoDatabase, DEMO_DAY, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
 import { makeStaffActor } from '../../../../tests/support/factories';
-import { seedDemo, DEMO_PUBLISHED_SLUG } from '../demo/seed-demo';
+import { DEMO_PUBLISHED_SLUG } from '../demo/seed-demo';
 import { consultation, followUp, recommendation, reviewProcess, statement } from '../db/schema';
 import { createDraftVersion, publishVersion, readBlocks, saveEditedVersion } from '../reports/versions';
 import { blockFields } from '../../domain/report/edit';
@@ -15,11 +15,9 @@ let t: TestDatabase;
 let admin: Actor;
 let processId: string;
 let parliamentId: string;
-const NOW = new Date('2026-11-23T05:00:00Z');
 
 beforeAll(async () => {
-	t = await createTestDatabase();
-	await seedDemo(t.db, NOW);
+	t = await createDemoDatabase();
 	[{ id: processId }] = await t.db.select({ id: reviewProcess.id }).from(reviewProcess);
 	[{ id: parliamentId }] = await t.db.select({ id: consultation.id }).from(consultation).where(eq(consultation.slug, 'parliamentarians'));
 	admin = await makeStaffActor(t.db, 'admin');
@@ -71,7 +69,7 @@ describe(`the recommendations tracker on ${testDriver}`, () => {
 		const recs = await listRecommendations(t.db, processId, { consultation: 'parliamentarians' });
 		const kept = recs.find((r) => r.text.startsWith('Parliaments should establish cross-party groups'))!;
 		const dropped = recs.find((r) => r.text.startsWith('The Network should offer briefings'))!;
-		expect((await updateRecommendation(t.db, organizer, { id: kept.id, status: 'in-progress' }, NOW)).ok).toBe(true);
+		expect((await updateRecommendation(t.db, organizer, { id: kept.id, status: 'in-progress' }, DEMO_DAY)).ok).toBe(true);
 		// The correction rewords the kept one and deletes the other.
 		const [latest] = (await t.db.select().from(recommendation).where(eq(recommendation.id, kept.id))).map((r) => r.reportVersionId!);
 		const blocks = await readBlocks(t.db, latest);
@@ -107,7 +105,7 @@ describe(`the recommendations tracker on ${testDriver}`, () => {
 			row.getCell(9).value = 'The regional ministers adopted the guidelines.';
 			row.getCell(10).value = 'https://docs.example.org/guidelines.pdf';
 		});
-		const result = await importRecommendationsSheet(t.db, admin, processId, data, 'recommendations.xlsx', NOW);
+		const result = await importRecommendationsSheet(t.db, admin, processId, data, 'recommendations.xlsx', DEMO_DAY);
 		expect(result).toMatchObject({ ok: true, changed: 1, followUps: 2 });
 		const after = (await listRecommendations(t.db, processId)).find((r) => r.id === target.id)!;
 		expect(after.status).toBe('implemented');
@@ -116,7 +114,7 @@ describe(`the recommendations tracker on ${testDriver}`, () => {
 			expect.objectContaining({ happenedOn: '2026-11-20', note: 'The regional ministers adopted the guidelines.', evidenceUrl: 'https://docs.example.org/guidelines.pdf' })
 		]);
 		// The same file uploaded again adds nothing.
-		const again = await importRecommendationsSheet(t.db, admin, processId, data, 'recommendations.xlsx', NOW);
+		const again = await importRecommendationsSheet(t.db, admin, processId, data, 'recommendations.xlsx', DEMO_DAY);
 		expect(again).toMatchObject({ ok: true, changed: 0, followUps: 0 });
 	});
 
@@ -131,7 +129,7 @@ describe(`the recommendations tracker on ${testDriver}`, () => {
 			rowOf(sheet, recs[3].id).getCell(5).value = 'Governments; Martians';
 			sheet.addRow(['00000000-0000-4000-8000-000000000000', '', '', '', '', '', 'Open']);
 		});
-		const result = await importRecommendationsSheet(t.db, admin, processId, data, 'recommendations.xlsx', NOW);
+		const result = await importRecommendationsSheet(t.db, admin, processId, data, 'recommendations.xlsx', DEMO_DAY);
 		if (result.ok || result.reason !== 'invalid') throw new Error(`expected errors, got ${JSON.stringify(result)}`);
 		expect(result.errors.map((e) => [e.column, e.message.slice(0, 40)])).toEqual([
 			['Status', '"Finished" is not a status: write one of'],
@@ -171,7 +169,7 @@ describe(`the recommendations tracker on ${testDriver}`, () => {
 	it('never loses a concurrent change: parallel status changes of one recommendation each leave one log entry', async () => {
 		const [target] = await listRecommendations(t.db, processId, { consultation: 'parliamentarians' });
 		const statuses = ['in-progress', 'implemented', 'no-action', 'in-progress'] as const;
-		const results = await Promise.all(statuses.map((status, i) => updateRecommendation(t.db, admin, { id: target.id, status, followUp: { happenedOn: '2026-11-21', note: `Update ${i}`, evidenceUrl: null } }, NOW)));
+		const results = await Promise.all(statuses.map((status, i) => updateRecommendation(t.db, admin, { id: target.id, status, followUp: { happenedOn: '2026-11-21', note: `Update ${i}`, evidenceUrl: null } }, DEMO_DAY)));
 		expect(results.every((r) => r.ok)).toBe(true);
 		const after = (await listRecommendations(t.db, processId)).find((r) => r.id === target.id)!;
 		expect(after.followUps.filter((f) => f.note.startsWith('Update ')).map((f) => f.note).sort()).toEqual(['Update 0', 'Update 1', 'Update 2', 'Update 3']);

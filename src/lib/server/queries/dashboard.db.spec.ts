@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
-import { seedDemo, DEMO_ABSENT_CATEGORY } from '../demo/seed-demo';
+import { createDemoDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { DEMO_ABSENT_CATEGORY } from '../demo/seed-demo';
 import { reviewProcess } from '../db/schema';
 import { dashboardInput } from './dashboard';
 import { buildDashboard, dashboardCsvRows, type Dashboard } from '../../domain/dashboard';
@@ -11,8 +11,7 @@ let d: Dashboard;
 let processId: string;
 
 beforeAll(async () => {
-	t = await createTestDatabase();
-	await seedDemo(t.db, new Date('2026-11-23T05:00:00Z'));
+	t = await createDemoDatabase();
 	const [p] = await t.db.select().from(reviewProcess);
 	processId = p.id;
 	d = buildDashboard(await dashboardInput(t.db, p));

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { createDemoDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
 import { makeStaffActor } from '../../../../tests/support/factories';
-import { seedDemo } from '../demo/seed-demo';
 import { auditLog, consultation, paragraph, person, reportVersion } from '../db/schema';
 import { createDraftVersion, readBlocks } from './versions';
 import { addComment, circulateVersion, commentsForStaff, markAddressed, participantView, replyToComment } from './comments';
@@ -12,8 +11,7 @@ import type { Mailer, MailMessage } from '../mail';
 
 let t: TestDatabase;
 beforeAll(async () => {
-	t = await createTestDatabase();
-	await seedDemo(t.db, new Date('2026-11-23T05:00:00Z'));
+	t = await createDemoDatabase();
 });
 afterAll(async () => {
 	await t?.close();

@@ -3,8 +3,7 @@ import mammoth from 'mammoth';
 import JSZip from 'jszip';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
-import { seedDemo } from '../demo/seed-demo';
+import { createDemoDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
 import { attendance, consultation, country, person, registration } from '../db/schema';
 import { loadDraftInput } from './draft-input';
 import { draftReport } from '../../domain/report/draft';
@@ -16,8 +15,7 @@ import { checkText } from '../../domain/privacy/check';
 
 let t: TestDatabase;
 beforeAll(async () => {
-	t = await createTestDatabase();
-	await seedDemo(t.db, new Date('2026-11-23T05:00:00Z'));
+	t = await createDemoDatabase();
 });
 afterAll(async () => {
 	await t?.close();

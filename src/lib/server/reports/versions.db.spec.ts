@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { createDemoDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
 import { makeStaffActor } from '../../../../tests/support/factories';
-import { seedDemo } from '../demo/seed-demo';
 import { auditLog, consultation, paragraph, reportVersion } from '../db/schema';
 import { createDraftVersion, publishedVersions, publishVersion, readBlocks, saveEditedVersion, versionDiff, versionDocument } from './versions';
 import { blockFields } from '../../domain/report/edit';
@@ -16,8 +15,7 @@ let organizer: Actor;
 let admin: Actor;
 let consultationId: string;
 beforeAll(async () => {
-	t = await createTestDatabase();
-	await seedDemo(t.db, new Date('2026-11-23T05:00:00Z'));
+	t = await createDemoDatabase();
 	[{ id: consultationId }] = await t.db.select({ id: consultation.id }).from(consultation).where(eq(consultation.slug, 'parliamentarians'));
 	organizer = await makeStaffActor(t.db, 'organizer', { organizerOf: [consultationId] });
 	admin = await makeStaffActor(t.db, 'admin');

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { createDemoDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
 import { makeStaffActor } from '../../../../tests/support/factories';
-import { seedDemo } from '../demo/seed-demo';
 import { countryCommitment, pledge, reviewProcess } from '../db/schema';
 import { addPledge, listCountryCommitments, listPledges, saveCountryCommitments, setPledgeStatus } from './commitments';
 import { processRoom } from './contributions';
@@ -14,8 +13,7 @@ let organizer: Actor;
 let processId: string;
 
 beforeAll(async () => {
-	t = await createTestDatabase();
-	await seedDemo(t.db, new Date('2026-11-23T05:00:00Z'));
+	t = await createDemoDatabase();
 	[{ id: processId }] = await t.db.select({ id: reviewProcess.id }).from(reviewProcess);
 	organizer = await makeStaffActor(t.db, 'organizer');
 });

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { createDemoDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
 import { makeStaffActor } from '../../../../tests/support/factories';
-import { seedDemo } from '../demo/seed-demo';
 import { practice, reviewProcess, writtenInput, writtenInputAttachment, writtenInputObjective } from '../db/schema';
 import { moderatePractice, moderateWrittenInput, processRoom, publishedInputs, submitPractice, submitWrittenInput } from './contributions';
 import { searchPractices } from '../queries/practices';
@@ -16,8 +15,7 @@ let processId: string;
 let protectedName: string;
 
 beforeAll(async () => {
-	t = await createTestDatabase();
-	await seedDemo(t.db, new Date('2026-11-23T05:00:00Z'));
+	t = await createDemoDatabase();
 	[{ id: processId }] = await t.db.select({ id: reviewProcess.id }).from(reviewProcess);
 	moderator = await makeStaffActor(t.db, 'organizer');
 	protectedName = (await processRoom(t.db, processId)).attendees.find((a) => a.attribution === 'non-attributable')!.name;
