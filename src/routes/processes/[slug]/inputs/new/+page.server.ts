@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { processOr404 } from '$lib/server/guards';
-import { consultation, objective } from '$lib/server/db/schema';
+import { consultation } from '$lib/server/db/schema';
 import { contributionOptions } from '$lib/server/contribution-options';
 import { submitWrittenInput, type AttachmentFile } from '$lib/server/use-cases/contributions';
 import { checkAttachment, MAX_ATTACHMENTS, parseWith, ZWrittenInput } from '$lib/domain/contribution-input';
@@ -27,14 +27,14 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const t = await target(params.slug, url.searchParams.get('consultation'));
 	const options = await contributionOptions(getDb(), t.process.frameworkId);
 	const suggested = url.searchParams.get('suggested')?.split(',').filter(Boolean) ?? [];
-	const tags = suggested.length ? (await getDb().select({ id: objective.id, number: objective.number, shortTitle: objective.shortTitle }).from(objective)).filter((o) => suggested.includes(o.id)) : [];
 	return {
 		process: { slug: t.process.slug, title: t.process.title },
 		consultation: t.consultation,
 		objectives: options.objectives,
 		submissionKey: randomUUID(),
 		done: url.searchParams.has('done'),
-		suggested: tags.sort((a, b) => a.number - b.number).map((o) => `${o.number}. ${o.shortTitle}`)
+		// The objectives are listed in order already; the confirmation names those suggested.
+		suggested: options.objectives.filter((o) => suggested.includes(o.id)).map((o) => `${o.number}. ${o.shortTitle}`)
 	};
 };
 
