@@ -1,10 +1,19 @@
-// The leak scan: any text (a draft report, an edited paragraph, a file given to the CLI) against
-// the attendee list. A non-attributable attendee's name — in any order and case, with or without
-// diacritics, possessive, or as initials with the surname — or email blocks; so does any phone
-// number. The names and aliases of their organizations warn (an organization may be named for
-// other reasons, but a rapporteur must look). On-record speakers may be named.
+// The leak scan: any text (a draft report, a note, a practice, a file given to the CLI) against
+// the people it must not name. A protected person's name — in any order and case, with or without
+// diacritics, a straight or curly possessive, across a line break, after a quote or a bracket, as
+// initials with the surname, a name part after a title, or the surname alone written with a
+// capital, sentence starts included — or email blocks; so does any phone number. The names and
+// aliases of their organizations warn (an organization may be named for other reasons, but a person
+// must look). On-record speakers may be named.
+//
+// Time is linear in the text (Chatham House at every exit must not become a way to stall the
+// server): the text is folded and cut into words once; names are looked up word by word in a
+// table built from the people; emails grow outwards from each "@" and phone numbers are read
+// from runs of digits, with no backtracking pattern. Scripts written without spaces between
+// words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) are searched as substrings, indexed by
+// their first two characters.
 
-import { escapeRegExp, fold, originalSpan } from './normalize';
+import { fold, originalSpan, type Folded } from './normalize';
 
 export type Attribution = 'on-record' | 'non-attributable';
 
@@ -27,107 +36,264 @@ export interface Finding {
 }
 
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'hon', 'sir', 'madam', 'h.e', 'he']);
-const TITLES = 'mr|mrs|ms|miss|dr|prof|hon|sir|madam|madame';
-const LETTER = '\\p{L}\\p{M}';
-const before = `(?<![${LETTER}])`;
-const after = `(?![${LETTER}])`;
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'hon', 'sir', 'madam', 'madame']);
+const WORD = /[\p{L}\p{N}]+/gu;
+/** Scripts written without spaces between words: a name is a substring, not a word. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const NAME_SEPARATOR = /^[\s\-‐‑,]{1,6}$/;
+const INITIAL_SEPARATOR = /^\.?\s{0,3}$/;
+const TITLE_SEPARATOR = /^(?:\.?\s{1,3}|\.)$/;
 
-function nameTokens(name: string): string[] {
+/** The words of a name, without honorifics: "Hon. Maria Santos-Reyes" → ["maria", "santos-reyes"]. */
+function nameWords(name: string): string[] {
 	return fold(name)
 		.text.split(/[\s,]+/)
 		.map((t) => t.replace(/\.$/, ''))
 		.filter((t) => t && !HONORIFICS.has(t));
 }
+/** A name word cut as the text is cut: "santos-reyes" → ["santos", "reyes"], "o'brien" → ["o", "brien"]. */
+const pieces = (word: string) => word.match(WORD) ?? [];
 
-/** Patterns for one person's name: given order, surname first (with or without a comma), initials with surname. */
-function namePatterns(name: string): RegExp[] {
-	const tokens = nameTokens(name);
-	if (!tokens.length) return [];
-	const join = (parts: string[]) => parts.map((p) => escapeRegExp(p).replace(/-/g, '[-\\s]?')).join('[\\s]+');
-	const possessive = "(?:'s?)?";
-	const patterns = [join(tokens)];
-	if (tokens.length > 1) {
-		const surname = tokens[tokens.length - 1];
-		const given = tokens.slice(0, -1);
-		patterns.push(`${escapeRegExp(surname)},?\\s+${join(given)}`);
-		const initials = given.map((g) => `${escapeRegExp(g[0])}\\.?`).join('\\s*');
-		patterns.push(`${initials}\\s*${escapeRegExp(surname)}`);
-	}
-	return patterns.map((p) => new RegExp(`${before}(?:${p})${possessive}${after}`, 'gu'));
+interface Pattern {
+	tokens: string[];
+	/** Separators allowed between consecutive tokens. */
+	separator: RegExp[];
+	kind: Finding['kind'];
+	severity: Finding['severity'];
+	subject: string;
+	/** Only when the first letter is written as a capital (or the script has no case). */
+	isCapitalOnly?: boolean;
 }
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
-// International or local numbers of 7+ digits, with spaces, dots, dashes or parentheses.
-// Not a part of an identifier such as a UUID ("…-4e6f-237667000240"): no letter, digit or hyphen around it.
-const PHONE = /(?<![\p{L}\p{N}-])\+?\(?\d[\d\s().-]{5,}\d(?![\p{L}\p{N}-])/gu;
+interface Table {
+	byFirst: Map<string, Pattern[]>;
+	unspaced: Map<string, { text: string; severity: Finding['severity']; subject: string }[]>;
+}
 
-export function scanForLeaks(text: string, attendees: readonly Attendee[]): Finding[] {
-	const folded = fold(text);
-	const findings: Finding[] = [];
-	const push = (kind: Finding['kind'], severity: Finding['severity'], start: number, end: number, subject: string | null) => {
-		const span = originalSpan(folded, start, end, text);
-		if (findings.some((f) => f.start <= span.start && f.end >= span.end && f.kind === kind)) return;
-		findings.push({ kind, severity, ...span, text: text.slice(span.start, span.end), subject });
-	};
+function addPattern(table: Table, p: Pattern) {
+	if (!p.tokens.length || p.tokens.some((t) => !t)) return;
+	const list = table.byFirst.get(p.tokens[0]);
+	if (list) list.push(p);
+	else table.byFirst.set(p.tokens[0], [p]);
+}
 
-	// A protected participant who shares the full name of a speaker on the record: the name may be
-	// the speaker's, so it warns (a person must check) instead of blocking.
-	const onRecordNames = new Set(attendees.filter((a) => a.attribution === 'on-record').map((a) => nameTokens(a.name).join(' ')));
+function addUnspaced(table: Table, text: string, severity: Finding['severity'], subject: string) {
+	if (text.length < 2) return;
+	const key = text.slice(0, 2);
+	const list = table.unspaced.get(key) ?? [];
+	list.push({ text, severity, subject });
+	table.unspaced.set(key, list);
+}
+
+function buildTable(attendees: readonly Attendee[]): Table {
+	const table: Table = { byFirst: new Map(), unspaced: new Map() };
+	const onRecord = attendees.filter((a) => a.attribution === 'on-record');
+	const onRecordNames = new Set(onRecord.map((a) => nameWords(a.name).join(' ')));
+	// A word that is also part of an on-record speaker's name is not distinctive: "Dr. Liam" may be them.
+	const onRecordWords = new Set(onRecord.flatMap((a) => nameWords(a.name)));
+	const named = new Set<string>();
 	for (const a of attendees) {
 		if (a.attribution !== 'non-attributable') continue;
-		const severity = onRecordNames.has(nameTokens(a.name).join(' ')) ? 'warn' : 'block';
-		for (const pattern of namePatterns(a.name)) {
-			for (const match of folded.text.matchAll(pattern)) push('person', severity, match.index!, match.index! + match[0].length, a.name);
+		const words = nameWords(a.name);
+		if (!words.length) continue;
+		const key = words.join(' ');
+		if (named.has(key)) continue;
+		named.add(key);
+		// A protected participant who shares the full name of a speaker on the record: the name may be
+		// the speaker's, so it warns (a person must check) instead of blocking.
+		const severity = onRecordNames.has(key) ? 'warn' : 'block';
+		const seq = (ws: string[]) => ws.flatMap(pieces);
+		const name = (tokens: string[], sev = severity): Pattern => ({ tokens, separator: tokens.slice(1).map(() => NAME_SEPARATOR), kind: 'person', severity: sev, subject: a.name });
+
+		if (words.some((w) => UNSPACED.test(w))) {
+			addUnspaced(table, words.join(''), severity, a.name);
+			if (words.length > 1) addUnspaced(table, words.join(' '), severity, a.name);
+			// Thai and similar names have a distinctive surname written as one word.
+			const surname = words[words.length - 1];
+			if (words.length > 1 && surname.length >= 4 && !onRecordWords.has(surname)) addUnspaced(table, surname, 'block', a.name);
+			continue;
 		}
-	}
-
-	// Distinctive name tokens: any part of the name after a title ("Ms. Ánh", "Mr Leota"), and the
-	// surname alone when written with a capital inside a sentence ("as Leota put it"). A token that
-	// is also part of an on-record speaker's name is not distinctive: "Dr. Liam" may be them.
-	const onRecordTokens = new Set(attendees.filter((a) => a.attribution === 'on-record').flatMap((a) => nameTokens(a.name)));
-	for (const a of attendees) {
-		if (a.attribution !== 'non-attributable') continue;
-		const tokens = nameTokens(a.name).filter((t) => t.length >= 2 && !onRecordTokens.has(t));
-		if (!tokens.length) continue;
-		const titled = new RegExp(`${before}(?:${TITLES})\\.?\\s+(?:${tokens.map(escapeRegExp).join('|')})(?:'s?)?${after}`, 'gu');
-		for (const match of folded.text.matchAll(titled)) push('person', 'block', match.index!, match.index! + match[0].length, a.name);
-		const allTokens = nameTokens(a.name);
-		const surname = allTokens[allTokens.length - 1];
-		if (allTokens.length > 1 && surname.length >= 4 && tokens.includes(surname)) {
-			for (const match of folded.text.matchAll(new RegExp(`${before}${escapeRegExp(surname)}(?:'s?)?${after}`, 'gu'))) {
-				const span = originalSpan(folded, match.index!, match.index! + match[0].length, text);
-				const isCapitalized = /^\p{Lu}/u.test(text.slice(span.start));
-				const isSentenceStart = /(?:^|[.!?]\s*|\n\s*)$/u.test(text.slice(Math.max(0, span.start - 3), span.start));
-				if (isCapitalized && !isSentenceStart) push('person', 'block', match.index!, match.index! + match[0].length, a.name);
+		addPattern(table, name(seq(words)));
+		if (words.length > 1) {
+			const surname = words[words.length - 1];
+			const given = words.slice(0, -1);
+			addPattern(table, name([...pieces(surname), ...seq(given)]));
+			const initials = given.map((g) => pieces(g)[0]?.[0] ?? '');
+			const tokens = [...initials, ...pieces(surname)];
+			addPattern(table, { tokens, separator: tokens.slice(1).map((_, i) => (i < initials.length ? INITIAL_SEPARATOR : NAME_SEPARATOR)), kind: 'person', severity, subject: a.name });
+			if (surname.length >= 4 && !onRecordWords.has(surname)) addPattern(table, { ...name(pieces(surname), 'block'), isCapitalOnly: true });
+		}
+		for (const w of words) {
+			if (w.length < 2 || onRecordWords.has(w)) continue;
+			for (const title of TITLES) {
+				const tokens = [title, ...pieces(w)];
+				addPattern(table, { tokens, separator: [TITLE_SEPARATOR, ...tokens.slice(2).map(() => NAME_SEPARATOR)], kind: 'person', severity: 'block', subject: a.name });
 			}
 		}
 	}
-
-	const emails = new Map(attendees.filter((a) => a.email).map((a) => [a.email!.toLowerCase(), a]));
-	for (const match of text.matchAll(EMAIL)) {
-		const owner = emails.get(match[0].toLowerCase());
-		if (owner?.attribution === 'on-record') continue;
-		findings.push({ kind: 'email', severity: 'block', start: match.index!, end: match.index! + match[0].length, text: match[0], subject: owner?.name ?? null });
-	}
-	for (const match of text.matchAll(PHONE)) {
-		const digits = match[0].replace(/\D/g, '');
-		if (digits.length < 7 || digits.length > 15 || /^(19|20)\d{2}$/.test(digits)) continue;
-		// A bare run of digits is an identifier or a timestamp unless it is written like a number to
-		// dial: with a "+", a leading 0 (a local number), or separators between groups of digits.
-		if (!/^[+(0]/.test(match[0]) && !/\d[\s().-]+\d/.test(match[0])) continue;
-		// Dates ("2026-11-23", "23.11.2026", "11/23/2026") are not numbers to dial either.
-		if (/^\d{4}-\d{2}-\d{2}$|^\d{1,2}[./-]\d{1,2}[./-]\d{4}$/.test(match[0].trim())) continue;
-		findings.push({ kind: 'phone', severity: 'block', start: match.index!, end: match.index! + match[0].length, text: match[0], subject: null });
-	}
-
 	const organizations = new Map<string, string>();
 	for (const a of attendees) {
 		if (a.attribution !== 'non-attributable' || !a.organization) continue;
 		for (const n of [a.organization, ...(a.organizationAliases ?? [])]) if (n.trim().length >= 3) organizations.set(fold(n.trim()).text, a.organization);
 	}
-	for (const [name, organization] of organizations) {
-		const pattern = new RegExp(`${before}${escapeRegExp(name).replace(/\s+/g, '\\s+')}${after}`, 'gu');
-		for (const match of folded.text.matchAll(pattern)) push('organization', 'warn', match.index!, match.index! + match[0].length, organization);
+	for (const [folded, organization] of organizations) {
+		if (UNSPACED.test(folded)) {
+			addUnspaced(table, folded.replace(/\s+/g, ''), 'warn', organization);
+			continue;
+		}
+		const tokens = pieces(folded);
+		addPattern(table, { tokens, separator: tokens.slice(1).map(() => /^[^.;:!?]{1,4}$/), kind: 'organization', severity: 'warn', subject: organization });
 	}
-	return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+	return table;
+}
+
+interface Word {
+	start: number;
+	end: number;
+	text: string;
+}
+
+function words(folded: string): Word[] {
+	const out: Word[] = [];
+	for (const m of folded.matchAll(WORD)) out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
+	return out;
+}
+
+const isCapital = (ch: string) => /^[\p{Lu}\p{Lt}\p{Lo}]/u.test(ch);
+
+function nameFindings(text: string, folded: Folded, table: Table): Finding[] {
+	const found: Finding[] = [];
+	const ws = words(folded.text);
+	const span = (kind: Finding['kind'], severity: Finding['severity'], start: number, end: number, subject: string) => {
+		// A possessive belongs to the name: "Park’s", "Okonjo's", "Reyes'".
+		const possessive = /^'s?(?![\p{L}\p{N}])/u.exec(folded.text.slice(end, end + 3));
+		if (possessive && kind === 'person') end += possessive[0].length;
+		const o = originalSpan(folded, start, end, text);
+		found.push({ kind, severity, start: o.start, end: o.end, text: text.slice(o.start, o.end), subject });
+	};
+	for (let i = 0; i < ws.length; i++) {
+		const candidates = table.byFirst.get(ws[i].text);
+		if (!candidates) continue;
+		for (const p of candidates) {
+			if (i + p.tokens.length > ws.length) continue;
+			let ok = true;
+			for (let j = 1; j < p.tokens.length && ok; j++) {
+				const w = ws[i + j];
+				ok = w.text === p.tokens[j] && p.separator[j - 1].test(folded.text.slice(ws[i + j - 1].end, w.start));
+			}
+			if (!ok) continue;
+			const start = ws[i].start;
+			if (p.isCapitalOnly && !isCapital(text[folded.origin[start]] ?? '')) continue;
+			span(p.kind, p.severity, start, ws[i + p.tokens.length - 1].end, p.subject);
+		}
+	}
+	if (table.unspaced.size) {
+		const t = folded.text;
+		for (let i = 0; i + 1 < t.length; i++) {
+			if (t.charCodeAt(i) < 0x0e00) continue;
+			const list = table.unspaced.get(t.slice(i, i + 2));
+			if (!list) continue;
+			for (const u of list) if (t.startsWith(u.text, i)) span(u.severity === 'warn' && u.subject && !list.some((x) => x.severity === 'block') ? 'organization' : 'person', u.severity, i, i + u.text.length, u.subject);
+		}
+	}
+	return found;
+}
+
+const LOCAL = /[\p{L}\p{N}._%+-]/u;
+const DOMAIN = /[\p{L}\p{N}.-]/u;
+const LETTER = /\p{L}/u;
+
+/** Email addresses, grown outwards from each "@": every character is looked at a bounded number of times. */
+function emails(text: string): { start: number; end: number }[] {
+	const out: { start: number; end: number }[] = [];
+	let floor = 0; // a match never starts inside the previous one, nor before the previous "@"
+	for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+		let start = at;
+		while (start > floor && LOCAL.test(text[start - 1])) start--;
+		let end = at + 1;
+		while (end < text.length && DOMAIN.test(text[end])) end++;
+		floor = at + 1;
+		if (start === at || end === at + 1) continue;
+		// The domain ends with "." and two or more letters; the longest such prefix of the run.
+		let matchEnd = -1;
+		for (let dot = text.lastIndexOf('.', end - 1); dot > at + 1; dot = text.lastIndexOf('.', dot - 1)) {
+			let e = dot + 1;
+			while (e < end && LETTER.test(text[e])) e++;
+			if (e - dot - 1 >= 2) {
+				matchEnd = e;
+				break;
+			}
+		}
+		if (matchEnd === -1) continue;
+		out.push({ start, end: matchEnd });
+		floor = matchEnd;
+	}
+	return out;
+}
+
+const RUN = /[\d\s().-]/;
+const AROUND = /[\p{L}\p{N}-]/u;
+
+/**
+ * Telephone numbers: international or local numbers of 7 to 15 digits, with spaces, dots, dashes
+ * or parentheses; not part of an identifier such as a UUID ("…-4e6f-237667000240"), a year or a date.
+ */
+function phones(text: string): { start: number; end: number; text: string }[] {
+	const out: { start: number; end: number; text: string }[] = [];
+	const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i];
+		if (!(c === '+' || c === '(' || isDigit(c))) continue;
+		if (i > 0 && AROUND.test(text[i - 1])) continue;
+		// \+?\(?\d: an optional plus and bracket, then a digit.
+		let s = i;
+		if (text[s] === '+') s++;
+		if (text[s] === '(') s++;
+		if (!isDigit(text[s])) continue;
+		let end = s + 1;
+		while (end < text.length && RUN.test(text[end])) end++;
+		// The last digit not glued to a letter, digit or hyphen after it.
+		let last = end - 1;
+		while (last > s && !(isDigit(text[last]) && !AROUND.test(text[last + 1] ?? ' '))) last--;
+		// Whatever happens, the next number starts after this run: each character is read once.
+		const from = i;
+		i = end - 1;
+		if (last - s < 6) continue;
+		const found = text.slice(from, last + 1);
+		const digits = found.replace(/\D/g, '');
+		if (digits.length < 7 || digits.length > 15 || /^(19|20)\d{2}$/.test(digits)) continue;
+		// A bare run of digits is an identifier or a timestamp unless it is written like a number to
+		// dial: with a "+", a leading 0 (a local number), or separators between groups of digits.
+		if (!/^[+(0]/.test(found) && !/\d[\s().-]+\d/.test(found)) continue;
+		// Dates ("2026-11-23", "23.11.2026", "11/23/2026") are not numbers to dial either.
+		if (/^\d{4}-\d{2}-\d{2}$|^\d{1,2}[./-]\d{1,2}[./-]\d{4}$/.test(found.trim())) continue;
+		out.push({ start: from, end: last + 1, text: found });
+	}
+	return out;
+}
+
+export function scanForLeaks(text: string, attendees: readonly Attendee[]): Finding[] {
+	const folded = fold(text);
+	const table = buildTable(attendees);
+	const findings: Finding[] = nameFindings(text, folded, table);
+
+	const owners = new Map(attendees.filter((a) => a.email).map((a) => [a.email!.toLowerCase(), a]));
+	for (const m of emails(text)) {
+		const value = text.slice(m.start, m.end);
+		const owner = owners.get(value.toLowerCase());
+		if (owner?.attribution === 'on-record') continue;
+		findings.push({ kind: 'email', severity: 'block', ...m, text: value, subject: owner?.name ?? null });
+	}
+	for (const m of phones(text)) findings.push({ kind: 'phone', severity: 'block', ...m, subject: null });
+
+	// One finding per place: a longer match of the same kind covers the shorter ones inside it.
+	findings.sort((a, b) => a.start - b.start || b.end - a.end);
+	const kept: Finding[] = [];
+	const reach = new Map<Finding['kind'], number>();
+	for (const f of findings) {
+		if ((reach.get(f.kind) ?? -1) >= f.end) continue;
+		reach.set(f.kind, Math.max(reach.get(f.kind) ?? -1, f.end));
+		kept.push(f);
+	}
+	return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 }

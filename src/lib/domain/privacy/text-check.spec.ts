@@ -152,8 +152,52 @@ describe('distinctive name tokens', () => {
 			['Tavita Leota', 'block']
 		]);
 	});
-	it('does not take a lower-case word or a sentence start for a surname', () => {
-		expect(scanForLeaks('Leota is also a village. The word leota appears.', people)).toEqual([]);
+	it('does not take a lower-case word for a surname', () => {
+		expect(scanForLeaks('The word leota appears; leota-style and at leota.', people)).toEqual([]);
+	});
+});
+
+describe('protected names wherever a sentence puts them (leak scan rule)', () => {
+	const people = [
+		{ name: 'Grace Okonjo', email: 'g.okonjo@example.org', attribution: 'non-attributable' as const },
+		{ name: 'Luis Mendoza', attribution: 'non-attributable' as const },
+		{ name: 'Ji-woo Park', attribution: 'non-attributable' as const },
+		{ name: 'Айгерим Сапарова', attribution: 'non-attributable' as const },
+		{ name: '王小明', attribution: 'non-attributable' as const },
+		{ name: 'สมชาย ใจดีมาก', attribution: 'non-attributable' as const }
+	];
+	const found = (text: string) => scanForLeaks(text, people).map((f) => f.text);
+	it.each([
+		['a surname opening a sentence', 'Okonjo argued for portable benefits.', ['Okonjo']],
+		['a straight possessive', "Mendoza's intervention was short.", ["Mendoza's"]],
+		['a curly possessive', 'Park’s union agreed.', ['Park’s']],
+		['after a quote', 'He said “Okonjo was right”.', ['Okonjo']],
+		['after a bracket', 'A union (Mendoza) disagreed.', ['Mendoza']],
+		['a full name across a line break', 'We heard Grace\nOkonjo on wages.', ['Grace\nOkonjo']],
+		['upper case', 'AS MENDOZA SAID, WAGES MATTER.', ['MENDOZA']],
+		['surname first in upper case', 'OKONJO, GRACE noted it.', ['OKONJO, GRACE']],
+		['a hyphenated given name and surname', 'Ji-woo Park spoke; so did ji woo park.', ['Ji-woo Park', 'ji woo park']],
+		['a Cyrillic name, in another case', 'Сапарова сказала: АЙГЕРИМ САПАРОВА.', ['Сапарова', 'АЙГЕРИМ САПАРОВА']],
+		['a Chinese name inside a sentence without spaces', '会上王小明指出工资问题。', ['王小明']],
+		['a Thai surname inside running Thai text', 'คุณใจดีมากกล่าวว่า', ['ใจดีมาก']],
+		['a name split by an invisible character', 'Okon\u200Bjo said so.', ['Okon\u200Bjo']],
+		['an email in any case, and the initial and surname in it', 'Write to G.Okonjo@Example.org today.', ['G.Okonjo', 'G.Okonjo@Example.org']]
+	])('finds %s', (_rule, text, expected) => {
+		expect(found(text)).toEqual(expected);
+	});
+	it('still leaves a lower-case common word alone ("a park", "the park’s gate")', () => {
+		expect(found('They met in a park; the park’s gate was shut.')).toEqual([]);
+	});
+});
+
+describe('leak scan time stays linear in the text', () => {
+	// Not a timing test (bench/leak-scan.ts prints times): the output proves what was read.
+	it('reads every email and number in crafted repetitions, whatever their length', () => {
+		expect(scanForLeaks('a@'.repeat(5000), [])).toEqual([]);
+		expect(scanForLeaks(`${'x'.repeat(20000)}@example.org`, []).map((f) => f.text.length)).toEqual([20012]);
+		expect(scanForLeaks('1'.repeat(20000) + 'a', [])).toEqual([]);
+		expect(scanForLeaks('0812 345 678 '.repeat(3).trim(), []).length).toBe(0); // one run of 30 digits is not a number to dial
+		expect(scanForLeaks('call 0812 345 678 or +66 2 123 4567.', []).map((f) => f.text)).toEqual(['0812 345 678', '+66 2 123 4567']);
 	});
 });
 
