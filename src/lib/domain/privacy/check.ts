@@ -53,13 +53,23 @@ export function explainFinding(f: PrivacyFinding): string {
 export function checkText(text: string, attendees: readonly PrivacyAttendee[], k: number): PrivacyReport {
 	const findings: PrivacyFinding[] = [...scanForLeaks(text, attendees)];
 	const onRecordNames = attendees.filter((a) => a.attribution === 'on-record').map((a) => a.name);
+	// The same description repeated (a long text says "a participant from Nepal" many times) is counted once.
+	const counted = new Map<string, ReturnType<typeof checkSpeakerDescriptors>>();
 	for (const mention of recognizeSpeakers(text, { onRecordNames })) {
 		if (mention.onRecord || !mention.terms.length) continue;
 		const descriptors: Descriptor[] = [];
+		const seen = new Set<string>();
 		for (const t of mention.terms) {
-			if (!descriptors.some((d) => d[t.key] === t.value)) descriptors.push({ [t.key]: t.value });
+			const key = `${t.key}=${t.value}`;
+			if (!seen.has(key)) {
+				seen.add(key);
+				descriptors.push({ [t.key]: t.value });
+			}
 		}
-		for (const f of checkSpeakerDescriptors(descriptors, attendees, k)) {
+		const key = [...seen].join('|');
+		let result = counted.get(key);
+		if (!result) counted.set(key, (result = checkSpeakerDescriptors(descriptors, attendees, k)));
+		for (const f of result) {
 			const keys = Object.keys(f.descriptor);
 			const involved = mention.terms.filter((t) => keys.includes(t.key) && f.descriptor[t.key] === t.value);
 			const start = Math.min(mention.start, ...involved.map((t) => t.start));

@@ -66,37 +66,74 @@ function termTable(): TermTable {
 	return rows.sort((a, b) => b[2].length - a[2].length);
 }
 
-let cached: { pattern: RegExp; byTerm: Map<string, [Hit['kind'], string][]> } | null = null;
+// Terms are looked up word by word (time linear in the text): each term is a sequence of words
+// with the separators between them; a space or hyphen inside a term may also be left out
+// ("Southeast Asia" for "South-East Asia"), as people write it.
+interface TermEntry {
+	words: string[];
+	separators: string[]; // normalized: runs of spaces and hyphens as one space
+	term: string;
+}
+const normalizeSeparator = (s: string) => s.replace(/[-\s]+/g, ' ');
+
+let cached: { byFirst: Map<string, TermEntry[]>; byTerm: Map<string, [Hit['kind'], string][]> } | null = null;
 function lexicon() {
 	if (cached) return cached;
 	const rows = termTable();
 	const byTerm = new Map<string, [Hit['kind'], string][]>();
 	for (const [kind, value, term] of rows) byTerm.set(term, [...(byTerm.get(term) ?? []), [kind, value]]);
-	const alternatives = [...byTerm.keys()].map((t) => escapeRegExp(t).replace(/\\?[-\s]/g, '[-\\s]?'));
-	// Titles take an optional full stop ("Ms."); everything else stands between non-letters.
-	const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-	cached = { pattern, byTerm };
+	const byFirst = new Map<string, TermEntry[]>();
+	for (const term of byTerm.keys()) {
+		const words = [...term.matchAll(WORD_PIECE)].map((m) => ({ word: m[0], start: m.index!, end: m.index! + m[0].length }));
+		if (!words.length) continue;
+		const separators = words.slice(1).map((w, i) => normalizeSeparator(term.slice(words[i].end, w.start)));
+		// Every way of leaving out spaces and hyphens between words.
+		const joinable = separators.map((sep) => sep === ' ');
+		const variants = 2 ** joinable.filter(Boolean).length;
+		for (let mask = 0; mask < variants; mask++) {
+			const ws = [words[0].word];
+			const seps: string[] = [];
+			let bit = 0;
+			separators.forEach((sep, i) => {
+				if (joinable[i] && mask & (1 << bit++)) ws[ws.length - 1] += words[i + 1].word;
+				else {
+					ws.push(words[i + 1].word);
+					seps.push(sep);
+				}
+			});
+			const list = byFirst.get(ws[0]) ?? [];
+			list.push({ words: ws, separators: seps, term });
+			byFirst.set(ws[0], list);
+		}
+	}
+	for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length || b.term.length - a.term.length);
+	cached = { byFirst, byTerm };
 	return cached;
 }
+const WORD_PIECE = /[\p{L}\p{N}]+/gu;
 
+/** Lexicon terms in the folded text, leftmost and longest first, never overlapping. */
 function hitsOf(folded: string): Hit[] {
-	const { pattern, byTerm } = lexicon();
+	const { byFirst, byTerm } = lexicon();
+	const words = [...folded.matchAll(WORD_PIECE)].map((m) => ({ word: m[0], start: m.index!, end: m.index! + m[0].length }));
 	const hits: Hit[] = [];
-	for (const match of folded.matchAll(pattern)) {
-		const key = match[0].replace(/\s+/g, ' ');
-		const entries = byTerm.get(key) ?? byTerm.get(key.replace(/-/g, ' ')) ?? findLoosely(byTerm, key);
-		const end = match.index! + match[0].length;
+	for (let i = 0; i < words.length; i++) {
+		const candidates = byFirst.get(words[i].word);
+		if (!candidates) continue;
+		const found = candidates.find(
+			(c) =>
+				i + c.words.length <= words.length &&
+				c.words.every((w, j) => words[i + j].word === w && (j === 0 || normalizeSeparator(folded.slice(words[i + j - 1].end, words[i + j].start)) === c.separators[j - 1]))
+		);
+		if (!found) continue;
+		const start = words[i].start;
+		const end = words[i + found.words.length - 1].end;
 		// "one-stop", "one-third": a hyphenated word is not a determiner opening a speaker phrase.
-		const isHyphenated = folded[end] === '-' || folded[match.index! - 1] === '-';
-		for (const [kind, value] of entries) if (kind !== 'determiner' || !isHyphenated) hits.push({ start: match.index!, end, kind, value });
+		const isHyphenated = folded[end] === '-' || folded[start - 1] === '-';
+		for (const [kind, value] of byTerm.get(found.term)!) if (kind !== 'determiner' || !isHyphenated) hits.push({ start, end, kind, value });
+		i += found.words.length - 1;
 	}
 	return hits;
-}
-
-function findLoosely(byTerm: Map<string, [Hit['kind'], string][]>, key: string): [Hit['kind'], string][] {
-	const squash = (s: string) => s.replace(/[-\s]/g, '');
-	for (const [term, entries] of byTerm) if (squash(term) === squash(key)) return entries;
-	return [];
 }
 
 /** Passages: paragraphs separated by a blank line. Returns [start, end) spans of the original. */
@@ -117,19 +154,52 @@ export interface RecognizeOptions {
 	onRecordNames?: readonly string[];
 }
 
+/** Index of the first item whose `start` (or the key given) is at least `at`, in a list sorted by it. */
+function firstFrom<T>(items: readonly T[], at: number, key: (t: T) => number): number {
+	let lo = 0;
+	let hi = items.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (key(items[mid]) < at) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+type Word = { start: number; end: number; word: string };
+
 export function recognizeSpeakers(text: string, options: RecognizeOptions = {}): SpeakerMention[] {
 	const mentions: SpeakerMention[] = [];
-	const onRecord = (options.onRecordNames ?? []).map((n) => fold(n).text.trim()).filter((n) => n.length >= 3);
+	const onRecord = (options.onRecordNames ?? [])
+		.map((n) => fold(n).text.trim())
+		.filter((n) => n.length >= 3)
+		.map((n) => new RegExp(`(?<![\\p{L}])${escapeRegExp(n)}(?![\\p{L}])`, 'gu'));
 	passages(text).forEach(([pStart, pEnd], passageIndex) => {
 		const original = text.slice(pStart, pEnd);
 		const folded = fold(original);
 		const hits = hitsOf(folded.text);
-		const words = [...folded.text.matchAll(WORD)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, word: m[0].replace(/\.$/, '') }));
+		const hitsAt = new Map<number, Hit[]>();
+		for (const h of hits) {
+			const list = hitsAt.get(h.start);
+			if (list) list.push(h);
+			else hitsAt.set(h.start, [h]);
+		}
+		const verbStarts = hits.filter((h) => h.kind === 'verb').map((h) => h.start);
+		const words: Word[] = [...folded.text.matchAll(WORD)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, word: m[0].replace(/\.$/, '') }));
 		// Punctuation ends a speaker's description, except inside a lexicon term ("Hong Kong, China", "Iran (Islamic Republic of)").
-		const boundaries = [...folded.text.matchAll(/[.;:!?()\u2014]|,(?!\d)/g)]
-			.map((m) => m.index!)
-			.filter((i) => !isTitleStop(folded.text, i) && !hits.some((h) => h.kind !== 'verb' && h.start < i && i < h.end));
-		const namedAt = onRecord.flatMap((n) => [...folded.text.matchAll(new RegExp(`(?<![\\p{L}])${escapeRegExp(n)}(?![\\p{L}])`, 'gu'))].map((m) => ({ start: m.index!, end: m.index! + m[0].length })));
+		const boundaries: number[] = [];
+		let h = 0;
+		let reach = -1;
+		for (const m of folded.text.matchAll(/[.;:!?()\u2014]|,(?!\d)/g)) {
+			const i = m.index!;
+			while (h < hits.length && hits[h].start < i) {
+				if (hits[h].kind !== 'verb') reach = Math.max(reach, hits[h].end);
+				h++;
+			}
+			if (!isTitleStop(folded.text, i) && !(reach > i)) boundaries.push(i);
+		}
+		const namedAt = onRecord.flatMap((re) => [...folded.text.matchAll(re)].map((m) => ({ start: m.index!, end: m.index! + m[0].length })));
+		const index = { words, hitsAt, boundaries, verbStarts, length: folded.text.length };
 
 		const span = (s: number, e: number) => {
 			const o = originalSpan(folded, s, e, original);
@@ -144,12 +214,13 @@ export function recognizeSpeakers(text: string, options: RecognizeOptions = {}):
 		for (const named of namedAt) {
 			events.push({ at: named.start, open: { mention: { passage: passageIndex, ...span(named.start, named.end), onRecord: true, terms: [] }, phraseEnd: named.end } });
 		}
-		const determiners = hits.filter((h) => h.kind === 'determiner');
-		for (const det of determiners.filter((d) => !determiners.some((o) => o !== d && o.start <= d.start && o.end >= d.end && o.end - o.start > d.end - d.start))) {
-			const head = speakerHead(det, hits, words);
+		for (const det of hits) {
+			if (det.kind !== 'determiner') continue;
+			const head = speakerHead(det, index);
 			if (!head) continue;
-			const wordsEnd = phraseEndAfter(head.end, hits, boundaries, words, folded.text.length);
-			const inside = hits.filter((h) => h.start >= det.end && h.start < wordsEnd && isDescriptor(h));
+			const wordsEnd = phraseEndAfter(head.end, index);
+			const inside: Hit[] = [];
+			for (let i = firstFrom(hits, det.end, (x) => x.start); i < hits.length && hits[i].start < wordsEnd; i++) if (isDescriptor(hits[i])) inside.push(hits[i]);
 			const phraseEnd = Math.max(wordsEnd, ...inside.map((h) => h.end));
 			inside.forEach((h) => consumed.add(h));
 			const mention: SpeakerMention = { passage: passageIndex, ...span(det.start, phraseEnd), onRecord: false, terms: dedupeTerms(inside.map(term)) };
@@ -158,7 +229,9 @@ export function recognizeSpeakers(text: string, options: RecognizeOptions = {}):
 		for (const h of hits) {
 			if (h.kind !== 'gender' || consumed.has(h) || !isPronounOrTitle(h, folded.text)) continue;
 			// "Ms. Aroha": a title before a name names someone else, whom later pronouns refer to.
-			const named = TITLES.has(folded.text.slice(h.start, h.end)) ? /^\.?\s+(\p{L}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*)*)/u.exec(original.slice(originalSpan(folded, h.start, h.end, original).end)) : null;
+			const named = TITLES.has(folded.text.slice(h.start, h.end))
+				? /^\.?\s+(\p{L}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,5})/u.exec(original.slice(originalSpan(folded, h.start, h.end, original).end, originalSpan(folded, h.start, h.end, original).end + 200))
+				: null;
 			if (named && /^\p{Lu}/u.test(named[1])) {
 				const nameEnd = h.end + named[0].length;
 				events.push({ at: h.start, open: { mention: { passage: passageIndex, ...span(h.start, nameEnd), onRecord: true, terms: [] }, phraseEnd: nameEnd } });
@@ -170,8 +243,8 @@ export function recognizeSpeakers(text: string, options: RecognizeOptions = {}):
 		for (const e of events) {
 			if ('open' in e) {
 				// "Another participant, a trade unionist from Nepal,": an apposition describes the same speaker.
-				const between = current ? text.slice(current.end, e.open.mention.start) : '';
-				if (current && !current.onRecord && !e.open.mention.onRecord && /^\s*,\s*$/.test(between)) {
+				const between = current ? text.slice(current.end, Math.max(current.end, e.open.mention.start)) : '';
+				if (current && !current.onRecord && !e.open.mention.onRecord && between.length < 20 && /^\s*,\s*$/.test(between)) {
 					current.terms = dedupeTerms([...current.terms, ...e.open.mention.terms]);
 					current.end = e.open.mention.end;
 					current.text = text.slice(current.start, current.end);
@@ -180,7 +253,7 @@ export function recognizeSpeakers(text: string, options: RecognizeOptions = {}):
 				current = e.open.mention;
 				mentions.push(current);
 			} else if (current && !current.onRecord && e.at >= current.end - pStart) {
-				current.terms = dedupeTerms([...current.terms, term(e.hit)]);
+				current.terms.push(term(e.hit));
 			}
 		}
 	});
@@ -200,18 +273,29 @@ function isTitleStop(folded: string, i: number): boolean {
 	return /(?:^|[^\p{L}])(?:ms|mrs|mr|dr|prof|hon|st)$/u.test(folded.slice(Math.max(0, i - 5), i));
 }
 
+interface PassageIndex {
+	words: Word[];
+	hitsAt: Map<number, Hit[]>;
+	boundaries: number[];
+	verbStarts: number[];
+	length: number;
+}
+
+const nextWordFrom = (ix: PassageIndex, at: number): Word | undefined => ix.words[firstFrom(ix.words, at, (w) => w.start)];
+
 /** The head noun of a speaker phrase opened by a determiner, if the words after it make one. */
-function speakerHead(det: Hit, hits: Hit[], words: { start: number; end: number; word: string }[]): Hit | null {
+function speakerHead(det: Hit, ix: PassageIndex): Hit | null {
 	let at = det.end;
 	for (let step = 0; step < 6; step++) {
-		const nextWord = words.find((w) => w.start >= at);
+		const nextWord = nextWordFrom(ix, at);
 		if (!nextWord) return null;
-		const longest = hits.filter((h) => h.start === nextWord.start && h.kind !== 'determiner').sort((a, b) => b.end - a.end)[0];
+		const here = (ix.hitsAt.get(nextWord.start) ?? []).filter((h) => h.kind !== 'determiner');
+		const longest = here.sort((a, b) => b.end - a.end)[0];
 		if (longest) {
 			const isHead =
 				longest.kind === 'noun' ||
-				(longest.kind === 'category' && hits.some((h) => h.start === longest.start && h.end === longest.end && PERSON_CATEGORY_TERMS.has(termText(h, words)))) ||
-				(longest.kind === 'gender' && GENDER_NOUNS.has(nextWord.word) && !followedByHead(longest, hits, words));
+				(longest.kind === 'category' && here.some((h) => h.start === longest.start && h.end === longest.end && PERSON_CATEGORY_TERMS.has(termText(h, ix.words)))) ||
+				(longest.kind === 'gender' && GENDER_NOUNS.has(nextWord.word) && !followedByHead(longest, ix));
 			if (isHead) return longest;
 			if (longest.kind === 'verb') return null;
 			at = longest.end;
@@ -223,27 +307,38 @@ function speakerHead(det: Hit, hits: Hit[], words: { start: number; end: number;
 	return null;
 }
 
-function termText(h: Hit, words: { start: number; end: number; word: string }[]): string {
-	return words
-		.filter((w) => w.start >= h.start && w.end <= h.end + 1)
-		.map((w) => w.word)
-		.join(' ');
+function termText(h: Hit, words: readonly Word[]): string {
+	const out: string[] = [];
+	for (let i = firstFrom(words, h.start, (w) => w.start); i < words.length && words[i].end <= h.end + 1; i++) out.push(words[i].word);
+	return out.join(' ');
 }
 
 /** "a woman parliamentarian": the gender noun modifies the head that follows. */
-function followedByHead(h: Hit, hits: Hit[], words: { start: number; end: number; word: string }[]): boolean {
-	const next = words.find((w) => w.start >= h.end);
+function followedByHead(h: Hit, ix: PassageIndex): boolean {
+	const next = nextWordFrom(ix, h.end);
 	if (!next) return false;
-	return hits.some((x) => x.start === next.start && (x.kind === 'noun' || (x.kind === 'category' && PERSON_CATEGORY_TERMS.has(termText(x, words)))));
+	return (ix.hitsAt.get(next.start) ?? []).some((x) => x.kind === 'noun' || (x.kind === 'category' && PERSON_CATEGORY_TERMS.has(termText(x, ix.words))));
 }
 
 /** The phrase describing a speaker ends at punctuation, at a reporting verb, or after 14 words. */
-function phraseEndAfter(from: number, hits: Hit[], boundaries: number[], words: { start: number; end: number }[], length: number): number {
-	const stops = [length, ...boundaries.filter((b) => b >= from), ...hits.filter((h) => h.kind === 'verb' && h.start >= from).map((h) => h.start)];
-	const wordsAfter = words.filter((w) => w.start >= from);
-	if (wordsAfter.length > 14) stops.push(wordsAfter[14].start);
+function phraseEndAfter(from: number, ix: PassageIndex): number {
+	const stops = [ix.length];
+	const b = ix.boundaries[firstFrom(ix.boundaries, from, (x) => x)];
+	if (b !== undefined) stops.push(b);
+	const v = ix.verbStarts[firstFrom(ix.verbStarts, from, (x) => x)];
+	if (v !== undefined) stops.push(v);
+	const firstWord = firstFrom(ix.words, from, (w) => w.start);
+	if (ix.words.length - firstWord > 14) stops.push(ix.words[firstWord + 14].start);
 	const end = Math.min(...stops);
-	const last = words.filter((w) => w.end <= end).pop();
+	// The last word that ends by then.
+	let lo = 0;
+	let hi = ix.words.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (ix.words[mid].end <= end) lo = mid + 1;
+		else hi = mid;
+	}
+	const last = ix.words[lo - 1];
 	return Math.max(from, last ? last.end : from);
 }
 

@@ -153,9 +153,20 @@ interface Word {
 	text: string;
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Words of the folded text, read with a plain loop (ASCII by code, the rest by class). */
 function words(folded: string): Word[] {
 	const out: Word[] = [];
-	for (const m of folded.matchAll(WORD)) out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
+	const isWordChar = (code: number, i: number) =>
+		code < 0x80 ? (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) : WORD_CHAR.test(folded[i]) || (code >= 0xd800 && code <= 0xdfff && WORD_CHAR.test(folded.slice(i, i + 2)));
+	let i = 0;
+	while (i < folded.length) {
+		while (i < folded.length && !isWordChar(folded.charCodeAt(i), i)) i++;
+		if (i >= folded.length) break;
+		const start = i;
+		while (i < folded.length && isWordChar(folded.charCodeAt(i), i)) i++;
+		out.push({ start, end: i, text: folded.slice(start, i) });
+	}
 	return out;
 }
 
@@ -216,12 +227,21 @@ function emails(text: string): { start: number; end: number }[] {
 		if (start === at || end === at + 1) continue;
 		// The domain ends with "." and two or more letters; the longest such prefix of the run.
 		let matchEnd = -1;
-		for (let dot = text.lastIndexOf('.', end - 1); dot > at + 1; dot = text.lastIndexOf('.', dot - 1)) {
-			let e = dot + 1;
-			while (e < end && LETTER.test(text[e])) e++;
-			if (e - dot - 1 >= 2) {
-				matchEnd = e;
-				break;
+		// Read backwards once: `letters` counts the letters that follow the current position.
+		let letters = 0;
+		let lettersEnd = end;
+		for (let j = end - 1; j > at + 1; j--) {
+			if (text[j] === '.') {
+				if (letters >= 2) {
+					matchEnd = lettersEnd;
+					break;
+				}
+				letters = 0;
+				lettersEnd = j;
+			} else if (LETTER.test(text[j])) letters++;
+			else {
+				letters = 0;
+				lettersEnd = j;
 			}
 		}
 		if (matchEnd === -1) continue;

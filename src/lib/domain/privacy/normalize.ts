@@ -5,40 +5,59 @@
 
 export interface Folded {
 	text: string; // folded: lower case, no combining marks, no invisible characters
-	origin: number[]; // for each folded character (UTF-16 unit), the index of the original character
+	origin: ArrayLike<number>; // for each folded character (UTF-16 unit), the index of the original character
 }
 
 // Zero-width space, non-joiner and joiner, word joiner, BOM, soft hyphen, Mongolian vowel separator.
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD\u180E]/;
+/** Folded form of each non-ASCII character met so far (bounded: a text cannot grow it without end). */
+const CACHE = new Map<number, string>();
+const CACHE_LIMIT = 200_000;
 
-/** Linear in the text: ASCII takes a fast path; other characters are decomposed one by one. */
-export function fold(original: string): Folded {
-	const parts: string[] = [];
-	const origin: number[] = [];
-	for (let i = 0; i < original.length; ) {
-		const code = original.charCodeAt(i);
-		if (code < 0x80) {
-			parts.push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : original[i]);
-			origin.push(i);
-			i++;
-			continue;
-		}
-		const cp = original.codePointAt(i)!;
-		const ch = String.fromCodePoint(cp);
-		if (!INVISIBLE.test(ch)) {
-			const folded = ch
+function foldChar(cp: number, ch: string): string {
+	const cached = CACHE.get(cp);
+	if (cached !== undefined) return cached;
+	const folded = INVISIBLE.test(ch)
+		? ''
+		: ch
 				.normalize('NFD')
 				.replace(/\p{M}/gu, '')
 				.replace(/[’ʼ‘`´]/g, "'")
 				.toLowerCase();
-			for (let j = 0; j < folded.length; j++) {
-				parts.push(folded[j]);
-				origin.push(i);
-			}
+	if (CACHE.size < CACHE_LIMIT) CACHE.set(cp, folded);
+	return folded;
+}
+
+/** Linear in the text: runs of ASCII are lowered at once; other characters are looked up one by one. */
+export function fold(original: string): Folded {
+	const parts: string[] = [];
+	let origin = new Int32Array(original.length + 16);
+	let n = 0;
+	const room = (extra: number) => {
+		if (n + extra <= origin.length) return;
+		const grown = new Int32Array(Math.max(origin.length * 2, n + extra));
+		grown.set(origin);
+		origin = grown;
+	};
+	for (let i = 0; i < original.length; ) {
+		let j = i;
+		while (j < original.length && original.charCodeAt(j) < 0x80) j++;
+		if (j > i) {
+			parts.push(original.slice(i, j).toLowerCase());
+			room(j - i);
+			for (let x = i; x < j; x++) origin[n++] = x;
+			i = j;
+			continue;
 		}
+		const cp = original.codePointAt(i)!;
+		const ch = String.fromCodePoint(cp);
+		const folded = foldChar(cp, ch);
+		parts.push(folded);
+		room(folded.length);
+		for (let x = 0; x < folded.length; x++) origin[n++] = i;
 		i += ch.length;
 	}
-	return { text: parts.join(''), origin };
+	return { text: parts.join(''), origin: origin.subarray(0, n) };
 }
 
 /** The original span of a match in the folded text. */
