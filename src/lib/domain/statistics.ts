@@ -119,9 +119,34 @@ export function genderSentence(stats: AttendanceStatistics, k: number): string |
 	return `${listInWords(parts)}.`;
 }
 
-/** A breakdown as it may leave the staff area: counts under k shown as "<k". */
+/** The line that stands for every group under k in a public breakdown. */
+export const OTHER_GROUPS = 'other-groups';
+
+/**
+ * A breakdown as it may leave the staff area. No group under k is named: groups with 1 to k − 1
+ * people are merged into one "other groups" line. Secondary suppression: when that line would
+ * itself hold fewer than k people, the total minus the named lines would give it away, so the
+ * smallest named groups join it until it holds at least k (or every group has joined). Groups
+ * with nobody stay as they are: an absent group is a finding, not a person.
+ */
+export function mergeSmallGroups(rows: readonly Breakdown[], k: number): Breakdown[] {
+	const small = rows.filter((r) => r.count > 0 && r.count < k);
+	if (!small.length) return [...rows];
+	const named = rows.filter((r) => !(r.count > 0 && r.count < k)).sort((a, b) => b.count - a.count);
+	let other = small.reduce((sum, r) => sum + r.count, 0);
+	while (other < k) {
+		// The smallest group with people joins the other groups.
+		const i = named.findLastIndex((r) => r.count > 0);
+		if (i === -1) break;
+		other += named[i].count;
+		named.splice(i, 1);
+	}
+	return [...named, { value: OTHER_GROUPS, count: other }];
+}
+
+/** A breakdown as it may leave the staff area: small groups merged (mergeSmallGroups); a whole table under k shows "<k". */
 export function publicBreakdown(rows: readonly Breakdown[], k: number): { value: string | null; count: string }[] {
-	return rows.map((r) => ({ value: r.value, count: suppressCount(r.count, k) }));
+	return mergeSmallGroups(rows, k).map((r) => ({ value: r.value, count: suppressCount(r.count, k) }));
 }
 
 /** English nouns for the members of each stakeholder category, singular and plural, for sentences. */

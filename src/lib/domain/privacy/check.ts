@@ -50,7 +50,11 @@ export function explainFinding(f: PrivacyFinding): string {
 	}
 }
 
-export function checkText(text: string, attendees: readonly PrivacyAttendee[], k: number): PrivacyReport {
+/**
+ * `attendees` are the people the leak scan looks for (the protected, with the on-record speakers);
+ * `room` are those a descriptor is counted against (by default the same list).
+ */
+export function checkText(text: string, attendees: readonly PrivacyAttendee[], k: number, room: readonly DescribedAttendee[] = attendees): PrivacyReport {
 	const findings: PrivacyFinding[] = [...scanForLeaks(text, attendees)];
 	const onRecordNames = attendees.filter((a) => a.attribution === 'on-record').map((a) => a.name);
 	// The same description repeated (a long text says "a participant from Nepal" many times) is counted once.
@@ -68,7 +72,7 @@ export function checkText(text: string, attendees: readonly PrivacyAttendee[], k
 		}
 		const key = [...seen].join('|');
 		let result = counted.get(key);
-		if (!result) counted.set(key, (result = checkSpeakerDescriptors(descriptors, attendees, k)));
+		if (!result) counted.set(key, (result = checkSpeakerDescriptors(descriptors, room, k)));
 		for (const f of result) {
 			const keys = Object.keys(f.descriptor);
 			const involved = mention.terms.filter((t) => keys.includes(t.key) && f.descriptor[t.key] === t.value);

@@ -101,9 +101,9 @@ function buildTable(attendees: readonly Attendee[]): Table {
 		named.add(key);
 		// A protected participant who shares the full name of a speaker on the record: the name may be
 		// the speaker's, so it warns (a person must check) instead of blocking.
-		const severity = onRecordNames.has(key) ? 'warn' : 'block';
+		const severity: Finding['severity'] = onRecordNames.has(key) ? 'warn' : 'block';
 		const seq = (ws: string[]) => ws.flatMap(pieces);
-		const name = (tokens: string[], sev = severity): Pattern => ({ tokens, separator: tokens.slice(1).map(() => NAME_SEPARATOR), kind: 'person', severity: sev, subject: a.name });
+		const name = (tokens: string[], sev: Finding['severity'] = severity): Pattern => ({ tokens, separator: tokens.slice(1).map(() => NAME_SEPARATOR), kind: 'person', severity: sev, subject: a.name });
 
 		if (words.some((w) => UNSPACED.test(w))) {
 			addUnspaced(table, words.join(''), severity, a.name);

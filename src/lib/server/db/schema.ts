@@ -2,6 +2,7 @@
 // (one active registration per organization, unique slugs, enum values) live here as constraints,
 // not only in code: see the partial unique indexes on `registration`.
 import { sql } from 'drizzle-orm';
+import type { PublicText } from '../privacy/gate';
 import {
 	bigserial,
 	boolean,
@@ -803,8 +804,9 @@ export const followUp = pgTable(
 			.notNull()
 			.references(() => recommendation.id, { onDelete: 'cascade' }),
 		happenedOn: date('happened_on').notNull(),
-		note: text('note').notNull(),
-		evidenceUrl: text('evidence_url'),
+		// Public (the follow-up log): written only with what the privacy gate let through.
+		note: text('note').$type<PublicText>().notNull(),
+		evidenceUrl: text('evidence_url').$type<PublicText>(),
 		createdByUserId: text('created_by_user_id').references(() => authUser.id),
 		createdAt: createdAt()
 	},
@@ -873,8 +875,9 @@ export const pledge = pgTable(
 		processId: uuid('process_id').references(() => reviewProcess.id),
 		organizationId: uuid('organization_id').references(() => organization.id),
 		countryCode: text('country_code').references(() => country.code),
-		pledgerName: text('pledger_name').notNull(),
-		commitment: text('commitment').notNull(),
+		// Public: written only with what the privacy gate let through.
+		pledgerName: text('pledger_name').$type<PublicText>().notNull(),
+		commitment: text('commitment').$type<PublicText>().notNull(),
 		status: text('status').notNull().default('announced'),
 		createdAt: createdAt()
 	},
@@ -1005,3 +1008,33 @@ export const invitation = pgTable(
 	},
 	(t) => [primaryKey({ columns: [t.consultationId, t.personId] })]
 );
+
+// ---------------------------------------------------------------------------------------------
+// The privacy gate's memory: findings computed once per text and per protected set
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * What the privacy core found in one text checked against one protected set (its fingerprint):
+ * opening the moderation or report page reads it back instead of scanning again. A change of the
+ * text or of who is protected gives a new key, so a stored check is never stale.
+ */
+export const privacyCheck = pgTable(
+	'privacy_check',
+	{
+		textHash: text('text_hash').notNull(),
+		protection: text('protection').notNull(),
+		findings: jsonb('findings').$type<StoredFinding[]>().notNull(),
+		isBlocked: boolean('is_blocked').notNull(),
+		checkedAt: timestamp('checked_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.textHash, t.protection] })]
+);
+
+export interface StoredFinding {
+	kind: string;
+	severity: 'block' | 'warn';
+	start: number;
+	end: number;
+	text: string;
+	explanation: string;
+}

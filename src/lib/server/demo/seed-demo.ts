@@ -1,5 +1,6 @@
 // Writes the demo network and review process into an empty database, in one transaction. Dates are
 // relative to `now`, so that every stage of the cycle is visible whenever the demo is seeded.
+import { passGate } from '../privacy/gate';
 import { asc, count } from 'drizzle-orm';
 import type { Database } from '../db';
 import {
@@ -216,8 +217,11 @@ export async function seedDemo(db: Database, now: Date, seed = 20_211_027): Prom
 			{ pledgerName: secretariat.name, countryCode: null, commitment: 'Publish the follow-up of every recommendation of the consultations, with evidence, every six months.', status: 'announced', objectives: [1, 23] },
 			{ pledgerName: 'Association of Mekong Cities (fictional)', countryCode: 'VN', commitment: 'Open resource centres for migrants, regardless of status, in five member cities by the end of next year.', status: 'announced', objectives: [15, 16] }
 		];
-		for (const { objectives, ...values } of pledges) {
-			const [row] = await tx.insert(pledge).values({ ...values, processId: process.id }).returning({ id: pledge.id });
+		for (const { objectives, pledgerName, commitment, ...values } of pledges) {
+			// Demo pledges are public text like any other: they pass the privacy gate.
+			const gate = await passGate(tx, system, { processId: process.id }, { type: 'pledge', id: null }, { pledgerName, commitment });
+			if (!gate.ok) throw new Error(`demo pledge refused by the privacy gate: ${gate.findings.map((f) => f.explanation).join(' ')}`);
+			const [row] = await tx.insert(pledge).values({ ...values, pledgerName: gate.texts.pledgerName, commitment: gate.texts.commitment, processId: process.id }).returning({ id: pledge.id });
 			await tx.insert(pledgeObjective).values(objectives.map((n) => ({ pledgeId: row.id, objectiveId: objectiveId(GCM_FRAMEWORK_ID, n) })));
 		}
 		await tx.insert(countryCommitment).values([

@@ -20,11 +20,11 @@ import {
 	type RecommendationStatus,
 	type SheetError
 } from '../../domain/follow-up/recommendations';
-import { checkText, explainFinding } from '../../domain/privacy/check';
 import { neutralizeCell } from '../../domain/spreadsheet-safety';
 import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
 import { readBlocks } from '../reports/versions';
-import { roomAttendees } from '../queries/attendees';
+import { protectionOf, type Protection, type ProtectionScope } from '../queries/protected';
+import { passGate, type PublicText } from '../privacy/gate';
 import { writeAudit } from '../queries/audit';
 import { readTable, UnreadableFileError } from '../imports/read-table';
 import { dateInZone } from '../../domain/time';
@@ -218,11 +218,16 @@ async function applyChanges(db: Database, actor: Actor, changes: readonly (Recom
 			.where(inArray(recommendation.id, ids))
 			.for('update', { of: recommendation });
 		const byId = new Map(rows.map((r) => [r.r.id, r]));
-		const rooms = new Map<string, Awaited<ReturnType<typeof roomAttendees>>>();
-		const roomOf = async (consultationId: string) => {
-			if (!rooms.has(consultationId)) rooms.set(consultationId, await roomAttendees(tx, consultationId));
-			return rooms.get(consultationId)!;
+		// The follow-up log is public: every entry passes the privacy gate, against everyone the
+		// recommendation's review process (or its consultation) protects, loaded once per scope.
+		const protections = new Map<string, Protection>();
+		const clear = async (r: typeof recommendation.$inferSelect, note: string, evidenceUrl: string | null) => {
+			const scope: ProtectionScope = r.processId ? { processId: r.processId } : { consultationId: r.consultationId! };
+			const key = JSON.stringify(scope);
+			if (!protections.has(key)) protections.set(key, await protectionOf(tx, scope));
+			return passGate(tx, actor, scope, { type: 'follow-up', id: r.id }, { note, evidenceUrl: evidenceUrl ?? '' }, { protection: protections.get(key) });
 		};
+		const cleared = new Map<string, { note: PublicText; evidenceUrl: PublicText | null }>();
 		const errors: SheetError[] = [];
 		for (const c of changes) {
 			const row = byId.get(c.id);
@@ -232,10 +237,9 @@ async function applyChanges(db: Database, actor: Actor, changes: readonly (Recom
 				errors.push({ row: c.row, column: SHEET_COLUMNS.id, message: 'You are not an organizer of the consultation this recommendation comes from' });
 			}
 			if (c.followUp) {
-				const check = checkText(c.followUp.note, await roomOf(row.r.consultationId!), row.k);
-				for (const f of check.findings.filter((f) => f.severity === 'block')) {
-					errors.push({ row: c.row ?? 0, column: SHEET_COLUMNS.followUpNote, message: `The follow-up log is public: ${explainFinding(f)}` });
-				}
+				const gate = await clear(row.r, c.followUp.note, c.followUp.evidenceUrl);
+				if (!gate.ok) for (const f of gate.findings) errors.push({ row: c.row ?? 0, column: SHEET_COLUMNS.followUpNote, message: `The follow-up log is public: ${f.explanation}` });
+				else cleared.set(c.id, { note: gate.texts.note, evidenceUrl: c.followUp.evidenceUrl ? gate.texts.evidenceUrl : null });
 			}
 		}
 		if (errors.length) return { ok: false as const, reason: 'invalid' as const, errors };
@@ -258,10 +262,12 @@ async function applyChanges(db: Database, actor: Actor, changes: readonly (Recom
 					: [];
 				if (found.length) await tx.insert(recommendationObjective).values(found.map((o) => ({ recommendationId: r.id, objectiveId: o.id })));
 			}
-			const entries = [
-				...(set.status ? [{ happenedOn: dateInZone(now, timeZone), note: `Status changed from ${STATUS_LABELS[r.status as RecommendationStatus]} to ${STATUS_LABELS[set.status as RecommendationStatus]}.`, evidenceUrl: null }] : []),
-				...(c.followUp ? [c.followUp] : [])
-			];
+			const entries: { happenedOn: string; note: PublicText; evidenceUrl: PublicText | null }[] = [];
+			if (set.status) {
+				const gate = await clear(r, `Status changed from ${STATUS_LABELS[r.status as RecommendationStatus]} to ${STATUS_LABELS[set.status as RecommendationStatus]}.`, null);
+				if (gate.ok) entries.push({ happenedOn: dateInZone(now, timeZone), note: gate.texts.note, evidenceUrl: null });
+			}
+			if (c.followUp) entries.push({ happenedOn: c.followUp.happenedOn, ...cleared.get(c.id)! });
 			for (const e of entries) {
 				const [dupe] = await tx
 					.select({ id: followUp.id })

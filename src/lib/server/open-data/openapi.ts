@@ -15,7 +15,7 @@ export function openApiDocument(origin: string) {
 			title: 'Convene open data',
 			version: '1.0.0',
 			description:
-				'Read-only JSON of what the network has published: consultations, attendance statistics (counts under the consultation\u2019s k shown as "<k"), published summary reports, tracked recommendations and good practices. Nothing here names a participant protected by the Chatham House Rule.'
+				'Read-only JSON of what the network has published: consultations, attendance statistics (groups under the consultation\u2019s k merged into one \"other groups\" line, never named), published summary reports, tracked recommendations and good practices. Nothing here names a participant protected by the Chatham House Rule.'
 		},
 		servers: [{ url: `${origin}/api/v1` }],
 		paths: {
@@ -28,7 +28,7 @@ export function openApiDocument(origin: string) {
 				get: { summary: 'One consultation: concept note, agenda with on-record speakers, documents', parameters: [slug('slug', 'The consultation')], responses: ok(ref('Consultation'), 'The consultation') }
 			},
 			'/consultations/{slug}/statistics': {
-				get: { summary: 'Attendance statistics, small cells suppressed', parameters: [slug('slug', 'The consultation')], responses: ok(ref('Statistics'), 'Counts by category, country, subregion and gender') }
+				get: { summary: 'Attendance statistics, groups under k merged into "other groups"', parameters: [slug('slug', 'The consultation')], responses: ok(ref('Statistics'), 'Counts by category, country, subregion and gender') }
 			},
 			'/reports': { get: { summary: 'Published summary reports', responses: ok({ type: 'object', required: ['reports'], properties: { reports: { type: 'array', items: ref('ReportSummary') } } }, 'The list') } },
 			'/reports/{slug}': { get: { summary: 'The latest published version of a report, block by block', parameters: [slug('slug', 'The report')], responses: ok(ref('Report'), 'The report') } },

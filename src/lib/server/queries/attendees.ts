@@ -7,6 +7,7 @@ import type { Executor } from '../db';
 import { agendaItem, agendaSpeaker, attendance, country, organization, person, registration, stakeholderCategory, subregion } from '../db/schema';
 import type { PrivacyAttendee } from '../../domain/privacy/check';
 import { attendanceStatistics, type AttendanceStatistics } from '../../domain/statistics';
+import { protectionOf } from './protected';
 
 export interface RoomAttendee extends PrivacyAttendee {
 	personId: string;
@@ -75,8 +76,11 @@ export async function roomAttendees(db: Executor, consultationId: string, alsoPe
 		});
 }
 
+/** Who attended, from the one definition of who is protected (queries/protected), counted by group. */
 export async function consultationStatistics(db: Executor, consultationId: string): Promise<AttendanceStatistics> {
-	const attendees = (await roomAttendees(db, consultationId)).filter((a) => a.hasAttended);
+	const { people } = await protectionOf(db, { consultationId });
+	const seen = new Set<string>();
+	const attendees = people.filter((a) => a.hasAttended && a.personId && !seen.has(a.personId) && seen.add(a.personId));
 	return attendanceStatistics(attendees.map((a) => ({ category: a.category ?? null, country: a.country ?? null, subregion: a.subregion ?? null, gender: a.gender ?? null })));
 }
 

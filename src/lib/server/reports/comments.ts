@@ -7,9 +7,10 @@ import type { Database, Executor } from '../db';
 import { authUser, comment, consultation, paragraph, person, report, reportVersion } from '../db/schema';
 import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
 import { commentsCloseAt, isCommentPeriodOpen, MAX_COMMENT_LENGTH } from '../../domain/report/comments';
-import { numberBlocks } from '../../domain/report/model';
+import { numberBlocks, plainText } from '../../domain/report/model';
 import { formatDeadline } from '../../domain/time';
-import { privacyGate, readBlocks } from './versions';
+import { readBlocks, versionDocument } from './versions';
+import { passGate } from '../privacy/gate';
 import { roomAttendees } from '../queries/attendees';
 import { writeAudit } from '../queries/audit';
 import type { Mailer } from '../mail';
@@ -36,13 +37,11 @@ export async function circulateVersion(db: Database, actor: Actor, mailer: Maile
 	if (!policy.canOrganize(actor, c.id)) return FORBIDDEN;
 	if (!Number.isInteger(options.days) || options.days < 1 || options.days > 60) return { ok: false, reason: 'days' };
 	if (v.state !== 'draft') return { ok: false, reason: 'not-a-draft' };
-	const gate = await privacyGate(db, versionId);
-	const override = options.overrideReason?.trim();
-	if (gate?.isBlocked) {
-		// As for publication: only an admin may go past a blocking finding, with a written reason.
-		if (!override || !policy.canOverridePrivacy(actor)) return { ok: false, reason: 'blocked' };
-		await writeAudit(db, actor, { action: 'report.circulate-override', subjectType: 'report-version', subjectId: versionId, details: { reason: override, findings: gate.findings.map((f) => ({ kind: f.kind, text: f.text })) } });
-	}
+	// As for publication: only an admin may go past a blocking finding, with a written reason.
+	const doc = await versionDocument(db, versionId);
+	if (!doc) return NOT_FOUND;
+	const gate = await passGate(db, actor, { consultationId: c.id }, { type: 'report-version', id: versionId }, { report: plainText(doc) }, { overrideReason: options.overrideReason, overrideAction: 'report.circulate-override' });
+	if (!gate.ok) return { ok: false, reason: 'blocked' };
 	const closesAt = commentsCloseAt(options.now, options.days, c.timeZone);
 	const updated = await db
 		.update(reportVersion)

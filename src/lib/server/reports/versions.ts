@@ -8,9 +8,9 @@ import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound
 import { draftReport } from '../../domain/report/draft';
 import { plainText, type Block, type ReportDocument } from '../../domain/report/model';
 import { applyEdits, diffBlocks, type BlockEdit, type DiffEntry } from '../../domain/report/edit';
-import { checkText, type PrivacyFinding } from '../../domain/privacy/check';
 import { FORMATS, loadDraftInput } from './draft-input';
-import { roomAttendees } from '../queries/attendees';
+import { protectionOf } from '../queries/protected';
+import { assertCleared, findingsOf, passGate, type Clearance, type PublicText, type StoredFinding, type TextCheck } from '../privacy/gate';
 import { writeAudit } from '../queries/audit';
 import { syncRecommendations } from '../follow-up/recommendations';
 import { formatTimeRange } from '../../domain/time';
@@ -90,29 +90,31 @@ export async function versionDocument(db: Executor, versionId: string): Promise<
 	return { title: v.title, subtitle: `${when.date} · ${FORMATS[v.format] ?? v.format}`, blocks };
 }
 
-export async function privacyGate(db: Executor, versionId: string): Promise<{ findings: PrivacyFinding[]; isBlocked: boolean } | null> {
+/** The gate's findings on a version's whole text, against everyone the consultation protects (stored, not rescanned). */
+export async function privacyGate(db: Executor, versionId: string): Promise<TextCheck | null> {
 	const [v] = await db
-		.select({ consultationId: report.consultationId, k: consultation.anonymityThreshold })
+		.select({ consultationId: report.consultationId })
 		.from(reportVersion)
 		.innerJoin(report, eq(report.id, reportVersion.reportId))
-		.innerJoin(consultation, eq(consultation.id, report.consultationId))
 		.where(eq(reportVersion.id, versionId));
 	const doc = await versionDocument(db, versionId);
 	if (!v || !doc) return null;
-	return checkText(plainText(doc), await roomAttendees(db, v.consultationId), v.k);
+	return findingsOf(db, await protectionOf(db, { consultationId: v.consultationId }), plainText(doc));
 }
 
 export type PublishResult =
 	| { ok: true; number: number }
 	| Forbidden
 	| NotFound
-	| { ok: false; reason: 'blocked'; findings: PrivacyFinding[] }
+	| { ok: false; reason: 'blocked'; findings: StoredFinding[] }
 	| { ok: false; reason: 'already-published' }
 	| { ok: false; reason: 'override-needs-reason' };
 
 /**
- * Publishes a version after the privacy gate. A blocking finding stops it unless an admin
- * overrides it with a written reason, which the audit log keeps with the findings.
+ * Publishes a version after the privacy gate: its whole text and the publication note (which the
+ * feed, the API and the report page carry) are checked against everyone the consultation
+ * protects. A blocking finding stops it unless an admin overrides it with a written reason, which
+ * the audit log keeps with the findings.
  */
 export async function publishVersion(db: Database, actor: Actor, versionId: string, options: { note?: string; overrideReason?: string } = {}): Promise<PublishResult> {
 	const [v] = await db
@@ -123,30 +125,30 @@ export async function publishVersion(db: Database, actor: Actor, versionId: stri
 	if (!v) return NOT_FOUND;
 	if (!policy.canOrganize(actor, v.consultationId)) return FORBIDDEN;
 	if (v.state === 'published') return { ok: false, reason: 'already-published' };
-	const gate = (await privacyGate(db, versionId))!;
-	const override = options.overrideReason?.trim();
-	if (gate.isBlocked) {
-		if (!override || !policy.canOverridePrivacy(actor)) return { ok: false, reason: 'blocked', findings: gate.findings };
-	} else if (options.overrideReason !== undefined && !override) return { ok: false, reason: 'override-needs-reason' };
+	if (options.overrideReason !== undefined && !options.overrideReason.trim()) {
+		const probe = (await privacyGate(db, versionId))!;
+		if (!probe.isBlocked) return { ok: false, reason: 'override-needs-reason' };
+	}
+	const doc = (await versionDocument(db, versionId))!;
 	return db.transaction(async (tx) => {
-		const updated = await tx
-			.update(reportVersion)
-			.set({ state: 'published', publishedAt: new Date(), note: options.note?.trim() || null })
-			.where(and(eq(reportVersion.id, versionId), inArray(reportVersion.state, ['draft', 'circulated'])))
-			.returning({ id: reportVersion.id });
-		if (!updated.length) return { ok: false as const, reason: 'already-published' as const };
-		if (gate.isBlocked) {
-			await writeAudit(tx, actor, {
-				action: 'report.publish-override',
-				subjectType: 'report-version',
-				subjectId: versionId,
-				details: { reason: override, findings: gate.findings.map((f) => ({ kind: f.kind, text: f.text })) }
-			});
-		}
+		const gate = await passGate(tx, actor, { consultationId: v.consultationId }, { type: 'report-version', id: versionId }, { report: plainText(doc), note: options.note?.trim() ?? '' }, { overrideReason: options.overrideReason, overrideAction: 'report.publish-override' });
+		if (!gate.ok) return { ok: false as const, reason: 'blocked' as const, findings: gate.findings };
+		if (!(await markVersionPublished(tx, gate.clearance, versionId, gate.texts.note || null))) return { ok: false as const, reason: 'already-published' as const };
 		const recommendations = await syncRecommendations(tx, versionId);
 		await writeAudit(tx, actor, { action: 'report.publish', subjectType: 'report-version', subjectId: versionId, details: { number: v.number, recommendations } });
 		return { ok: true as const, number: v.number };
 	});
+}
+
+/** The only write that makes a version public: it needs the gate's clearance for that version. */
+async function markVersionPublished(tx: Executor, clearance: Clearance, versionId: string, note: PublicText | null): Promise<boolean> {
+	assertCleared(clearance, 'report-version', versionId);
+	const updated = await tx
+		.update(reportVersion)
+		.set({ state: 'published', publishedAt: new Date(), note })
+		.where(and(eq(reportVersion.id, versionId), inArray(reportVersion.state, ['draft', 'circulated'])))
+		.returning({ id: reportVersion.id });
+	return updated.length > 0;
 }
 
 export async function publishedVersions(db: Executor, reportSlug: string) {

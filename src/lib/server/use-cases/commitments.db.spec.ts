@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { protectionOf } from '../queries/protected';
 import { eq } from 'drizzle-orm';
 import { createDemoDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
 import { makeStaffActor } from '../../../../tests/support/factories';
 import { countryCommitment, pledge, reviewProcess } from '../db/schema';
 import { addPledge, listCountryCommitments, listPledges, saveCountryCommitments, setPledgeStatus } from './commitments';
-import { processRoom } from './contributions';
 import { parseCountryCommitments } from '../../domain/commitment-input';
 import type { Actor } from '../../domain/policy';
 
@@ -36,7 +36,7 @@ describe(`pledges and country commitments on ${testDriver}`, () => {
 		const input = { pledgerName: 'X', countryCode: null, commitment: 'Something.', objectiveIds: [], status: 'announced' as const };
 		expect(await addPledge(t.db, rapporteur, processId, input)).toEqual({ ok: false, reason: 'forbidden' });
 		expect(await addPledge(t.db, organizer, processId, { ...input, objectiveIds: ['gcm-0'] })).toMatchObject({ ok: false, reason: 'invalid', errors: { objectiveIds: 'invalid' } });
-		const name = (await processRoom(t.db, processId)).attendees.find((a) => a.attribution === 'non-attributable')!.name;
+		const name = (await protectionOf(t.db, { processId })).people.find((a) => a.attribution === 'non-attributable' && a.personId)!.name;
 		expect(await addPledge(t.db, organizer, processId, { ...input, commitment: `${name} will lead this.` })).toMatchObject({ ok: false, reason: 'invalid', errors: { commitment: 'privacy' } });
 		expect((await t.db.select().from(pledge)).length).toBe(before);
 	});

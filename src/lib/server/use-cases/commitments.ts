@@ -4,27 +4,26 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database, Executor } from '../db';
 import { country, countryCommitment, objective, pledge, pledgeObjective } from '../db/schema';
 import { writeAudit } from '../queries/audit';
-import { processRoom } from './contributions';
-import { checkText, explainFinding } from '../../domain/privacy/check';
+import { passGate } from '../privacy/gate';
 import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
 import { isEmptyCommitment, type CountryCommitmentRow, type TPledgeInput } from '../../domain/commitment-input';
 import type { PLEDGE_STATUSES } from '../../domain/enums';
 import { isUuid } from '../../domain/ids';
 
-type Invalid = { ok: false; reason: 'invalid'; errors: Record<string, string>; findings?: string[] };
+type Invalid = { ok: false; reason: 'invalid'; errors: Record<string, string>; findings?: string[]; canOverride?: boolean };
 
-export async function addPledge(db: Database, actor: Actor, processId: string, input: TPledgeInput): Promise<{ ok: true; id: string } | Forbidden | Invalid> {
+export async function addPledge(db: Database, actor: Actor, processId: string | null, input: TPledgeInput, options: { overrideReason?: string } = {}): Promise<{ ok: true; id: string } | Forbidden | Invalid> {
 	if (!policy.canModerate(actor)) return FORBIDDEN;
 	if (input.objectiveIds.length) {
 		const found = await db.select({ id: objective.id }).from(objective).where(inArray(objective.id, input.objectiveIds));
 		if (found.length !== new Set(input.objectiveIds).size) return { ok: false, reason: 'invalid', errors: { objectiveIds: 'invalid' } };
 	}
 	if (input.countryCode && !(await db.select().from(country).where(eq(country.code, input.countryCode))).length) return { ok: false, reason: 'invalid', errors: { countryCode: 'invalid' } };
-	const room = await processRoom(db, processId);
-	const check = checkText(`${input.pledgerName}\n\n${input.commitment}`, room.attendees, room.k);
-	if (check.isBlocked) return { ok: false, reason: 'invalid', errors: { commitment: 'privacy' }, findings: check.findings.filter((f) => f.severity === 'block').map(explainFinding) };
 	return db.transaction(async (tx) => {
-		const [row] = await tx.insert(pledge).values({ processId, pledgerName: input.pledgerName, countryCode: input.countryCode, commitment: input.commitment, status: input.status }).returning({ id: pledge.id });
+		// Pledges are public: the pledger's name and the commitment pass the privacy gate.
+		const gate = await passGate(tx, actor, { processId }, { type: 'pledge', id: null }, { pledgerName: input.pledgerName, commitment: input.commitment }, { overrideReason: options.overrideReason });
+		if (!gate.ok) return { ok: false as const, reason: 'invalid' as const, errors: { commitment: 'privacy' }, findings: gate.findings.map((f) => f.explanation), canOverride: gate.canOverride };
+		const [row] = await tx.insert(pledge).values({ processId, pledgerName: gate.texts.pledgerName, countryCode: input.countryCode, commitment: gate.texts.commitment, status: input.status }).returning({ id: pledge.id });
 		if (input.objectiveIds.length) await tx.insert(pledgeObjective).values([...new Set(input.objectiveIds)].map((objectiveId) => ({ pledgeId: row.id, objectiveId })));
 		await writeAudit(tx, actor, { action: 'pledge.add', subjectType: 'pledge', subjectId: row.id, details: { status: input.status } });
 		return { ok: true as const, id: row.id };

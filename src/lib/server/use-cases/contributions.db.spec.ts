@@ -4,7 +4,8 @@ import { eq } from 'drizzle-orm';
 import { createDemoDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
 import { makeStaffActor } from '../../../../tests/support/factories';
 import { practice, reviewProcess, writtenInput, writtenInputAttachment, writtenInputObjective } from '../db/schema';
-import { moderatePractice, moderateWrittenInput, processRoom, publishedInputs, submitPractice, submitWrittenInput } from './contributions';
+import { moderatePractice, moderateWrittenInput, publishedInputs, submitPractice, submitWrittenInput } from './contributions';
+import { protectionOf } from '../queries/protected';
 import { searchPractices } from '../queries/practices';
 import { parseWith, ZPracticeInput, ZWrittenInput, type TPracticeInput, type TWrittenInput } from '../../domain/contribution-input';
 import type { Actor } from '../../domain/policy';
@@ -18,7 +19,7 @@ beforeAll(async () => {
 	t = await createDemoDatabase();
 	[{ id: processId }] = await t.db.select({ id: reviewProcess.id }).from(reviewProcess);
 	moderator = await makeStaffActor(t.db, 'organizer');
-	protectedName = (await processRoom(t.db, processId)).attendees.find((a) => a.attribution === 'non-attributable')!.name;
+	protectedName = (await protectionOf(t.db, { processId })).people.find((a) => a.attribution === 'non-attributable' && a.personId)!.name;
 });
 afterAll(async () => {
 	await t?.close();

@@ -16,11 +16,11 @@ import {
 	writtenInputAttachment,
 	writtenInputObjective
 } from '../db/schema';
-import { roomAttendees, type RoomAttendee } from '../queries/attendees';
+import type { ProtectionScope } from '../queries/protected';
+import { assertCleared, passGate, type Clearance, type StoredFinding } from '../privacy/gate';
 import { writeAudit } from '../queries/audit';
 import { suggestObjectives } from '../../domain/notes/objective-tags';
 import { dateInZone } from '../../domain/time';
-import { checkText, type PrivacyFinding } from '../../domain/privacy/check';
 import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
 import type { AttachmentCheck, FieldErrors, TPracticeInput, TWrittenInput } from '../../domain/contribution-input';
 import { isUuid } from '../../domain/ids';
@@ -130,53 +130,65 @@ export async function submitWrittenInput(db: Database, target: InputTarget, inpu
 // Moderation
 // ---------------------------------------------------------------------------------------------
 
-/** Everyone in the rooms of a process's consultations, and its strictest k: what public text is checked against. */
-export async function processRoom(db: Executor, processId: string | null): Promise<{ attendees: RoomAttendee[]; k: number }> {
-	const rows = processId ? await db.select({ id: consultation.id, k: consultation.anonymityThreshold }).from(consultation).where(eq(consultation.processId, processId)) : [];
-	const byPerson = new Map<string, RoomAttendee>();
-	for (const c of rows) for (const a of await roomAttendees(db, c.id)) if (!byPerson.has(a.personId)) byPerson.set(a.personId, a);
-	return { attendees: [...byPerson.values()], k: Math.max(3, ...rows.map((r) => r.k)) };
-}
+/** What a practice is checked against: its process's rooms, or every room when it names no process. */
+export const practiceScope = (processId: string | null): ProtectionScope => (processId ? { processId } : 'everywhere');
+/** A written input answers a process's open call, or one consultation's. */
+export const inputScope = (w: { processId: string | null; consultationId: string | null }): ProtectionScope => (w.processId ? { processId: w.processId } : w.consultationId ? { consultationId: w.consultationId } : 'everywhere');
 
-export type ModerationResult = { ok: true } | Forbidden | NotFound | { ok: false; reason: 'blocked'; findings: PrivacyFinding[] } | Invalid;
+export type ModerationResult = { ok: true } | Forbidden | NotFound | { ok: false; reason: 'blocked'; findings: StoredFinding[]; canOverride: boolean } | Invalid;
 
 export type Decision = 'published' | 'rejected';
 
-export async function moderatePractice(db: Database, actor: Actor, id: string, decision: Decision, now = new Date()): Promise<ModerationResult> {
+export interface ModerationOptions {
+	now?: Date;
+	/** An administrator's written reason to publish despite a blocking finding. */
+	overrideReason?: string;
+}
+
+export async function moderatePractice(db: Database, actor: Actor, id: string, decision: Decision, options: ModerationOptions = {}): Promise<ModerationResult> {
 	if (!policy.canModerate(actor)) return FORBIDDEN;
 	if (!isUuid(id)) return NOT_FOUND;
+	const now = options.now ?? new Date();
 	return db.transaction(async (tx) => {
 		const [p] = await tx.select().from(practice).where(eq(practice.id, id)).for('update');
 		if (!p) return NOT_FOUND;
 		if (decision === 'published') {
-			const room = await processRoom(tx, p.processId);
-			const check = checkText(`${p.title}\n\n${p.summary}`, room.attendees, room.k);
-			if (check.isBlocked) return { ok: false as const, reason: 'blocked' as const, findings: check.findings };
-		}
-		await tx.update(practice).set({ status: decision, moderatedAt: now }).where(eq(practice.id, id));
+			const gate = await passGate(tx, actor, practiceScope(p.processId), { type: 'practice', id }, { title: p.title, summary: p.summary, links: p.links.join('\n') }, { overrideReason: options.overrideReason });
+			if (!gate.ok) return { ok: false as const, reason: 'blocked' as const, findings: gate.findings, canOverride: gate.canOverride };
+			await publishRow(tx, gate.clearance, practice, id, now);
+		} else await tx.update(practice).set({ status: decision, moderatedAt: now }).where(eq(practice.id, id));
 		await writeAudit(tx, actor, { action: `practice.${decision === 'published' ? 'publish' : 'reject'}`, subjectType: 'practice', subjectId: id, details: {} });
 		return { ok: true as const };
 	});
 }
 
+/** The only write that makes a sent-in text public: it needs the gate's clearance for that row. */
+async function publishRow(tx: Executor, clearance: Clearance, table: typeof practice | typeof writtenInput, id: string, now: Date): Promise<void> {
+	assertCleared(clearance, table === practice ? 'practice' : 'written-input', id);
+	await tx.update(table).set({ status: 'published', moderatedAt: now }).where(eq(table.id, id));
+}
+
 /** Publishes or rejects a written input; the moderator may correct its objective tags at the same time. */
-export async function moderateWrittenInput(db: Database, actor: Actor, id: string, decision: Decision, objectiveIds?: readonly string[], now = new Date()): Promise<ModerationResult> {
+export async function moderateWrittenInput(db: Database, actor: Actor, id: string, decision: Decision, objectiveIds?: readonly string[], options: ModerationOptions = {}): Promise<ModerationResult> {
 	if (!policy.canModerate(actor)) return FORBIDDEN;
 	if (!isUuid(id)) return NOT_FOUND;
 	if (objectiveIds && !(await knownIds(db, objective, objectiveIds))) return { ok: false, reason: 'invalid', errors: { objectiveIds: 'invalid' } };
+	const now = options.now ?? new Date();
 	return db.transaction(async (tx) => {
 		const [w] = await tx.select().from(writtenInput).where(eq(writtenInput.id, id)).for('update');
 		if (!w) return NOT_FOUND;
+		let clearance: Clearance | null = null;
 		if (decision === 'published') {
-			const room = await processRoom(tx, w.processId);
-			const check = checkText(`${w.title ?? ''}\n\n${w.text}`, room.attendees, room.k);
-			if (check.isBlocked) return { ok: false as const, reason: 'blocked' as const, findings: check.findings };
+			const gate = await passGate(tx, actor, inputScope(w), { type: 'written-input', id }, { title: w.title ?? '', text: w.text, organization: w.isAttributionConsented ? (w.organizationName ?? '') : '' }, { overrideReason: options.overrideReason });
+			if (!gate.ok) return { ok: false as const, reason: 'blocked' as const, findings: gate.findings, canOverride: gate.canOverride };
+			clearance = gate.clearance;
 		}
 		if (objectiveIds) {
 			await tx.delete(writtenInputObjective).where(eq(writtenInputObjective.writtenInputId, id));
 			if (objectiveIds.length) await tx.insert(writtenInputObjective).values([...new Set(objectiveIds)].map((objectiveId) => ({ writtenInputId: id, objectiveId })));
 		}
-		await tx.update(writtenInput).set({ status: decision, moderatedAt: now }).where(eq(writtenInput.id, id));
+		if (clearance) await publishRow(tx, clearance, writtenInput, id, now);
+		else await tx.update(writtenInput).set({ status: 'rejected', moderatedAt: now }).where(eq(writtenInput.id, id));
 		await writeAudit(tx, actor, { action: `written-input.${decision === 'published' ? 'publish' : 'reject'}`, subjectType: 'written-input', subjectId: id, details: { objectives: objectiveIds ?? null } });
 		return { ok: true as const };
 	});

@@ -9,7 +9,8 @@ import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound
 import { descriptorsOf, asDescriptor, type StatementDescriptor, type StatementForm } from '../../domain/notes/statement';
 import { anonymitySet, checkSpeakerDescriptors } from '../../domain/privacy/anonymity';
 import { checkText, type PrivacyFinding } from '../../domain/privacy/check';
-import { onRecordPersonIds, roomAttendees, type RoomAttendee } from '../queries/attendees';
+import { onRecordPersonIds } from '../queries/attendees';
+import { protectionOf, type Protection } from '../queries/protected';
 import { writeAudit } from '../queries/audit';
 import { isUuid } from '../../domain/ids';
 
@@ -20,19 +21,9 @@ export interface PersonOption {
 	isOnRecord: boolean;
 }
 
-/**
- * The people a descriptor is counted against: those who attended, or before attendance is known
- * (live note-taking) the registrants holding a place, with the agenda's speakers.
- */
-export async function describedRoom(db: Executor, consultationId: string): Promise<RoomAttendee[]> {
-	const room = await roomAttendees(db, consultationId);
-	if (room.some((a) => a.hasAttended)) return room;
-	const expected = await db
-		.select({ personId: registration.personId })
-		.from(registration)
-		.where(and(eq(registration.consultationId, consultationId), inArray(registration.status, ['selected', 'confirmed'])));
-	if (!expected.length) return room;
-	return roomAttendees(db, consultationId, expected.map((e) => e.personId));
+/** The room a descriptor is counted against, and everyone the leak scan looks for: the one definition (queries/protected). */
+export async function notesProtection(db: Executor, consultationId: string): Promise<Protection> {
+	return protectionOf(db, { consultationId });
 }
 
 async function peopleOptions(db: Executor, consultationId: string): Promise<PersonOption[]> {
@@ -71,10 +62,10 @@ export async function notesOfItem(db: Database, actor: Actor, slug: string, item
 	if (!found) return NOT_FOUND;
 	const { consultation: c, item } = found;
 	if (!policy.canTakeNotes(actor, c.id)) return FORBIDDEN;
-	const [items, people, room, objectives, rows] = await Promise.all([
+	const [items, people, protection, objectives, rows] = await Promise.all([
 		db.select({ id: agendaItem.id, title: agendaItem.title, startsAt: agendaItem.startsAt, endsAt: agendaItem.endsAt }).from(agendaItem).where(eq(agendaItem.consultationId, c.id)).orderBy(asc(agendaItem.position)),
 		peopleOptions(db, c.id),
-		describedRoom(db, c.id),
+		notesProtection(db, c.id),
 		db.select({ id: objective.id, number: objective.number, title: objective.title, shortTitle: objective.shortTitle }).from(objective).orderBy(asc(objective.number)),
 		db.select().from(statement).where(eq(statement.agendaItemId, item.id)).orderBy(asc(statement.position), asc(statement.createdAt))
 	]);
@@ -91,7 +82,7 @@ export async function notesOfItem(db: Database, actor: Actor, slug: string, item
 		text: r.text,
 		isRecommendation: r.isRecommendation,
 		objectives: tags.filter((t) => t.statementId === r.id).map((t) => t.objectiveId),
-		findings: statementFindings(r, room, c.anonymityThreshold)
+		findings: statementFindings(r, protection)
 	}));
 	return {
 		ok: true as const,
@@ -100,7 +91,7 @@ export async function notesOfItem(db: Database, actor: Actor, slug: string, item
 		items,
 		people,
 		// Facts only, no names: the page counts a descriptor's anonymity set as it is chosen.
-		facts: room.filter((a) => a.attribution === 'non-attributable').map((a) => ({ category: a.category ?? null, country: a.country ?? null, subregion: a.subregion ?? null, gender: a.gender ?? null })),
+		facts: protection.room.filter((a) => a.attribution === 'non-attributable').map((a) => ({ category: a.category ?? null, country: a.country ?? null, subregion: a.subregion ?? null, gender: a.gender ?? null })),
 		objectives,
 		statements
 	};
@@ -109,14 +100,15 @@ export async function notesOfItem(db: Database, actor: Actor, slug: string, item
 export type NoteFinding = { kind: 'descriptor'; severity: 'block'; matching: number; k: number; descriptor: Record<string, string> } | PrivacyFinding;
 
 /** What the privacy core says of one statement: its descriptors' anonymity sets and leaks in its text. */
-export function statementFindings(s: { attribution: string; descriptors: unknown; text: string }, room: readonly RoomAttendee[], k: number): NoteFinding[] {
+export function statementFindings(s: { attribution: string; descriptors: unknown; text: string }, protection: Protection): NoteFinding[] {
 	const findings: NoteFinding[] = [];
+	const { k } = protection;
 	if (s.attribution === 'non-attributable') {
 		const descriptors = (s.descriptors as StatementDescriptor[]).map((d) => ({ [d.kind]: d.value }));
-		const nonAttributable = room.filter((a) => a.attribution === 'non-attributable');
+		const nonAttributable = protection.room.filter((a) => a.attribution === 'non-attributable');
 		for (const f of checkSpeakerDescriptors(descriptors, nonAttributable, k)) findings.push({ kind: 'descriptor', severity: 'block', matching: f.matching, k, descriptor: f.descriptor as Record<string, string> });
 	}
-	findings.push(...checkText(s.text, room, k).findings);
+	findings.push(...checkText(s.text, protection.people, k, protection.room).findings);
 	return findings;
 }
 
@@ -178,7 +170,7 @@ export async function saveStatement(db: Database, actor: Actor, slug: string, it
 			await tx.delete(statementObjective).where(eq(statementObjective.statementId, form.statementId));
 			if (form.objectives.length) await tx.insert(statementObjective).values([...new Set(form.objectives)].map((objectiveId) => ({ statementId: form.statementId, objectiveId })));
 		}
-		const room = await describedRoom(tx, c.id);
+		const { room } = await notesProtection(tx, c.id);
 		const descriptorCount = descriptors.length ? anonymitySet(asDescriptor(descriptors), room.filter((a) => a.attribution === 'non-attributable')) : null;
 		return { ok: true as const, statementId: form.statementId, attribution, descriptorCount };
 	});

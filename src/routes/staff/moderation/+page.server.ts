@@ -4,8 +4,9 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
 import { consultation, objective, practice, practiceObjective, writtenInput, writtenInputAttachment, writtenInputObjective } from '$lib/server/db/schema';
-import { moderatePractice, moderateWrittenInput, processRoom } from '$lib/server/use-cases/contributions';
-import { checkText, explainFinding } from '$lib/domain/privacy/check';
+import { inputScope, moderatePractice, moderateWrittenInput, practiceScope, type ModerationResult } from '$lib/server/use-cases/contributions';
+import { protectionOf, type Protection, type ProtectionScope } from '$lib/server/queries/protected';
+import { findingsOf, joinParts } from '$lib/server/privacy/gate';
 import { policy } from '$lib/domain/policy';
 import { m } from '$lib/paraglide/messages';
 
@@ -17,14 +18,12 @@ export const load: PageServerLoad = async ({ locals }) => {
 		db.select({ w: writtenInput, consultationTitle: consultation.title }).from(writtenInput).leftJoin(consultation, eq(consultation.id, writtenInput.consultationId)).where(eq(writtenInput.status, 'submitted')).orderBy(asc(writtenInput.submittedAt)),
 		db.select({ id: objective.id, number: objective.number, shortTitle: objective.shortTitle }).from(objective).orderBy(asc(objective.number))
 	]);
-	const rooms = new Map<string | null, Awaited<ReturnType<typeof processRoom>>>();
-	const roomOf = async (processId: string | null) => {
-		if (!rooms.has(processId)) rooms.set(processId, await processRoom(db, processId));
-		return rooms.get(processId)!;
-	};
-	const findings = async (processId: string | null, text: string) => {
-		const room = await roomOf(processId);
-		return checkText(text, room.attendees, room.k).findings.map((f) => ({ severity: f.severity, text: explainFinding(f) }));
+	// One protected set per scope; each text's findings are read back from the gate's store, not rescanned.
+	const protections = new Map<string, Promise<Protection>>();
+	const findings = async (scope: ProtectionScope, text: string) => {
+		const key = JSON.stringify(scope);
+		if (!protections.has(key)) protections.set(key, protectionOf(db, scope));
+		return (await findingsOf(db, await protections.get(key)!, text)).findings.map((f) => ({ severity: f.severity, text: f.explanation }));
 	};
 	const inputIds = inputs.map((i) => i.w.id);
 	const [tags, attachments, practiceTags] = await Promise.all([
@@ -33,6 +32,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		practices.length ? db.select().from(practiceObjective).where(inArray(practiceObjective.practiceId, practices.map((p) => p.id))) : []
 	]);
 	return {
+		canOverride: policy.canOverridePrivacy(locals.actor),
 		objectives,
 		practices: await Promise.all(
 			practices.map(async (p) => ({
@@ -41,7 +41,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 				summary: p.summary,
 				submitter: { name: p.submitterName, email: p.submitterEmail },
 				objectives: objectives.filter((o) => practiceTags.some((t) => t.practiceId === p.id && t.objectiveId === o.id)).map((o) => `${o.number}. ${o.shortTitle}`),
-				findings: await findings(p.processId, `${p.title}\n\n${p.summary}`)
+				findings: await findings(practiceScope(p.processId), joinParts([p.title, p.summary, p.links.join('\n')]))
 			}))
 		),
 		inputs: await Promise.all(
@@ -54,10 +54,20 @@ export const load: PageServerLoad = async ({ locals }) => {
 				consultationTitle,
 				objectiveIds: tags.filter((t) => t.writtenInputId === w.id).map((t) => t.objectiveId),
 				attachments: attachments.filter((a) => a.inputId === w.id),
-				findings: await findings(w.processId, `${w.title ?? ''}\n\n${w.text}`)
+				findings: await findings(inputScope(w), joinParts([w.title ?? '', w.text, ...(w.isAttributionConsented ? [w.organizationName ?? ''] : [])]))
 			}))
 		)
 	};
+};
+
+function refused(id: string, result: Exclude<ModerationResult, { ok: true }>) {
+	if (result.reason === 'blocked') return fail(409, { id, problem: m.moderation_blocked(), findings: result.findings.map((f) => f.explanation), canOverride: result.canOverride });
+	return fail(400, { id, problem: result.reason === 'invalid' ? m.error_invalid_choice() : m.error_forbidden(), findings: [], canOverride: false });
+}
+
+const overrideOf = (form: FormData) => {
+	const reason = form.get('overrideReason');
+	return reason === null ? undefined : String(reason);
 };
 
 export const actions: Actions = {
@@ -66,8 +76,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const id = String(form.get('id') ?? '');
 		const decision = form.get('decision') === 'published' ? 'published' : 'rejected';
-		const result = await moderatePractice(getDb(), actor, id, decision);
-		if (!result.ok) return fail(result.reason === 'blocked' ? 409 : 400, { id, problem: result.reason === 'blocked' ? m.moderation_blocked() : m.error_forbidden(), findings: result.reason === 'blocked' ? result.findings.map(explainFinding) : [] });
+		const result = await moderatePractice(getDb(), actor, id, decision, { overrideReason: overrideOf(form) });
+		if (!result.ok) return refused(id, result);
 		return { id, done: decision === 'published' ? m.moderation_published() : m.moderation_rejected() };
 	},
 	input: async ({ locals, request }) => {
@@ -75,8 +85,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const id = String(form.get('id') ?? '');
 		const decision = form.get('decision') === 'published' ? 'published' : 'rejected';
-		const result = await moderateWrittenInput(getDb(), actor, id, decision, form.getAll('objectiveIds').map(String));
-		if (!result.ok) return fail(result.reason === 'blocked' ? 409 : 400, { id, problem: result.reason === 'blocked' ? m.moderation_blocked() : result.reason === 'invalid' ? m.error_invalid_choice() : m.error_forbidden(), findings: result.reason === 'blocked' ? result.findings.map(explainFinding) : [] });
+		const result = await moderateWrittenInput(getDb(), actor, id, decision, form.getAll('objectiveIds').map(String), { overrideReason: overrideOf(form) });
+		if (!result.ok) return refused(id, result);
 		return { id, done: decision === 'published' ? m.moderation_published() : m.moderation_rejected() };
 	}
 };

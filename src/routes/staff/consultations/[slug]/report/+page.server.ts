@@ -7,7 +7,6 @@ import { report, reportVersion } from '$lib/server/db/schema';
 import { createDraftVersion, privacyGate, publishVersion, versionDiff, versionDocument } from '$lib/server/reports/versions';
 import { blockFields } from '$lib/domain/report/edit';
 import { renderHtmlBody } from '$lib/domain/report/render-text';
-import { explainFinding } from '$lib/domain/privacy/check';
 import { policy } from '$lib/domain/policy';
 import { m } from '$lib/paraglide/messages';
 import { circulateVersion, closeCommentsNow, commentsForStaff, markAddressed, replyToComment } from '$lib/server/reports/comments';
@@ -54,7 +53,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		canOverride: policy.canOverridePrivacy(actor),
 		versions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString().slice(0, 16).replace('T', ' '), publishedAt: v.publishedAt?.toISOString().slice(0, 10) ?? null })),
 		shown: shown && doc ? { id: shown.id, number: shown.number, state: shown.state, title: doc.title, body: renderHtmlBody(doc) } : null,
-		findings: gate ? gate.findings.map((f) => ({ severity: f.severity, text: explainFinding(f) })) : [],
+		findings: gate ? gate.findings.map((f) => ({ severity: f.severity, text: f.explanation })) : [],
 		isBlocked: gate?.isBlocked ?? false,
 		isSaved: url.searchParams.has('saved'),
 		comments,
@@ -130,7 +129,7 @@ export const actions: Actions = {
 		});
 		if (!result.ok) {
 			const message =
-				result.reason === 'blocked' ? m.report_blocked() : result.reason === 'already-published' ? m.report_already_published() : result.reason === 'override-needs-reason' ? m.report_override_needs_reason() : m.error_forbidden();
+				result.reason === 'blocked' ? `${m.report_blocked()} ${result.findings.map((f) => f.explanation).join(' ')}` : result.reason === 'already-published' ? m.report_already_published() : result.reason === 'override-needs-reason' ? m.report_override_needs_reason() : m.error_forbidden();
 			return fail(result.reason === 'forbidden' ? 403 : 400, { message });
 		}
 		return { published: m.report_published({ number: result.number }) };

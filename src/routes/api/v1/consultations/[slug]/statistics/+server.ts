@@ -5,7 +5,7 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { consultation } from '$lib/server/db/schema';
 import { consultationStatistics, statisticsLabels } from '$lib/server/queries/attendees';
-import { attendanceSentence, categoryNoun, genderSentence, publicBreakdown, type Breakdown } from '$lib/domain/statistics';
+import { attendanceSentence, categoryNoun, genderSentence, OTHER_GROUPS, publicBreakdown, type Breakdown } from '$lib/domain/statistics';
 import { suppressCount } from '$lib/domain/privacy/small-cells';
 
 export const GET: RequestHandler = async ({ params, setHeaders }) => {
@@ -18,7 +18,7 @@ export const GET: RequestHandler = async ({ params, setHeaders }) => {
 	const stats = await consultationStatistics(db, c.id);
 	const labels = await statisticsLabels(db);
 	const table = (rows: Breakdown[], label: (v: string) => string | undefined) =>
-		publicBreakdown(rows, c.k).map((r) => ({ value: r.value, label: r.value === null ? 'not known' : (label(r.value) ?? r.value), count: r.count }));
+		publicBreakdown(rows, c.k).map((r) => ({ value: r.value, label: r.value === OTHER_GROUPS ? `other groups (fewer than ${c.k} each, merged)` : r.value === null ? 'not known' : (label(r.value) ?? r.value), count: r.count }));
 	const isTooSmall = stats.total > 0 && stats.total < c.k;
 	setHeaders({ 'cache-control': 'public, max-age=300', 'access-control-allow-origin': '*' });
 	return json({
