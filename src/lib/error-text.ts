@@ -15,6 +15,7 @@ const TEXTS: Record<string, () => string> = {
 	'too-many': m.err_too_many,
 	'slug-invalid': m.err_slug_invalid,
 	'slug-taken': m.err_slug_taken,
+	privacy: m.privacy_gate_blocked,
 	'zone-invalid': m.err_zone_invalid,
 	'date-invalid': m.err_date_invalid,
 	'time-invalid': m.err_time_invalid,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attendanceSentence, attendanceStatistics, genderSentence, percentages, publicBreakdown, unNumber, type AttendeeFacts } from './statistics';
+import { attendanceSentence, attendanceStatistics, genderSentence, percentages, publicBreakdown, unNumber, type AttendeeFacts, mergeSmallGroups, OTHER_GROUPS } from './statistics';
 
 const many = (n: number, facts: AttendeeFacts) => Array.from({ length: n }, () => ({ ...facts }));
 const SSWA = 'South and South-West Asia';
@@ -68,11 +68,32 @@ describe('attendance sentences', () => {
 		expect(attendanceSentence(stats2, { ...labels, country: (c: string) => ({ PH: 'Philippines', NP: 'Nepal' })[c] ?? c }, 3)).toBe('Six participants attended from two countries, namely Nepal and the Philippines.');
 	});
 
-	it('suppresses small cells in a public table', () => {
+	it('never names a group under k: media (2) and civil society (4) merge into "other groups" so the total cannot give media away', () => {
+		// Primary: media has fewer than 3. Secondary: "other groups" of 2 would be recoverable
+		// from the total, so the smallest named group (civil society, 4) joins it.
 		expect(publicBreakdown(stats.byCategory, 3)).toEqual([
 			{ value: 'parliamentarians', count: '26' },
-			{ value: 'civil-society', count: '4' },
-			{ value: 'media', count: '<3' }
+			{ value: OTHER_GROUPS, count: '6' }
 		]);
+	});
+});
+
+describe('statistics never name a group under k (small-group merging rule)', () => {
+	const rows = (...counts: [string | null, number][]) => counts.map(([value, count]) => ({ value, count }));
+	it.each([
+		['leaves a table with no small group as it is', rows(['a', 5], ['b', 3]), rows(['a', 5], ['b', 3])],
+		['merges two small groups that together reach k', rows(['a', 9], ['b', 2], ['c', 1]), rows(['a', 9], [OTHER_GROUPS, 3])],
+		['adds the smallest named group when the merged line is under k', rows(['a', 9], ['b', 4], ['c', 1]), rows(['a', 9], [OTHER_GROUPS, 5])],
+		['merges an unknown value under k like any group', rows(['a', 7], [null, 2], ['b', 1]), rows(['a', 7], [OTHER_GROUPS, 3])],
+		['keeps groups with nobody, which name no one', rows(['a', 6], ['b', 0], ['c', 3]), rows(['a', 6], ['b', 0], ['c', 3])],
+		['merges everything when even all groups together stay under k', rows(['a', 1], ['b', 1]), rows([OTHER_GROUPS, 2])]
+	])('%s', (_rule, input, expected) => {
+		expect(mergeSmallGroups(input, 3)).toEqual(expected);
+	});
+	it('keeps the total: the merged table adds up to the same number of people', () => {
+		const input = rows(['a', 12], ['b', 2], ['c', 2], ['d', 1], ['e', 7]);
+		const merged = mergeSmallGroups(input, 3);
+		expect(merged.reduce((s, r) => s + r.count, 0)).toBe(24);
+		expect(merged.every((r) => r.count === 0 || r.count >= 3)).toBe(true);
 	});
 });

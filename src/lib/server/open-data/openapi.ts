@@ -15,7 +15,7 @@ export function openApiDocument(origin: string) {
 			title: 'Convene open data',
 			version: '1.0.0',
 			description:
-				'Read-only JSON of what the network has published: consultations, attendance statistics (groups under the consultation\u2019s k merged into one \"other groups\" line, never named), published summary reports, tracked recommendations and good practices. Nothing here names a participant protected by the Chatham House Rule.'
+				'Read-only JSON of what the network has published: consultations, attendance statistics (groups under the consultation\u2019s k merged into one “other groups” line, never named), published summary reports, tracked recommendations and good practices. Nothing here names a participant protected by the Chatham House Rule.'
 		},
 		servers: [{ url: `${origin}/api/v1` }],
 		paths: {

@@ -1,6 +1,7 @@
 // The agenda and background documents of a consultation, edited by its organizers. Items are kept
 // in time order: positions are renumbered after every change (through negative numbers first, so
 // the unique (consultation, position) index never sees two items on one position).
+import { passGate } from '../privacy/gate';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../db';
 import { agendaItem, agendaSpeaker, consultation, document, guidingQuestion, person } from '../db/schema';
@@ -72,8 +73,11 @@ export async function addDocument(
 	return db.transaction(async (tx) => {
 		const locked = await lockConsultation(tx, actor, slug);
 		if (!locked.ok) return locked.error;
+		// A document's title is public on the consultation page: it passes the privacy gate.
+		const gate = await passGate(tx, actor, { consultationId: locked.c.id }, { type: 'document', id: null }, { title: doc.title });
+		if (!gate.ok) return { ok: false as const, reason: 'invalid' as const, errors: { title: 'privacy' } };
 		const [{ max }] = await tx.select({ max: sql<number>`coalesce(max(${document.position}), -1)` }).from(document).where(eq(document.consultationId, locked.c.id));
-		await tx.insert(document).values({ consultationId: locked.c.id, position: Number(max) + 1, ...doc });
+		await tx.insert(document).values({ consultationId: locked.c.id, position: Number(max) + 1, ...doc, title: gate.texts.title });
 		return { ok: true as const };
 	});
 }

@@ -6,8 +6,10 @@ import { consultation, consultationObjective, consultationStaff, organizingTeamM
 import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
 import { objectiveId, GCM_FRAMEWORK_ID } from '../../domain/reference';
 import type { ConsultationValues } from '../../domain/consultation-input';
+import type { ProtectionScope } from '../queries/protected';
+import { fieldsWithFindings, passGate } from '../privacy/gate';
 
-export type SaveConsultationResult = { ok: true; slug: string } | Forbidden | { ok: false; reason: 'not-found' } | { ok: false; reason: 'invalid'; errors: Record<string, string> };
+export type SaveConsultationResult = { ok: true; slug: string } | Forbidden | { ok: false; reason: 'not-found' } | { ok: false; reason: 'invalid'; errors: Record<string, string>; findings?: string[] };
 
 export async function saveConsultation(db: Database, actor: Actor, existingSlug: string | null, values: ConsultationValues): Promise<SaveConsultationResult> {
 	if (actor.kind !== 'staff' && actor.kind !== 'system') return FORBIDDEN;
@@ -15,6 +17,13 @@ export async function saveConsultation(db: Database, actor: Actor, existingSlug:
 	const { objectiveNumbers, team, ...row } = values;
 	try {
 		return await db.transaction(async (tx) => {
+			// The concept note is public: its texts pass the privacy gate, against everyone the
+			// consultation protects (a new one: every consultation's).
+			const [existing] = existingSlug === null ? [] : await tx.select({ id: consultation.id }).from(consultation).where(eq(consultation.slug, existingSlug));
+			const scope: ProtectionScope = existing ? { consultationId: existing.id } : 'everywhere';
+			const texts = { title: row.title, theme: row.theme ?? '', background: row.background ?? '', venue: row.venue ?? '', reviewObjectives: row.reviewObjectives.join('\n'), participationRules: row.participationRules ?? '', expectedOutcomes: row.expectedOutcomes ?? '' };
+			const gate = await passGate(tx, actor, scope, { type: 'consultation', id: existing?.id ?? null }, texts);
+			if (!gate.ok) return { ok: false as const, reason: 'invalid' as const, errors: Object.fromEntries(fieldsWithFindings(texts, gate.findings).map((key) => [key, 'privacy'])), findings: gate.findings.map((f) => f.explanation) };
 			let id: string;
 			if (existingSlug === null) {
 				const [created] = await tx.insert(consultation).values(row).returning({ id: consultation.id });
