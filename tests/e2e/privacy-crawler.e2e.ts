@@ -110,6 +110,32 @@ test('no public page or export reveals a non-attributable attendee, to nobody an
 	await admin.getByRole('button', { name: /^Publish version \d+$/ }).click();
 	await expect(admin.getByRole('status')).toContainText('is published');
 
+	// Injection attempts before the crawl: a visitor sends a good practice (no process) naming a
+	// protected participant, with their email and their surname opening a sentence; the moderator's
+	// attempt to publish it is refused with the reason, and a correction note naming them is refused too.
+	const protectedOne = roomForScan(rooms).find((a) => a.attribution === 'non-attributable' && a.email)!;
+	const surname = protectedOne.name.split(/\s+/).pop()!;
+	const visitor = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+	await visitor.goto('/practices/new');
+	await visitor.getByLabel('Title of the practice *').fill('Peer support for returnees');
+	await visitor.getByLabel('What was done, by whom, and what changed *').fill(`${surname} started it. ${protectedOne.name} (${protectedOne.email}) now runs peer support groups for returnees.`);
+	await visitor.getByRole('checkbox', { name: /^6\. / }).check();
+	await visitor.getByLabel('Your name *').fill('Demo Visitor');
+	await visitor.getByLabel('Your email *').fill('visitor@example.org');
+	await visitor.getByLabel(/I agree that the secretariat keeps my name/).check();
+	await visitor.getByRole('button', { name: 'Send the practice' }).click();
+	await expect(visitor.getByRole('status')).toContainText('The secretariat will review your practice');
+	await admin.goto('/staff/moderation');
+	const card = admin.locator('section', { hasText: 'Peer support for returnees' });
+	await expect(card.locator('.findings')).toContainText('who spoke under the Chatham House Rule');
+	await card.getByRole('button', { name: 'Publish: Peer support for returnees' }).click();
+	await expect(admin.getByRole('alert').first()).toContainText(protectedOne.name);
+	await admin.goto('/staff/consultations/parliamentarians/report');
+	await admin.getByRole('button', { name: 'Generate a new draft' }).click();
+	await admin.getByLabel(/^Note shown with the published version/).fill(`Corrected the remark by ${protectedOne.name} (${protectedOne.email})`);
+	await admin.getByRole('button', { name: /^Publish version \d+$/ }).click();
+	await expect(admin.getByRole('alert').first()).toContainText('names');
+
 	const nobody = await browser.newContext();
 	const anonymous = await crawl(await nobody.newPage(), nobody.request, start, roomForScan(rooms));
 	expect(anonymous.leaks).toEqual([]);

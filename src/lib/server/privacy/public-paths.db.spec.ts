@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, like, or } from 'drizzle-orm';
+import { and, desc, eq, like, or } from 'drizzle-orm';
 import { createDemoDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
 import { makePerson, makeRegistration, makeStaffActor } from '../../../../tests/support/factories';
-import { agendaItem, auditLog, consultation, document, followUp, paragraph, pledge, practice, recommendation, report, reportVersion, reviewProcess, statement, writtenInput } from '../db/schema';
+import { agendaItem, auditLog, consultation, document, followUp, paragraph, pledge, practice, privacyCheck, recommendation, report, reportVersion, reviewProcess, statement, writtenInput } from '../db/schema';
 import { protectionOf, type ProtectionScope } from '../queries/protected';
 import { moderatePractice, moderateWrittenInput, submitPractice, submitWrittenInput } from '../use-cases/contributions';
 import { addPledge } from '../use-cases/commitments';
@@ -18,6 +18,7 @@ import { updateRecommendation } from '../follow-up/recommendations';
 import { addDocument } from '../use-cases/edit-agenda';
 import { createDraftVersion, publishVersion, saveEditedVersion } from '../reports/versions';
 import { readBlocks } from '../reports/versions';
+import { findingsOf } from './gate';
 import { blockFields, type BlockEdit } from '../../domain/report/edit';
 import { parseWith, ZPracticeInput, ZWrittenInput } from '../../domain/contribution-input';
 import { COUNTRY_TERMS } from '../../domain/privacy/lexicon';
@@ -254,6 +255,24 @@ describe(`every public path refuses a protected name, email, surname and small d
 		const logs = await t.db.select({ id: followUp.id }).from(followUp).where(anyOf(followUp.note));
 		const documents = await t.db.select({ id: document.id }).from(document).where(anyOf(document.title));
 		expect({ published, notes, practices, inputs, pledges, logs, documents }).toEqual({ published: [], notes: [], practices: [], inputs: [], pledges: [], logs: [], documents: [] });
+	});
+
+	it('computes a text’s findings once per protected set and reads them back after (the moderation page does not rescan)', async () => {
+		const protection = await protectionOf(t.db, { processId });
+		const text = `Stored once: ${victim.name} spoke. ${randomUUID()}`;
+		const first = await findingsOf(t.db, protection, text);
+		expect(first.isBlocked).toBe(true);
+		// Mark the stored row: a second call that scanned again would not see the mark.
+		const [row] = await t.db.select().from(privacyCheck).where(eq(privacyCheck.protection, protection.fingerprint)).orderBy(desc(privacyCheck.checkedAt)).limit(1);
+		await t.db.update(privacyCheck).set({ findings: [...row.findings, { kind: 'person', severity: 'warn', start: 0, end: 1, text: 'S', explanation: 'stored mark' }] }).where(and(eq(privacyCheck.textHash, row.textHash), eq(privacyCheck.protection, row.protection)));
+		expect((await findingsOf(t.db, protection, text)).findings.map((f) => f.explanation)).toContain('stored mark');
+		// A change of who is protected gives another fingerprint, so the text is checked again.
+		const other = await makePerson(t.db, { name: 'Another Fictional Registrant', email: `another.${randomUUID().slice(0, 8)}@example.org` });
+		const [c] = await t.db.select().from(consultation).where(eq(consultation.id, consultationId));
+		await makeRegistration(t.db, c, other);
+		const changed = await protectionOf(t.db, { processId });
+		expect(changed.fingerprint).not.toBe(protection.fingerprint);
+		expect((await findingsOf(t.db, changed, text)).findings.map((f) => f.explanation)).not.toContain('stored mark');
 	});
 
 	it('every public route on disk has an entry in the registry (a new public page or API needs one)', () => {
