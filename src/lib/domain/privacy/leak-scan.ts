@@ -66,15 +66,20 @@ interface Pattern {
 }
 
 interface Table {
+	/** Patterns of one word, by that word. */
 	byFirst: Map<string, Pattern[]>;
+	/** Patterns of two or more words, by their first two words ("grace okonjo"): a repeated first name costs one lookup. */
+	byFirstTwo: Map<string, Pattern[]>;
 	unspaced: Map<string, { text: string; severity: Finding['severity']; subject: string }[]>;
 }
 
 function addPattern(table: Table, p: Pattern) {
 	if (!p.tokens.length || p.tokens.some((t) => !t)) return;
-	const list = table.byFirst.get(p.tokens[0]);
+	const map = p.tokens.length === 1 ? table.byFirst : table.byFirstTwo;
+	const key = p.tokens.length === 1 ? p.tokens[0] : `${p.tokens[0]} ${p.tokens[1]}`;
+	const list = map.get(key);
 	if (list) list.push(p);
-	else table.byFirst.set(p.tokens[0], [p]);
+	else map.set(key, [p]);
 }
 
 function addUnspaced(table: Table, text: string, severity: Finding['severity'], subject: string) {
@@ -86,7 +91,7 @@ function addUnspaced(table: Table, text: string, severity: Finding['severity'], 
 }
 
 function buildTable(attendees: readonly Attendee[]): Table {
-	const table: Table = { byFirst: new Map(), unspaced: new Map() };
+	const table: Table = { byFirst: new Map(), byFirstTwo: new Map(), unspaced: new Map() };
 	const onRecord = attendees.filter((a) => a.attribution === 'on-record');
 	const onRecordNames = new Set(onRecord.map((a) => nameWords(a.name).join(' ')));
 	// A word that is also part of an on-record speaker's name is not distinctive: "Dr. Liam" may be them.
@@ -182,9 +187,8 @@ function nameFindings(text: string, folded: Folded, table: Table): Finding[] {
 		const o = originalSpan(folded, start, end, text);
 		found.push({ kind, severity, start: o.start, end: o.end, text: text.slice(o.start, o.end), subject });
 	};
-	for (let i = 0; i < ws.length; i++) {
-		const candidates = table.byFirst.get(ws[i].text);
-		if (!candidates) continue;
+	const tryPatterns = (i: number, candidates: Pattern[] | undefined) => {
+		if (!candidates) return;
 		for (const p of candidates) {
 			if (i + p.tokens.length > ws.length) continue;
 			let ok = true;
@@ -197,6 +201,10 @@ function nameFindings(text: string, folded: Folded, table: Table): Finding[] {
 			if (p.isCapitalOnly && !isCapital(text[folded.origin[start]] ?? '')) continue;
 			span(p.kind, p.severity, start, ws[i + p.tokens.length - 1].end, p.subject);
 		}
+	};
+	for (let i = 0; i < ws.length; i++) {
+		tryPatterns(i, table.byFirst.get(ws[i].text));
+		if (i + 1 < ws.length) tryPatterns(i, table.byFirstTwo.get(`${ws[i].text} ${ws[i + 1].text}`));
 	}
 	if (table.unspaced.size) {
 		const t = folded.text;
@@ -210,9 +218,22 @@ function nameFindings(text: string, folded: Folded, table: Table): Finding[] {
 	return found;
 }
 
-const LOCAL = /[\p{L}\p{N}._%+-]/u;
-const DOMAIN = /[\p{L}\p{N}.-]/u;
+// Character classes of an email address, by code for ASCII (the common case) and by class beyond.
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LETTER = /\p{L}/u;
+const isAsciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+const isLocal = (text: string, i: number) => {
+	const c = text.charCodeAt(i);
+	return c < 0x80 ? isAsciiAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45 : LETTER_OR_DIGIT.test(text[i]);
+};
+const isDomain = (text: string, i: number) => {
+	const c = text.charCodeAt(i);
+	return c < 0x80 ? isAsciiAlnum(c) || c === 46 || c === 45 : LETTER_OR_DIGIT.test(text[i]);
+};
+const isLetter = (text: string, i: number) => {
+	const c = text.charCodeAt(i);
+	return c < 0x80 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : LETTER.test(text[i]);
+};
 
 /** Email addresses, grown outwards from each "@": every character is looked at a bounded number of times. */
 function emails(text: string): { start: number; end: number }[] {
@@ -220,9 +241,9 @@ function emails(text: string): { start: number; end: number }[] {
 	let floor = 0; // a match never starts inside the previous one, nor before the previous "@"
 	for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
 		let start = at;
-		while (start > floor && LOCAL.test(text[start - 1])) start--;
+		while (start > floor && isLocal(text, start - 1)) start--;
 		let end = at + 1;
-		while (end < text.length && DOMAIN.test(text[end])) end++;
+		while (end < text.length && isDomain(text, end)) end++;
 		floor = at + 1;
 		if (start === at || end === at + 1) continue;
 		// The domain ends with "." and two or more letters; the longest such prefix of the run.
@@ -238,7 +259,7 @@ function emails(text: string): { start: number; end: number }[] {
 				}
 				letters = 0;
 				lettersEnd = j;
-			} else if (LETTER.test(text[j])) letters++;
+			} else if (isLetter(text, j)) letters++;
 			else {
 				letters = 0;
 				lettersEnd = j;
