@@ -5,6 +5,7 @@
 import { checkSpeakerDescriptors, type DescribedAttendee, type Descriptor } from './anonymity';
 import { recognizeSpeakers } from './descriptors';
 import { scanForLeaks, type Attendee, type Finding } from './leak-scan';
+import { fold } from './normalize';
 
 export type PrivacyAttendee = Attendee & DescribedAttendee;
 
@@ -55,11 +56,12 @@ export function explainFinding(f: PrivacyFinding): string {
  * `room` are those a descriptor is counted against (by default the same list).
  */
 export function checkText(text: string, attendees: readonly PrivacyAttendee[], k: number, room: readonly DescribedAttendee[] = attendees): PrivacyReport {
-	const findings: PrivacyFinding[] = [...scanForLeaks(text, attendees)];
+	const folded = fold(text);
+	const findings: PrivacyFinding[] = [...scanForLeaks(text, attendees, folded)];
 	const onRecordNames = attendees.filter((a) => a.attribution === 'on-record').map((a) => a.name);
 	// The same description repeated (a long text says "a participant from Nepal" many times) is counted once.
 	const counted = new Map<string, ReturnType<typeof checkSpeakerDescriptors>>();
-	for (const mention of recognizeSpeakers(text, { onRecordNames })) {
+	for (const mention of recognizeSpeakers(text, { onRecordNames, folded })) {
 		if (mention.onRecord || !mention.terms.length) continue;
 		const descriptors: Descriptor[] = [];
 		const seen = new Set<string>();

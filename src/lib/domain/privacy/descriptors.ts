@@ -6,7 +6,7 @@
 // "Ms.") later in the same passage, until the next speaker phrase or named speaker.
 
 import { CATEGORY_TERMS, COUNTRY_TERMS, GENDER_TERMS, REPORTING_VERBS, SPEAKER_DETERMINERS, SPEAKER_NOUNS, SUBREGION_TERMS } from './lexicon';
-import { escapeRegExp, fold, originalSpan } from './normalize';
+import { escapeRegExp, fold, originalSpan, type Folded } from './normalize';
 
 export type DescriptorKey = 'country' | 'subregion' | 'category' | 'gender';
 
@@ -112,22 +112,47 @@ function lexicon() {
 }
 const WORD_PIECE = /[\p{L}\p{N}]+/gu;
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Starts and ends of the runs of letters and digits (ASCII by code, the rest by class). */
+function pieceSpans(folded: string): { starts: number[]; ends: number[] } {
+	const starts: number[] = [];
+	const ends: number[] = [];
+	const isWordChar = (i: number) => {
+		const c = folded.charCodeAt(i);
+		return c < 0x80 ? (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) : WORD_CHAR.test(folded[i]) || (c >= 0xd800 && c <= 0xdbff && WORD_CHAR.test(folded.slice(i, i + 2)));
+	};
+	let i = 0;
+	while (i < folded.length) {
+		while (i < folded.length && !isWordChar(i)) i++;
+		if (i >= folded.length) break;
+		starts.push(i);
+		while (i < folded.length && isWordChar(i)) i++;
+		ends.push(i);
+	}
+	return { starts, ends };
+}
+
 /** Lexicon terms in the folded text, leftmost and longest first, never overlapping. */
-function hitsOf(folded: string): Hit[] {
+function hitsOf(folded: string, { starts, ends }: { starts: number[]; ends: number[] } = pieceSpans(folded)): Hit[] {
 	const { byFirst, byTerm } = lexicon();
-	const words = [...folded.matchAll(WORD_PIECE)].map((m) => ({ word: m[0], start: m.index!, end: m.index! + m[0].length }));
+	const word = (i: number) => folded.slice(starts[i], ends[i]);
 	const hits: Hit[] = [];
-	for (let i = 0; i < words.length; i++) {
-		const candidates = byFirst.get(words[i].word);
+	for (let i = 0; i < starts.length; i++) {
+		const candidates = byFirst.get(word(i));
 		if (!candidates) continue;
-		const found = candidates.find(
-			(c) =>
-				i + c.words.length <= words.length &&
-				c.words.every((w, j) => words[i + j].word === w && (j === 0 || normalizeSeparator(folded.slice(words[i + j - 1].end, words[i + j].start)) === c.separators[j - 1]))
-		);
+		let found: TermEntry | null = null;
+		for (const c of candidates) {
+			if (i + c.words.length > starts.length) continue;
+			let ok = true;
+			for (let j = 1; j < c.words.length && ok; j++) ok = word(i + j) === c.words[j] && normalizeSeparator(folded.slice(ends[i + j - 1], starts[i + j])) === c.separators[j - 1];
+			if (ok) {
+				found = c;
+				break;
+			}
+		}
 		if (!found) continue;
-		const start = words[i].start;
-		const end = words[i + found.words.length - 1].end;
+		const start = starts[i];
+		const end = ends[i + found.words.length - 1];
 		// "one-stop", "one-third": a hyphenated word is not a determiner opening a speaker phrase.
 		const isHyphenated = folded[end] === '-' || folded[start - 1] === '-';
 		for (const [kind, value] of byTerm.get(found.term)!) if (kind !== 'determiner' || !isHyphenated) hits.push({ start, end, kind, value });
@@ -152,6 +177,26 @@ export function passages(text: string): [number, number][] {
 export interface RecognizeOptions {
 	/** Names of on-record speakers: a passage naming one of them refers pronouns to them. */
 	onRecordNames?: readonly string[];
+	/** The text already folded (the leak scan folds it too): folded once, not twice. */
+	folded?: Folded;
+}
+
+/** The part of a folded text that comes from original[from, to): positions stay those of the original. */
+function foldedPart(all: Folded, from: number, to: number): Folded {
+	const first = (at: number) => {
+		let lo = 0;
+		let hi = all.origin.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (all.origin[mid] < at) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	};
+	const s = first(from);
+	const e = first(to);
+	const origin = all.origin as Int32Array | number[];
+	return { text: all.text.slice(s, e), origin: 'subarray' in origin ? origin.subarray(s, e) : origin.slice(s, e) };
 }
 
 /** Index of the first item whose `start` (or the key given) is at least `at`, in a list sorted by it. */
@@ -170,14 +215,23 @@ type Word = { start: number; end: number; word: string };
 
 export function recognizeSpeakers(text: string, options: RecognizeOptions = {}): SpeakerMention[] {
 	const mentions: SpeakerMention[] = [];
-	const onRecord = (options.onRecordNames ?? [])
-		.map((n) => fold(n).text.trim())
-		.filter((n) => n.length >= 3)
-		.map((n) => new RegExp(`(?<![\\p{L}])${escapeRegExp(n)}(?![\\p{L}])`, 'gu'));
+	const all = options.folded ?? fold(text);
+	// Named on-record speakers, found once in the whole text (one pattern for all names).
+	const names = [...new Set((options.onRecordNames ?? []).map((n) => fold(n).text.trim()).filter((n) => n.length >= 3))];
+	const namedEverywhere: { start: number; end: number }[] = [];
+	if (names.length) {
+		const isLetter = (ch: string | undefined) => ch !== undefined && /\p{L}/u.test(ch);
+		for (const m of all.text.matchAll(new RegExp(names.map(escapeRegExp).join('|'), 'g'))) {
+			const start = m.index!;
+			const end = start + m[0].length;
+			if (!isLetter(all.text[start - 1]) && !isLetter(all.text[end])) namedEverywhere.push({ start: all.origin[start], end: all.origin[end - 1] + 1 });
+		}
+	}
 	passages(text).forEach(([pStart, pEnd], passageIndex) => {
-		const original = text.slice(pStart, pEnd);
-		const folded = fold(original);
-		const hits = hitsOf(folded.text);
+		// Positions in `folded.origin` are those of the whole text.
+		const folded = foldedPart(all, pStart, pEnd);
+		const pieces = pieceSpans(folded.text);
+		const hits = hitsOf(folded.text, pieces);
 		const hitsAt = new Map<number, Hit[]>();
 		for (const h of hits) {
 			const list = hitsAt.get(h.start);
@@ -185,7 +239,14 @@ export function recognizeSpeakers(text: string, options: RecognizeOptions = {}):
 			else hitsAt.set(h.start, [h]);
 		}
 		const verbStarts = hits.filter((h) => h.kind === 'verb').map((h) => h.start);
-		const words: Word[] = [...folded.text.matchAll(WORD)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, word: m[0].replace(/\.$/, '') }));
+		// Words as WORD reads them: pieces joined by one hyphen or apostrophe, a full stop kept at the end.
+		const words: Word[] = [];
+		for (let i = 0; i < pieces.starts.length; i++) {
+			const start = pieces.starts[i];
+			while (i + 1 < pieces.starts.length && pieces.starts[i + 1] === pieces.ends[i] + 1 && (folded.text[pieces.ends[i]] === '-' || folded.text[pieces.ends[i]] === "'")) i++;
+			const end = pieces.ends[i];
+			words.push({ start, end: folded.text[end] === '.' ? end + 1 : end, word: folded.text.slice(start, end) });
+		}
 		// Punctuation ends a speaker's description, except inside a lexicon term ("Hong Kong, China", "Iran (Islamic Republic of)").
 		const boundaries: number[] = [];
 		let h = 0;
@@ -198,12 +259,17 @@ export function recognizeSpeakers(text: string, options: RecognizeOptions = {}):
 			}
 			if (!isTitleStop(folded.text, i) && !(reach > i)) boundaries.push(i);
 		}
-		const namedAt = onRecord.flatMap((re) => [...folded.text.matchAll(re)].map((m) => ({ start: m.index!, end: m.index! + m[0].length })));
+		// The named speakers of this passage, back to positions in its folded text.
+		const origin = folded.origin as unknown as number[];
+		const namedAt: { start: number; end: number }[] = [];
+		for (let n = firstFrom(namedEverywhere, pStart, (x) => x.start); n < namedEverywhere.length && namedEverywhere[n].end <= pEnd; n++) {
+			namedAt.push({ start: firstFrom(origin, namedEverywhere[n].start, (x) => x), end: firstFrom(origin, namedEverywhere[n].end, (x) => x) });
+		}
 		const index = { words, hitsAt, boundaries, verbStarts, length: folded.text.length };
 
 		const span = (s: number, e: number) => {
-			const o = originalSpan(folded, s, e, original);
-			return { start: pStart + o.start, end: pStart + o.end, text: original.slice(o.start, o.end) };
+			const o = originalSpan(folded, s, e, text);
+			return { start: o.start, end: o.end, text: text.slice(o.start, o.end) };
 		};
 		const term = (h: Hit): DescriptorTerm => ({ key: h.kind as DescriptorKey, value: h.value, ...span(h.start, h.end) });
 
@@ -214,8 +280,12 @@ export function recognizeSpeakers(text: string, options: RecognizeOptions = {}):
 		for (const named of namedAt) {
 			events.push({ at: named.start, open: { mention: { passage: passageIndex, ...span(named.start, named.end), onRecord: true, terms: [] }, phraseEnd: named.end } });
 		}
-		for (const det of hits) {
+		for (let d = 0; d < hits.length; d++) {
+			const det = hits[d];
 			if (det.kind !== 'determiner') continue;
+			// "a a a …", "a@a@…": a determiner whose next word is another determiner opens no phrase.
+			const next = hits[d + 1];
+			if (next && next.kind === 'determiner' && !WORD_CHAR.test(folded.text.slice(det.end, next.start))) continue;
 			const head = speakerHead(det, index);
 			if (!head) continue;
 			const wordsEnd = phraseEndAfter(head.end, index);
@@ -230,7 +300,7 @@ export function recognizeSpeakers(text: string, options: RecognizeOptions = {}):
 			if (h.kind !== 'gender' || consumed.has(h) || !isPronounOrTitle(h, folded.text)) continue;
 			// "Ms. Aroha": a title before a name names someone else, whom later pronouns refer to.
 			const named = TITLES.has(folded.text.slice(h.start, h.end))
-				? /^\.?\s+(\p{L}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,5})/u.exec(original.slice(originalSpan(folded, h.start, h.end, original).end, originalSpan(folded, h.start, h.end, original).end + 200))
+				? /^\.?\s+(\p{L}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,5})/u.exec(text.slice(originalSpan(folded, h.start, h.end, text).end, Math.min(pEnd, originalSpan(folded, h.start, h.end, text).end + 200)))
 				: null;
 			if (named && /^\p{Lu}/u.test(named[1])) {
 				const nameEnd = h.end + named[0].length;
@@ -289,12 +359,13 @@ function speakerHead(det: Hit, ix: PassageIndex): Hit | null {
 	for (let step = 0; step < 6; step++) {
 		const nextWord = nextWordFrom(ix, at);
 		if (!nextWord) return null;
-		const here = (ix.hitsAt.get(nextWord.start) ?? []).filter((h) => h.kind !== 'determiner');
-		const longest = here.sort((a, b) => b.end - a.end)[0];
+		const here = ix.hitsAt.get(nextWord.start);
+		let longest: Hit | null = null;
+		if (here) for (const h of here) if (h.kind !== 'determiner' && (!longest || h.end > longest.end)) longest = h;
 		if (longest) {
 			const isHead =
 				longest.kind === 'noun' ||
-				(longest.kind === 'category' && here.some((h) => h.start === longest.start && h.end === longest.end && PERSON_CATEGORY_TERMS.has(termText(h, ix.words)))) ||
+				(longest.kind === 'category' && here!.some((h) => h.start === longest.start && h.end === longest.end && PERSON_CATEGORY_TERMS.has(termText(h, ix.words)))) ||
 				(longest.kind === 'gender' && GENDER_NOUNS.has(nextWord.word) && !followedByHead(longest, ix));
 			if (isHead) return longest;
 			if (longest.kind === 'verb') return null;

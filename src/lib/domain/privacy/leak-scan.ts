@@ -70,6 +70,8 @@ interface Table {
 	byFirst: Map<string, Pattern[]>;
 	/** Patterns of two or more words, by their first two words ("grace okonjo"): a repeated first name costs one lookup. */
 	byFirstTwo: Map<string, Pattern[]>;
+	/** Name words that block after a title ("Ms. Tavita", "Mr Leota"), by their first piece. */
+	titled: Map<string, Pattern[]>;
 	unspaced: Map<string, { text: string; severity: Finding['severity']; subject: string }[]>;
 }
 
@@ -91,7 +93,7 @@ function addUnspaced(table: Table, text: string, severity: Finding['severity'], 
 }
 
 function buildTable(attendees: readonly Attendee[]): Table {
-	const table: Table = { byFirst: new Map(), byFirstTwo: new Map(), unspaced: new Map() };
+	const table: Table = { byFirst: new Map(), byFirstTwo: new Map(), titled: new Map(), unspaced: new Map() };
 	const onRecord = attendees.filter((a) => a.attribution === 'on-record');
 	const onRecordNames = new Set(onRecord.map((a) => nameWords(a.name).join(' ')));
 	// A word that is also part of an on-record speaker's name is not distinctive: "Dr. Liam" may be them.
@@ -130,10 +132,11 @@ function buildTable(attendees: readonly Attendee[]): Table {
 		}
 		for (const w of words) {
 			if (w.length < 2 || onRecordWords.has(w)) continue;
-			for (const title of TITLES) {
-				const tokens = [title, ...pieces(w)];
-				addPattern(table, { tokens, separator: [TITLE_SEPARATOR, ...tokens.slice(2).map(() => NAME_SEPARATOR)], kind: 'person', severity: 'block', subject: a.name });
-			}
+			const tokens = pieces(w);
+			if (!tokens[0]) continue;
+			const list = table.titled.get(tokens[0]) ?? [];
+			list.push({ tokens, separator: tokens.slice(1).map(() => NAME_SEPARATOR), kind: 'person', severity: 'block', subject: a.name });
+			table.titled.set(tokens[0], list);
 		}
 	}
 	const organizations = new Map<string, string>();
@@ -204,7 +207,16 @@ function nameFindings(text: string, folded: Folded, table: Table): Finding[] {
 	};
 	for (let i = 0; i < ws.length; i++) {
 		tryPatterns(i, table.byFirst.get(ws[i].text));
-		if (i + 1 < ws.length) tryPatterns(i, table.byFirstTwo.get(`${ws[i].text} ${ws[i + 1].text}`));
+		if (i + 1 >= ws.length) continue;
+		tryPatterns(i, table.byFirstTwo.get(`${ws[i].text} ${ws[i + 1].text}`));
+		// A title, then a distinctive part of a protected name.
+		if (!TITLES.has(ws[i].text) || !TITLE_SEPARATOR.test(folded.text.slice(ws[i].end, ws[i + 1].start))) continue;
+		for (const p of table.titled.get(ws[i + 1].text) ?? []) {
+			if (i + 1 + p.tokens.length > ws.length) continue;
+			let ok = true;
+			for (let j = 1; j < p.tokens.length && ok; j++) ok = ws[i + 1 + j].text === p.tokens[j] && p.separator[j - 1].test(folded.text.slice(ws[i + j].end, ws[i + 1 + j].start));
+			if (ok) span('person', 'block', ws[i].start, ws[i + p.tokens.length].end, p.subject);
+		}
 	}
 	if (table.unspaced.size) {
 		const t = folded.text;
@@ -313,9 +325,12 @@ function phones(text: string): { start: number; end: number; text: string }[] {
 	return out;
 }
 
-export function scanForLeaks(text: string, attendees: readonly Attendee[]): Finding[] {
-	const folded = fold(text);
-	const table = buildTable(attendees);
+/** Tables by attendee list: the moderation page checks many texts against the same people. */
+const TABLES = new WeakMap<readonly Attendee[], Table>();
+
+export function scanForLeaks(text: string, attendees: readonly Attendee[], folded: Folded = fold(text)): Finding[] {
+	let table = TABLES.get(attendees);
+	if (!table) TABLES.set(attendees, (table = buildTable(attendees)));
 	const findings: Finding[] = nameFindings(text, folded, table);
 
 	const owners = new Map(attendees.filter((a) => a.email).map((a) => [a.email!.toLowerCase(), a]));
