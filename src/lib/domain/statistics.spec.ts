@@ -47,10 +47,10 @@ describe('attendance sentences', () => {
 		]);
 	});
 
-	it('writes the sentence a report uses, without naming a group smaller than k', () => {
-		expect(attendanceSentence(stats, labels, 3)).toBe(
-			'32 participants attended, including 26 parliamentarians and four civil society representatives from four countries, among them Bhutan, Fiji and Nepal.'
-		);
+	it('writes the sentence a report uses, naming only the groups the public tables name (small groups merged, with secondary suppression)', () => {
+		// Media (2) is under k; "other groups" of 2 would be under k too, so civil society (4) joins
+		// it, as in the public table; countries likewise.
+		expect(attendanceSentence(stats, labels, 3)).toBe('32 participants attended, including 26 parliamentarians from four countries, among them Bhutan and Fiji.');
 		expect(attendanceSentence(stats, labels, 2)).toBe(
 			'32 participants attended, including 26 parliamentarians, four civil society representatives and two journalists from four countries, namely Bhutan, Fiji, Nepal and Samoa.'
 		);

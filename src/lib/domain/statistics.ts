@@ -91,9 +91,13 @@ export interface SentenceLabels {
  * count of countries stays, the list names only those with at least k participants.
  */
 export function attendanceSentence(stats: AttendanceStatistics, labels: SentenceLabels, k: number): string {
-	const known = stats.byCategory.filter((b) => b.value !== null && b.count >= k);
+	// Only the groups the public tables name (mergeSmallGroups, with its secondary suppression).
+	const isNamed = (rows: readonly Breakdown[]) => new Set(mergeSmallGroups(rows, k).filter((r) => r.value !== OTHER_GROUPS && r.count >= k).map((r) => r.value));
+	const namedCategories = isNamed(stats.byCategory);
+	const namedCountries = isNamed(stats.byCountry);
+	const known = stats.byCategory.filter((b) => b.value !== null && namedCategories.has(b.value));
 	const countries = stats.byCountry.filter((b) => b.value !== null);
-	const named = countries.filter((b) => b.count >= k).map((b) => labels.country(b.value!));
+	const named = countries.filter((b) => namedCountries.has(b.value)).map((b) => labels.country(b.value!));
 	const total = stats.total === 1 ? 'One participant attended' : `${capitalized(unNumber(stats.total))} participants attended`;
 	let sentence = total;
 	if (known.length) sentence += `, including ${listInWords(known.map((b) => `${unNumber(b.count)} ${labels.category(b.value!, b.count)}`))}`;
@@ -111,6 +115,9 @@ export function genderSentence(stats: AttendanceStatistics, k: number): string |
 	if (!stats.total) return null;
 	const women = stats.byGender.find((b) => b.value === 'woman')?.count ?? 0;
 	const men = stats.byGender.find((b) => b.value === 'man')?.count ?? 0;
+	// A share is a count once the total is known: no sentence when women or men are fewer than k
+	// (as the public table merges them), or "10 per cent men" of ten would name one man.
+	if ((women > 0 && women < k) || (men > 0 && men < k)) return null;
 	const other = stats.total - women - men;
 	const [pw, pm, po] = percentages([women, men, other]);
 	const parts = [`${pw} per cent of the participants were women`, `${pm} per cent men`];

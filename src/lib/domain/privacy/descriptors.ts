@@ -43,7 +43,6 @@ const TITLES = new Set(['ms', 'mrs', 'miss', 'mr', 'sir', 'madam', 'madame']);
 const GENDER_NOUNS = new Set(['woman', 'man', 'lady', 'gentleman', 'congresswoman', 'congressman', 'chairwoman', 'chairman', 'spokeswoman', 'spokesman']);
 /** Words allowed between the determiner and the head noun besides lexicon words. */
 const MODIFIERS = new Set(['young', 'senior', 'junior', 'fellow', 'former', 'further', 'second', 'third', 'local', 'national', 'regional', 'returned', 'elected', 'female', 'male', 'veteran', 'newly', 'other']);
-const WORD = /[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*\.?/gu;
 
 interface Hit {
 	start: number; // folded positions
@@ -232,13 +231,16 @@ export function recognizeSpeakers(text: string, options: RecognizeOptions = {}):
 		const folded = foldedPart(all, pStart, pEnd);
 		const pieces = pieceSpans(folded.text);
 		const hits = hitsOf(folded.text, pieces);
-		const hitsAt = new Map<number, Hit[]>();
-		for (const h of hits) {
-			const list = hitsAt.get(h.start);
-			if (list) list.push(h);
-			else hitsAt.set(h.start, [h]);
-		}
-		const verbStarts = hits.filter((h) => h.kind === 'verb').map((h) => h.start);
+		// Hits are sorted by start: the hits at a position are found by binary search, no map of them all.
+		const hitsAt = (at: number): Hit[] | undefined => {
+			let i = firstFrom(hits, at, (x) => x.start);
+			if (hits[i]?.start !== at) return undefined;
+			const out: Hit[] = [];
+			while (hits[i]?.start === at) out.push(hits[i++]);
+			return out;
+		};
+		const verbStarts: number[] = [];
+		for (const h of hits) if (h.kind === 'verb') verbStarts.push(h.start);
 		// Words as WORD reads them: pieces joined by one hyphen or apostrophe, a full stop kept at the end.
 		const words: Word[] = [];
 		for (let i = 0; i < pieces.starts.length; i++) {
@@ -345,7 +347,7 @@ function isTitleStop(folded: string, i: number): boolean {
 
 interface PassageIndex {
 	words: Word[];
-	hitsAt: Map<number, Hit[]>;
+	hitsAt: (at: number) => Hit[] | undefined;
 	boundaries: number[];
 	verbStarts: number[];
 	length: number;
@@ -359,7 +361,7 @@ function speakerHead(det: Hit, ix: PassageIndex): Hit | null {
 	for (let step = 0; step < 6; step++) {
 		const nextWord = nextWordFrom(ix, at);
 		if (!nextWord) return null;
-		const here = ix.hitsAt.get(nextWord.start);
+		const here = ix.hitsAt(nextWord.start);
 		let longest: Hit | null = null;
 		if (here) for (const h of here) if (h.kind !== 'determiner' && (!longest || h.end > longest.end)) longest = h;
 		if (longest) {
@@ -388,7 +390,7 @@ function termText(h: Hit, words: readonly Word[]): string {
 function followedByHead(h: Hit, ix: PassageIndex): boolean {
 	const next = nextWordFrom(ix, h.end);
 	if (!next) return false;
-	return (ix.hitsAt.get(next.start) ?? []).some((x) => x.kind === 'noun' || (x.kind === 'category' && PERSON_CATEGORY_TERMS.has(termText(x, ix.words))));
+	return (ix.hitsAt(next.start) ?? []).some((x) => x.kind === 'noun' || (x.kind === 'category' && PERSON_CATEGORY_TERMS.has(termText(x, ix.words))));
 }
 
 /** The phrase describing a speaker ends at punctuation, at a reporting verb, or after 14 words. */

@@ -40,7 +40,9 @@ const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'hon', 'sir', '
 const WORD = /[\p{L}\p{N}]+/gu;
 /** Scripts written without spaces between words: a name is a substring, not a word. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-const NAME_SEPARATOR = /^[\s\-‐‑,]{1,6}$/;
+// Between the words or pieces of a name: spaces and line breaks, hyphens and dashes, a comma
+// (surname first), an apostrophe (O'Neil, N'Diaye: folded, so curly ones too).
+const NAME_SEPARATOR = /^[\s\-‐‑–,']{1,6}$/;
 const INITIAL_SEPARATOR = /^\.?\s{0,3}$/;
 const TITLE_SEPARATOR = /^(?:\.?\s{1,3}|\.)$/;
 
@@ -63,6 +65,8 @@ interface Pattern {
 	subject: string;
 	/** Only when the first letter is written as a capital (or the script has no case). */
 	isCapitalOnly?: boolean;
+	/** Only when every word starts with a capital ("A. Park", not "a park"). */
+	isEveryCapital?: boolean;
 }
 
 interface Table {
@@ -70,6 +74,8 @@ interface Table {
 	byFirst: Map<string, Pattern[]>;
 	/** Patterns of two or more words, by their first two words ("grace okonjo"): a repeated first name costs one lookup. */
 	byFirstTwo: Map<string, Pattern[]>;
+	/** First words of the patterns in byFirstTwo: most words need no two-word lookup at all. */
+	firstOfTwo: Set<string>;
 	/** Name words that block after a title ("Ms. Tavita", "Mr Leota"), by their first piece. */
 	titled: Map<string, Pattern[]>;
 	unspaced: Map<string, { text: string; severity: Finding['severity']; subject: string }[]>;
@@ -82,6 +88,7 @@ function addPattern(table: Table, p: Pattern) {
 	const list = map.get(key);
 	if (list) list.push(p);
 	else map.set(key, [p]);
+	if (p.tokens.length > 1) table.firstOfTwo.add(p.tokens[0]);
 }
 
 function addUnspaced(table: Table, text: string, severity: Finding['severity'], subject: string) {
@@ -93,7 +100,7 @@ function addUnspaced(table: Table, text: string, severity: Finding['severity'], 
 }
 
 function buildTable(attendees: readonly Attendee[]): Table {
-	const table: Table = { byFirst: new Map(), byFirstTwo: new Map(), titled: new Map(), unspaced: new Map() };
+	const table: Table = { byFirst: new Map(), byFirstTwo: new Map(), firstOfTwo: new Set(), titled: new Map(), unspaced: new Map() };
 	const onRecord = attendees.filter((a) => a.attribution === 'on-record');
 	const onRecordNames = new Set(onRecord.map((a) => nameWords(a.name).join(' ')));
 	// A word that is also part of an on-record speaker's name is not distinctive: "Dr. Liam" may be them.
@@ -120,15 +127,22 @@ function buildTable(attendees: readonly Attendee[]): Table {
 			if (words.length > 1 && surname.length >= 4 && !onRecordWords.has(surname)) addUnspaced(table, surname, 'block', a.name);
 			continue;
 		}
-		addPattern(table, name(seq(words)));
+		// A one-word name (a mononym, or a videoconference display name) is looked for when written
+		// with a capital, so that "Participant" or "Grace" as a name does not block every ordinary word.
+		if (words.length === 1) {
+			if (words[0].length >= 3 && !onRecordWords.has(words[0])) addPattern(table, { ...name(seq(words)), isCapitalOnly: true });
+		} else addPattern(table, name(seq(words)));
 		if (words.length > 1) {
 			const surname = words[words.length - 1];
 			const given = words.slice(0, -1);
 			addPattern(table, name([...pieces(surname), ...seq(given)]));
 			const initials = given.map((g) => pieces(g)[0]?.[0] ?? '');
 			const tokens = [...initials, ...pieces(surname)];
-			addPattern(table, { tokens, separator: tokens.slice(1).map((_, i) => (i < initials.length ? INITIAL_SEPARATOR : NAME_SEPARATOR)), kind: 'person', severity, subject: a.name });
-			if (surname.length >= 4 && !onRecordWords.has(surname)) addPattern(table, { ...name(pieces(surname), 'block'), isCapitalOnly: true });
+			addPattern(table, { tokens, separator: tokens.slice(1).map((_, i) => (i < initials.length ? INITIAL_SEPARATOR : NAME_SEPARATOR)), kind: 'person', severity, subject: a.name, isEveryCapital: true });
+			// Any other name word alone, written with a capital: a given name ("Grace said"), or the
+			// family name of a name written family name first ("Nguyễn said", "Park Ji-won" → "Park").
+			for (const w of given) if (w.length >= 3 && !onRecordWords.has(w)) addPattern(table, { ...name(pieces(w), 'block'), isCapitalOnly: true });
+			if (surname.length >= 3 && !onRecordWords.has(surname)) addPattern(table, { ...name(pieces(surname), 'block'), isCapitalOnly: true });
 		}
 		for (const w of words) {
 			if (w.length < 2 || onRecordWords.has(w)) continue;
@@ -202,13 +216,14 @@ function nameFindings(text: string, folded: Folded, table: Table): Finding[] {
 			if (!ok) continue;
 			const start = ws[i].start;
 			if (p.isCapitalOnly && !isCapital(text[folded.origin[start]] ?? '')) continue;
+			if (p.isEveryCapital && !p.tokens.every((_, j) => isCapital(text[folded.origin[ws[i + j].start]] ?? ''))) continue;
 			span(p.kind, p.severity, start, ws[i + p.tokens.length - 1].end, p.subject);
 		}
 	};
 	for (let i = 0; i < ws.length; i++) {
 		tryPatterns(i, table.byFirst.get(ws[i].text));
 		if (i + 1 >= ws.length) continue;
-		tryPatterns(i, table.byFirstTwo.get(`${ws[i].text} ${ws[i + 1].text}`));
+		if (table.firstOfTwo.has(ws[i].text)) tryPatterns(i, table.byFirstTwo.get(`${ws[i].text} ${ws[i + 1].text}`));
 		// A title, then a distinctive part of a protected name.
 		if (!TITLES.has(ws[i].text) || !TITLE_SEPARATOR.test(folded.text.slice(ws[i].end, ws[i + 1].start))) continue;
 		for (const p of table.titled.get(ws[i + 1].text) ?? []) {

@@ -8,8 +8,13 @@ export interface Folded {
 	origin: ArrayLike<number>; // for each folded character (UTF-16 unit), the index of the original character
 }
 
-// Zero-width space, non-joiner and joiner, word joiner, BOM, soft hyphen, Mongolian vowel separator.
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD\u180E]/;
+// Characters that show nothing, or only direction, but would split a name: zero-width space,
+// (non-)joiners, direction marks and embeddings, word joiner and invisible operators, BOM, soft
+// hyphen, Mongolian vowel separator, Arabic letter mark and tatweel, Hangul fillers.
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD\u180E\u061C\u0640\u3164\uFFA0\u115F\u1160]/;
+// Letters that Unicode does not decompose into a base letter and a mark, written as people type
+// them on a keyboard without them: "Đặng" as "Dang", "Wałęsa" as "Walesa", "Straße" as "Strasse".
+const PLAIN: Record<string, string> = { đ: 'd', ð: 'd', ł: 'l', ø: 'o', ß: 'ss', ı: 'i', þ: 'th', æ: 'ae', œ: 'oe', ħ: 'h', ŧ: 't', ŀ: 'l', ĸ: 'k' };
 /** Folded form of each non-ASCII character met so far (bounded: a text cannot grow it without end). */
 const CACHE = new Map<number, string>();
 const CACHE_LIMIT = 200_000;
@@ -17,13 +22,18 @@ const CACHE_LIMIT = 200_000;
 function foldChar(cp: number, ch: string): string {
 	const cached = CACHE.get(cp);
 	if (cached !== undefined) return cached;
+	// NFKD also maps full-width and other compatibility forms ("Ｏｋｏｎｊｏ") to plain letters.
 	const folded = INVISIBLE.test(ch)
 		? ''
-		: ch
-				.normalize('NFD')
-				.replace(/\p{M}/gu, '')
-				.replace(/[’ʼ‘`´]/g, "'")
-				.toLowerCase();
+		: [
+				...ch
+					.normalize('NFKD')
+					.replace(/\p{M}/gu, '')
+					.replace(/[’ʼ‘`´＇]/g, "'")
+					.toLowerCase()
+			]
+				.map((c) => PLAIN[c] ?? c)
+				.join('');
 	if (CACHE.size < CACHE_LIMIT) CACHE.set(cp, folded);
 	return folded;
 }
@@ -65,7 +75,10 @@ export function originalSpan(f: Folded, start: number, end: number, original: st
 	const s = f.origin[start] ?? original.length;
 	const last = f.origin[end - 1] ?? s;
 	const lastChar = String.fromCodePoint(original.codePointAt(last) ?? 0);
-	return { start: s, end: last + lastChar.length };
+	let stop = last + lastChar.length;
+	// Marks that folding dropped after the last letter (Thai and Devanagari vowel signs) belong to the span.
+	while (stop < original.length && /\p{M}/u.test(original[stop])) stop++;
+	return { start: s, end: stop };
 }
 
 export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

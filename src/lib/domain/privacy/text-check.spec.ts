@@ -160,6 +160,10 @@ describe('distinctive name tokens', () => {
 describe('protected names wherever a sentence puts them (leak scan rule)', () => {
 	const people = [
 		{ name: 'Grace Okonjo', email: 'g.okonjo@example.org', attribution: 'non-attributable' as const },
+		{ name: "Liam O'Neil", attribution: 'non-attributable' as const },
+		{ name: 'Đặng Văn Lâm', attribution: 'non-attributable' as const },
+		{ name: 'Nguyễn Thị Hoa', attribution: 'non-attributable' as const },
+		{ name: 'Ana Schmidt-Weiss', attribution: 'non-attributable' as const },
 		{ name: 'Luis Mendoza', attribution: 'non-attributable' as const },
 		{ name: 'Ji-woo Park', attribution: 'non-attributable' as const },
 		{ name: 'Айгерим Сапарова', attribution: 'non-attributable' as const },
@@ -181,12 +185,25 @@ describe('protected names wherever a sentence puts them (leak scan rule)', () =>
 		['a Chinese name inside a sentence without spaces', '会上王小明指出工资问题。', ['王小明']],
 		['a Thai surname inside running Thai text', 'คุณใจดีมากกล่าวว่า', ['ใจดีมาก']],
 		['a name split by an invisible character', 'Okon\u200Bjo said so.', ['Okon\u200Bjo']],
+		['a name with an apostrophe', "Liam O'Neil agreed; so did Mr O’Neil.", ["Liam O'Neil", 'Mr O’Neil']],
+		['a letter Unicode does not decompose, typed plain', 'Dang Van Lam agreed.', ['Dang Van Lam']],
+		['full-width letters', 'Ｏｋｏｎｊｏ said so.', ['Ｏｋｏｎｊｏ']],
+		['a name split by a direction mark', 'Okon\u200Ejo said so.', ['Okon\u200Ejo']],
+		['a given name alone, written with a capital', 'Grace said so.', ['Grace']],
+		['a family name written first', 'Nguyễn said so.', ['Nguyễn']],
+		['an en dash in a double surname', 'Ana Schmidt–Weiss spoke.', ['Ana Schmidt–Weiss']],
 		['an email in any case, and the initial and surname in it', 'Write to G.Okonjo@Example.org today.', ['G.Okonjo', 'G.Okonjo@Example.org']]
 	])('finds %s', (_rule, text, expected) => {
 		expect(found(text)).toEqual(expected);
 	});
-	it('still leaves a lower-case common word alone ("a park", "the park’s gate")', () => {
-		expect(found('They met in a park; the park’s gate was shut.')).toEqual([]);
+	it('still leaves a lower-case common word alone ("a park", "the park’s gate", "a grace period")', () => {
+		expect(found('They met in a park; the park’s gate was shut after a grace period.')).toEqual([]);
+		expect(scanForLeaks('They met in a park.', [{ name: 'Ana Park', attribution: 'non-attributable' }])).toEqual([]);
+	});
+	it('looks for a one-word name only when written with a capital ("Participant" as a display name)', () => {
+		const room = [{ name: 'Participant', attribution: 'non-attributable' as const }];
+		expect(scanForLeaks('A participant said so.', room)).toEqual([]);
+		expect(scanForLeaks('As Participant wrote in the chat.', room).map((f) => f.text)).toEqual(['Participant']);
 	});
 });
 

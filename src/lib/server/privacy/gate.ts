@@ -42,15 +42,34 @@ export interface TextCheck {
 
 const hashOf = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/**
+ * The version of the scan rules, part of a stored check's key: when the rules change, every text
+ * is checked again instead of trusting a "nothing found" from the old rules. Bump on any change to
+ * domain/privacy.
+ */
+export const CHECK_RULES_VERSION = 'privacy-rules-2026-11-30';
+
+/** Character references a page or a Markdown viewer would show as letters ("Ok&#111;njo"). */
+function decodeEntities(text: string): string {
+	const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', shy: '' };
+	return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (whole, ref: string) => {
+		if (ref[0] !== '#') return named[ref.toLowerCase()] ?? whole;
+		const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+		return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+	});
+}
+
 /** The findings of one text against one protected set: read back when stored, else computed once and kept. */
 export async function findingsOf(db: Executor, protection: Protection, text: string): Promise<TextCheck> {
-	const textHash = hashOf(text);
+	const textHash = hashOf(`${CHECK_RULES_VERSION}\n${text}`);
 	const [stored] = await db
 		.select({ findings: privacyCheck.findings, isBlocked: privacyCheck.isBlocked })
 		.from(privacyCheck)
 		.where(and(eq(privacyCheck.textHash, textHash), eq(privacyCheck.protection, protection.fingerprint)));
 	if (stored) return stored;
-	const report = checkText(text, protection.people, protection.k, protection.room);
+	// A text with character references is also checked as it will show.
+	const decoded = text.includes('&') ? decodeEntities(text) : text;
+	const report = checkText(decoded === text ? text : `${text}\n\n${decoded}`, protection.people, protection.k, protection.room);
 	const findings: StoredFinding[] = report.findings.map((f) => ({ kind: f.kind, severity: f.severity, start: f.start, end: f.end, text: f.text, explanation: explainFinding(f) }));
 	await db.insert(privacyCheck).values({ textHash, protection: protection.fingerprint, findings, isBlocked: report.isBlocked }).onConflictDoNothing();
 	return { findings, isBlocked: report.isBlocked };

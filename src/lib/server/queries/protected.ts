@@ -133,15 +133,42 @@ export async function protectionOf(db: Executor, scope: ProtectionScope): Promis
 		else existing.hasAttended ||= entry.hasAttended;
 		if (m.isInRoom && !room.has(p.id)) room.set(p.id, entry);
 	}
-	// Attendees the videoconference report named but nobody matched to the directory.
+	// Attendees the videoconference report named but nobody matched to the directory: the name as
+	// the report gave it, cleaned of what is not a name ("Grace Okonjo (UNDP)", "… - IOM", "iPhone").
 	for (const a of attended) {
-		if (a.personId || !a.displayName) continue;
-		const key = `unmatched:${a.displayName}:${a.email ?? ''}`;
-		if (!people.has(key)) people.set(key, { personId: null, name: a.displayName, email: a.email, attribution: 'non-attributable', hasAttended: true });
+		if (a.personId || (!a.displayName && !a.email)) continue;
+		const name = a.displayName ? nameOfDisplayName(a.displayName) : null;
+		if (!name && !a.email) continue;
+		const key = `unmatched:${name ?? ''}:${a.email ?? ''}`;
+		if (!people.has(key)) people.set(key, { personId: null, name: name ?? '', email: a.email, attribution: 'non-attributable', hasAttended: true });
+	}
+	// Across several consultations, someone protected in one of them stays protected everywhere in
+	// the scope, even if they spoke on the record in another: their on-record entry is dropped.
+	if (ids.length > 1) {
+		for (const [key, entry] of people) {
+			if (entry.attribution === 'on-record' && entry.personId && people.has(`non-attributable:${entry.personId}`)) people.delete(key);
+		}
 	}
 	const list = [...people.values()];
-	const roomList = [...room.values()];
+	// Descriptors are counted against the protected people in the room: a named speaker on the record
+	// is attributed by name, so a reader can rule them out of "a parliamentarian from Bhutan".
+	const roomList = [...room.values()].filter((p) => p.attribution === 'non-attributable');
 	return { people: list, room: roomList, k, fingerprint: fingerprintOf(list, roomList, k) };
+}
+
+/** Words a videoconference shows instead of a name: a device, a role, a room. */
+const NOT_A_NAME = new Set(['participant', 'guest', 'host', 'co-host', 'cohost', 'iphone', 'ipad', 'android', 'samsung', 'galaxy', 'user', 'admin', 'zoom', 'room', 'conference', 'meeting', 'interpreter', 'interpretation', 'moderator', 'rapporteur', 'secretariat', 'unknown', 'anonymous', 'test', 'call-in', 'phone', 'user', 'laptop', 'desktop', 'pc', 'mac', 'macbook', 'the', 'of', 'and', 'a']);
+
+/** The person's name in a videoconference display name, or null when it holds none. */
+export function nameOfDisplayName(displayName: string): string | null {
+	const cleaned = displayName
+		.replace(/\([^)]*\)|\[[^\]]*\]|\{[^}]*\}/g, ' ') // "(UNDP)", "[she/her]"
+		.split(/\s[-–—|/]\s|,|\s@\s/)[0] // "… - IOM", "…, Ministry of Labour", "… | Org"
+		.replace(/\s+/g, ' ')
+		.trim();
+	const words = cleaned.split(' ').filter((w) => /\p{L}/u.test(w));
+	if (!words.length || words.every((w) => NOT_A_NAME.has(w.toLowerCase().replace(/[^\p{L}-]/gu, '')))) return null;
+	return words.join(' ');
 }
 
 function fingerprintOf(people: readonly ProtectedPerson[], room: readonly ProtectedPerson[], k: number): string {

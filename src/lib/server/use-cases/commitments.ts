@@ -21,7 +21,7 @@ export async function addPledge(db: Database, actor: Actor, processId: string | 
 	if (input.countryCode && !(await db.select().from(country).where(eq(country.code, input.countryCode))).length) return { ok: false, reason: 'invalid', errors: { countryCode: 'invalid' } };
 	return db.transaction(async (tx) => {
 		// Pledges are public: the pledger's name and the commitment pass the privacy gate.
-		const gate = await passGate(tx, actor, { processId }, { type: 'pledge', id: null }, { pledgerName: input.pledgerName, commitment: input.commitment }, { overrideReason: options.overrideReason });
+		const gate = await passGate(tx, actor, { processId }, { type: 'pledge', id: processId }, { pledgerName: input.pledgerName, commitment: input.commitment }, { overrideReason: options.overrideReason });
 		if (!gate.ok) return { ok: false as const, reason: 'invalid' as const, errors: { commitment: 'privacy' }, findings: gate.findings.map((f) => f.explanation), canOverride: gate.canOverride };
 		const [row] = await tx.insert(pledge).values({ processId, pledgerName: gate.texts.pledgerName, countryCode: input.countryCode, commitment: gate.texts.commitment, status: input.status }).returning({ id: pledge.id });
 		if (input.objectiveIds.length) await tx.insert(pledgeObjective).values([...new Set(input.objectiveIds)].map((objectiveId) => ({ pledgeId: row.id, objectiveId })));

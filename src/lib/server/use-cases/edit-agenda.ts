@@ -1,7 +1,7 @@
 // The agenda and background documents of a consultation, edited by its organizers. Items are kept
 // in time order: positions are renumbered after every change (through negative numbers first, so
 // the unique (consultation, position) index never sees two items on one position).
-import { passGate } from '../privacy/gate';
+import { fieldsWithFindings, passGate } from '../privacy/gate';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../db';
 import { agendaItem, agendaSpeaker, consultation, document, guidingQuestion, person } from '../db/schema';
@@ -34,6 +34,10 @@ export async function saveAgendaItem(db: Database, actor: Actor, slug: string, i
 			const found = await tx.select({ id: person.id }).from(person).where(inArray(person.id, people));
 			if (found.length !== new Set(people).size) return { ok: false as const, reason: 'invalid' as const, errors: { speakerIds: 'invalid' } };
 		}
+		// The agenda is public (consultation page, open data): its texts pass the privacy gate.
+		const texts = { title: values.title, description: values.description ?? '', questions: values.questions.join('\n') };
+		const gate = await passGate(tx, actor, { consultationId: locked.c.id }, { type: 'consultation', id: locked.c.id }, texts);
+		if (!gate.ok) return { ok: false as const, reason: 'invalid' as const, errors: Object.fromEntries(fieldsWithFindings(texts, gate.findings).map((key) => [key, 'privacy'])) };
 		let id = itemId;
 		const row = { title: values.title, description: values.description, startsAt: values.startsAt, endsAt: values.endsAt, moderatorId: values.moderatorId };
 		if (id) {
@@ -74,7 +78,7 @@ export async function addDocument(
 		const locked = await lockConsultation(tx, actor, slug);
 		if (!locked.ok) return locked.error;
 		// A document's title is public on the consultation page: it passes the privacy gate.
-		const gate = await passGate(tx, actor, { consultationId: locked.c.id }, { type: 'document', id: null }, { title: doc.title });
+		const gate = await passGate(tx, actor, { consultationId: locked.c.id }, { type: 'document', id: locked.c.id }, { title: doc.title });
 		if (!gate.ok) return { ok: false as const, reason: 'invalid' as const, errors: { title: 'privacy' } };
 		const [{ max }] = await tx.select({ max: sql<number>`coalesce(max(${document.position}), -1)` }).from(document).where(eq(document.consultationId, locked.c.id));
 		await tx.insert(document).values({ consultationId: locked.c.id, position: Number(max) + 1, ...doc, title: gate.texts.title });

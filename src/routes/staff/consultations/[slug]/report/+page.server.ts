@@ -4,6 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { consultationOr404, requireStaff } from '$lib/server/guards';
 import { report, reportVersion } from '$lib/server/db/schema';
+import { overridesOf } from '$lib/server/privacy/gate';
 import { createDraftVersion, privacyGate, publishVersion, versionDiff, versionDocument } from '$lib/server/reports/versions';
 import { blockFields } from '$lib/domain/report/edit';
 import { renderHtmlBody } from '$lib/domain/report/render-text';
@@ -29,6 +30,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const shown = versions.find((v) => v.number === shownNumber) ?? null;
 	const doc = shown ? await versionDocument(db, shown.id) : null;
 	const gate = shown ? await privacyGate(db, shown.id) : null;
+	// Who went past the privacy gate before, and why: the next reviewer sees it.
+	const overrides = await overridesOf(db, 'report-version', versions.map((v) => v.id));
 	const diff = shown ? await versionDiff(db, shown.id) : null;
 	// Comments per numbered paragraph, with who wrote them (staff only).
 	let comments: { label: string; items: { id: string; author: string; text: string; isReply: boolean; isAddressed: boolean }[] }[] = [];
@@ -55,6 +58,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		shown: shown && doc ? { id: shown.id, number: shown.number, state: shown.state, title: doc.title, body: renderHtmlBody(doc) } : null,
 		findings: gate ? gate.findings.map((f) => ({ severity: f.severity, text: f.explanation })) : [],
 		isBlocked: gate?.isBlocked ?? false,
+		overrides: versions.flatMap((v) => (overrides.get(v.id) ?? []).map((o) => ({ number: v.number, date: formatDeadline(o.at, c.timeZone, locals.locale), reason: o.reason, findings: o.findings }))),
 		isSaved: url.searchParams.has('saved'),
 		comments,
 		period: shown?.commentsCloseAt ? { deadline: formatDeadline(shown.commentsCloseAt, c.timeZone, locals.locale), isOpen: shown.commentsCloseAt > new Date() } : null,
