@@ -15,7 +15,16 @@ import { protectionOf, type ProtectionScope } from '../queries/protected';
 import { moderatePractice, moderateWrittenInput, submitPractice, submitWrittenInput } from '../use-cases/contributions';
 import { addPledge } from '../use-cases/commitments';
 import { updateRecommendation } from '../follow-up/recommendations';
-import { addDocument } from '../use-cases/edit-agenda';
+import { addDocument, saveAgendaItem } from '../use-cases/edit-agenda';
+import { saveConsultation } from '../use-cases/save-consultation';
+import { toAgendaItemValues, ZAgendaItemForm } from '../../domain/agenda-input';
+import { toConsultationValues, ZConsultationForm } from '../../domain/consultation-input';
+import { dateInZone, wallClockAt } from '../../domain/time';
+
+const timeInZone = (d: Date, zone: string) => {
+	const w = wallClockAt(d, zone);
+	return `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
+};
 import { createDraftVersion, publishVersion, saveEditedVersion } from '../reports/versions';
 import { readBlocks } from '../reports/versions';
 import { findingsOf } from './gate';
@@ -161,6 +170,35 @@ const PATHS: PublicPath[] = [
 		}
 	},
 	{
+		id: 'agenda-text',
+		submit: 'organizer, the agenda page (title, description, guiding questions)',
+		publishedBy: 'saved public at once (the consultation page, open data, the report annex)',
+		appearsAt: ['/consultations/[slug]', '/api/v1/consultations/[slug]'],
+		scope: () => ({ consultationId }),
+		async attempt(text) {
+			const [c] = await t.db.select().from(consultation).where(eq(consultation.id, consultationId));
+			const values = toAgendaItemValues(ZAgendaItemForm.parse({ title: 'Open floor', description: text, startTime: timeInZone(c.startsAt, c.timeZone), endTime: timeInZone(new Date(c.startsAt.getTime() + 30 * 60_000), c.timeZone), questions: '' }), { date: dateInZone(c.startsAt, c.timeZone), timeZone: c.timeZone, startsAt: c.startsAt, endsAt: c.endsAt });
+			if (!values.ok) throw new Error(JSON.stringify(values.errors));
+			const result = await saveAgendaItem(t.db, admin, slug, null, values.values);
+			return { refused: !result.ok && result.reason === 'invalid' && result.errors.description === 'privacy' };
+		}
+	},
+	{
+		id: 'consultation-text',
+		submit: 'organizer, the concept-note editor',
+		publishedBy: 'public once the consultation is published',
+		appearsAt: ['/', '/consultations/[slug]', '/consultations/[slug]/calendar.ics', '/api/v1/consultations', '/api/v1/consultations/[slug]'],
+		scope: () => ({ consultationId }),
+		async attempt(text) {
+			const [c] = await t.db.select().from(consultation).where(eq(consultation.id, consultationId));
+			const form = ZConsultationForm.parse({ title: c.title, slug: c.slug, timeZone: c.timeZone, date: dateInZone(c.startsAt, c.timeZone), startTime: timeInZone(c.startsAt, c.timeZone), endTime: timeInZone(c.endsAt, c.timeZone), format: c.format, objectives: [], isOnePerOrganization: c.isOnePerOrganization, isChathamHouse: true, status: c.status, background: text });
+			const values = toConsultationValues(form);
+			if (!values.ok) throw new Error(JSON.stringify(values.errors));
+			const result = await saveConsultation(t.db, admin, slug, values.values);
+			return { refused: !result.ok && result.reason === 'invalid' && result.errors.background === 'privacy' };
+		}
+	},
+	{
 		id: 'document-title',
 		submit: 'organizer, the agenda page',
 		publishedBy: 'saved public at once (the consultation page)',
@@ -178,14 +216,14 @@ const PUBLIC_ROUTES: Record<string, string[] | string> = {
 	'/': ['consultation-text'],
 	'/api/v1': 'an index of links',
 	'/api/v1/consultations': ['consultation-text'],
-	'/api/v1/consultations/[slug]': ['consultation-text', 'document-title'],
+	'/api/v1/consultations/[slug]': ['consultation-text', 'agenda-text', 'document-title'],
 	'/api/v1/consultations/[slug]/statistics': 'counts only: groups under k merged (mergeSmallGroups)',
 	'/api/v1/openapi.json': 'the API description',
 	'/api/v1/practices': ['practice'],
 	'/api/v1/processes/[slug]/recommendations': ['report-version', 'follow-up-note'],
 	'/api/v1/reports': ['report-version', 'publication-note'],
 	'/api/v1/reports/[slug]': ['report-version', 'publication-note'],
-	'/consultations/[slug]': ['consultation-text', 'document-title'],
+	'/consultations/[slug]': ['consultation-text', 'agenda-text', 'document-title'],
 	'/consultations/[slug]/calendar.ics': ['consultation-text'],
 	'/consultations/[slug]/documents/[id]': ['document-title'],
 	'/consultations/[slug]/register': ['consultation-text'],
@@ -254,7 +292,9 @@ describe(`every public path refuses a protected name, email, surname and small d
 		const pledges = await t.db.select({ id: pledge.id }).from(pledge).where(anyOf(pledge.commitment));
 		const logs = await t.db.select({ id: followUp.id }).from(followUp).where(anyOf(followUp.note));
 		const documents = await t.db.select({ id: document.id }).from(document).where(anyOf(document.title));
-		expect({ published, notes, practices, inputs, pledges, logs, documents }).toEqual({ published: [], notes: [], practices: [], inputs: [], pledges: [], logs: [], documents: [] });
+		const agenda = await t.db.select({ id: agendaItem.id }).from(agendaItem).where(or(anyOf(agendaItem.title), anyOf(agendaItem.description)));
+		const concept = await t.db.select({ id: consultation.id }).from(consultation).where(anyOf(consultation.background));
+		expect({ published, notes, practices, inputs, pledges, logs, documents, agenda, concept }).toEqual({ published: [], notes: [], practices: [], inputs: [], pledges: [], logs: [], documents: [], agenda: [], concept: [] });
 	});
 
 	it('computes a text’s findings once per protected set and reads them back after (the moderation page does not rescan)', async () => {
@@ -288,7 +328,7 @@ describe(`every public path refuses a protected name, email, surname and small d
 			}
 		};
 		walk(routes);
-		const known = new Set(PATHS.map((p) => p.id).concat('consultation-text'));
+		const known = new Set(PATHS.map((p) => p.id));
 		expect([...new Set(found)].sort()).toEqual(Object.keys(PUBLIC_ROUTES).sort());
 		for (const [route, feeds] of Object.entries(PUBLIC_ROUTES)) if (Array.isArray(feeds)) for (const f of feeds) expect(known.has(f), `${route} lists unknown path ${f}`).toBe(true);
 		for (const p of PATHS) for (const a of p.appearsAt) expect(Object.keys(PUBLIC_ROUTES)).toContain(a);
