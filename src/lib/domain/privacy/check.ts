@@ -4,7 +4,7 @@
 
 import { checkSpeakerDescriptors, type DescribedAttendee, type Descriptor } from './anonymity';
 import { recognizeSpeakers } from './descriptors';
-import { scanForLeaks, type Attendee, type Finding } from './leak-scan';
+import { MAX_FINDINGS, scanForLeaks, type Attendee, type Finding } from './leak-scan';
 import { fold } from './normalize';
 
 export type PrivacyAttendee = Attendee & DescribedAttendee;
@@ -75,6 +75,7 @@ export function checkText(text: string, attendees: readonly PrivacyAttendee[], k
 		const key = [...seen].join('|');
 		let result = counted.get(key);
 		if (!result) counted.set(key, (result = checkSpeakerDescriptors(descriptors, room, k)));
+		if (findings.length >= 2 * MAX_FINDINGS) break;
 		for (const f of result) {
 			const keys = Object.keys(f.descriptor);
 			const involved = mention.terms.filter((t) => keys.includes(t.key) && f.descriptor[t.key] === t.value);
@@ -84,5 +85,8 @@ export function checkText(text: string, attendees: readonly PrivacyAttendee[], k
 		}
 	}
 	findings.sort((a, b) => a.start - b.start || a.end - b.end);
-	return { findings, isBlocked: findings.some((f) => f.severity === 'block') };
+	const isBlocked = findings.some((f) => f.severity === 'block');
+	// Bounded, like the leak scan's: blocking findings first, so a cut list still says why.
+	const kept = findings.length > MAX_FINDINGS ? [...findings.filter((f) => f.severity === 'block'), ...findings.filter((f) => f.severity !== 'block')].slice(0, MAX_FINDINGS).sort((a, b) => a.start - b.start || a.end - b.end) : findings;
+	return { findings: kept, isBlocked };
 }

@@ -76,6 +76,7 @@ interface Table {
 	byFirstTwo: Map<string, Pattern[]>;
 	/** First words of the patterns in byFirstTwo: most words need no two-word lookup at all. */
 	firstOfTwo: Set<string>;
+	bySignature: Map<string, Pattern>;
 	/** Name words that block after a title ("Ms. Tavita", "Mr Leota"), by their first piece. */
 	titled: Map<string, Pattern[]>;
 	unspaced: Map<string, { text: string; severity: Finding['severity']; subject: string }[]>;
@@ -86,10 +87,23 @@ function addPattern(table: Table, p: Pattern) {
 	const map = p.tokens.length === 1 ? table.byFirst : table.byFirstTwo;
 	const key = p.tokens.length === 1 ? p.tokens[0] : `${p.tokens[0]} ${p.tokens[1]}`;
 	const list = map.get(key);
+	// Many people may share a name or a name word: one pattern per spelling finds the place once
+	// (its subject names the first of them), so a repeated common name costs one lookup, not one per person.
+	const signature = `${p.kind}|${p.tokens.join(' ')}|${p.isCapitalOnly ?? ''}|${p.isEveryCapital ?? ''}|${p.separator.map((r) => r.source).join('/')}`;
+	const same = table.bySignature.get(signature);
+	if (same) {
+		if (p.severity === 'block') same.severity = 'block';
+		return;
+	}
+	table.bySignature.set(signature, p);
 	if (list) list.push(p);
 	else map.set(key, [p]);
 	if (p.tokens.length > 1) table.firstOfTwo.add(p.tokens[0]);
 }
+
+/** At most this many findings are reported for one text: past it, the text is refused anyway, and a
+ * hostile text cannot make the stored check (or the page listing it) grow without end. */
+export const MAX_FINDINGS = 200;
 
 function addUnspaced(table: Table, text: string, severity: Finding['severity'], subject: string) {
 	if (text.length < 2) return;
@@ -100,7 +114,7 @@ function addUnspaced(table: Table, text: string, severity: Finding['severity'], 
 }
 
 function buildTable(attendees: readonly Attendee[]): Table {
-	const table: Table = { byFirst: new Map(), byFirstTwo: new Map(), firstOfTwo: new Set(), titled: new Map(), unspaced: new Map() };
+	const table: Table = { byFirst: new Map(), byFirstTwo: new Map(), firstOfTwo: new Set(), bySignature: new Map(), titled: new Map(), unspaced: new Map() };
 	const onRecord = attendees.filter((a) => a.attribution === 'on-record');
 	const onRecordNames = new Set(onRecord.map((a) => nameWords(a.name).join(' ')));
 	// A word that is also part of an on-record speaker's name is not distinctive: "Dr. Liam" may be them.
@@ -201,6 +215,7 @@ function nameFindings(text: string, folded: Folded, table: Table): Finding[] {
 		// A possessive belongs to the name: "Park’s", "Okonjo's", "Reyes'".
 		const possessive = /^'s?(?![\p{L}\p{N}])/u.exec(folded.text.slice(end, end + 3));
 		if (possessive && kind === 'person') end += possessive[0].length;
+		if (found.length >= MAX_FINDINGS) return;
 		const o = originalSpan(folded, start, end, text);
 		found.push({ kind, severity, start: o.start, end: o.end, text: text.slice(o.start, o.end), subject });
 	};
@@ -350,12 +365,16 @@ export function scanForLeaks(text: string, attendees: readonly Attendee[], folde
 
 	const owners = new Map(attendees.filter((a) => a.email).map((a) => [a.email!.toLowerCase(), a]));
 	for (const m of emails(text)) {
+		if (findings.length >= 2 * MAX_FINDINGS) break;
 		const value = text.slice(m.start, m.end);
 		const owner = owners.get(value.toLowerCase());
 		if (owner?.attribution === 'on-record') continue;
 		findings.push({ kind: 'email', severity: 'block', ...m, text: value, subject: owner?.name ?? null });
 	}
-	for (const m of phones(text)) findings.push({ kind: 'phone', severity: 'block', ...m, subject: null });
+	for (const m of phones(text)) {
+		if (findings.length >= 3 * MAX_FINDINGS) break;
+		findings.push({ kind: 'phone', severity: 'block', ...m, subject: null });
+	}
 
 	// One finding per place: a longer match of the same kind covers the shorter ones inside it.
 	findings.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -366,5 +385,5 @@ export function scanForLeaks(text: string, attendees: readonly Attendee[], folde
 		reach.set(f.kind, Math.max(reach.get(f.kind) ?? -1, f.end));
 		kept.push(f);
 	}
-	return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+	return kept.sort((a, b) => a.start - b.start || a.end - b.end).slice(0, MAX_FINDINGS);
 }
