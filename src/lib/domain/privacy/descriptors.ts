@@ -216,7 +216,26 @@ function firstFrom<T>(items: readonly T[], at: number, key: (t: T) => number): n
 	return lo;
 }
 
-type Word = { start: number; end: number; word: string };
+/** The words of a passage as WORD reads them, in typed arrays (no object per word); text on demand. */
+interface Words {
+	starts: Int32Array;
+	ends: Int32Array; // a full stop after a word is inside its end, not in its text
+	textEnds: Int32Array;
+	count: number;
+	text: string;
+}
+const wordText = (w: Words, i: number) => w.text.slice(w.starts[i], w.textEnds[i]);
+/** The first word starting at or after `at`, or `count`. */
+function wordFrom(w: Words, at: number): number {
+	let lo = 0;
+	let hi = w.count;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (w.starts[mid] < at) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
 
 export function recognizeSpeakers(text: string, options: RecognizeOptions = {}): SpeakerMention[] {
 	const mentions: SpeakerMention[] = [];
@@ -248,19 +267,25 @@ export function recognizeSpeakers(text: string, options: RecognizeOptions = {}):
 		const verbStarts: number[] = [];
 		for (const h of hits) if (h.kind === 'verb') verbStarts.push(h.start);
 		// Words as WORD reads them: pieces joined by one hyphen or apostrophe, a full stop kept at the end.
-		const words: Word[] = [];
-		for (let i = 0; i < pieces.starts.length; i++) {
+		const n = pieces.starts.length;
+		const words: Words = { starts: new Int32Array(n), ends: new Int32Array(n), textEnds: new Int32Array(n), count: 0, text: folded.text };
+		for (let i = 0; i < n; i++) {
 			const start = pieces.starts[i];
-			while (i + 1 < pieces.starts.length && pieces.starts[i + 1] === pieces.ends[i] + 1 && (folded.text[pieces.ends[i]] === '-' || folded.text[pieces.ends[i]] === "'")) i++;
+			while (i + 1 < n && pieces.starts[i + 1] === pieces.ends[i] + 1 && (folded.text[pieces.ends[i]] === '-' || folded.text[pieces.ends[i]] === "'")) i++;
 			const end = pieces.ends[i];
-			words.push({ start, end: folded.text[end] === '.' ? end + 1 : end, word: folded.text.slice(start, end) });
+			words.starts[words.count] = start;
+			words.textEnds[words.count] = end;
+			words.ends[words.count] = folded.text[end] === '.' ? end + 1 : end;
+			words.count++;
 		}
 		// Punctuation ends a speaker's description, except inside a lexicon term ("Hong Kong, China", "Iran (Islamic Republic of)").
 		const boundaries: number[] = [];
 		let h = 0;
 		let reach = -1;
-		for (const m of folded.text.matchAll(/[.;:!?()\u2014]|,(?!\d)/g)) {
-			const i = m.index!;
+		const t = folded.text;
+		for (let i = 0; i < t.length; i++) {
+			const c = t[i];
+			if (!(c === '.' || c === ';' || c === ':' || c === '!' || c === '?' || c === '(' || c === ')' || c === '\u2014' || (c === ',' && !(t[i + 1] >= '0' && t[i + 1] <= '9')))) continue;
 			while (h < hits.length && hits[h].start < i) {
 				if (hits[h].kind !== 'verb') reach = Math.max(reach, hits[h].end);
 				h++;
@@ -352,51 +377,51 @@ function isTitleStop(folded: string, i: number): boolean {
 }
 
 interface PassageIndex {
-	words: Word[];
+	words: Words;
 	hitsAt: (at: number) => Hit[] | undefined;
 	boundaries: number[];
 	verbStarts: number[];
 	length: number;
 }
 
-const nextWordFrom = (ix: PassageIndex, at: number): Word | undefined => ix.words[firstFrom(ix.words, at, (w) => w.start)];
-
 /** The head noun of a speaker phrase opened by a determiner, if the words after it make one. */
 function speakerHead(det: Hit, ix: PassageIndex): Hit | null {
 	let at = det.end;
 	for (let step = 0; step < 6; step++) {
-		const nextWord = nextWordFrom(ix, at);
-		if (!nextWord) return null;
-		const here = ix.hitsAt(nextWord.start);
+		const i = wordFrom(ix.words, at);
+		if (i >= ix.words.count) return null;
+		const here = ix.hitsAt(ix.words.starts[i]);
 		let longest: Hit | null = null;
 		if (here) for (const h of here) if (h.kind !== 'determiner' && (!longest || h.end > longest.end)) longest = h;
+		const word = wordText(ix.words, i);
 		if (longest) {
+			const head = longest;
 			const isHead =
-				longest.kind === 'noun' ||
-				(longest.kind === 'category' && here!.some((h) => h.start === longest.start && h.end === longest.end && PERSON_CATEGORY_TERMS.has(termText(h, ix.words)))) ||
-				(longest.kind === 'gender' && GENDER_NOUNS.has(nextWord.word) && !followedByHead(longest, ix));
-			if (isHead) return longest;
-			if (longest.kind === 'verb') return null;
-			at = longest.end;
+				head.kind === 'noun' ||
+				(head.kind === 'category' && here!.some((h) => h.start === head.start && h.end === head.end && PERSON_CATEGORY_TERMS.has(termText(h, ix.words)))) ||
+				(head.kind === 'gender' && GENDER_NOUNS.has(word) && !followedByHead(head, ix));
+			if (isHead) return head;
+			if (head.kind === 'verb') return null;
+			at = head.end;
 			continue;
 		}
-		if (!MODIFIERS.has(nextWord.word)) return null;
-		at = nextWord.end;
+		if (!MODIFIERS.has(word)) return null;
+		at = ix.words.ends[i];
 	}
 	return null;
 }
 
-function termText(h: Hit, words: readonly Word[]): string {
+function termText(h: Hit, words: Words): string {
 	const out: string[] = [];
-	for (let i = firstFrom(words, h.start, (w) => w.start); i < words.length && words[i].end <= h.end + 1; i++) out.push(words[i].word);
+	for (let i = wordFrom(words, h.start); i < words.count && words.ends[i] <= h.end + 1; i++) out.push(wordText(words, i));
 	return out.join(' ');
 }
 
 /** "a woman parliamentarian": the gender noun modifies the head that follows. */
 function followedByHead(h: Hit, ix: PassageIndex): boolean {
-	const next = nextWordFrom(ix, h.end);
-	if (!next) return false;
-	return (ix.hitsAt(next.start) ?? []).some((x) => x.kind === 'noun' || (x.kind === 'category' && PERSON_CATEGORY_TERMS.has(termText(x, ix.words))));
+	const i = wordFrom(ix.words, h.end);
+	if (i >= ix.words.count) return false;
+	return (ix.hitsAt(ix.words.starts[i]) ?? []).some((x) => x.kind === 'noun' || (x.kind === 'category' && PERSON_CATEGORY_TERMS.has(termText(x, ix.words))));
 }
 
 /** The phrase describing a speaker ends at punctuation, at a reporting verb, or after 14 words. */
@@ -406,19 +431,18 @@ function phraseEndAfter(from: number, ix: PassageIndex): number {
 	if (b !== undefined) stops.push(b);
 	const v = ix.verbStarts[firstFrom(ix.verbStarts, from, (x) => x)];
 	if (v !== undefined) stops.push(v);
-	const firstWord = firstFrom(ix.words, from, (w) => w.start);
-	if (ix.words.length - firstWord > 14) stops.push(ix.words[firstWord + 14].start);
+	const firstWord = wordFrom(ix.words, from);
+	if (ix.words.count - firstWord > 14) stops.push(ix.words.starts[firstWord + 14]);
 	const end = Math.min(...stops);
 	// The last word that ends by then.
 	let lo = 0;
-	let hi = ix.words.length;
+	let hi = ix.words.count;
 	while (lo < hi) {
 		const mid = (lo + hi) >> 1;
-		if (ix.words[mid].end <= end) lo = mid + 1;
+		if (ix.words.ends[mid] <= end) lo = mid + 1;
 		else hi = mid;
 	}
-	const last = ix.words[lo - 1];
-	return Math.max(from, last ? last.end : from);
+	return Math.max(from, lo > 0 ? ix.words.ends[lo - 1] : from);
 }
 
 function dedupeTerms(terms: DescriptorTerm[]): DescriptorTerm[] {

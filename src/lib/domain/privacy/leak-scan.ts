@@ -183,27 +183,27 @@ function buildTable(attendees: readonly Attendee[]): Table {
 	return table;
 }
 
-interface Word {
-	start: number;
-	end: number;
-	text: string;
-}
-
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Words of the folded text, read with a plain loop (ASCII by code, the rest by class). */
-function words(folded: string): Word[] {
-	const out: Word[] = [];
+function words(folded: string): { start: Int32Array; end: Int32Array; text: string[]; length: number } {
+	const start = new Int32Array((folded.length + 1) >> 1 || 1);
+	const end = new Int32Array(start.length);
+	const texts: string[] = [];
 	const isWordChar = (code: number, i: number) =>
 		code < 0x80 ? (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) : WORD_CHAR.test(folded[i]) || (code >= 0xd800 && code <= 0xdfff && WORD_CHAR.test(folded.slice(i, i + 2)));
 	let i = 0;
+	let n = 0;
 	while (i < folded.length) {
 		while (i < folded.length && !isWordChar(folded.charCodeAt(i), i)) i++;
 		if (i >= folded.length) break;
-		const start = i;
+		const s = i;
 		while (i < folded.length && isWordChar(folded.charCodeAt(i), i)) i++;
-		out.push({ start, end: i, text: folded.slice(start, i) });
+		start[n] = s;
+		end[n] = i;
+		texts.push(folded.slice(s, i));
+		n++;
 	}
-	return out;
+	return { start, end, text: texts, length: n };
 }
 
 const isCapital = (ch: string) => /^[\p{Lu}\p{Lt}\p{Lo}]/u.test(ch);
@@ -224,28 +224,26 @@ function nameFindings(text: string, folded: Folded, table: Table): Finding[] {
 		for (const p of candidates) {
 			if (i + p.tokens.length > ws.length) continue;
 			let ok = true;
-			for (let j = 1; j < p.tokens.length && ok; j++) {
-				const w = ws[i + j];
-				ok = w.text === p.tokens[j] && p.separator[j - 1].test(folded.text.slice(ws[i + j - 1].end, w.start));
-			}
+			for (let j = 1; j < p.tokens.length && ok; j++) ok = ws.text[i + j] === p.tokens[j] && p.separator[j - 1].test(folded.text.slice(ws.end[i + j - 1], ws.start[i + j]));
 			if (!ok) continue;
-			const start = ws[i].start;
+			const start = ws.start[i];
 			if (p.isCapitalOnly && !isCapital(text[folded.origin[start]] ?? '')) continue;
-			if (p.isEveryCapital && !p.tokens.every((_, j) => isCapital(text[folded.origin[ws[i + j].start]] ?? ''))) continue;
-			span(p.kind, p.severity, start, ws[i + p.tokens.length - 1].end, p.subject);
+			if (p.isEveryCapital && !p.tokens.every((_, j) => isCapital(text[folded.origin[ws.start[i + j]]] ?? ''))) continue;
+			span(p.kind, p.severity, start, ws.end[i + p.tokens.length - 1], p.subject);
 		}
 	};
 	for (let i = 0; i < ws.length; i++) {
-		tryPatterns(i, table.byFirst.get(ws[i].text));
+		const w = ws.text[i];
+		tryPatterns(i, table.byFirst.get(w));
 		if (i + 1 >= ws.length) continue;
-		if (table.firstOfTwo.has(ws[i].text)) tryPatterns(i, table.byFirstTwo.get(`${ws[i].text} ${ws[i + 1].text}`));
+		if (table.firstOfTwo.has(w)) tryPatterns(i, table.byFirstTwo.get(`${w} ${ws.text[i + 1]}`));
 		// A title, then a distinctive part of a protected name.
-		if (!TITLES.has(ws[i].text) || !TITLE_SEPARATOR.test(folded.text.slice(ws[i].end, ws[i + 1].start))) continue;
-		for (const p of table.titled.get(ws[i + 1].text) ?? []) {
+		if (!TITLES.has(w) || !TITLE_SEPARATOR.test(folded.text.slice(ws.end[i], ws.start[i + 1]))) continue;
+		for (const p of table.titled.get(ws.text[i + 1]) ?? []) {
 			if (i + 1 + p.tokens.length > ws.length) continue;
 			let ok = true;
-			for (let j = 1; j < p.tokens.length && ok; j++) ok = ws[i + 1 + j].text === p.tokens[j] && p.separator[j - 1].test(folded.text.slice(ws[i + j].end, ws[i + 1 + j].start));
-			if (ok) span('person', 'block', ws[i].start, ws[i + p.tokens.length].end, p.subject);
+			for (let j = 1; j < p.tokens.length && ok; j++) ok = ws.text[i + 1 + j] === p.tokens[j] && p.separator[j - 1].test(folded.text.slice(ws.end[i + j], ws.start[i + 1 + j]));
+			if (ok) span('person', 'block', ws.start[i], ws.end[i + p.tokens.length], p.subject);
 		}
 	}
 	if (table.unspaced.size) {
