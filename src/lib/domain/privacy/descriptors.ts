@@ -154,12 +154,18 @@ function hitsOf(folded: string, { starts, ends }: { starts: number[]; ends: numb
 		const end = ends[i + found.words.length - 1];
 		// "one-stop", "one-third": a hyphenated word is not a determiner opening a speaker phrase.
 		const isHyphenated = folded[end] === '-' || folded[start - 1] === '-';
-		for (const [kind, value] of byTerm.get(found.term)!) {
+		const entries = byTerm.get(found.term)!;
+		for (let e = 0; e < entries.length; e++) {
+			const kind = entries[e][0];
+			const value = entries[e][1];
 			if (kind === 'determiner' && isHyphenated) continue;
 			// "a a a", "a@a@a": a determiner right before another one opens no phrase; keep the last only.
 			const last = hits[hits.length - 1];
-			if (kind === 'determiner' && last?.kind === 'determiner' && last.end <= start && !WORD_CHAR.test(folded.slice(last.end, start))) hits.pop();
-			hits.push({ start, end, kind, value });
+			if (kind === 'determiner' && last?.kind === 'determiner' && last.end <= start && !WORD_CHAR.test(folded.slice(last.end, start))) {
+				last.start = start;
+				last.end = end;
+				last.value = value;
+			} else hits.push({ start, end, kind, value });
 		}
 		i += found.words.length - 1;
 	}

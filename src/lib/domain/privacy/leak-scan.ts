@@ -74,8 +74,8 @@ interface Table {
 	byFirst: Map<string, Pattern[]>;
 	/** Patterns of two or more words, by their first two words ("grace okonjo"): a repeated first name costs one lookup. */
 	byFirstTwo: Map<string, Pattern[]>;
-	/** First words of the patterns in byFirstTwo: most words need no two-word lookup at all. */
-	firstOfTwo: Set<string>;
+	/** Second words of the patterns in byFirstTwo, by first word: most word pairs need no lookup at all. */
+	firstOfTwo: Map<string, Set<string>>;
 	bySignature: Map<string, Pattern>;
 	/** Name words that block after a title ("Ms. Tavita", "Mr Leota"), by their first piece. */
 	titled: Map<string, Pattern[]>;
@@ -98,7 +98,11 @@ function addPattern(table: Table, p: Pattern) {
 	table.bySignature.set(signature, p);
 	if (list) list.push(p);
 	else map.set(key, [p]);
-	if (p.tokens.length > 1) table.firstOfTwo.add(p.tokens[0]);
+	if (p.tokens.length > 1) {
+		const seconds = table.firstOfTwo.get(p.tokens[0]) ?? new Set<string>();
+		seconds.add(p.tokens[1]);
+		table.firstOfTwo.set(p.tokens[0], seconds);
+	}
 }
 
 /** At most this many findings are reported for one text: past it, the text is refused anyway, and a
@@ -114,7 +118,7 @@ function addUnspaced(table: Table, text: string, severity: Finding['severity'], 
 }
 
 function buildTable(attendees: readonly Attendee[]): Table {
-	const table: Table = { byFirst: new Map(), byFirstTwo: new Map(), firstOfTwo: new Set(), bySignature: new Map(), titled: new Map(), unspaced: new Map() };
+	const table: Table = { byFirst: new Map(), byFirstTwo: new Map(), firstOfTwo: new Map(), bySignature: new Map(), titled: new Map(), unspaced: new Map() };
 	const onRecord = attendees.filter((a) => a.attribution === 'on-record');
 	const onRecordNames = new Set(onRecord.map((a) => nameWords(a.name).join(' ')));
 	// A word that is also part of an on-record speaker's name is not distinctive: "Dr. Liam" may be them.
@@ -206,7 +210,11 @@ function words(folded: string): { start: Int32Array; end: Int32Array; text: stri
 	return { start, end, text: texts, length: n };
 }
 
-const isCapital = (ch: string) => /^[\p{Lu}\p{Lt}\p{Lo}]/u.test(ch);
+const CAPITAL = /^[\p{Lu}\p{Lt}\p{Lo}]/u;
+const isCapital = (ch: string) => {
+	const c = ch.charCodeAt(0);
+	return c < 0x80 ? c >= 65 && c <= 90 : CAPITAL.test(ch);
+};
 
 function nameFindings(text: string, folded: Folded, table: Table): Finding[] {
 	const found: Finding[] = [];
@@ -232,11 +240,12 @@ function nameFindings(text: string, folded: Folded, table: Table): Finding[] {
 			span(p.kind, p.severity, start, ws.end[i + p.tokens.length - 1], p.subject);
 		}
 	};
-	for (let i = 0; i < ws.length; i++) {
+	// Enough findings to refuse the text and say why: the rest of a hostile text need not be read.
+	for (let i = 0; i < ws.length && found.length < MAX_FINDINGS; i++) {
 		const w = ws.text[i];
 		tryPatterns(i, table.byFirst.get(w));
 		if (i + 1 >= ws.length) continue;
-		if (table.firstOfTwo.has(w)) tryPatterns(i, table.byFirstTwo.get(`${w} ${ws.text[i + 1]}`));
+		if (table.firstOfTwo.get(w)?.has(ws.text[i + 1])) tryPatterns(i, table.byFirstTwo.get(`${w} ${ws.text[i + 1]}`));
 		// A title, then a distinctive part of a protected name.
 		if (!TITLES.has(w) || !TITLE_SEPARATOR.test(folded.text.slice(ws.end[i], ws.start[i + 1]))) continue;
 		for (const p of table.titled.get(ws.text[i + 1]) ?? []) {
@@ -312,8 +321,16 @@ function emails(text: string): { start: number; end: number }[] {
 	return out;
 }
 
-const RUN = /[\d\s().-]/;
-const AROUND = /[\p{L}\p{N}-]/u;
+const SPACE = /\s/;
+const RUN_CHARS = new Set(['(', ')', '.', '-']);
+/** A character of a written number: a digit, a space, a bracket, a dot or a hyphen. */
+const isRun = (ch: string) => (ch >= '0' && ch <= '9') || RUN_CHARS.has(ch) || ch === ' ' || (ch.charCodeAt(0) > 0x20 ? ch.charCodeAt(0) >= 0x80 && SPACE.test(ch) : SPACE.test(ch));
+const AROUND_CLASS = /[\p{L}\p{N}]/u;
+/** Glued to a number: a letter, a digit or a hyphen. */
+const isAround = (ch: string) => {
+	const c = ch.charCodeAt(0);
+	return c < 0x80 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 : AROUND_CLASS.test(ch);
+};
 
 /**
  * Telephone numbers: international or local numbers of 7 to 15 digits, with spaces, dots, dashes
@@ -325,17 +342,17 @@ function phones(text: string): { start: number; end: number; text: string }[] {
 	for (let i = 0; i < text.length; i++) {
 		const c = text[i];
 		if (!(c === '+' || c === '(' || isDigit(c))) continue;
-		if (i > 0 && AROUND.test(text[i - 1])) continue;
+		if (i > 0 && isAround(text[i - 1])) continue;
 		// \+?\(?\d: an optional plus and bracket, then a digit.
 		let s = i;
 		if (text[s] === '+') s++;
 		if (text[s] === '(') s++;
 		if (!isDigit(text[s])) continue;
 		let end = s + 1;
-		while (end < text.length && RUN.test(text[end])) end++;
+		while (end < text.length && isRun(text[end])) end++;
 		// The last digit not glued to a letter, digit or hyphen after it.
 		let last = end - 1;
-		while (last > s && !(isDigit(text[last]) && !AROUND.test(text[last + 1] ?? ' '))) last--;
+		while (last > s && !(isDigit(text[last]) && !isAround(text[last + 1] ?? ' '))) last--;
 		// Whatever happens, the next number starts after this run: each character is read once.
 		const from = i;
 		i = end - 1;
