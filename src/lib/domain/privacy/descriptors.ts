@@ -329,10 +329,16 @@ export function recognizeSpeakers(text: string, options: RecognizeOptions = {}):
 			if (!head) continue;
 			const wordsEnd = phraseEndAfter(head.end, index);
 			const inside: Hit[] = [];
-			for (let i = firstFrom(hits, det.end, (x) => x.start); i < hits.length && hits[i].start < wordsEnd; i++) if (isDescriptor(hits[i])) inside.push(hits[i]);
-			const phraseEnd = Math.max(wordsEnd, ...inside.map((h) => h.end));
-			inside.forEach((h) => consumed.add(h));
-			const mention: SpeakerMention = { passage: passageIndex, ...span(det.start, phraseEnd), onRecord: false, terms: dedupeTerms(inside.map(term)) };
+			let phraseEnd = wordsEnd;
+			// Hits are sorted and do not overlap: the phrase's own start right after the determiner.
+			for (let i = d + 1; i < hits.length && hits[i].start < wordsEnd; i++) {
+				if (!isDescriptor(hits[i])) continue;
+				inside.push(hits[i]);
+				consumed.add(hits[i]);
+				if (hits[i].end > phraseEnd) phraseEnd = hits[i].end;
+			}
+			const terms = inside.map(term);
+			const mention: SpeakerMention = { passage: passageIndex, ...span(det.start, phraseEnd), onRecord: false, terms: terms.length > 1 ? dedupeTerms(terms) : terms };
 			events.push({ at: det.start, open: { mention, phraseEnd } });
 		}
 		for (const h of hits) {

@@ -243,7 +243,8 @@ function nameFindings(text: string, folded: Folded, table: Table): Finding[] {
 	// Enough findings to refuse the text and say why: the rest of a hostile text need not be read.
 	for (let i = 0; i < ws.length && found.length < MAX_FINDINGS; i++) {
 		const w = ws.text[i];
-		tryPatterns(i, table.byFirst.get(w));
+		const single = table.byFirst.get(w);
+		if (single) tryPatterns(i, single);
 		if (i + 1 >= ws.length) continue;
 		if (table.firstOfTwo.get(w)?.has(ws.text[i + 1])) tryPatterns(i, table.byFirstTwo.get(`${w} ${ws.text[i + 1]}`));
 		// A title, then a distinctive part of a protected name.
