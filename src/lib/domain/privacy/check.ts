@@ -6,6 +6,7 @@ import { checkSpeakerDescriptors, type DescribedAttendee, type Descriptor } from
 import { recognizeSpeakers } from './descriptors';
 import { MAX_FINDINGS, scanForLeaks, type Attendee, type Finding } from './leak-scan';
 import { fold } from './normalize';
+import { wordSpans } from './words';
 
 export type PrivacyAttendee = Attendee & DescribedAttendee;
 
@@ -57,11 +58,12 @@ export function explainFinding(f: PrivacyFinding): string {
  */
 export function checkText(text: string, attendees: readonly PrivacyAttendee[], k: number, room: readonly DescribedAttendee[] = attendees): PrivacyReport {
 	const folded = fold(text);
-	const findings: PrivacyFinding[] = [...scanForLeaks(text, attendees, folded)];
+	const words = wordSpans(folded.text);
+	const findings: PrivacyFinding[] = [...scanForLeaks(text, attendees, folded, words)];
 	const onRecordNames = attendees.filter((a) => a.attribution === 'on-record').map((a) => a.name);
 	// The same description repeated (a long text says "a participant from Nepal" many times) is counted once.
 	const counted = new Map<string, ReturnType<typeof checkSpeakerDescriptors>>();
-	for (const mention of recognizeSpeakers(text, { onRecordNames, folded })) {
+	for (const mention of recognizeSpeakers(text, { onRecordNames, folded, words })) {
 		if (mention.onRecord || !mention.terms.length) continue;
 		const descriptors: Descriptor[] = [];
 		const seen = new Set<string>();

@@ -7,6 +7,7 @@
 
 import { CATEGORY_TERMS, COUNTRY_TERMS, GENDER_TERMS, REPORTING_VERBS, SPEAKER_DETERMINERS, SPEAKER_NOUNS, SUBREGION_TERMS } from './lexicon';
 import { escapeRegExp, fold, originalSpan, type Folded } from './normalize';
+import { firstWordFrom, wordSpans, type WordSpans } from './words';
 
 export type DescriptorKey = 'country' | 'subregion' | 'category' | 'gender';
 
@@ -112,36 +113,19 @@ function lexicon() {
 const WORD_PIECE = /[\p{L}\p{N}]+/gu;
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-/** Starts and ends of the runs of letters and digits (ASCII by code, the rest by class). */
-function pieceSpans(folded: string): { starts: number[]; ends: number[] } {
-	const starts: number[] = [];
-	const ends: number[] = [];
-	const isWordChar = (i: number) => {
-		const c = folded.charCodeAt(i);
-		return c < 0x80 ? (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) : WORD_CHAR.test(folded[i]) || (c >= 0xd800 && c <= 0xdbff && WORD_CHAR.test(folded.slice(i, i + 2)));
-	};
-	let i = 0;
-	while (i < folded.length) {
-		while (i < folded.length && !isWordChar(i)) i++;
-		if (i >= folded.length) break;
-		starts.push(i);
-		while (i < folded.length && isWordChar(i)) i++;
-		ends.push(i);
-	}
-	return { starts, ends };
-}
 
 /** Lexicon terms in the folded text, leftmost and longest first, never overlapping. */
-function hitsOf(folded: string, { starts, ends }: { starts: number[]; ends: number[] } = pieceSpans(folded)): Hit[] {
+function hitsOf(folded: string, spans: WordSpans): Hit[] {
 	const { byFirst, byTerm } = lexicon();
-	const word = (i: number) => folded.slice(starts[i], ends[i]);
+	const { starts, ends, texts } = spans;
+	const word = (i: number) => texts[i];
 	const hits: Hit[] = [];
-	for (let i = 0; i < starts.length; i++) {
-		const candidates = byFirst.get(word(i));
+	for (let i = 0; i < spans.count; i++) {
+		const candidates = byFirst.get(texts[i]);
 		if (!candidates) continue;
 		let found: TermEntry | null = null;
 		for (const c of candidates) {
-			if (i + c.words.length > starts.length) continue;
+			if (i + c.words.length > spans.count) continue;
 			let ok = true;
 			for (let j = 1; j < c.words.length && ok; j++) ok = word(i + j) === c.words[j] && normalizeSeparator(folded.slice(ends[i + j - 1], starts[i + j])) === c.separators[j - 1];
 			if (ok) {
@@ -190,10 +174,12 @@ export interface RecognizeOptions {
 	onRecordNames?: readonly string[];
 	/** The text already folded (the leak scan folds it too): folded once, not twice. */
 	folded?: Folded;
+	/** Its words, read once (words.ts). */
+	words?: WordSpans;
 }
 
 /** The part of a folded text that comes from original[from, to): positions stay those of the original. */
-function foldedPart(all: Folded, from: number, to: number): Folded {
+function foldedPart(all: Folded, from: number, to: number): { part: Folded; from: number; to: number } {
 	const first = (at: number) => {
 		let lo = 0;
 		let hi = all.origin.length;
@@ -207,7 +193,7 @@ function foldedPart(all: Folded, from: number, to: number): Folded {
 	const s = first(from);
 	const e = first(to);
 	const origin = all.origin as Int32Array | number[];
-	return { text: all.text.slice(s, e), origin: 'subarray' in origin ? origin.subarray(s, e) : origin.slice(s, e) };
+	return { part: { text: all.text.slice(s, e), origin: 'subarray' in origin ? origin.subarray(s, e) : origin.slice(s, e) }, from: s, to: e };
 }
 
 /** Index of the first item whose `start` (or the key given) is at least `at`, in a list sorted by it. */
@@ -257,11 +243,26 @@ export function recognizeSpeakers(text: string, options: RecognizeOptions = {}):
 			if (!isLetter(all.text[start - 1]) && !isLetter(all.text[end])) namedEverywhere.push({ start: all.origin[start], end: all.origin[end - 1] + 1 });
 		}
 	}
+	// Words and lexicon terms are read once over the whole text, then shared out to the passages.
+	const allWords = options.words ?? wordSpans(all.text);
+	const allHits = hitsOf(all.text, allWords);
+	let nextHit = 0;
 	passages(text).forEach(([pStart, pEnd], passageIndex) => {
-		// Positions in `folded.origin` are those of the whole text.
-		const folded = foldedPart(all, pStart, pEnd);
-		const pieces = pieceSpans(folded.text);
-		const hits = hitsOf(folded.text, pieces);
+		// Positions in `folded.origin` are those of the whole text; positions in `folded.text` are the passage's.
+		const { part: folded, from: fs, to: fe } = foldedPart(all, pStart, pEnd);
+		const firstPiece = firstWordFrom(allWords, fs);
+		const lastPiece = firstWordFrom(allWords, fe);
+		const pieces = { starts: new Int32Array(lastPiece - firstPiece), ends: new Int32Array(lastPiece - firstPiece) };
+		for (let i = firstPiece; i < lastPiece; i++) {
+			pieces.starts[i - firstPiece] = allWords.starts[i] - fs;
+			pieces.ends[i - firstPiece] = allWords.ends[i] - fs;
+		}
+		const hits: Hit[] = [];
+		while (nextHit < allHits.length && allHits[nextHit].start < fs) nextHit++;
+		for (; nextHit < allHits.length && allHits[nextHit].start < fe; nextHit++) {
+			const h = allHits[nextHit];
+			if (h.end <= fe) hits.push({ ...h, start: h.start - fs, end: h.end - fs });
+		}
 		// Hits are sorted by start: the hits at a position are found by binary search, no map of them all.
 		const hitsAt = (at: number): Hit[] | undefined => {
 			let i = firstFrom(hits, at, (x) => x.start);
@@ -290,8 +291,10 @@ export function recognizeSpeakers(text: string, options: RecognizeOptions = {}):
 		let reach = -1;
 		const t = folded.text;
 		for (let i = 0; i < t.length; i++) {
-			const c = t[i];
-			if (!(c === '.' || c === ';' || c === ':' || c === '!' || c === '?' || c === '(' || c === ')' || c === '\u2014' || (c === ',' && !(t[i + 1] >= '0' && t[i + 1] <= '9')))) continue;
+			// . ; : ! ? ( ) — and a comma not before a digit ("1,200")
+			const c = t.charCodeAt(i);
+			const isStop = c === 46 || c === 59 || c === 58 || c === 33 || c === 63 || c === 40 || c === 41 || c === 0x2014 || (c === 44 && !(t.charCodeAt(i + 1) >= 48 && t.charCodeAt(i + 1) <= 57));
+			if (!isStop) continue;
 			while (h < hits.length && hits[h].start < i) {
 				if (hits[h].kind !== 'verb') reach = Math.max(reach, hits[h].end);
 				h++;

@@ -14,6 +14,7 @@
 // their first two characters.
 
 import { fold, originalSpan, type Folded } from './normalize';
+import { wordSpans, type WordSpans } from './words';
 
 export type Attribution = 'on-record' | 'non-attributable';
 
@@ -72,10 +73,8 @@ interface Pattern {
 interface Table {
 	/** Patterns of one word, by that word. */
 	byFirst: Map<string, Pattern[]>;
-	/** Patterns of two or more words, by their first two words ("grace okonjo"): a repeated first name costs one lookup. */
-	byFirstTwo: Map<string, Pattern[]>;
-	/** Second words of the patterns in byFirstTwo, by first word: most word pairs need no lookup at all. */
-	firstOfTwo: Map<string, Set<string>>;
+	/** Patterns of two or more words, by their first word then their second ("grace" → "okonjo"): a repeated first name costs one lookup. */
+	byFirstTwo: Map<string, Map<string, Pattern[]>>;
 	bySignature: Map<string, Pattern>;
 	/** Name words that block after a title ("Ms. Tavita", "Mr Leota"), by their first piece. */
 	titled: Map<string, Pattern[]>;
@@ -84,9 +83,6 @@ interface Table {
 
 function addPattern(table: Table, p: Pattern) {
 	if (!p.tokens.length || p.tokens.some((t) => !t)) return;
-	const map = p.tokens.length === 1 ? table.byFirst : table.byFirstTwo;
-	const key = p.tokens.length === 1 ? p.tokens[0] : `${p.tokens[0]} ${p.tokens[1]}`;
-	const list = map.get(key);
 	// Many people may share a name or a name word: one pattern per spelling finds the place once
 	// (its subject names the first of them), so a repeated common name costs one lookup, not one per person.
 	const signature = `${p.kind}|${p.tokens.join(' ')}|${p.isCapitalOnly ?? ''}|${p.isEveryCapital ?? ''}|${p.separator.map((r) => r.source).join('/')}`;
@@ -96,13 +92,15 @@ function addPattern(table: Table, p: Pattern) {
 		return;
 	}
 	table.bySignature.set(signature, p);
+	let map = table.byFirst;
+	if (p.tokens.length > 1) {
+		map = table.byFirstTwo.get(p.tokens[0]) ?? new Map<string, Pattern[]>();
+		table.byFirstTwo.set(p.tokens[0], map);
+	}
+	const key = p.tokens.length === 1 ? p.tokens[0] : p.tokens[1];
+	const list = map.get(key);
 	if (list) list.push(p);
 	else map.set(key, [p]);
-	if (p.tokens.length > 1) {
-		const seconds = table.firstOfTwo.get(p.tokens[0]) ?? new Set<string>();
-		seconds.add(p.tokens[1]);
-		table.firstOfTwo.set(p.tokens[0], seconds);
-	}
 }
 
 /** At most this many findings are reported for one text: past it, the text is refused anyway, and a
@@ -118,7 +116,7 @@ function addUnspaced(table: Table, text: string, severity: Finding['severity'], 
 }
 
 function buildTable(attendees: readonly Attendee[]): Table {
-	const table: Table = { byFirst: new Map(), byFirstTwo: new Map(), firstOfTwo: new Map(), bySignature: new Map(), titled: new Map(), unspaced: new Map() };
+	const table: Table = { byFirst: new Map(), byFirstTwo: new Map(), bySignature: new Map(), titled: new Map(), unspaced: new Map() };
 	const onRecord = attendees.filter((a) => a.attribution === 'on-record');
 	const onRecordNames = new Set(onRecord.map((a) => nameWords(a.name).join(' ')));
 	// A word that is also part of an on-record speaker's name is not distinctive: "Dr. Liam" may be them.
@@ -187,38 +185,15 @@ function buildTable(attendees: readonly Attendee[]): Table {
 	return table;
 }
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-/** Words of the folded text, read with a plain loop (ASCII by code, the rest by class). */
-function words(folded: string): { start: Int32Array; end: Int32Array; text: string[]; length: number } {
-	const start = new Int32Array((folded.length + 1) >> 1 || 1);
-	const end = new Int32Array(start.length);
-	const texts: string[] = [];
-	const isWordChar = (code: number, i: number) =>
-		code < 0x80 ? (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) : WORD_CHAR.test(folded[i]) || (code >= 0xd800 && code <= 0xdfff && WORD_CHAR.test(folded.slice(i, i + 2)));
-	let i = 0;
-	let n = 0;
-	while (i < folded.length) {
-		while (i < folded.length && !isWordChar(folded.charCodeAt(i), i)) i++;
-		if (i >= folded.length) break;
-		const s = i;
-		while (i < folded.length && isWordChar(folded.charCodeAt(i), i)) i++;
-		start[n] = s;
-		end[n] = i;
-		texts.push(folded.slice(s, i));
-		n++;
-	}
-	return { start, end, text: texts, length: n };
-}
-
 const CAPITAL = /^[\p{Lu}\p{Lt}\p{Lo}]/u;
 const isCapital = (ch: string) => {
 	const c = ch.charCodeAt(0);
 	return c < 0x80 ? c >= 65 && c <= 90 : CAPITAL.test(ch);
 };
 
-function nameFindings(text: string, folded: Folded, table: Table): Finding[] {
+function nameFindings(text: string, folded: Folded, table: Table, spans: WordSpans): Finding[] {
 	const found: Finding[] = [];
-	const ws = words(folded.text);
+	const ws = { start: spans.starts, end: spans.ends, text: spans.texts, length: spans.count };
 	const span = (kind: Finding['kind'], severity: Finding['severity'], start: number, end: number, subject: string) => {
 		// A possessive belongs to the name: "Park’s", "Okonjo's", "Reyes'".
 		const possessive = /^'s?(?![\p{L}\p{N}])/u.exec(folded.text.slice(end, end + 3));
@@ -231,8 +206,10 @@ function nameFindings(text: string, folded: Folded, table: Table): Finding[] {
 		if (!candidates) return;
 		for (const p of candidates) {
 			if (i + p.tokens.length > ws.length) continue;
+			// The words first (a comparison), the separators only then (a pattern each).
 			let ok = true;
-			for (let j = 1; j < p.tokens.length && ok; j++) ok = ws.text[i + j] === p.tokens[j] && p.separator[j - 1].test(folded.text.slice(ws.end[i + j - 1], ws.start[i + j]));
+			for (let j = 1; j < p.tokens.length && ok; j++) ok = ws.text[i + j] === p.tokens[j];
+			for (let j = 1; j < p.tokens.length && ok; j++) ok = p.separator[j - 1].test(folded.text.slice(ws.end[i + j - 1], ws.start[i + j]));
 			if (!ok) continue;
 			const start = ws.start[i];
 			if (p.isCapitalOnly && !isCapital(text[folded.origin[start]] ?? '')) continue;
@@ -246,7 +223,8 @@ function nameFindings(text: string, folded: Folded, table: Table): Finding[] {
 		const single = table.byFirst.get(w);
 		if (single) tryPatterns(i, single);
 		if (i + 1 >= ws.length) continue;
-		if (table.firstOfTwo.get(w)?.has(ws.text[i + 1])) tryPatterns(i, table.byFirstTwo.get(`${w} ${ws.text[i + 1]}`));
+		const two = table.byFirstTwo.get(w)?.get(ws.text[i + 1]);
+		if (two) tryPatterns(i, two);
 		// A title, then a distinctive part of a protected name.
 		if (!TITLES.has(w) || !TITLE_SEPARATOR.test(folded.text.slice(ws.end[i], ws.start[i + 1]))) continue;
 		for (const p of table.titled.get(ws.text[i + 1]) ?? []) {
@@ -374,10 +352,10 @@ function phones(text: string): { start: number; end: number; text: string }[] {
 /** Tables by attendee list: the moderation page checks many texts against the same people. */
 const TABLES = new WeakMap<readonly Attendee[], Table>();
 
-export function scanForLeaks(text: string, attendees: readonly Attendee[], folded: Folded = fold(text)): Finding[] {
+export function scanForLeaks(text: string, attendees: readonly Attendee[], folded: Folded = fold(text), spans: WordSpans = wordSpans(folded.text)): Finding[] {
 	let table = TABLES.get(attendees);
 	if (!table) TABLES.set(attendees, (table = buildTable(attendees)));
-	const findings: Finding[] = nameFindings(text, folded, table);
+	const findings: Finding[] = nameFindings(text, folded, table, spans);
 
 	const owners = new Map(attendees.filter((a) => a.email).map((a) => [a.email!.toLowerCase(), a]));
 	for (const m of emails(text)) {

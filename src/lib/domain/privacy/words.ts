@@ -1,0 +1,47 @@
+// The words of a folded text, read once and shared by the leak scan and the speaker descriptors:
+// maximal runs of letters and digits, in typed arrays (no object per word), with their text.
+
+export interface WordSpans {
+	starts: Int32Array;
+	ends: Int32Array;
+	texts: string[];
+	count: number;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Linear in the text; ASCII is read by code, the rest by character class. */
+export function wordSpans(folded: string): WordSpans {
+	const starts = new Int32Array((folded.length + 1) >> 1 || 1);
+	const ends = new Int32Array(starts.length);
+	const texts: string[] = [];
+	const isWordChar = (i: number) => {
+		const c = folded.charCodeAt(i);
+		return c < 0x80 ? (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) : WORD_CHAR.test(folded[i]) || (c >= 0xd800 && c <= 0xdbff && WORD_CHAR.test(folded.slice(i, i + 2)));
+	};
+	let i = 0;
+	let n = 0;
+	while (i < folded.length) {
+		while (i < folded.length && !isWordChar(i)) i++;
+		if (i >= folded.length) break;
+		const s = i;
+		while (i < folded.length && isWordChar(i)) i++;
+		starts[n] = s;
+		ends[n] = i;
+		texts.push(folded.slice(s, i));
+		n++;
+	}
+	return { starts, ends, texts, count: n };
+}
+
+/** The index of the first word starting at or after `at`. */
+export function firstWordFrom(w: WordSpans, at: number): number {
+	let lo = 0;
+	let hi = w.count;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (w.starts[mid] < at) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
