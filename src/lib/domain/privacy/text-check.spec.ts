@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recognizeSpeakers } from './descriptors';
 import { checkText, explainFinding, type PrivacyAttendee } from './check';
-import { scanForLeaks } from './leak-scan';
+import { scanForLeaks, MAX_FINDINGS } from './leak-scan';
 import { CATEGORY_TERMS, COUNTRY_TERMS, GENDER_TERMS, SUBREGION_TERMS } from './lexicon';
 
 const terms = (text: string, onRecordNames: string[] = []) =>
@@ -204,6 +204,16 @@ describe('protected names wherever a sentence puts them (leak scan rule)', () =>
 		const room = [{ name: 'Participant', attribution: 'non-attributable' as const }];
 		expect(scanForLeaks('A participant said so.', room)).toEqual([]);
 		expect(scanForLeaks('As Participant wrote in the chat.', room).map((f) => f.text)).toEqual(['Participant']);
+	});
+});
+
+describe('a hostile text cannot make the findings grow without end', () => {
+	it('reports at most MAX_FINDINGS findings and still blocks', () => {
+		const people = [{ name: 'Grace Okonjo', attribution: 'non-attributable' as const }];
+		const report = checkText('Grace Okonjo said so. '.repeat(2000), people, 3);
+		expect(report.isBlocked).toBe(true);
+		expect(report.findings.length).toBeGreaterThan(50);
+		expect(report.findings.length).toBeLessThanOrEqual(MAX_FINDINGS);
 	});
 });
 

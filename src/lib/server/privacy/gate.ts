@@ -154,6 +154,6 @@ export async function overridesOf(db: Executor, subjectType: Subject['type'], su
 
 /** The fields whose own text holds a blocking finding: where a form shows the refusal. */
 export function fieldsWithFindings<K extends string>(texts: { [P in K]: string }, findings: readonly StoredFinding[]): K[] {
-	const keys = (Object.keys(texts) as K[]).filter((key) => findings.some((f) => texts[key].includes(f.text)));
+	const keys = (Object.keys(texts) as K[]).filter((key) => findings.some((f) => texts[key].includes(f.text) || decodeEntities(texts[key]).includes(f.text)));
 	return keys.length ? keys : (Object.keys(texts).slice(0, 1) as K[]);
 }

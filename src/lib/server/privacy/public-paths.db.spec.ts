@@ -53,7 +53,9 @@ const payloads = async (scope: ProtectionScope) => ({
 	'full name': `We heard from ${victim.name} on wage theft.`,
 	email: `Write to ${victim.email} for the notes.`,
 	'surname opening a sentence': `${victim.surname} argued for portable benefits.`,
-	'descriptor under k': await rareDescriptor(scope)
+	'descriptor under k': await rareDescriptor(scope),
+	// A page or a Markdown viewer shows "&#111;" as "o": checked as it will show.
+	'surname written with a character reference': `${victim.surname.replace('o', '&#111;')} argued for portable benefits.`
 });
 type PayloadKind = keyof Awaited<ReturnType<typeof payloads>>;
 
@@ -250,7 +252,7 @@ const PUBLIC_ROUTES: Record<string, string[] | string> = {
 };
 
 describe(`every public path refuses a protected name, email, surname and small descriptor, on ${testDriver}`, () => {
-	const kinds: PayloadKind[] = ['full name', 'email', 'surname opening a sentence', 'descriptor under k'];
+	const kinds: PayloadKind[] = ['full name', 'email', 'surname opening a sentence', 'descriptor under k', 'surname written with a character reference'];
 	for (const p of PATHS) {
 		for (const kind of kinds) {
 			it(`${p.id}: refuses a ${kind}`, async () => {
