@@ -80,7 +80,7 @@ export const SUBREGION_TERMS: Record<string, readonly string[]> = {
 export const CATEGORY_TERMS: Record<string, readonly string[]> = {
 	migrants: ['migrant worker', 'migrant workers', 'migrant', 'returnee', 'returning migrant', 'domestic worker'],
 	'civil-society': ['civil society representative', 'civil society organization', 'civil society', 'NGO representative', 'NGO', 'activist'],
-	'migrant-and-diaspora-organizations': ['diaspora organization', 'diaspora representative', 'diaspora leader', 'diaspora', 'migrant organization', "migrants' organization"],
+	'migrant-and-diaspora-organizations': ['migrant and diaspora organizations', 'migrant and diaspora organization', 'diaspora organization', 'diaspora representative', 'diaspora leader', 'diaspora', 'migrant organization', "migrants' organization"],
 	'faith-based-organizations': ['faith-based organization', 'faith leader', 'religious leader', 'faith-based'],
 	'local-authorities-and-communities': ['local authority', 'local authorities', 'local government', 'local official', 'mayor', 'councillor', 'councilor', 'city official', 'governor'],
 	'private-sector': ['private sector', 'business representative', 'employer', 'employers', 'recruitment agency', 'recruiter', 'entrepreneur', 'company'],

@@ -228,6 +228,13 @@ describe('leak scan time stays linear in the text', () => {
 	});
 });
 
+describe('category phrases the report generator writes', () => {
+	it('reads "a representative of migrant and diaspora organizations" as that group, not as a migrant', () => {
+		const terms = recognizeSpeakers('A representative of migrant and diaspora organizations said that fees remain high.')[0].terms.map((t) => `${t.key}=${t.value}`);
+		expect(terms).toEqual(['category=migrant-and-diaspora-organizations']);
+	});
+});
+
 describe('the lexicon, term by term', () => {
 	const recognized = (text: string) => recognizeSpeakers(text)[0]?.terms.map((t) => `${t.key}=${t.value}`) ?? [];
 	it('recognizes every country name and adjective of the lexicon', () => {
