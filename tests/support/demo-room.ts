@@ -1,4 +1,5 @@
-// Prints, as JSON, the people in the room of every demo consultation and its organizing team, from a
+// Prints, as JSON, everyone each demo consultation protects (the one definition: registrants in any
+// state, attendees, non-attributable speakers; on-record speakers marked) and its organizing team, from a
 // freshly seeded demo database (the demo is generated deterministically). Used by the privacy
 // crawler journey: run with `node --import tsx tests/support/demo-room.ts`.
 import fs from 'node:fs';
@@ -6,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../src/lib/server/db';
 import { prepareDatabase } from '../../src/lib/server/startup';
-import { roomAttendees } from '../../src/lib/server/queries/attendees';
+import { protectionOf } from '../../src/lib/server/queries/protected';
 import { eq } from 'drizzle-orm';
 import { consultation, organization, organizingTeamMember } from '../../src/lib/server/db/schema';
 
@@ -17,7 +18,7 @@ try {
 	const consultations = await handle.db.select({ id: consultation.id, slug: consultation.slug }).from(consultation);
 	const out = [];
 	for (const c of consultations) {
-		const room = await roomAttendees(handle.db, c.id);
+		const room = (await protectionOf(handle.db, { consultationId: c.id })).people.filter((a) => a.name);
 		const team = await handle.db
 			.select({ name: organization.name })
 			.from(organizingTeamMember)
