@@ -252,11 +252,8 @@ export function recognizeSpeakers(text: string, options: RecognizeOptions = {}):
 		const { part: folded, from: fs, to: fe } = foldedPart(all, pStart, pEnd);
 		const firstPiece = firstWordFrom(allWords, fs);
 		const lastPiece = firstWordFrom(allWords, fe);
-		const pieces = { starts: new Int32Array(lastPiece - firstPiece), ends: new Int32Array(lastPiece - firstPiece) };
-		for (let i = firstPiece; i < lastPiece; i++) {
-			pieces.starts[i - firstPiece] = allWords.starts[i] - fs;
-			pieces.ends[i - firstPiece] = allWords.ends[i] - fs;
-		}
+		// This passage's pieces, read in place (positions made local as they are read).
+		const pieces = { starts: allWords.starts.subarray(firstPiece, lastPiece), ends: allWords.ends.subarray(firstPiece, lastPiece) };
 		const hits: Hit[] = [];
 		while (nextHit < allHits.length && allHits[nextHit].start < fs) nextHit++;
 		for (; nextHit < allHits.length && allHits[nextHit].start < fe; nextHit++) {
@@ -276,10 +273,11 @@ export function recognizeSpeakers(text: string, options: RecognizeOptions = {}):
 		// Words as WORD reads them: pieces joined by one hyphen or apostrophe, a full stop kept at the end.
 		const n = pieces.starts.length;
 		const words: Words = { starts: new Int32Array(n), ends: new Int32Array(n), textEnds: new Int32Array(n), count: 0, text: folded.text };
+		const t0 = folded.text;
 		for (let i = 0; i < n; i++) {
-			const start = pieces.starts[i];
-			while (i + 1 < n && pieces.starts[i + 1] === pieces.ends[i] + 1 && (folded.text[pieces.ends[i]] === '-' || folded.text[pieces.ends[i]] === "'")) i++;
-			const end = pieces.ends[i];
+			const start = pieces.starts[i] - fs;
+			while (i + 1 < n && pieces.starts[i + 1] === pieces.ends[i] + 1 && (t0.charCodeAt(pieces.ends[i] - fs) === 45 || t0.charCodeAt(pieces.ends[i] - fs) === 39)) i++;
+			const end = pieces.ends[i] - fs;
 			words.starts[words.count] = start;
 			words.textEnds[words.count] = end;
 			words.ends[words.count] = folded.text[end] === '.' ? end + 1 : end;
