@@ -113,6 +113,14 @@ function lexicon() {
 const WORD_PIECE = /[\p{L}\p{N}]+/gu;
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Whether folded[from, to) holds a letter or digit (ASCII by code). */
+function hasWordChar(folded: string, from: number, to: number): boolean {
+	for (let i = from; i < to; i++) {
+		const c = folded.charCodeAt(i);
+		if (c < 0x80 ? (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) : WORD_CHAR.test(folded[i])) return true;
+	}
+	return false;
+}
 
 /** Lexicon terms in the folded text, leftmost and longest first, never overlapping. */
 function hitsOf(folded: string, spans: WordSpans): Hit[] {
@@ -145,7 +153,7 @@ function hitsOf(folded: string, spans: WordSpans): Hit[] {
 			if (kind === 'determiner' && isHyphenated) continue;
 			// "a a a", "a@a@a": a determiner right before another one opens no phrase; keep the last only.
 			const last = hits[hits.length - 1];
-			if (kind === 'determiner' && last?.kind === 'determiner' && last.end <= start && !WORD_CHAR.test(folded.slice(last.end, start))) {
+			if (kind === 'determiner' && last?.kind === 'determiner' && last.end <= start && !hasWordChar(folded, last.end, start)) {
 				last.start = start;
 				last.end = end;
 				last.value = value;
@@ -325,7 +333,7 @@ export function recognizeSpeakers(text: string, options: RecognizeOptions = {}):
 			if (det.kind !== 'determiner') continue;
 			// "a a a …", "a@a@…": a determiner whose next word is another determiner opens no phrase.
 			const next = hits[d + 1];
-			if (next && next.kind === 'determiner' && !WORD_CHAR.test(folded.text.slice(det.end, next.start))) continue;
+			if (next && next.kind === 'determiner' && !hasWordChar(folded.text, det.end, next.start)) continue;
 			const head = speakerHead(det, index);
 			if (!head) continue;
 			const wordsEnd = phraseEndAfter(head.end, index);
