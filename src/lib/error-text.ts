@@ -16,6 +16,7 @@ const TEXTS: Record<string, () => string> = {
 	'slug-invalid': m.err_slug_invalid,
 	'slug-taken': m.err_slug_taken,
 	privacy: m.privacy_gate_blocked,
+	'anonymity-threshold-admin': m.err_anonymity_threshold_admin,
 	'zone-invalid': m.err_zone_invalid,
 	'date-invalid': m.err_date_invalid,
 	'time-invalid': m.err_time_invalid,

@@ -6,7 +6,7 @@
 // Pure: the rows come from the database (queries/dashboard.ts).
 
 import { BALANCE_DIMENSIONS, type BalanceDimension, type BalanceTargets } from './balance';
-import { suppressCount } from './privacy/small-cells';
+import { mergeSmallGroups, OTHER_GROUPS } from './statistics';
 
 export interface PersonFacts {
 	category: string | null;
@@ -155,25 +155,55 @@ export function buildDashboard(input: DashboardInput): Dashboard {
 }
 
 /**
- * The dashboard as CSV rows: one per group and consultation (and "All consultations"), counts
- * under k shown as "<k", and a share left out where its count is: a suppressed count must not be
- * recoverable from its share and the total.
+ * The dashboard as CSV rows: one per group and consultation (and "All consultations"). No group
+ * under k is named with its count: in each column of each consultation, counts of 1 to k − 1 are
+ * left empty and added to an "Other groups" row; when that row would itself hold fewer than k,
+ * the smallest named counts join it (secondary suppression), as in the public statistics. A share
+ * is left out wherever its count is.
  */
 export function dashboardCsvRows(d: Dashboard, k: number): string[][] {
 	const header = ['Dimension', 'Group', 'Consultation', 'Network people', 'Network share %', 'Registered', 'Registered share %', 'Selected', 'Selected share %', 'Attended', 'Attended share %', 'Target %', 'Flags'];
 	const out: string[][] = [header];
-	const pair = (c: Cell) => {
-		const shown = suppressCount(c.count, k);
-		return [shown, shown === String(c.count) ? String(c.share) : ''];
-	};
+	const otherLabel = `Other groups (fewer than ${k} each, merged)`;
 	for (const dimension of BALANCE_DIMENSIONS) {
-		for (const g of d.groups[dimension]) {
-			out.push([dimension, g.label, 'All consultations', ...pair(g.network), ...pair(g.registered), ...pair(g.selected), ...pair(g.attended), '', g.flags.join(' ')]);
-			for (const p of g.perConsultation) {
-				const title = d.consultations.find((c) => c.id === p.consultationId)?.title ?? '';
-				out.push([dimension, g.label, title, '', '', ...pair(p.registered), ...pair(p.selected), ...pair(p.attended), p.target === null ? '' : String(p.target), p.isBelowTarget ? 'below-target' : '']);
+		const groups = d.groups[dimension];
+		if (!groups.length) continue;
+		// One block per consultation column: "All consultations" (with the network) and each consultation.
+		const blocks: { title: string; cells: (Cell | null)[][] }[] = [
+			{ title: 'All consultations', cells: groups.map((g) => [g.network, g.registered, g.selected, g.attended]) },
+			...d.consultations.map((c) => ({ title: c.title, cells: groups.map((g) => { const p = g.perConsultation.find((x) => x.consultationId === c.id); return [null, p?.registered ?? null, p?.selected ?? null, p?.attended ?? null]; }) }))
+		];
+		const shown = blocks.map((b) => b.cells.map((row) => row.map(() => true)));
+		const other = blocks.map(() => [0, 0, 0, 0]);
+		blocks.forEach((b, bi) => {
+			for (let col = 0; col < 4; col++) {
+				const column = b.cells.map((row, gi) => ({ value: String(gi), count: row[col]?.count ?? 0 }));
+				const merged = mergeSmallGroups(column, k);
+				const named = new Set(merged.filter((r) => r.value !== OTHER_GROUPS).map((r) => r.value));
+				b.cells.forEach((_, gi) => (shown[bi][gi][col] = named.has(String(gi))));
+				other[bi][col] = merged.find((r) => r.value === OTHER_GROUPS)?.count ?? 0;
 			}
-		}
+		});
+		const pair = (c: Cell | null, isShown: boolean) => (!c ? ['', ''] : isShown ? [String(c.count), String(c.share)] : ['', '']);
+		groups.forEach((g, gi) => {
+			const all = blocks[0].cells[gi];
+			out.push([dimension, g.label, 'All consultations', ...all.flatMap((c, col) => pair(c, shown[0][gi][col])), '', g.flags.join(' ')]);
+			g.perConsultation.forEach((p) => {
+				const bi = 1 + d.consultations.findIndex((c) => c.id === p.consultationId);
+				if (bi < 1) return;
+				const cells = blocks[bi].cells[gi];
+				out.push([dimension, g.label, blocks[bi].title, '', '', ...cells.slice(1).flatMap((c, col) => pair(c, shown[bi][gi][col + 1])), p.target === null ? '' : String(p.target), p.isBelowTarget ? 'below-target' : '']);
+			});
+		});
+		blocks.forEach((b, bi) => {
+			if (other[bi].every((n) => n === 0)) return;
+			const totals = b.cells.find((row) => row.some(Boolean)) ?? [];
+			const cell = (col: number) => {
+				const total = totals[col]?.total ?? 0;
+				return !totals[col] ? ['', ''] : [String(other[bi][col]), total ? String(Math.round((other[bi][col] / total) * 1000) / 10) : '0'];
+			};
+			out.push([dimension, otherLabel, b.title, ...(bi === 0 ? cell(0) : ['', '']), ...cell(1), ...cell(2), ...cell(3), '', '']);
+		});
 	}
 	return out;
 }

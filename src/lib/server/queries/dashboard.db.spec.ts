@@ -93,20 +93,29 @@ describe(`the process dashboard on ${testDriver}`, () => {
 		expect(d.coverage).toHaveLength(23);
 	});
 
-	it('suppresses counts under k in the CSV, and the shares that would give them away', () => {
+	it('names no group under k in the CSV: small counts merge into an "Other groups" row per consultation, at least k each (merging rule)', () => {
 		const rows = dashboardCsvRows(d, 3);
 		expect(rows[0]).toEqual(['Dimension', 'Group', 'Consultation', 'Network people', 'Network share %', 'Registered', 'Registered share %', 'Selected', 'Selected share %', 'Attended', 'Attended share %', 'Target %', 'Flags']);
-		let suppressed = 0;
+		let blanked = 0;
 		for (const row of rows.slice(1)) {
 			for (const i of [3, 5, 7, 9]) {
 				expect(row[i]).not.toMatch(/^[12]$/);
-				if (row[i] === '<3') {
-					suppressed++;
-					expect(row[i + 1]).toBe('');
+				if (row[i] === '' && !(i === 3 && row[2] !== 'All consultations')) {
+					blanked++;
+					expect(row[i + 1]).toBe(''); // no share that would give the count away
 				}
 			}
 		}
-		expect(suppressed).toBeGreaterThan(0);
+		expect(blanked).toBeGreaterThan(0);
+		const others = rows.filter((r) => r[1].startsWith('Other groups'));
+		expect(others.length).toBeGreaterThan(0);
+		for (const r of others) for (const i of [3, 5, 7, 9]) expect(r[i] === '' || r[i] === '0' || Number(r[i]) >= 3, `${r.join(',')}`).toBe(true);
+		// Each column still adds up: the named counts and the other groups give the total.
+		for (const dimension of ['category', 'gender']) {
+			const all = rows.filter((r) => r[0] === dimension && r[2] === 'All consultations');
+			const network = all.reduce((sum, r) => sum + Number(r[3] || 0), 0);
+			expect(network).toBe(d.groups[dimension as 'category'][0].network.total);
+		}
 		expect(rows.find((r) => r[0] === 'category' && r[2] === 'All consultations' && r[12].includes('never-attended'))?.[9]).toBe('0');
 	});
 });

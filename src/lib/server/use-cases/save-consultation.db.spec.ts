@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
 import { makeOrganization, makeStaffActor } from '../../../../tests/support/factories';
-import { consultation, consultationObjective, consultationStaff } from '../db/schema';
+import { auditLog, consultation, consultationObjective, consultationStaff } from '../db/schema';
 import { loadActor } from '../queries/actors';
 import { getPublishedConceptNote } from '../queries/consultations';
 import { ZConsultationForm, toConsultationValues } from '../../domain/consultation-input';
@@ -45,6 +45,21 @@ describe(`the consultation editor on ${testDriver}`, () => {
 		expect(await saveConsultation(t.db, await makeStaffActor(t.db, 'organizer'), v.slug, v)).toEqual({ ok: false, reason: 'forbidden' });
 		expect(await saveConsultation(t.db, await makeStaffActor(t.db, 'rapporteur'), null, values())).toEqual({ ok: false, reason: 'forbidden' });
 		expect(await saveConsultation(t.db, admin, null, { ...values(), slug: v.slug })).toEqual({ ok: false, reason: 'invalid', errors: { slug: 'slug-taken' } });
+	});
+
+	it('lets only an administrator lower the anonymity threshold k, and audits it (privacy rule: k is not an organizer\'s call)', async () => {
+		const organizer = await makeStaffActor(t.db, 'organizer');
+		const admin = await makeStaffActor(t.db, 'admin');
+		const v = values({ anonymityThreshold: '5' });
+		expect(await saveConsultation(t.db, organizer, null, v)).toEqual({ ok: true, slug: v.slug });
+		const me = await loadActor(t.db, { id: organizer.kind === 'staff' ? organizer.userId : '', email: 'k@example.org', role: 'organizer' });
+		expect(await saveConsultation(t.db, me, v.slug, { ...v, anonymityThreshold: 2 })).toEqual({ ok: false, reason: 'invalid', errors: { anonymityThreshold: 'anonymity-threshold-admin' } });
+		expect(await saveConsultation(t.db, me, v.slug, { ...v, anonymityThreshold: 6 })).toEqual({ ok: true, slug: v.slug });
+		expect(await saveConsultation(t.db, admin, v.slug, { ...v, anonymityThreshold: 2 })).toEqual({ ok: true, slug: v.slug });
+		const [c] = await t.db.select().from(consultation).where(eq(consultation.slug, v.slug));
+		expect(c.anonymityThreshold).toBe(2);
+		const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'consultation.lower-anonymity-threshold'), eq(auditLog.subjectId, c.id)));
+		expect(audit.details).toEqual({ from: 6, to: 2 });
 	});
 
 	it('saves the organizing team, lead agencies first', async () => {

@@ -8,6 +8,7 @@ import { objectiveId, GCM_FRAMEWORK_ID } from '../../domain/reference';
 import type { ConsultationValues } from '../../domain/consultation-input';
 import type { ProtectionScope } from '../queries/protected';
 import { fieldsWithFindings, passGate } from '../privacy/gate';
+import { writeAudit } from '../queries/audit';
 
 export type SaveConsultationResult = { ok: true; slug: string } | Forbidden | { ok: false; reason: 'not-found' } | { ok: false; reason: 'invalid'; errors: Record<string, string>; findings?: string[] };
 
@@ -19,7 +20,13 @@ export async function saveConsultation(db: Database, actor: Actor, existingSlug:
 		return await db.transaction(async (tx) => {
 			// The concept note is public: its texts pass the privacy gate, against everyone the
 			// consultation protects (a new one: every consultation's).
-			const [existing] = existingSlug === null ? [] : await tx.select({ id: consultation.id }).from(consultation).where(eq(consultation.slug, existingSlug));
+			const [existing] = existingSlug === null ? [] : await tx.select({ id: consultation.id, k: consultation.anonymityThreshold }).from(consultation).where(eq(consultation.slug, existingSlug)).for('update');
+			// Lowering k lets smaller groups be described: a privacy decision, like an override, for
+			// administrators only, and kept in the audit log.
+			if (existing && row.anonymityThreshold < existing.k) {
+				if (!policy.canOverridePrivacy(actor)) return { ok: false as const, reason: 'invalid' as const, errors: { anonymityThreshold: 'anonymity-threshold-admin' } };
+				await writeAudit(tx, actor, { action: 'consultation.lower-anonymity-threshold', subjectType: 'consultation', subjectId: existing.id, details: { from: existing.k, to: row.anonymityThreshold } });
+			}
 			const scope: ProtectionScope = existing ? { consultationId: existing.id } : 'everywhere';
 			const texts = { title: row.title, theme: row.theme ?? '', background: row.background ?? '', venue: row.venue ?? '', reviewObjectives: row.reviewObjectives.join('\n'), participationRules: row.participationRules ?? '', expectedOutcomes: row.expectedOutcomes ?? '' };
 			const gate = await passGate(tx, actor, scope, { type: 'consultation', id: existing?.id ?? null }, texts);
