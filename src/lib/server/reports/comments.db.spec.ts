@@ -97,3 +97,18 @@ describe(`the comment period on ${testDriver}`, () => {
 		expect(audit.details).toMatchObject({ reason: 'The address is the participant’s public office, with consent.' });
 	});
 });
+describe(`circulating a draft twice at once, on ${testDriver}`, () => {
+	it('circulates it once and tells the second request it is no longer a draft (one transaction per circulation)', async () => {
+		const [c] = await t.db.select().from(consultation).where(eq(consultation.slug, 'parliamentarians'));
+		const organizer = await makeStaffActor(t.db, 'organizer', { organizerOf: [c.id] });
+		const created = await createDraftVersion(t.db, organizer, 'parliamentarians');
+		if (!created.ok) throw new Error('no draft');
+		const { sent, mailer } = capturingMailer();
+		const now = new Date('2026-11-23T03:00:00Z');
+		const results = await Promise.all([1, 2].map(() => circulateVersion(t.db, organizer, mailer, created.versionId, { days: 7, origin: '', now })));
+		expect(results.filter((r) => r.ok)).toHaveLength(1);
+		expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'not-a-draft' }]);
+		expect(new Set(sent.map((m) => m.to)).size).toBe(sent.length); // each participant mailed once
+	});
+});
+

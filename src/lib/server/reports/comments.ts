@@ -2,7 +2,7 @@
 // deadline in the consultation's zone and a link that signs them in), participants comment on
 // numbered paragraphs and see only their own comments and the text, staff see all comments per
 // paragraph, reply and mark them addressed. Comments are refused after 24:00 on the closing day.
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, TransactionRollbackError } from 'drizzle-orm';
 import type { Database, Executor } from '../db';
 import { authUser, comment, consultation, paragraph, person, report, reportVersion } from '../db/schema';
 import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
@@ -40,15 +40,25 @@ export async function circulateVersion(db: Database, actor: Actor, mailer: Maile
 	// As for publication: only an admin may go past a blocking finding, with a written reason.
 	const doc = await versionDocument(db, versionId);
 	if (!doc) return NOT_FOUND;
-	const gate = await passGate(db, actor, { consultationId: c.id }, { type: 'report-version', id: versionId }, { report: plainText(doc) }, { overrideReason: options.overrideReason, overrideAction: 'report.circulate-override' });
-	if (!gate.ok) return { ok: false, reason: 'blocked' };
 	const closesAt = commentsCloseAt(options.now, options.days, c.timeZone);
-	const updated = await db
-		.update(reportVersion)
-		.set({ state: 'circulated', commentsOpenAt: options.now, commentsCloseAt: closesAt })
-		.where(and(eq(reportVersion.id, versionId), eq(reportVersion.state, 'draft')))
-		.returning({ id: reportVersion.id });
-	if (!updated.length) return { ok: false, reason: 'not-a-draft' };
+	// The gate, its override (audited) and the change of state in one transaction: an override is
+	// never recorded for a circulation that did not happen.
+	const outcome = await db.transaction(async (tx) => {
+		const gate = await passGate(tx, actor, { consultationId: c.id }, { type: 'report-version', id: versionId }, { report: plainText(doc) }, { overrideReason: options.overrideReason, overrideAction: 'report.circulate-override' });
+		if (!gate.ok) return 'blocked' as const;
+		const updated = await tx
+			.update(reportVersion)
+			.set({ state: 'circulated', commentsOpenAt: options.now, commentsCloseAt: closesAt })
+			.where(and(eq(reportVersion.id, versionId), eq(reportVersion.state, 'draft')))
+			.returning({ id: reportVersion.id });
+		if (!updated.length) tx.rollback();
+		return 'circulated' as const;
+	}).catch((error: unknown) => {
+		if (error instanceof TransactionRollbackError) return 'not-a-draft' as const;
+		throw error;
+	});
+	if (outcome === 'blocked') return { ok: false, reason: 'blocked' };
+	if (outcome === 'not-a-draft') return { ok: false, reason: 'not-a-draft' };
 	const recipients = (await roomAttendees(db, c.id)).filter((a) => a.email && (a.hasAttended || a.attribution === 'on-record'));
 	const deadline = formatDeadline(closesAt, c.timeZone, 'en');
 	const link = `${options.origin}/sign-in?next=${encodeURIComponent(`/me/reports/${versionId}`)}`;
