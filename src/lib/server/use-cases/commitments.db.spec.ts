@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { protectionOf } from '../queries/protected';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { createDemoDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
 import { makeStaffActor } from '../../../../tests/support/factories';
-import { countryCommitment, pledge, reviewProcess } from '../db/schema';
+import { auditLog, countryCommitment, pledge, reviewProcess } from '../db/schema';
 import { addPledge, listCountryCommitments, listPledges, saveCountryCommitments, setPledgeStatus } from './commitments';
 import { parseCountryCommitments } from '../../domain/commitment-input';
 import type { Actor } from '../../domain/policy';
@@ -39,6 +39,12 @@ describe(`pledges and country commitments on ${testDriver}`, () => {
 		const name = (await protectionOf(t.db, { processId })).people.find((a) => a.attribution === 'non-attributable' && a.personId)!.name;
 		expect(await addPledge(t.db, organizer, processId, { ...input, commitment: `${name} will lead this.` })).toMatchObject({ ok: false, reason: 'invalid', errors: { commitment: 'privacy' } });
 		expect((await t.db.select().from(pledge)).length).toBe(before);
+		// Only an administrator may go past the gate, with a written reason kept in the audit log.
+		expect(await addPledge(t.db, organizer, processId, { ...input, commitment: `${name} will lead this.` }, { overrideReason: 'Named with consent.' })).toMatchObject({ ok: false, canOverride: false });
+		const admin = await makeStaffActor(t.db, 'admin');
+		expect(await addPledge(t.db, admin, processId, { ...input, commitment: `${name} will lead this.` }, { overrideReason: 'The pledger asked to be named, in writing.' })).toMatchObject({ ok: true });
+		const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'privacy.override'), eq(auditLog.subjectType, 'pledge')));
+		expect(audit.details).toMatchObject({ reason: 'The pledger asked to be named, in writing.' });
 	});
 
 	it('saves the countries table whole: new rows written, changed rows updated, emptied rows removed', async () => {

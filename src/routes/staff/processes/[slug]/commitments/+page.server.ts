@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	requireStaff(locals.actor, policy.canModerate);
 	const p = await processOr404(params.slug);
 	const [pledges, countries, options] = await Promise.all([listPledges(getDb(), p.id), listCountryCommitments(getDb(), p.id), contributionOptions(getDb(), p.frameworkId)]);
-	return { process: { slug: p.slug, title: p.title }, pledges, countries, objectives: options.objectives, pledgeStatuses: PLEDGE_STATUSES, planStatuses: COMMITMENT_PLAN_STATUSES };
+	return { process: { slug: p.slug, title: p.title }, canOverride: policy.canOverridePrivacy(locals.actor), pledges, countries, objectives: options.objectives, pledgeStatuses: PLEDGE_STATUSES, planStatuses: COMMITMENT_PLAN_STATUSES };
 };
 
 export const actions: Actions = {
@@ -26,7 +26,8 @@ export const actions: Actions = {
 		const raw = { pledgerName: String(form.get('pledgerName') ?? ''), countryCode: String(form.get('countryCode') ?? ''), commitment: String(form.get('commitment') ?? ''), objectiveIds: form.getAll('objectiveIds').map(String), status: String(form.get('status') ?? 'announced') };
 		const parsed = parseWith(ZPledgeInput, raw);
 		if (!parsed.ok) return fail(400, { pledgeValues: raw, pledgeErrors: parsed.errors });
-		const result = await addPledge(getDb(), actor, p.id, parsed.data);
+		const override = form.get('overrideReason');
+		const result = await addPledge(getDb(), actor, p.id, parsed.data, { overrideReason: override === null ? undefined : String(override) });
 		if (!result.ok) return fail(result.reason === 'forbidden' ? 403 : 400, { pledgeValues: raw, pledgeErrors: result.reason === 'invalid' ? result.errors : { form: 'forbidden' }, findings: result.reason === 'invalid' ? (result.findings ?? []) : [] });
 		return { pledgeAdded: true };
 	},
