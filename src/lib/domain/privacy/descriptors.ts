@@ -7,7 +7,7 @@
 
 import { CATEGORY_TERMS, COUNTRY_TERMS, GENDER_TERMS, REPORTING_VERBS, SPEAKER_DETERMINERS, SPEAKER_NOUNS, SUBREGION_TERMS } from './lexicon';
 import { escapeRegExp, fold, originalSpan, type Folded } from './normalize';
-import { firstWordFrom, wordSpans, type WordSpans } from './words';
+import { firstWordFrom, lowerBound, wordSpans, type WordSpans } from './words';
 
 export type DescriptorKey = 'country' | 'subregion' | 'category' | 'gender';
 
@@ -126,7 +126,6 @@ function hasWordChar(folded: string, from: number, to: number): boolean {
 function hitsOf(folded: string, spans: WordSpans): Hit[] {
 	const { byFirst, byTerm } = lexicon();
 	const { starts, ends, texts } = spans;
-	const word = (i: number) => texts[i];
 	const hits: Hit[] = [];
 	for (let i = 0; i < spans.count; i++) {
 		const candidates = byFirst.get(texts[i]);
@@ -135,7 +134,7 @@ function hitsOf(folded: string, spans: WordSpans): Hit[] {
 		for (const c of candidates) {
 			if (i + c.words.length > spans.count) continue;
 			let ok = true;
-			for (let j = 1; j < c.words.length && ok; j++) ok = word(i + j) === c.words[j] && normalizeSeparator(folded.slice(ends[i + j - 1], starts[i + j])) === c.separators[j - 1];
+			for (let j = 1; j < c.words.length && ok; j++) ok = texts[i + j] === c.words[j] && normalizeSeparator(folded.slice(ends[i + j - 1], starts[i + j])) === c.separators[j - 1];
 			if (ok) {
 				found = c;
 				break;
@@ -188,33 +187,15 @@ export interface RecognizeOptions {
 
 /** The part of a folded text that comes from original[from, to): positions stay those of the original. */
 function foldedPart(all: Folded, from: number, to: number): { part: Folded; from: number; to: number } {
-	const first = (at: number) => {
-		let lo = 0;
-		let hi = all.origin.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (all.origin[mid] < at) lo = mid + 1;
-			else hi = mid;
-		}
-		return lo;
-	};
+	const first = (at: number) => lowerBound(all.origin.length, at, (i) => all.origin[i]);
 	const s = first(from);
 	const e = first(to);
 	const origin = all.origin as Int32Array | number[];
 	return { part: { text: all.text.slice(s, e), origin: 'subarray' in origin ? origin.subarray(s, e) : origin.slice(s, e) }, from: s, to: e };
 }
 
-/** Index of the first item whose `start` (or the key given) is at least `at`, in a list sorted by it. */
-function firstFrom<T>(items: readonly T[], at: number, key: (t: T) => number): number {
-	let lo = 0;
-	let hi = items.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if (key(items[mid]) < at) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
-}
+/** Index of the first item whose key is at least `at`, in a list sorted by it. */
+const firstFrom = <T>(items: readonly T[], at: number, key: (t: T) => number): number => lowerBound(items.length, at, (i) => key(items[i]));
 
 /** The words of a passage as WORD reads them, in typed arrays (no object per word); text on demand. */
 interface Words {
@@ -226,16 +207,7 @@ interface Words {
 }
 const wordText = (w: Words, i: number) => w.text.slice(w.starts[i], w.textEnds[i]);
 /** The first word starting at or after `at`, or `count`. */
-function wordFrom(w: Words, at: number): number {
-	let lo = 0;
-	let hi = w.count;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if (w.starts[mid] < at) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
-}
+const wordFrom = (w: Words, at: number): number => lowerBound(w.count, at, (i) => w.starts[i]);
 
 export function recognizeSpeakers(text: string, options: RecognizeOptions = {}): SpeakerMention[] {
 	const mentions: SpeakerMention[] = [];
@@ -308,10 +280,10 @@ export function recognizeSpeakers(text: string, options: RecognizeOptions = {}):
 			if (!isTitleStop(folded.text, i) && !(reach > i)) boundaries.push(i);
 		}
 		// The named speakers of this passage, back to positions in its folded text.
-		const origin = folded.origin as unknown as number[];
+		const local = (at: number) => lowerBound(folded.origin.length, at, (i) => folded.origin[i]);
 		const namedAt: { start: number; end: number }[] = [];
 		for (let n = firstFrom(namedEverywhere, pStart, (x) => x.start); n < namedEverywhere.length && namedEverywhere[n].end <= pEnd; n++) {
-			namedAt.push({ start: firstFrom(origin, namedEverywhere[n].start, (x) => x), end: firstFrom(origin, namedEverywhere[n].end, (x) => x) });
+			namedAt.push({ start: local(namedEverywhere[n].start), end: local(namedEverywhere[n].end) });
 		}
 		const index = { words, hitsAt, boundaries, verbStarts, length: folded.text.length };
 
@@ -331,9 +303,6 @@ export function recognizeSpeakers(text: string, options: RecognizeOptions = {}):
 		for (let d = 0; d < hits.length; d++) {
 			const det = hits[d];
 			if (det.kind !== 'determiner') continue;
-			// "a a a …", "a@a@…": a determiner whose next word is another determiner opens no phrase.
-			const next = hits[d + 1];
-			if (next && next.kind === 'determiner' && !hasWordChar(folded.text, det.end, next.start)) continue;
 			const head = speakerHead(det, index);
 			if (!head) continue;
 			const wordsEnd = phraseEndAfter(head.end, index);
@@ -455,15 +424,9 @@ function phraseEndAfter(from: number, ix: PassageIndex): number {
 	const firstWord = wordFrom(ix.words, from);
 	if (ix.words.count - firstWord > 14) stops.push(ix.words.starts[firstWord + 14]);
 	const end = Math.min(...stops);
-	// The last word that ends by then.
-	let lo = 0;
-	let hi = ix.words.count;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if (ix.words.ends[mid] <= end) lo = mid + 1;
-		else hi = mid;
-	}
-	return Math.max(from, lo > 0 ? ix.words.ends[lo - 1] : from);
+	// The last word that ends by then: the one before the first that ends after it.
+	const after = lowerBound(ix.words.count, end + 1, (i) => ix.words.ends[i]);
+	return Math.max(from, after > 0 ? ix.words.ends[after - 1] : from);
 }
 
 function dedupeTerms(terms: DescriptorTerm[]): DescriptorTerm[] {

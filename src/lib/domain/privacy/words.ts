@@ -34,14 +34,20 @@ export function wordSpans(folded: string): WordSpans {
 	return { starts, ends, texts, count: n };
 }
 
-/** The index of the first word starting at or after `at`. */
-export function firstWordFrom(w: WordSpans, at: number): number {
+/**
+ * The first index in [0, count) whose key is at least `at`, keys rising with the index (count when
+ * none is): the one binary search of the privacy core.
+ */
+export function lowerBound(count: number, at: number, keyAt: (i: number) => number): number {
 	let lo = 0;
-	let hi = w.count;
+	let hi = count;
 	while (lo < hi) {
 		const mid = (lo + hi) >> 1;
-		if (w.starts[mid] < at) lo = mid + 1;
+		if (keyAt(mid) < at) lo = mid + 1;
 		else hi = mid;
 	}
 	return lo;
 }
+
+/** The index of the first word starting at or after `at`. */
+export const firstWordFrom = (w: WordSpans, at: number): number => lowerBound(w.count, at, (i) => w.starts[i]);
