@@ -23,7 +23,7 @@ import {
 import { neutralizeCell } from '../../domain/spreadsheet-safety';
 import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
 import { readBlocks } from '../reports/versions';
-import { protectionOf, type Protection, type ProtectionScope } from '../queries/protected';
+import { protectionCache, type ProtectionScope } from '../queries/protected';
 import { passGate, type PublicText } from '../privacy/gate';
 import { writeAudit } from '../queries/audit';
 import { readTable, UnreadableFileError } from '../imports/read-table';
@@ -220,12 +220,10 @@ async function applyChanges(db: Database, actor: Actor, changes: readonly (Recom
 		const byId = new Map(rows.map((r) => [r.r.id, r]));
 		// The follow-up log is public: every entry passes the privacy gate, against everyone the
 		// recommendation's review process (or its consultation) protects, loaded once per scope.
-		const protections = new Map<string, Protection>();
+		const protectionFor = protectionCache(tx);
 		const clear = async (r: typeof recommendation.$inferSelect, note: string, evidenceUrl: string | null) => {
 			const scope: ProtectionScope = r.processId ? { processId: r.processId } : { consultationId: r.consultationId! };
-			const key = JSON.stringify(scope);
-			if (!protections.has(key)) protections.set(key, await protectionOf(tx, scope));
-			return passGate(tx, actor, scope, { type: 'follow-up', id: r.id }, { note, evidenceUrl: evidenceUrl ?? '' }, { protection: protections.get(key) });
+			return passGate(tx, actor, scope, { type: 'follow-up', id: r.id }, { note, evidenceUrl: evidenceUrl ?? '' }, { protection: await protectionFor(scope) });
 		};
 		const cleared = new Map<string, { note: PublicText; evidenceUrl: PublicText | null }>();
 		const errors: SheetError[] = [];

@@ -171,6 +171,16 @@ export function nameOfDisplayName(displayName: string): string | null {
 	return words.join(' ');
 }
 
+/** Protected sets loaded once per scope, for a page or a sheet that checks many texts. */
+export function protectionCache(db: Executor): (scope: ProtectionScope) => Promise<Protection> {
+	const loaded = new Map<string, Promise<Protection>>();
+	return (scope) => {
+		const key = JSON.stringify(scope);
+		if (!loaded.has(key)) loaded.set(key, protectionOf(db, scope));
+		return loaded.get(key)!;
+	};
+}
+
 function fingerprintOf(people: readonly ProtectedPerson[], room: readonly ProtectedPerson[], k: number): string {
 	const line = (p: ProtectedPerson) => [p.attribution, p.name, p.email ?? '', p.organization ?? '', (p.organizationAliases ?? []).join(','), p.country ?? '', p.category ?? '', p.gender ?? ''].join('\u0001');
 	const hash = createHash('sha256');

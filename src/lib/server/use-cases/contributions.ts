@@ -135,6 +135,11 @@ export const practiceScope = (processId: string | null): ProtectionScope => (pro
 /** A written input answers a process's open call, or one consultation's. */
 export const inputScope = (w: { processId: string | null; consultationId: string | null }): ProtectionScope => (w.processId ? { processId: w.processId } : w.consultationId ? { consultationId: w.consultationId } : 'everywhere');
 
+/** What of a practice becomes public, as the gate checks it (the moderation page reads the same stored check). */
+export const practiceTexts = (p: { title: string; summary: string; links: readonly string[] }) => ({ title: p.title, summary: p.summary, links: p.links.join('\n') });
+/** What of a written input becomes public: its organization only with the author's consent. */
+export const inputTexts = (w: { title: string | null; text: string; isAttributionConsented: boolean; organizationName: string | null }) => ({ title: w.title ?? '', text: w.text, organization: w.isAttributionConsented ? (w.organizationName ?? '') : '' });
+
 export type ModerationResult = { ok: true } | Forbidden | NotFound | { ok: false; reason: 'blocked'; findings: StoredFinding[]; canOverride: boolean } | Invalid;
 
 export type Decision = 'published' | 'rejected';
@@ -153,7 +158,7 @@ export async function moderatePractice(db: Database, actor: Actor, id: string, d
 		const [p] = await tx.select().from(practice).where(eq(practice.id, id)).for('update');
 		if (!p) return NOT_FOUND;
 		if (decision === 'published') {
-			const gate = await passGate(tx, actor, practiceScope(p.processId), { type: 'practice', id }, { title: p.title, summary: p.summary, links: p.links.join('\n') }, { overrideReason: options.overrideReason });
+			const gate = await passGate(tx, actor, practiceScope(p.processId), { type: 'practice', id }, practiceTexts(p), { overrideReason: options.overrideReason });
 			if (!gate.ok) return { ok: false as const, reason: 'blocked' as const, findings: gate.findings, canOverride: gate.canOverride };
 			await publishRow(tx, gate.clearance, practice, id, now);
 		} else await tx.update(practice).set({ status: decision, moderatedAt: now }).where(eq(practice.id, id));
@@ -179,7 +184,7 @@ export async function moderateWrittenInput(db: Database, actor: Actor, id: strin
 		if (!w) return NOT_FOUND;
 		let clearance: Clearance | null = null;
 		if (decision === 'published') {
-			const gate = await passGate(tx, actor, inputScope(w), { type: 'written-input', id }, { title: w.title ?? '', text: w.text, organization: w.isAttributionConsented ? (w.organizationName ?? '') : '' }, { overrideReason: options.overrideReason });
+			const gate = await passGate(tx, actor, inputScope(w), { type: 'written-input', id }, inputTexts(w), { overrideReason: options.overrideReason });
 			if (!gate.ok) return { ok: false as const, reason: 'blocked' as const, findings: gate.findings, canOverride: gate.canOverride };
 			clearance = gate.clearance;
 		}

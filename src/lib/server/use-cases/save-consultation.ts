@@ -18,29 +18,29 @@ export async function saveConsultation(db: Database, actor: Actor, existingSlug:
 	const { objectiveNumbers, team, ...row } = values;
 	try {
 		return await db.transaction(async (tx) => {
-			// The concept note is public: its texts pass the privacy gate, against everyone the
-			// consultation protects (a new one: every consultation's).
+			// An edit locks the consultation and checks the organizer first.
 			const [existing] = existingSlug === null ? [] : await tx.select({ id: consultation.id, k: consultation.anonymityThreshold }).from(consultation).where(eq(consultation.slug, existingSlug)).for('update');
+			if (existingSlug !== null && !existing) return { ok: false as const, reason: 'not-found' as const };
+			if (existing && !policy.canOrganize(actor, existing.id)) return FORBIDDEN;
 			// Lowering k lets smaller groups be described: a privacy decision, like an override, for
 			// administrators only, and kept in the audit log.
 			if (existing && row.anonymityThreshold < existing.k) {
 				if (!policy.canOverridePrivacy(actor)) return { ok: false as const, reason: 'invalid' as const, errors: { anonymityThreshold: 'anonymity-threshold-admin' } };
 				await writeAudit(tx, actor, { action: 'consultation.lower-anonymity-threshold', subjectType: 'consultation', subjectId: existing.id, details: { from: existing.k, to: row.anonymityThreshold } });
 			}
+			// The concept note is public: its texts pass the privacy gate, against everyone the
+			// consultation protects (a new one: every consultation's).
 			const scope: ProtectionScope = existing ? { consultationId: existing.id } : 'everywhere';
 			const texts = { title: row.title, theme: row.theme ?? '', background: row.background ?? '', venue: row.venue ?? '', reviewObjectives: row.reviewObjectives.join('\n'), participationRules: row.participationRules ?? '', expectedOutcomes: row.expectedOutcomes ?? '' };
 			const gate = await passGate(tx, actor, scope, { type: 'consultation', id: existing?.id ?? null }, texts);
 			if (!gate.ok) return { ok: false as const, reason: 'invalid' as const, errors: Object.fromEntries(fieldsWithFindings(texts, gate.findings).map((key) => [key, 'privacy'])), findings: gate.findings.map((f) => f.explanation) };
 			let id: string;
-			if (existingSlug === null) {
+			if (!existing) {
 				const [created] = await tx.insert(consultation).values(row).returning({ id: consultation.id });
 				id = created.id;
 				if (actor.kind === 'staff') await tx.insert(consultationStaff).values({ consultationId: id, userId: actor.userId, role: 'organizer' }).onConflictDoNothing();
 			} else {
-				const [current] = await tx.select({ id: consultation.id }).from(consultation).where(eq(consultation.slug, existingSlug)).for('update');
-				if (!current) return { ok: false as const, reason: 'not-found' as const };
-				if (!policy.canOrganize(actor, current.id)) return FORBIDDEN;
-				id = current.id;
+				id = existing.id;
 				await tx.update(consultation).set({ ...row, updatedAt: new Date() }).where(eq(consultation.id, id));
 				await tx.delete(consultationObjective).where(and(eq(consultationObjective.consultationId, id)));
 				await tx.delete(organizingTeamMember).where(eq(organizingTeamMember.consultationId, id));

@@ -4,8 +4,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
 import { consultation, objective, practice, practiceObjective, writtenInput, writtenInputAttachment, writtenInputObjective } from '$lib/server/db/schema';
-import { inputScope, moderatePractice, moderateWrittenInput, practiceScope, type ModerationResult } from '$lib/server/use-cases/contributions';
-import { protectionOf, type Protection, type ProtectionScope } from '$lib/server/queries/protected';
+import { inputScope, inputTexts, moderatePractice, moderateWrittenInput, practiceScope, practiceTexts, type ModerationResult } from '$lib/server/use-cases/contributions';
+import { protectionCache, type ProtectionScope } from '$lib/server/queries/protected';
 import { findingsOf, joinParts } from '$lib/server/privacy/gate';
 import { policy } from '$lib/domain/policy';
 import { m } from '$lib/paraglide/messages';
@@ -19,11 +19,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 		db.select({ id: objective.id, number: objective.number, shortTitle: objective.shortTitle }).from(objective).orderBy(asc(objective.number))
 	]);
 	// One protected set per scope; each text's findings are read back from the gate's store, not rescanned.
-	const protections = new Map<string, Promise<Protection>>();
-	const findings = async (scope: ProtectionScope, text: string) => {
-		const key = JSON.stringify(scope);
-		if (!protections.has(key)) protections.set(key, protectionOf(db, scope));
-		return (await findingsOf(db, await protections.get(key)!, text)).findings.map((f) => ({ severity: f.severity, text: f.explanation }));
+	const protectionFor = protectionCache(db);
+	const findings = async (scope: ProtectionScope, texts: Record<string, string>) => {
+		return (await findingsOf(db, await protectionFor(scope), joinParts(Object.values(texts)))).findings.map((f) => ({ severity: f.severity, text: f.explanation }));
 	};
 	const inputIds = inputs.map((i) => i.w.id);
 	const [tags, attachments, practiceTags] = await Promise.all([
@@ -41,7 +39,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 				summary: p.summary,
 				submitter: { name: p.submitterName, email: p.submitterEmail },
 				objectives: objectives.filter((o) => practiceTags.some((t) => t.practiceId === p.id && t.objectiveId === o.id)).map((o) => `${o.number}. ${o.shortTitle}`),
-				findings: await findings(practiceScope(p.processId), joinParts([p.title, p.summary, p.links.join('\n')]))
+				findings: await findings(practiceScope(p.processId), practiceTexts(p))
 			}))
 		),
 		inputs: await Promise.all(
@@ -54,7 +52,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 				consultationTitle,
 				objectiveIds: tags.filter((t) => t.writtenInputId === w.id).map((t) => t.objectiveId),
 				attachments: attachments.filter((a) => a.inputId === w.id),
-				findings: await findings(inputScope(w), joinParts([w.title ?? '', w.text, ...(w.isAttributionConsented ? [w.organizationName ?? ''] : [])]))
+				findings: await findings(inputScope(w), inputTexts(w))
 			}))
 		)
 	};
