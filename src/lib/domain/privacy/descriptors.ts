@@ -7,7 +7,7 @@
 
 import { CATEGORY_TERMS, COUNTRY_TERMS, GENDER_TERMS, REPORTING_VERBS, SPEAKER_DETERMINERS, SPEAKER_NOUNS, SUBREGION_TERMS } from './lexicon';
 import { escapeRegExp, fold, originalSpan, type Folded } from './normalize';
-import { firstWordFrom, lowerBound, wordSpans, type WordSpans } from './words';
+import { firstWordFrom, isWordCharAt, lowerBound, wordSpans, type WordSpans } from './words';
 
 export type DescriptorKey = 'country' | 'subregion' | 'category' | 'gender';
 
@@ -112,13 +112,9 @@ function lexicon() {
 }
 const WORD_PIECE = /[\p{L}\p{N}]+/gu;
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-/** Whether folded[from, to) holds a letter or digit (ASCII by code). */
+/** Whether folded[from, to) holds a letter or digit. */
 function hasWordChar(folded: string, from: number, to: number): boolean {
-	for (let i = from; i < to; i++) {
-		const c = folded.charCodeAt(i);
-		if (c < 0x80 ? (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) : WORD_CHAR.test(folded[i])) return true;
-	}
+	for (let i = from; i < to; i++) if (isWordCharAt(folded, i)) return true;
 	return false;
 }
 

@@ -14,7 +14,7 @@
 // their first two characters.
 
 import { fold, originalSpan, type Folded } from './normalize';
-import { wordSpans, type WordSpans } from './words';
+import { isWordCharAt, wordSpans, type WordSpans } from './words';
 
 export type Attribution = 'on-record' | 'non-attributable';
 
@@ -247,16 +247,15 @@ function nameFindings(text: string, folded: Folded, table: Table, spans: WordSpa
 }
 
 // Character classes of an email address, by code for ASCII (the common case) and by class beyond.
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LETTER = /\p{L}/u;
-const isAsciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+// . _ % + - around letters and digits in the local part; . - in the domain.
 const isLocal = (text: string, i: number) => {
 	const c = text.charCodeAt(i);
-	return c < 0x80 ? isAsciiAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45 : LETTER_OR_DIGIT.test(text[i]);
+	return c === 46 || c === 95 || c === 37 || c === 43 || c === 45 || isWordCharAt(text, i);
 };
 const isDomain = (text: string, i: number) => {
 	const c = text.charCodeAt(i);
-	return c < 0x80 ? isAsciiAlnum(c) || c === 46 || c === 45 : LETTER_OR_DIGIT.test(text[i]);
+	return c === 46 || c === 45 || isWordCharAt(text, i);
 };
 const isLetter = (text: string, i: number) => {
 	const c = text.charCodeAt(i);
@@ -304,12 +303,8 @@ const SPACE = /\s/;
 const RUN_CHARS = new Set(['(', ')', '.', '-']);
 /** A character of a written number: a digit, a space, a bracket, a dot or a hyphen. */
 const isRun = (ch: string) => (ch >= '0' && ch <= '9') || RUN_CHARS.has(ch) || ch === ' ' || (ch.charCodeAt(0) > 0x20 ? ch.charCodeAt(0) >= 0x80 && SPACE.test(ch) : SPACE.test(ch));
-const AROUND_CLASS = /[\p{L}\p{N}]/u;
 /** Glued to a number: a letter, a digit or a hyphen. */
-const isAround = (ch: string) => {
-	const c = ch.charCodeAt(0);
-	return c < 0x80 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 : AROUND_CLASS.test(ch);
-};
+const isAround = (ch: string) => ch === '-' || isWordCharAt(ch, 0);
 
 /**
  * Telephone numbers: international or local numbers of 7 to 15 digits, with spaces, dots, dashes

@@ -10,15 +10,18 @@ export interface WordSpans {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** Linear in the text; ASCII is read by code, the rest by character class. */
+/** Whether text[i] is a letter or a digit: ASCII by code, the rest by character class. */
+export function isWordCharAt(text: string, i: number): boolean {
+	const c = text.charCodeAt(i);
+	return c < 0x80 ? (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) : WORD_CHAR.test(text[i]) || (c >= 0xd800 && c <= 0xdbff && WORD_CHAR.test(text.slice(i, i + 2)));
+}
+
+/** Linear in the text. */
 export function wordSpans(folded: string): WordSpans {
 	const starts = new Int32Array((folded.length + 1) >> 1 || 1);
 	const ends = new Int32Array(starts.length);
 	const texts: string[] = [];
-	const isWordChar = (i: number) => {
-		const c = folded.charCodeAt(i);
-		return c < 0x80 ? (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) : WORD_CHAR.test(folded[i]) || (c >= 0xd800 && c <= 0xdbff && WORD_CHAR.test(folded.slice(i, i + 2)));
-	};
+	const isWordChar = (i: number) => isWordCharAt(folded, i);
 	let i = 0;
 	let n = 0;
 	while (i < folded.length) {
