@@ -435,7 +435,7 @@ async function reportCommand(args: string[], values: { consultation?: string; fo
 	const { renderMarkdown, renderHtmlDocument } = await import('../lib/domain/report/render-text');
 	const { renderDocx } = await import('../lib/server/exports/report-docx');
 	const { renderPdf } = await import('../lib/server/exports/report-pdf');
-	const { roomAttendees } = await import('../lib/server/queries/attendees');
+	const { protectionOf } = await import('../lib/server/queries/protected');
 	const { checkText, explainFinding } = await import('../lib/domain/privacy/check');
 	return withDatabase(async (h) => {
 		const loaded = await loadDraftInput(h.db, values.consultation!, baseUrl());
@@ -467,7 +467,9 @@ async function reportCommand(args: string[], values: { consultation?: string; fo
 		}
 		const output = values.format === 'docx' ? await renderDocx(doc) : values.format === 'pdf' ? await renderPdf(doc) : values.format === 'html' ? renderHtmlDocument(doc) : renderMarkdown(doc);
 		fs.writeFileSync(values.out!, output);
-		const report = checkText(plainText(doc), await roomAttendees(h.db, loaded.consultationId), loaded.k);
+		// Against the gate's own definition of who is protected, so "would block" means what publishing does.
+		const protection = await protectionOf(h.db, { consultationId: loaded.consultationId });
+		const report = checkText(plainText(doc), protection.people, protection.k, protection.room);
 		io.out(`Wrote ${what}, ${doc.blocks.filter((b) => b.kind === 'paragraph').length} numbered paragraphs, to ${values.out} (${values.format}, ${Math.round(performance.now() - started)} ms).`);
 		for (const f of report.findings) io.out(`  ${f.severity === 'block' ? 'BLOCK' : 'warn '} ${f.kind}: ${explainFinding(f)}`);
 		io.out(report.isBlocked ? 'The privacy core would block circulation and publication of this draft as it stands.' : 'The privacy core finds nothing that blocks.');
