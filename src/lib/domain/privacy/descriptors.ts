@@ -7,7 +7,7 @@
 
 import { CATEGORY_TERMS, COUNTRY_TERMS, GENDER_TERMS, REPORTING_VERBS, SPEAKER_DETERMINERS, SPEAKER_NOUNS, SUBREGION_TERMS } from './lexicon';
 import { escapeRegExp, fold, originalSpan, type Folded } from './normalize';
-import { firstWordFrom, isWordCharAt, lowerBound, wordSpans, type WordSpans } from './words';
+import { firstAtLeast, firstWordFrom, isWordCharAt, wordSpans, type WordSpans } from './words';
 
 export type DescriptorKey = 'country' | 'subregion' | 'category' | 'gender';
 
@@ -45,14 +45,22 @@ const GENDER_NOUNS = new Set(['woman', 'man', 'lady', 'gentleman', 'congresswoma
 /** Words allowed between the determiner and the head noun besides lexicon words. */
 const MODIFIERS = new Set(['young', 'senior', 'junior', 'fellow', 'former', 'further', 'second', 'third', 'local', 'national', 'regional', 'returned', 'elected', 'female', 'male', 'veteran', 'newly', 'other']);
 
-interface Hit {
-	start: number; // folded positions
-	end: number;
-	kind: DescriptorKey | 'determiner' | 'noun' | 'verb';
-	value: string;
+type HitKind = DescriptorKey | 'determiner' | 'noun' | 'verb';
+
+/**
+ * Lexicon terms found in the folded text, as parallel arrays (one entry a hit, sorted by start):
+ * a hostile text of a million characters makes hundreds of thousands of hits, and objects for
+ * them would cost more in garbage collection than finding them.
+ */
+interface Hits {
+	start: Int32Array; // folded positions
+	end: Int32Array;
+	kind: HitKind[];
+	value: string[];
+	count: number;
 }
 
-type TermTable = [DescriptorKey | 'determiner' | 'noun' | 'verb', string, string][]; // kind, value, folded term
+type TermTable = [HitKind, string, string][]; // kind, value, folded term
 
 function termTable(): TermTable {
 	const rows: TermTable = [];
@@ -72,15 +80,23 @@ function termTable(): TermTable {
 interface TermEntry {
 	words: string[];
 	separators: string[]; // normalized: runs of spaces and hyphens as one space
+	/** Every separator is a space (the common case, checked without building a string). */
+	isSpaced: boolean;
 	term: string;
+	entries: [HitKind, string][];
 }
 const normalizeSeparator = (s: string) => s.replace(/[-\s]+/g, ' ');
 
-let cached: { byFirst: Map<string, TermEntry[]>; byTerm: Map<string, [Hit['kind'], string][]> } | null = null;
+/** Terms by their first word: the one-word term, and the longer ones by their second word ("a" → "further"). */
+interface FirstWord {
+	single: TermEntry | null;
+	bySecond: Map<string, TermEntry[]>;
+}
+let cached: { byFirst: Map<string, FirstWord> } | null = null;
 function lexicon() {
 	if (cached) return cached;
 	const rows = termTable();
-	const byTerm = new Map<string, [Hit['kind'], string][]>();
+	const byTerm = new Map<string, [HitKind, string][]>();
 	for (const [kind, value, term] of rows) byTerm.set(term, [...(byTerm.get(term) ?? []), [kind, value]]);
 	const byFirst = new Map<string, TermEntry[]>();
 	for (const term of byTerm.keys()) {
@@ -102,15 +118,36 @@ function lexicon() {
 				}
 			});
 			const list = byFirst.get(ws[0]) ?? [];
-			list.push({ words: ws, separators: seps, term });
+			list.push({ words: ws, separators: seps, isSpaced: seps.every((x) => x === ' '), term, entries: byTerm.get(term)! });
 			byFirst.set(ws[0], list);
 		}
 	}
-	for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length || b.term.length - a.term.length);
-	cached = { byFirst, byTerm };
+	const indexed = new Map<string, FirstWord>();
+	for (const [first, list] of byFirst) {
+		const entry: FirstWord = { single: null, bySecond: new Map() };
+		for (const t of list) {
+			if (t.words.length === 1) {
+				if (!entry.single || t.term.length > entry.single.term.length) entry.single = t;
+			}
+			else entry.bySecond.set(t.words[1], [...(entry.bySecond.get(t.words[1]) ?? []), t]);
+		}
+		for (const longer of entry.bySecond.values()) longer.sort((a, b) => b.words.length - a.words.length || b.term.length - a.term.length);
+		indexed.set(first, entry);
+	}
+	cached = { byFirst: indexed };
 	return cached;
 }
 const WORD_PIECE = /[\p{L}\p{N}]+/gu;
+
+/** Whether folded[from, to) is a run of spaces and hyphens, which normalizeSeparator makes one space. */
+function isSpaceRun(folded: string, from: number, to: number): boolean {
+	if (from >= to) return false;
+	for (let i = from; i < to; i++) {
+		const c = folded.charCodeAt(i);
+		if (c !== 32 && c !== 45 && !(c >= 9 && c <= 13) && !(c >= 0x80 && /\s/.test(folded[i]))) return false;
+	}
+	return true;
+}
 
 /** Whether folded[from, to) holds a letter or digit. */
 function hasWordChar(folded: string, from: number, to: number): boolean {
@@ -119,40 +156,63 @@ function hasWordChar(folded: string, from: number, to: number): boolean {
 }
 
 /** Lexicon terms in the folded text, leftmost and longest first, never overlapping. */
-function hitsOf(folded: string, spans: WordSpans): Hit[] {
-	const { byFirst, byTerm } = lexicon();
+function hitsOf(folded: string, spans: WordSpans): Hits {
+	const { byFirst } = lexicon();
 	const { starts, ends, texts } = spans;
-	const hits: Hit[] = [];
+	const hits: Hits = { start: new Int32Array(spans.count + 16), end: new Int32Array(spans.count + 16), kind: [], value: [], count: 0 };
+	const push = (start: number, end: number, kind: HitKind, value: string) => {
+		if (hits.count === hits.start.length) {
+			const grow = (a: Int32Array) => {
+				const b = new Int32Array(a.length * 2);
+				b.set(a);
+				return b;
+			};
+			hits.start = grow(hits.start);
+			hits.end = grow(hits.end);
+		}
+		hits.start[hits.count] = start;
+		hits.end[hits.count] = end;
+		hits.kind.push(kind);
+		hits.value.push(value);
+		hits.count++;
+	};
 	for (let i = 0; i < spans.count; i++) {
-		const candidates = byFirst.get(texts[i]);
-		if (!candidates) continue;
+		const first = byFirst.get(texts[i]);
+		if (!first) continue;
+		// The longest term that starts here: those of two words or more (by the next word), then the word alone.
 		let found: TermEntry | null = null;
-		for (const c of candidates) {
-			if (i + c.words.length > spans.count) continue;
-			let ok = true;
-			for (let j = 1; j < c.words.length && ok; j++) ok = texts[i + j] === c.words[j] && normalizeSeparator(folded.slice(ends[i + j - 1], starts[i + j])) === c.separators[j - 1];
-			if (ok) {
-				found = c;
-				break;
+		const longer = i + 1 < spans.count ? first.bySecond.get(texts[i + 1]) : undefined;
+		if (longer) {
+			for (const c of longer) {
+				if (i + c.words.length > spans.count) continue;
+				let ok = true;
+				for (let j = 1; j < c.words.length && ok; j++) {
+					ok = texts[i + j] === c.words[j] && (c.isSpaced ? isSpaceRun(folded, ends[i + j - 1], starts[i + j]) : normalizeSeparator(folded.slice(ends[i + j - 1], starts[i + j])) === c.separators[j - 1]);
+				}
+				if (ok) {
+					found = c;
+					break;
+				}
 			}
 		}
+		found ??= first.single;
 		if (!found) continue;
 		const start = starts[i];
 		const end = ends[i + found.words.length - 1];
 		// "one-stop", "one-third": a hyphenated word is not a determiner opening a speaker phrase.
-		const isHyphenated = folded[end] === '-' || folded[start - 1] === '-';
-		const entries = byTerm.get(found.term)!;
+		const isHyphenated = folded.charCodeAt(end) === 45 || folded.charCodeAt(start - 1) === 45;
+		const entries = found.entries;
 		for (let e = 0; e < entries.length; e++) {
 			const kind = entries[e][0];
 			const value = entries[e][1];
 			if (kind === 'determiner' && isHyphenated) continue;
 			// "a a a", "a@a@a": a determiner right before another one opens no phrase; keep the last only.
-			const last = hits[hits.length - 1];
-			if (kind === 'determiner' && last?.kind === 'determiner' && last.end <= start && !hasWordChar(folded, last.end, start)) {
-				last.start = start;
-				last.end = end;
-				last.value = value;
-			} else hits.push({ start, end, kind, value });
+			const last = hits.count - 1;
+			if (kind === 'determiner' && last >= 0 && hits.kind[last] === 'determiner' && hits.end[last] <= start && !hasWordChar(folded, hits.end[last], start)) {
+				hits.start[last] = start;
+				hits.end[last] = end;
+				hits.value[last] = value;
+			} else push(start, end, kind, value);
 		}
 		i += found.words.length - 1;
 	}
@@ -181,18 +241,6 @@ export interface RecognizeOptions {
 	words?: WordSpans;
 }
 
-/** The part of a folded text that comes from original[from, to): positions stay those of the original. */
-function foldedPart(all: Folded, from: number, to: number): { part: Folded; from: number; to: number } {
-	const first = (at: number) => lowerBound(all.origin.length, at, (i) => all.origin[i]);
-	const s = first(from);
-	const e = first(to);
-	const origin = all.origin as Int32Array | number[];
-	return { part: { text: all.text.slice(s, e), origin: 'subarray' in origin ? origin.subarray(s, e) : origin.slice(s, e) }, from: s, to: e };
-}
-
-/** Index of the first item whose key is at least `at`, in a list sorted by it. */
-const firstFrom = <T>(items: readonly T[], at: number, key: (t: T) => number): number => lowerBound(items.length, at, (i) => key(items[i]));
-
 /** The words of a passage as WORD reads them, in typed arrays (no object per word); text on demand. */
 interface Words {
 	starts: Int32Array;
@@ -203,145 +251,158 @@ interface Words {
 }
 const wordText = (w: Words, i: number) => w.text.slice(w.starts[i], w.textEnds[i]);
 /** The first word starting at or after `at`, or `count`. */
-const wordFrom = (w: Words, at: number): number => lowerBound(w.count, at, (i) => w.starts[i]);
+const wordFrom = (w: Words, at: number): number => firstAtLeast(w.starts, w.count, at);
+
+/** One passage, in positions of the whole folded text: its words, its hits and where phrases stop. */
+interface PassageIndex {
+	words: Words;
+	hits: Hits;
+	/** This passage's hits are hits[firstHit, endHit). */
+	firstHit: number;
+	endHit: number;
+	boundaries: Int32Array;
+	verbStarts: Int32Array;
+	/** The end of the passage in the folded text. */
+	limit: number;
+}
+
+/** The hits that start at `at`, as [from, to) indexes. */
+function hitsAt(ix: PassageIndex, at: number): [number, number] {
+	let i = Math.max(ix.firstHit, firstAtLeast(ix.hits.start, ix.endHit, at));
+	const from = i;
+	while (i < ix.endHit && ix.hits.start[i] === at) i++;
+	return [from, i];
+}
 
 export function recognizeSpeakers(text: string, options: RecognizeOptions = {}): SpeakerMention[] {
 	const mentions: SpeakerMention[] = [];
 	const all = options.folded ?? fold(text);
+	const t = all.text;
 	// Named on-record speakers, found once in the whole text (one pattern for all names).
 	const names = [...new Set((options.onRecordNames ?? []).map((n) => fold(n).text.trim()).filter((n) => n.length >= 3))];
 	const namedEverywhere: { start: number; end: number }[] = [];
 	if (names.length) {
 		const isLetter = (ch: string | undefined) => ch !== undefined && /\p{L}/u.test(ch);
-		for (const m of all.text.matchAll(new RegExp(names.map(escapeRegExp).join('|'), 'g'))) {
+		for (const m of t.matchAll(new RegExp(names.map(escapeRegExp).join('|'), 'g'))) {
 			const start = m.index!;
 			const end = start + m[0].length;
-			if (!isLetter(all.text[start - 1]) && !isLetter(all.text[end])) namedEverywhere.push({ start: all.origin[start], end: all.origin[end - 1] + 1 });
+			if (!isLetter(t[start - 1]) && !isLetter(t[end])) namedEverywhere.push({ start, end });
 		}
 	}
 	// Words and lexicon terms are read once over the whole text, then shared out to the passages.
-	const allWords = options.words ?? wordSpans(all.text);
-	const allHits = hitsOf(all.text, allWords);
+	const allWords = options.words ?? wordSpans(t);
+	const hits = hitsOf(t, allWords);
+	const term = (h: number): DescriptorTerm => {
+		const o = originalSpan(all, hits.start[h], hits.end[h], text);
+		return { key: hits.kind[h] as DescriptorKey, value: hits.value[h], start: o.start, end: o.end, text: text.slice(o.start, o.end) };
+	};
 	let nextHit = 0;
+	let nextNamed = 0;
 	passages(text).forEach(([pStart, pEnd], passageIndex) => {
-		// Positions in `folded.origin` are those of the whole text; positions in `folded.text` are the passage's.
-		const { part: folded, from: fs, to: fe } = foldedPart(all, pStart, pEnd);
-		const firstPiece = firstWordFrom(allWords, fs);
-		const lastPiece = firstWordFrom(allWords, fe);
-		// This passage's pieces, read in place (positions made local as they are read).
-		const pieces = { starts: allWords.starts.subarray(firstPiece, lastPiece), ends: allWords.ends.subarray(firstPiece, lastPiece) };
-		const hits: Hit[] = [];
-		while (nextHit < allHits.length && allHits[nextHit].start < fs) nextHit++;
-		for (; nextHit < allHits.length && allHits[nextHit].start < fe; nextHit++) {
-			const h = allHits[nextHit];
-			if (h.end <= fe) hits.push({ ...h, start: h.start - fs, end: h.end - fs });
-		}
-		// Hits are sorted by start: the hits at a position are found by binary search, no map of them all.
-		const hitsAt = (at: number): Hit[] | undefined => {
-			let i = firstFrom(hits, at, (x) => x.start);
-			if (hits[i]?.start !== at) return undefined;
-			const out: Hit[] = [];
-			while (hits[i]?.start === at) out.push(hits[i++]);
-			return out;
-		};
-		const verbStarts: number[] = [];
-		for (const h of hits) if (h.kind === 'verb') verbStarts.push(h.start);
+		// The passage in the folded text: [fs, fe).
+		const fs = firstAtLeast(all.origin, all.origin.length, pStart);
+		const fe = firstAtLeast(all.origin, all.origin.length, pEnd);
+		while (nextHit < hits.count && hits.start[nextHit] < fs) nextHit++;
+		const firstHit = nextHit;
+		while (nextHit < hits.count && hits.start[nextHit] < fe) nextHit++;
+		// A term read across the blank line that ends the passage is not this passage's.
+		let endHit = nextHit;
+		while (endHit > firstHit && hits.end[endHit - 1] > fe) endHit--;
+		const verbs: number[] = [];
+		for (let h = firstHit; h < endHit; h++) if (hits.kind[h] === 'verb') verbs.push(hits.start[h]);
 		// Words as WORD reads them: pieces joined by one hyphen or apostrophe, a full stop kept at the end.
-		const n = pieces.starts.length;
-		const words: Words = { starts: new Int32Array(n), ends: new Int32Array(n), textEnds: new Int32Array(n), count: 0, text: folded.text };
-		const t0 = folded.text;
-		for (let i = 0; i < n; i++) {
-			const start = pieces.starts[i] - fs;
-			while (i + 1 < n && pieces.starts[i + 1] === pieces.ends[i] + 1 && (t0.charCodeAt(pieces.ends[i] - fs) === 45 || t0.charCodeAt(pieces.ends[i] - fs) === 39)) i++;
-			const end = pieces.ends[i] - fs;
+		const firstPiece = firstWordFrom(allWords, fs);
+		const endPiece = firstWordFrom(allWords, fe);
+		const n = endPiece - firstPiece;
+		const words: Words = { starts: new Int32Array(n), ends: new Int32Array(n), textEnds: new Int32Array(n), count: 0, text: t };
+		for (let p = firstPiece; p < endPiece; p++) {
+			const start = allWords.starts[p];
+			while (p + 1 < endPiece && allWords.starts[p + 1] === allWords.ends[p] + 1 && (t.charCodeAt(allWords.ends[p]) === 45 || t.charCodeAt(allWords.ends[p]) === 39)) p++;
+			const end = allWords.ends[p];
 			words.starts[words.count] = start;
 			words.textEnds[words.count] = end;
-			words.ends[words.count] = folded.text[end] === '.' ? end + 1 : end;
+			words.ends[words.count] = t.charCodeAt(end) === 46 && end < fe ? end + 1 : end;
 			words.count++;
 		}
 		// Punctuation ends a speaker's description, except inside a lexicon term ("Hong Kong, China", "Iran (Islamic Republic of)").
 		const boundaries: number[] = [];
-		let h = 0;
+		let h = firstHit;
 		let reach = -1;
-		const t = folded.text;
-		for (let i = 0; i < t.length; i++) {
+		for (let i = fs; i < fe; i++) {
 			// . ; : ! ? ( ) — and a comma not before a digit ("1,200")
 			const c = t.charCodeAt(i);
-			const isStop = c === 46 || c === 59 || c === 58 || c === 33 || c === 63 || c === 40 || c === 41 || c === 0x2014 || (c === 44 && !(t.charCodeAt(i + 1) >= 48 && t.charCodeAt(i + 1) <= 57));
+			const isStop = c === 46 || c === 59 || c === 58 || c === 33 || c === 63 || c === 40 || c === 41 || c === 0x2014 || (c === 44 && !(i + 1 < fe && t.charCodeAt(i + 1) >= 48 && t.charCodeAt(i + 1) <= 57));
 			if (!isStop) continue;
-			while (h < hits.length && hits[h].start < i) {
-				if (hits[h].kind !== 'verb') reach = Math.max(reach, hits[h].end);
+			while (h < endHit && hits.start[h] < i) {
+				if (hits.kind[h] !== 'verb') reach = Math.max(reach, hits.end[h]);
 				h++;
 			}
-			if (!isTitleStop(folded.text, i) && !(reach > i)) boundaries.push(i);
+			if (!isTitleStop(t, fs, i) && !(reach > i)) boundaries.push(i);
 		}
-		// The named speakers of this passage, back to positions in its folded text.
-		const local = (at: number) => lowerBound(folded.origin.length, at, (i) => folded.origin[i]);
-		const namedAt: { start: number; end: number }[] = [];
-		for (let n = firstFrom(namedEverywhere, pStart, (x) => x.start); n < namedEverywhere.length && namedEverywhere[n].end <= pEnd; n++) {
-			namedAt.push({ start: local(namedEverywhere[n].start), end: local(namedEverywhere[n].end) });
-		}
-		const index = { words, hitsAt, boundaries, verbStarts, length: folded.text.length };
-
-		const span = (s: number, e: number) => {
-			const o = originalSpan(folded, s, e, text);
-			return { start: o.start, end: o.end, text: text.slice(o.start, o.end) };
+		const ix: PassageIndex = { words, hits, firstHit, endHit, boundaries: Int32Array.from(boundaries), verbStarts: Int32Array.from(verbs), limit: fe };
+		const mentionOf = (s: number, e: number, onRecord: boolean, terms: DescriptorTerm[]): SpeakerMention => {
+			const o = originalSpan(all, s, e, text);
+			return { passage: passageIndex, start: o.start, end: o.end, text: text.slice(o.start, o.end), onRecord, terms };
 		};
-		const term = (h: Hit): DescriptorTerm => ({ key: h.kind as DescriptorKey, value: h.value, ...span(h.start, h.end) });
 
-		type Open = { mention: SpeakerMention; phraseEnd: number };
-		const events: ({ at: number; open: Open } | { at: number; hit: Hit })[] = [];
-		const consumed = new Set<Hit>();
+		// What opens a speaker (a speaker phrase, a named speaker) and what describes the current one
+		// (a pronoun, a title), in the order of the text. `end` is the folded end of an opening phrase.
+		type Event = { at: number; mention: SpeakerMention | null; end: number; hit: number };
+		const events: Event[] = [];
+		const consumed = new Uint8Array(endHit - firstHit);
 
-		for (const named of namedAt) {
-			events.push({ at: named.start, open: { mention: { passage: passageIndex, ...span(named.start, named.end), onRecord: true, terms: [] }, phraseEnd: named.end } });
+		while (nextNamed < namedEverywhere.length && namedEverywhere[nextNamed].start < fs) nextNamed++;
+		for (; nextNamed < namedEverywhere.length && namedEverywhere[nextNamed].end <= fe; nextNamed++) {
+			const named = namedEverywhere[nextNamed];
+			events.push({ at: named.start, mention: mentionOf(named.start, named.end, true, []), end: named.end, hit: -1 });
 		}
-		for (let d = 0; d < hits.length; d++) {
-			const det = hits[d];
-			if (det.kind !== 'determiner') continue;
-			const head = speakerHead(det, index);
-			if (!head) continue;
-			const wordsEnd = phraseEndAfter(head.end, index);
-			const inside: Hit[] = [];
+		for (let d = firstHit; d < endHit; d++) {
+			if (hits.kind[d] !== 'determiner') continue;
+			const head = speakerHead(d, ix);
+			if (head < 0) continue;
+			const wordsEnd = phraseEndAfter(hits.end[head], ix);
+			const terms: DescriptorTerm[] = [];
 			let phraseEnd = wordsEnd;
 			// Hits are sorted and do not overlap: the phrase's own start right after the determiner.
-			for (let i = d + 1; i < hits.length && hits[i].start < wordsEnd; i++) {
-				if (!isDescriptor(hits[i])) continue;
-				inside.push(hits[i]);
-				consumed.add(hits[i]);
-				if (hits[i].end > phraseEnd) phraseEnd = hits[i].end;
+			for (let i = d + 1; i < endHit && hits.start[i] < wordsEnd; i++) {
+				if (!isDescriptor(hits.kind[i])) continue;
+				terms.push(term(i));
+				consumed[i - firstHit] = 1;
+				if (hits.end[i] > phraseEnd) phraseEnd = hits.end[i];
 			}
-			const terms = inside.map(term);
-			const mention: SpeakerMention = { passage: passageIndex, ...span(det.start, phraseEnd), onRecord: false, terms: terms.length > 1 ? dedupeTerms(terms) : terms };
-			events.push({ at: det.start, open: { mention, phraseEnd } });
+			events.push({ at: hits.start[d], mention: mentionOf(hits.start[d], phraseEnd, false, terms.length > 1 ? dedupeTerms(terms) : terms), end: phraseEnd, hit: -1 });
 		}
-		for (const h of hits) {
-			if (h.kind !== 'gender' || consumed.has(h) || !isPronounOrTitle(h, folded.text)) continue;
+		for (let g = firstHit; g < endHit; g++) {
+			if (hits.kind[g] !== 'gender' || consumed[g - firstHit]) continue;
+			const word = t.slice(hits.start[g], hits.end[g]);
+			if (GENDER_NOUNS.has(word) || word === 'female' || word === 'male') continue;
 			// "Ms. Aroha": a title before a name names someone else, whom later pronouns refer to.
-			const named = TITLES.has(folded.text.slice(h.start, h.end))
-				? /^\.?\s+(\p{L}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,5})/u.exec(text.slice(originalSpan(folded, h.start, h.end, text).end, Math.min(pEnd, originalSpan(folded, h.start, h.end, text).end + 200)))
-				: null;
+			const after = TITLES.has(word) ? originalSpan(all, hits.start[g], hits.end[g], text).end : -1;
+			const named = after >= 0 ? /^\.?\s+(\p{L}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,5})/u.exec(text.slice(after, Math.min(pEnd, after + 200))) : null;
 			if (named && /^\p{Lu}/u.test(named[1])) {
-				const nameEnd = h.end + named[0].length;
-				events.push({ at: h.start, open: { mention: { passage: passageIndex, ...span(h.start, nameEnd), onRecord: true, terms: [] }, phraseEnd: nameEnd } });
-			} else events.push({ at: h.start, hit: h });
+				const nameEnd = hits.end[g] + named[0].length;
+				events.push({ at: hits.start[g], mention: mentionOf(hits.start[g], nameEnd, true, []), end: nameEnd, hit: -1 });
+			} else events.push({ at: hits.start[g], mention: null, end: -1, hit: g });
 		}
 		events.sort((a, b) => a.at - b.at);
 
 		let current: SpeakerMention | null = null;
+		let currentEnd = -1;
 		for (const e of events) {
-			if ('open' in e) {
+			if (e.mention) {
 				// "Another participant, a trade unionist from Nepal,": an apposition describes the same speaker.
-				const between = current ? text.slice(current.end, Math.max(current.end, e.open.mention.start)) : '';
-				if (current && !current.onRecord && !e.open.mention.onRecord && between.length < 20 && /^\s*,\s*$/.test(between)) {
-					current.terms = dedupeTerms([...current.terms, ...e.open.mention.terms]);
-					current.end = e.open.mention.end;
+				const between = current ? text.slice(current.end, Math.max(current.end, e.mention.start)) : '';
+				if (current && !current.onRecord && !e.mention.onRecord && between.length < 20 && /^\s*,\s*$/.test(between)) {
+					current.terms = dedupeTerms([...current.terms, ...e.mention.terms]);
+					current.end = e.mention.end;
 					current.text = text.slice(current.start, current.end);
+					currentEnd = e.end;
 					continue;
 				}
-				current = e.open.mention;
+				current = e.mention;
+				currentEnd = e.end;
 				mentions.push(current);
-			} else if (current && !current.onRecord && e.at >= current.end - pStart) {
+			} else if (current && !current.onRecord && e.at >= currentEnd) {
 				current.terms.push(term(e.hit));
 			}
 		}
@@ -349,79 +410,69 @@ export function recognizeSpeakers(text: string, options: RecognizeOptions = {}):
 	return mentions;
 }
 
-const isDescriptor = (h: Hit) => h.kind === 'country' || h.kind === 'subregion' || h.kind === 'category' || h.kind === 'gender';
-
-function isPronounOrTitle(h: Hit, folded: string): boolean {
-	const word = folded.slice(h.start, h.end);
-	return !GENDER_NOUNS.has(word) && !['female', 'male'].includes(word);
-}
+const isDescriptor = (kind: HitKind) => kind === 'country' || kind === 'subregion' || kind === 'category' || kind === 'gender';
 
 /** "Ms." is not the end of a sentence. */
-function isTitleStop(folded: string, i: number): boolean {
-	if (folded[i] !== '.') return false;
-	return /(?:^|[^\p{L}])(?:ms|mrs|mr|dr|prof|hon|st)$/u.test(folded.slice(Math.max(0, i - 5), i));
+function isTitleStop(folded: string, from: number, i: number): boolean {
+	if (folded.charCodeAt(i) !== 46) return false;
+	return /(?:^|[^\p{L}])(?:ms|mrs|mr|dr|prof|hon|st)$/u.test(folded.slice(Math.max(from, i - 5), i));
 }
 
-interface PassageIndex {
-	words: Words;
-	hitsAt: (at: number) => Hit[] | undefined;
-	boundaries: number[];
-	verbStarts: number[];
-	length: number;
-}
-
-/** The head noun of a speaker phrase opened by a determiner, if the words after it make one. */
-function speakerHead(det: Hit, ix: PassageIndex): Hit | null {
-	let at = det.end;
+/** The head noun of a speaker phrase opened by a determiner, if the words after it make one (its hit, or -1). */
+function speakerHead(det: number, ix: PassageIndex): number {
+	const { hits, words } = ix;
+	let at = hits.end[det];
 	for (let step = 0; step < 6; step++) {
-		const i = wordFrom(ix.words, at);
-		if (i >= ix.words.count) return null;
-		const here = ix.hitsAt(ix.words.starts[i]);
-		let longest: Hit | null = null;
-		if (here) for (const h of here) if (h.kind !== 'determiner' && (!longest || h.end > longest.end)) longest = h;
-		const word = wordText(ix.words, i);
-		if (longest) {
-			const head = longest;
+		const i = wordFrom(words, at);
+		if (i >= words.count) return -1;
+		const [from, to] = hitsAt(ix, words.starts[i]);
+		let longest = -1;
+		for (let h = from; h < to; h++) if (hits.kind[h] !== 'determiner' && (longest < 0 || hits.end[h] > hits.end[longest])) longest = h;
+		const word = wordText(words, i);
+		if (longest >= 0) {
+			const kind = hits.kind[longest];
 			const isHead =
-				head.kind === 'noun' ||
-				(head.kind === 'category' && here!.some((h) => h.start === head.start && h.end === head.end && PERSON_CATEGORY_TERMS.has(termText(h, ix.words)))) ||
-				(head.kind === 'gender' && GENDER_NOUNS.has(word) && !followedByHead(head, ix));
-			if (isHead) return head;
-			if (head.kind === 'verb') return null;
-			at = head.end;
+				kind === 'noun' ||
+				(kind === 'category' && PERSON_CATEGORY_TERMS.has(termText(hits.start[longest], hits.end[longest], words))) ||
+				(kind === 'gender' && GENDER_NOUNS.has(word) && !followedByHead(longest, ix));
+			if (isHead) return longest;
+			if (kind === 'verb') return -1;
+			at = hits.end[longest];
 			continue;
 		}
-		if (!MODIFIERS.has(word)) return null;
-		at = ix.words.ends[i];
+		if (!MODIFIERS.has(word)) return -1;
+		at = words.ends[i];
 	}
-	return null;
+	return -1;
 }
 
-function termText(h: Hit, words: Words): string {
+function termText(start: number, end: number, words: Words): string {
 	const out: string[] = [];
-	for (let i = wordFrom(words, h.start); i < words.count && words.ends[i] <= h.end + 1; i++) out.push(wordText(words, i));
+	for (let i = wordFrom(words, start); i < words.count && words.ends[i] <= end + 1; i++) out.push(wordText(words, i));
 	return out.join(' ');
 }
 
 /** "a woman parliamentarian": the gender noun modifies the head that follows. */
-function followedByHead(h: Hit, ix: PassageIndex): boolean {
-	const i = wordFrom(ix.words, h.end);
-	if (i >= ix.words.count) return false;
-	return (ix.hitsAt(ix.words.starts[i]) ?? []).some((x) => x.kind === 'noun' || (x.kind === 'category' && PERSON_CATEGORY_TERMS.has(termText(x, ix.words))));
+function followedByHead(h: number, ix: PassageIndex): boolean {
+	const { hits, words } = ix;
+	const i = wordFrom(words, hits.end[h]);
+	if (i >= words.count) return false;
+	const [from, to] = hitsAt(ix, words.starts[i]);
+	for (let x = from; x < to; x++) if (hits.kind[x] === 'noun' || (hits.kind[x] === 'category' && PERSON_CATEGORY_TERMS.has(termText(hits.start[x], hits.end[x], words)))) return true;
+	return false;
 }
 
 /** The phrase describing a speaker ends at punctuation, at a reporting verb, or after 14 words. */
 function phraseEndAfter(from: number, ix: PassageIndex): number {
-	const stops = [ix.length];
-	const b = ix.boundaries[firstFrom(ix.boundaries, from, (x) => x)];
-	if (b !== undefined) stops.push(b);
-	const v = ix.verbStarts[firstFrom(ix.verbStarts, from, (x) => x)];
-	if (v !== undefined) stops.push(v);
+	let end = ix.limit;
+	const b = firstAtLeast(ix.boundaries, ix.boundaries.length, from);
+	if (b < ix.boundaries.length) end = Math.min(end, ix.boundaries[b]);
+	const v = firstAtLeast(ix.verbStarts, ix.verbStarts.length, from);
+	if (v < ix.verbStarts.length) end = Math.min(end, ix.verbStarts[v]);
 	const firstWord = wordFrom(ix.words, from);
-	if (ix.words.count - firstWord > 14) stops.push(ix.words.starts[firstWord + 14]);
-	const end = Math.min(...stops);
+	if (ix.words.count - firstWord > 14) end = Math.min(end, ix.words.starts[firstWord + 14]);
 	// The last word that ends by then: the one before the first that ends after it.
-	const after = lowerBound(ix.words.count, end + 1, (i) => ix.words.ends[i]);
+	const after = firstAtLeast(ix.words.ends, ix.words.count, end + 1);
 	return Math.max(from, after > 0 ? ix.words.ends[after - 1] : from);
 }
 

@@ -5,7 +5,7 @@
 
 export interface Folded {
 	text: string; // folded: lower case, no combining marks, no invisible characters
-	origin: ArrayLike<number>; // for each folded character (UTF-16 unit), the index of the original character
+	origin: Int32Array; // for each folded character (UTF-16 unit), the index of the original character
 }
 
 // Characters that show nothing, or only direction, but would split a name: zero-width space,
@@ -71,13 +71,14 @@ export function fold(original: string): Folded {
 }
 
 /** The original span of a match in the folded text. */
+const MARK = /\p{M}/u;
+
 export function originalSpan(f: Folded, start: number, end: number, original: string): { start: number; end: number } {
 	const s = f.origin[start] ?? original.length;
 	const last = f.origin[end - 1] ?? s;
-	const lastChar = String.fromCodePoint(original.codePointAt(last) ?? 0);
-	let stop = last + lastChar.length;
+	let stop = last + ((original.codePointAt(last) ?? 0) > 0xffff ? 2 : 1);
 	// Marks that folding dropped after the last letter (Thai and Devanagari vowel signs) belong to the span.
-	while (stop < original.length && /\p{M}/u.test(original[stop])) stop++;
+	while (stop < original.length && original.charCodeAt(stop) >= 0x300 && MARK.test(original[stop])) stop++;
 	return { start: s, end: stop };
 }
 
