@@ -281,19 +281,19 @@ export const consultation = pgTable(
 		processId: uuid('process_id').references(() => reviewProcess.id),
 		slug: text('slug').notNull().unique(),
 		status: text('status').notNull().default('draft'),
-		title: text('title').notNull(),
-		theme: text('theme'),
-		background: text('background'),
+		title: text('title').$type<PublicText>().notNull(),
+		theme: text('theme').$type<PublicText>(),
+		background: text('background').$type<PublicText>(),
 		// IANA zone; all instants below are stored in UTC and shown in this zone.
 		timeZone: text('time_zone').notNull(),
 		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
 		endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
 		format: text('format').notNull().default('online'),
 		meetingLink: text('meeting_link'),
-		venue: text('venue'),
-		reviewObjectives: text('review_objectives').array().notNull().default(sql`'{}'::text[]`),
-		participationRules: text('participation_rules'),
-		expectedOutcomes: text('expected_outcomes'),
+		venue: text('venue').$type<PublicText>(),
+		reviewObjectives: text('review_objectives').$type<PublicText>().array().notNull().default(sql`'{}'::text[]`),
+		participationRules: text('participation_rules').$type<PublicText>(),
+		expectedOutcomes: text('expected_outcomes').$type<PublicText>(),
 		capacity: integer('capacity'), // seats in the meeting; null = unlimited
 		// Most registrations accepted (beyond the seats, for a fair selection); null = unlimited.
 		registrationLimit: integer('registration_limit'),
@@ -387,8 +387,8 @@ export const agendaItem = pgTable(
 		position: integer('position').notNull(),
 		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
 		endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
-		title: text('title').notNull(),
-		description: text('description'),
+		title: text('title').$type<PublicText>().notNull(),
+		description: text('description').$type<PublicText>(),
 		moderatorId: uuid('moderator_id').references(() => person.id)
 	},
 	(t) => [
@@ -424,7 +424,7 @@ export const guidingQuestion = pgTable(
 			.notNull()
 			.references(() => agendaItem.id, { onDelete: 'cascade' }),
 		position: integer('position').notNull(),
-		text: text('text').notNull()
+		text: text('text').$type<PublicText>().notNull()
 	},
 	(t) => [uniqueIndex('guiding_question_position_uq').on(t.agendaItemId, t.position)]
 );
@@ -437,7 +437,7 @@ export const document = pgTable(
 			.notNull()
 			.references(() => consultation.id, { onDelete: 'cascade' }),
 		position: integer('position').notNull().default(0),
-		title: text('title').notNull(),
+		title: text('title').$type<PublicText>().notNull(),
 		url: text('url'), // a link, or null when the file is stored
 		fileName: text('file_name'),
 		mediaType: text('media_type'),

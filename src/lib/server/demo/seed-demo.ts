@@ -1,6 +1,7 @@
 // Writes the demo network and review process into an empty database, in one transaction. Dates are
 // relative to `now`, so that every stage of the cycle is visible whenever the demo is seeded.
-import { passGate } from '../privacy/gate';
+import { passGate, type PublicText, type Subject } from '../privacy/gate';
+import { protectionOf, type Protection } from '../queries/protected';
 import { asc, count } from 'drizzle-orm';
 import type { Database } from '../db';
 import {
@@ -296,8 +297,24 @@ function pickRegistrants(random: Random, demo: DemoConsultation, people: PersonR
 	return chosen;
 }
 
+/** Demo texts are public like any other: they pass the privacy gate, and the seed stops if one is refused. */
+async function cleared<K extends string>(db: Database, protection: Protection, subject: Subject, texts: { [P in K]: string }) {
+	const gate = await passGate(db, { kind: 'system', via: 'cli' }, 'everywhere', subject, texts, { protection });
+	if (!gate.ok) throw new Error(`demo text refused by the privacy gate: ${gate.findings.map((f) => f.explanation).join(' ')}`);
+	return gate.texts;
+}
+
 async function insertConsultation(db: Database, random: Random, demo: DemoConsultation, ctx: ConsultationContext) {
 	const z = DEMO_TIME_ZONE;
+	const protection = await protectionOf(db, 'everywhere');
+	const participationRules = demo.isOnePerOrganization ? DEMO_PARTICIPATION_RULES : DEMO_PARTICIPATION_RULES.replace(' One person per organization may register.', '');
+	const background =
+		'The Global Compact for Safe, Orderly and Regular Migration (GCM) calls for regional reviews of its implementation every four years, ' +
+		'drawing on the contributions of all relevant stakeholders (A/RES/73/195, para 50). ' +
+		(demo.cluster
+			? `This consultation covers the objectives of round table ${demo.cluster} of the International Migration Review Forum.`
+			: 'This consultation gathers parliamentarians, whose role in legislating, budgeting and oversight is central to implementation.');
+	const texts = await cleared(db, protection, { type: 'consultation', id: null }, { title: demo.title, theme: demo.theme, background, participationRules, expectedOutcomes: DEMO_EXPECTED_OUTCOMES, ...Object.fromEntries(DEMO_REVIEW_OBJECTIVES.map((o, i) => [`objective${i}`, o])) });
 	const day = meetingDate(demo, ctx.today);
 	const startsAt = zonedToInstant(day, '11:00', z);
 	const endsAt = zonedToInstant(day, '14:00', z);
@@ -308,22 +325,17 @@ async function insertConsultation(db: Database, random: Random, demo: DemoConsul
 			processId: ctx.processId,
 			slug: demo.slug,
 			status: 'published',
-			title: demo.title,
-			theme: demo.theme,
-			background:
-				'The Global Compact for Safe, Orderly and Regular Migration (GCM) calls for regional reviews of its implementation every four years, ' +
-				'drawing on the contributions of all relevant stakeholders (A/RES/73/195, para 50). ' +
-				(demo.cluster
-					? `This consultation covers the objectives of round table ${demo.cluster} of the International Migration Review Forum.`
-					: 'This consultation gathers parliamentarians, whose role in legislating, budgeting and oversight is central to implementation.'),
+			title: texts.title,
+			theme: texts.theme,
+			background: texts.background,
 			timeZone: z,
 			startsAt,
 			endsAt,
 			format: 'online',
 			meetingLink: `https://meet.example.org/convene-demo/${demo.slug}`,
-			reviewObjectives: DEMO_REVIEW_OBJECTIVES,
-			participationRules: demo.isOnePerOrganization ? DEMO_PARTICIPATION_RULES : DEMO_PARTICIPATION_RULES.replace(' One person per organization may register.', ''),
-			expectedOutcomes: DEMO_EXPECTED_OUTCOMES,
+			reviewObjectives: DEMO_REVIEW_OBJECTIVES.map((_, i) => (texts as Record<string, PublicText>)[`objective${i}`]),
+			participationRules: texts.participationRules,
+			expectedOutcomes: texts.expectedOutcomes,
 			capacity: demo.capacity,
 			registrationOpensAt: window.opens,
 			registrationClosesAt: window.closes,
@@ -343,9 +355,10 @@ async function insertConsultation(db: Database, random: Random, demo: DemoConsul
 		...ctx.leadOrgIds.map((id, i) => ({ consultationId: c.id, organizationId: id, role: 'lead-agency', position: i })),
 		...ctx.coDesigners.map((o, i) => ({ consultationId: c.id, organizationId: o.id, role: 'co-designer', position: 10 + i }))
 	]);
+	const titles = await cleared(db, protection, { type: 'document', id: c.id }, { note: 'Concept note', compact: 'Global Compact for Safe, Orderly and Regular Migration (A/RES/73/195)' });
 	await db.insert(document).values([
-		{ consultationId: c.id, position: 0, title: 'Concept note', url: `https://docs.example.org/convene-demo/${demo.slug}/concept-note.pdf` },
-		{ consultationId: c.id, position: 1, title: 'Global Compact for Safe, Orderly and Regular Migration (A/RES/73/195)', url: 'https://undocs.org/A/RES/73/195' }
+		{ consultationId: c.id, position: 0, title: titles.note, url: `https://docs.example.org/convene-demo/${demo.slug}/concept-note.pdf` },
+		{ consultationId: c.id, position: 1, title: titles.compact, url: 'https://undocs.org/A/RES/73/195' }
 	]);
 
 	// --- Agenda: timed sessions, moderator, on-record speakers, guiding questions -------------
@@ -361,6 +374,8 @@ async function insertConsultation(db: Database, random: Random, demo: DemoConsul
 			? random.shuffle(ctx.staffPeople).slice(0, session.speakers ?? 0)
 			: panelPool.splice(0, session.speakers ?? 0);
 		onRecordBySession.push(speakers);
+		const questions = session.questions ?? [];
+		const sessionTexts = await cleared(db, protection, { type: 'consultation', id: c.id }, { title: session.title, description: session.description ?? '', ...Object.fromEntries(questions.map((q, i) => [`question${i}`, q])) });
 		const [item] = await db
 			.insert(agendaItem)
 			.values({
@@ -368,8 +383,8 @@ async function insertConsultation(db: Database, random: Random, demo: DemoConsul
 				position: index + 1,
 				startsAt: itemStart,
 				endsAt: new Date(cursor),
-				title: session.title,
-				description: session.description,
+				title: sessionTexts.title,
+				description: session.description == null ? null : sessionTexts.description,
 				moderatorId: session.speakerRole === 'panelist' || session.questions ? random.pick(ctx.staffPeople).id : null
 			})
 			.returning();
@@ -377,8 +392,8 @@ async function insertConsultation(db: Database, random: Random, demo: DemoConsul
 		if (speakers.length) {
 			await db.insert(agendaSpeaker).values(speakers.map((p, i) => ({ agendaItemId: item.id, personId: p.id, role: session.speakerRole ?? 'panelist', position: i })));
 		}
-		if (session.questions?.length) {
-			await db.insert(guidingQuestion).values(session.questions.map((text, i) => ({ agendaItemId: item.id, position: i + 1, text })));
+		if (questions.length) {
+			await db.insert(guidingQuestion).values(questions.map((_, i) => ({ agendaItemId: item.id, position: i + 1, text: (sessionTexts as Record<string, PublicText>)[`question${i}`] })));
 		}
 	}
 

@@ -199,14 +199,14 @@ export type ChangeResult =
 	| { ok: true; changed: number; followUps: number }
 	| Forbidden
 	| NotFound
-	| { ok: false; reason: 'invalid'; errors: SheetError[] };
+	| { ok: false; reason: 'invalid'; errors: SheetError[]; canOverride?: boolean };
 
 /**
  * Applies changes in one transaction, with the recommendations locked: a status change is logged
  * with the day it was made (in the consultation's time zone); a follow-up note goes through the
  * privacy core, because the log is public; a follow-up already in the log is not added twice.
  */
-async function applyChanges(db: Database, actor: Actor, changes: readonly (RecommendationChange & { row?: number })[], now = new Date()): Promise<ChangeResult> {
+async function applyChanges(db: Database, actor: Actor, changes: readonly (RecommendationChange & { row?: number })[], now = new Date(), overrideReason: string | null = null): Promise<ChangeResult> {
 	if (!changes.length) return { ok: true, changed: 0, followUps: 0 };
 	return db.transaction(async (tx) => {
 		const ids = changes.map((c) => c.id);
@@ -223,10 +223,11 @@ async function applyChanges(db: Database, actor: Actor, changes: readonly (Recom
 		const protectionFor = protectionCache(tx);
 		const clear = async (r: typeof recommendation.$inferSelect, note: string, evidenceUrl: string | null) => {
 			const scope: ProtectionScope = r.processId ? { processId: r.processId } : { consultationId: r.consultationId! };
-			return passGate(tx, actor, scope, { type: 'follow-up', id: r.id }, { note, evidenceUrl: evidenceUrl ?? '' }, { protection: await protectionFor(scope) });
+			return passGate(tx, actor, scope, { type: 'follow-up', id: r.id }, { note, evidenceUrl: evidenceUrl ?? '' }, { protection: await protectionFor(scope), overrideReason });
 		};
 		const cleared = new Map<string, { note: PublicText; evidenceUrl: PublicText | null }>();
 		const errors: SheetError[] = [];
+		let canOverride = false;
 		for (const c of changes) {
 			const row = byId.get(c.id);
 			if (!row) return NOT_FOUND;
@@ -236,11 +237,14 @@ async function applyChanges(db: Database, actor: Actor, changes: readonly (Recom
 			}
 			if (c.followUp) {
 				const gate = await clear(row.r, c.followUp.note, c.followUp.evidenceUrl);
-				if (!gate.ok) for (const f of gate.findings) errors.push({ row: c.row ?? 0, column: SHEET_COLUMNS.followUpNote, message: `The follow-up log is public: ${f.explanation}` });
+				if (!gate.ok) {
+					canOverride = gate.canOverride;
+					for (const f of gate.findings) errors.push({ row: c.row ?? 0, column: SHEET_COLUMNS.followUpNote, message: `The follow-up log is public: ${f.explanation}` });
+				}
 				else cleared.set(c.id, { note: gate.texts.note, evidenceUrl: c.followUp.evidenceUrl ? gate.texts.evidenceUrl : null });
 			}
 		}
-		if (errors.length) return { ok: false as const, reason: 'invalid' as const, errors };
+		if (errors.length) return { ok: false as const, reason: 'invalid' as const, errors, canOverride };
 		let changed = 0;
 		let followUps = 0;
 		const userId = actor.kind === 'staff' ? actor.userId : null;
@@ -286,8 +290,9 @@ async function applyChanges(db: Database, actor: Actor, changes: readonly (Recom
 	});
 }
 
-export function updateRecommendation(db: Database, actor: Actor, change: RecommendationChange, now?: Date): Promise<ChangeResult> {
-	return applyChanges(db, actor, [change], now);
+/** `overrideReason`: an administrator's written reason to log a follow-up past a blocking privacy finding (audited). */
+export function updateRecommendation(db: Database, actor: Actor, change: RecommendationChange, now?: Date, options: { overrideReason?: string | null } = {}): Promise<ChangeResult> {
+	return applyChanges(db, actor, [change], now, options.overrideReason ?? null);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -152,8 +152,30 @@ export async function overridesOf(db: Executor, subjectType: Subject['type'], su
 	return out;
 }
 
+/** The overrides of several kinds of subject at once, newest first (a consultation's texts and its documents). */
+export async function overridesOfAll(db: Executor, subjects: readonly [Subject['type'], readonly string[]][]): Promise<OverrideNote[]> {
+	const all: OverrideNote[] = [];
+	for (const [type, ids] of subjects) for (const notes of (await overridesOf(db, type, ids)).values()) all.push(...notes);
+	return all.sort((a, b) => b.at.getTime() - a.at.getTime());
+}
+
 /** The fields whose own text holds a blocking finding: where a form shows the refusal. */
 export function fieldsWithFindings<K extends string>(texts: { [P in K]: string }, findings: readonly StoredFinding[]): K[] {
 	const keys = (Object.keys(texts) as K[]).filter((key) => findings.some((f) => texts[key].includes(f.text) || decodeEntities(texts[key]).includes(f.text)));
 	return keys.length ? keys : (Object.keys(texts).slice(0, 1) as K[]);
+}
+
+/** A list of texts as fields of the gate ("questions.0", "questions.1"), so that each comes back cleared. */
+export function listFields(name: string, items: readonly string[]): Record<string, string> {
+	return Object.fromEntries(items.map((text, i) => [`${name}.${i}`, text]));
+}
+
+/** The cleared texts of a list given to the gate with listFields. */
+export function clearedList(texts: Record<string, PublicText>, name: string, count: number): PublicText[] {
+	return Array.from({ length: count }, (_, i) => texts[`${name}.${i}`]);
+}
+
+/** The form fields with a finding, a list's items counted as the list ("questions.2" → "questions"), as error keys. */
+export function fieldErrors(texts: Record<string, string>, findings: readonly StoredFinding[]): Record<string, 'privacy'> {
+	return Object.fromEntries(fieldsWithFindings(texts, findings).map((key) => [key.split('.')[0], 'privacy' as const]));
 }

@@ -81,8 +81,8 @@ interface PublicPath {
 	submit: string;
 	publishedBy: string;
 	appearsAt: string[];
-	/** Tries to make `text` public; returns whether it was refused. */
-	attempt: (text: string) => Promise<{ refused: boolean }>;
+	/** Tries to make `text` public (as an administrator, with a written override reason when given); returns whether it was refused. */
+	attempt: (text: string, overrideReason?: string) => Promise<{ refused: boolean }>;
 	scope: () => ProtectionScope;
 }
 
@@ -93,7 +93,7 @@ const PATHS: PublicPath[] = [
 		publishedBy: 'organizer (override: admin with a written reason)',
 		appearsAt: ['/reports/[slug]', '/reports/[slug]/v/[number]', '/reports/[slug]/v/[number]/download/[format]', '/reports/feed.xml', '/api/v1/reports/[slug]', '/api/v1/reports'],
 		scope: () => ({ consultationId }),
-		async attempt(text) {
+		async attempt(text, overrideReason) {
 			const draft = await createDraftVersion(t.db, admin, slug);
 			if (!draft.ok) throw new Error('no draft');
 			const blocks = (await readBlocks(t.db, draft.versionId)).map((b) => b.block);
@@ -101,7 +101,7 @@ const PATHS: PublicPath[] = [
 			const edited = await saveEditedVersion(t.db, admin, slug, draft.number, [...blocks.map((b) => edit(blockFields(b))), edit({ kind: 'paragraph', text, footnotes: '' })], 'test');
 			if (!edited.ok) throw new Error(`edit refused: ${JSON.stringify(edited)}`);
 			const [v] = await t.db.select({ id: reportVersion.id }).from(reportVersion).innerJoin(report, eq(report.id, reportVersion.reportId)).where(and(eq(report.slug, slug), eq(reportVersion.number, edited.number)));
-			const result = await publishVersion(t.db, admin, v.id, {});
+			const result = await publishVersion(t.db, admin, v.id, { overrideReason });
 			return { refused: !result.ok && result.reason === 'blocked' };
 		}
 	},
@@ -111,10 +111,10 @@ const PATHS: PublicPath[] = [
 		publishedBy: 'organizer',
 		appearsAt: ['/reports/[slug]', '/reports/feed.xml', '/api/v1/reports/[slug]'],
 		scope: () => ({ consultationId }),
-		async attempt(text) {
+		async attempt(text, overrideReason) {
 			const draft = await createDraftVersion(t.db, admin, slug);
 			if (!draft.ok) throw new Error('no draft');
-			const result = await publishVersion(t.db, admin, draft.versionId, { note: text });
+			const result = await publishVersion(t.db, admin, draft.versionId, { note: text, overrideReason });
 			return { refused: !result.ok && result.reason === 'blocked' };
 		}
 	},
@@ -124,12 +124,12 @@ const PATHS: PublicPath[] = [
 		publishedBy: 'moderator (override: admin with a written reason)',
 		appearsAt: ['/practices', '/practices/[id]', '/api/v1/practices'],
 		scope: () => 'everywhere',
-		async attempt(text) {
+		async attempt(text, overrideReason) {
 			const input = parseWith(ZPracticeInput, { title: 'Mobile legal clinics', summary: text, objectiveIds: ['gcm-6'], principleIds: [], countryCode: 'TH', links: '', submitterName: 'Ana Lima', submitterEmail: 'ana@example.org', consentToProcessing: true, submissionKey: randomUUID() });
 			if (!input.ok) throw new Error(JSON.stringify(input.errors));
 			const sent = await submitPractice(t.db, null, input.data);
 			if (!sent.ok) throw new Error('not stored');
-			const result = await moderatePractice(t.db, organizer, sent.id, 'published');
+			const result = await moderatePractice(t.db, overrideReason ? admin : organizer, sent.id, 'published', { overrideReason });
 			return { refused: !result.ok && result.reason === 'blocked' };
 		}
 	},
@@ -139,12 +139,12 @@ const PATHS: PublicPath[] = [
 		publishedBy: 'moderator (override: admin with a written reason)',
 		appearsAt: ['/processes/[slug]/inputs'],
 		scope: () => ({ processId }),
-		async attempt(text) {
+		async attempt(text, overrideReason) {
 			const input = parseWith(ZWrittenInput, { title: 'On wages', text, objectiveIds: ['gcm-6'], authorName: 'Ana Lima', email: 'ana@example.org', organizationName: '', consentToProcessing: true, submissionKey: randomUUID() });
 			if (!input.ok) throw new Error(JSON.stringify(input.errors));
 			const sent = await submitWrittenInput(t.db, { processId, consultationId: null }, input.data, []);
 			if (!sent.ok) throw new Error('not stored');
-			const result = await moderateWrittenInput(t.db, organizer, sent.id, 'published');
+			const result = await moderateWrittenInput(t.db, overrideReason ? admin : organizer, sent.id, 'published', undefined, { overrideReason });
 			return { refused: !result.ok && result.reason === 'blocked' };
 		}
 	},
@@ -154,8 +154,8 @@ const PATHS: PublicPath[] = [
 		publishedBy: 'saved public at once',
 		appearsAt: ['/processes/[slug]/commitments'],
 		scope: () => ({ processId }),
-		async attempt(text) {
-			const result = await addPledge(t.db, organizer, processId, { pledgerName: 'Fictional Coalition', countryCode: null, commitment: text, status: 'announced', objectiveIds: [] });
+		async attempt(text, overrideReason) {
+			const result = await addPledge(t.db, overrideReason ? admin : organizer, processId, { pledgerName: 'Fictional Coalition', countryCode: null, commitment: text, status: 'announced', objectiveIds: [] }, { overrideReason });
 			return { refused: !result.ok && result.reason === 'invalid' && result.errors.commitment === 'privacy' };
 		}
 	},
@@ -165,9 +165,9 @@ const PATHS: PublicPath[] = [
 		publishedBy: 'saved public at once (the follow-up log)',
 		appearsAt: ['/processes/[slug]/recommendations', '/processes/[slug]/recommendations/[id]', '/api/v1/processes/[slug]/recommendations'],
 		scope: () => ({ processId }),
-		async attempt(text) {
+		async attempt(text, overrideReason) {
 			const [r] = await t.db.select({ id: recommendation.id }).from(recommendation).where(eq(recommendation.processId, processId)).limit(1);
-			const result = await updateRecommendation(t.db, admin, { id: r.id, followUp: { happenedOn: '2026-11-20', note: text, evidenceUrl: null } });
+			const result = await updateRecommendation(t.db, admin, { id: r.id, followUp: { happenedOn: '2026-11-20', note: text, evidenceUrl: null } }, undefined, { overrideReason });
 			return { refused: !result.ok && result.reason === 'invalid' };
 		}
 	},
@@ -177,11 +177,11 @@ const PATHS: PublicPath[] = [
 		publishedBy: 'saved public at once (the consultation page, open data, the report annex)',
 		appearsAt: ['/consultations/[slug]', '/api/v1/consultations/[slug]'],
 		scope: () => ({ consultationId }),
-		async attempt(text) {
+		async attempt(text, overrideReason) {
 			const [c] = await t.db.select().from(consultation).where(eq(consultation.id, consultationId));
 			const values = toAgendaItemValues(ZAgendaItemForm.parse({ title: 'Open floor', description: text, startTime: timeInZone(c.startsAt, c.timeZone), endTime: timeInZone(new Date(c.startsAt.getTime() + 30 * 60_000), c.timeZone), questions: '' }), { date: dateInZone(c.startsAt, c.timeZone), timeZone: c.timeZone, startsAt: c.startsAt, endsAt: c.endsAt });
 			if (!values.ok) throw new Error(JSON.stringify(values.errors));
-			const result = await saveAgendaItem(t.db, admin, slug, null, values.values);
+			const result = await saveAgendaItem(t.db, admin, slug, null, values.values, { overrideReason });
 			return { refused: !result.ok && result.reason === 'invalid' && result.errors.description === 'privacy' };
 		}
 	},
@@ -191,12 +191,12 @@ const PATHS: PublicPath[] = [
 		publishedBy: 'public once the consultation is published',
 		appearsAt: ['/', '/consultations/[slug]', '/consultations/[slug]/calendar.ics', '/api/v1/consultations', '/api/v1/consultations/[slug]'],
 		scope: () => ({ consultationId }),
-		async attempt(text) {
+		async attempt(text, overrideReason) {
 			const [c] = await t.db.select().from(consultation).where(eq(consultation.id, consultationId));
 			const form = ZConsultationForm.parse({ title: c.title, slug: c.slug, timeZone: c.timeZone, date: dateInZone(c.startsAt, c.timeZone), startTime: timeInZone(c.startsAt, c.timeZone), endTime: timeInZone(c.endsAt, c.timeZone), format: c.format, objectives: [], isOnePerOrganization: c.isOnePerOrganization, isChathamHouse: true, status: c.status, background: text });
 			const values = toConsultationValues(form);
 			if (!values.ok) throw new Error(JSON.stringify(values.errors));
-			const result = await saveConsultation(t.db, admin, slug, values.values);
+			const result = await saveConsultation(t.db, admin, slug, values.values, { overrideReason });
 			return { refused: !result.ok && result.reason === 'invalid' && result.errors.background === 'privacy' };
 		}
 	},
@@ -206,8 +206,8 @@ const PATHS: PublicPath[] = [
 		publishedBy: 'saved public at once (the consultation page)',
 		appearsAt: ['/consultations/[slug]', '/consultations/[slug]/documents/[id]', '/api/v1/consultations/[slug]'],
 		scope: () => ({ consultationId }),
-		async attempt(text) {
-			const result = await addDocument(t.db, admin, slug, { title: text.slice(0, 300), url: 'https://example.org/doc.pdf' });
+		async attempt(text, overrideReason) {
+			const result = await addDocument(t.db, admin, slug, { title: text.slice(0, 300), url: 'https://example.org/doc.pdf' }, { overrideReason });
 			return { refused: !result.ok && result.reason === 'invalid' };
 		}
 	}
@@ -283,6 +283,21 @@ describe(`every public path refuses a protected name, email, surname and small d
 		expect(audit.details).toMatchObject({ reason: 'The speaker asked to be named in writing.' });
 		await t.db.delete(practice).where(eq(practice.id, sent.id)); // keep the public rows clean for the last check
 	});
+
+	// Another protected registrant, so that what the overrides let through is not the victim checked last.
+	for (const p of PATHS) {
+		it(`${p.id}: an administrator's written reason lets a refused text through, and the audit log keeps the reason`, async () => {
+			const [c] = await t.db.select().from(consultation).where(eq(consultation.id, consultationId));
+			const named = await makePerson(t.db, { name: `Tamsin Override-${randomUUID().slice(0, 6)}`, email: `tamsin.${randomUUID().slice(0, 8)}@example.org` });
+			await makeRegistration(t.db, c, named, { status: 'selected' });
+			const text = `${named.name} asked, in writing, to be named for this.`;
+			expect(await p.attempt(text)).toEqual({ refused: true });
+			const reason = `Consent in writing ${randomUUID()}`;
+			expect(await p.attempt(text, reason)).toEqual({ refused: false });
+			const audits = await t.db.select({ details: auditLog.details }).from(auditLog).where(like(auditLog.action, '%override%'));
+			expect(audits.some((a) => (a.details as { reason?: string }).reason === reason)).toBe(true);
+		});
+	}
 
 	it('after every attempt, no public row holds the protected name, email or surname', async () => {
 		const needles = [victim.name, victim.email, victim.surname].map((n) => `%${n}%`);

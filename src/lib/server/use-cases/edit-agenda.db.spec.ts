@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
-import { makeConsultation, makePerson, makeStaffActor } from '../../../../tests/support/factories';
+import { makeConsultation, makePerson, makeStaffActor, fixtureText } from '../../../../tests/support/factories';
 import { agendaItem, document } from '../db/schema';
 import { getPublishedConceptNote } from '../queries/consultations';
 import { addDocument, deleteAgendaItem, deleteDocument, saveAgendaItem } from './edit-agenda';
@@ -30,7 +30,7 @@ describe(`editing the agenda on ${testDriver}`, () => {
 		expect(note!.agenda[1]).toMatchObject({ moderator: { name: 'Moderator Person' }, speakers: [{ name: 'Panelist Person', honorific: 'Hon.' }], questions: ['Q1?', 'Q2?'] });
 
 		// Moving an item re-sorts; deleting renumbers.
-		const [closing] = await t.db.select().from(agendaItem).where(eq(agendaItem.title, 'Closing'));
+		const [closing] = await t.db.select().from(agendaItem).where(eq(agendaItem.title, fixtureText('Closing')));
 		expect(await saveAgendaItem(t.db, organizer, c.slug, closing.id, item('Closing', '03:50', '04:00'))).toEqual({ ok: true });
 		expect(await deleteAgendaItem(t.db, organizer, c.slug, closing.id)).toEqual({ ok: true });
 		const rows = await t.db.select().from(agendaItem).where(eq(agendaItem.consultationId, c.id)).orderBy(asc(agendaItem.position));

@@ -1,14 +1,14 @@
 // The agenda and background documents of a consultation, edited by its organizers. Items are kept
 // in time order: positions are renumbered after every change (through negative numbers first, so
 // the unique (consultation, position) index never sees two items on one position).
-import { fieldsWithFindings, passGate } from '../privacy/gate';
+import { clearedList, fieldErrors, listFields, passGate } from '../privacy/gate';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../db';
 import { agendaItem, agendaSpeaker, consultation, document, guidingQuestion, person } from '../db/schema';
 import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
 import type { AgendaItemValues } from '../../domain/agenda-input';
 
-export type AgendaResult = { ok: true } | Forbidden | { ok: false; reason: 'not-found' } | { ok: false; reason: 'invalid'; errors: Record<string, string> };
+export type AgendaResult = { ok: true } | Forbidden | { ok: false; reason: 'not-found' } | { ok: false; reason: 'invalid'; errors: Record<string, string>; findings?: string[]; canOverride?: boolean };
 
 type Locked = { ok: true; c: typeof consultation.$inferSelect } | { ok: false; error: Forbidden | { ok: false; reason: 'not-found' } };
 
@@ -25,7 +25,8 @@ async function renumber(tx: Transaction, consultationId: string) {
 	for (const [i, item] of items.entries()) await tx.update(agendaItem).set({ position: i + 1 }).where(eq(agendaItem.id, item.id));
 }
 
-export async function saveAgendaItem(db: Database, actor: Actor, slug: string, itemId: string | null, values: AgendaItemValues): Promise<AgendaResult> {
+/** `overrideReason`: an administrator's written reason to save past a blocking privacy finding (audited). */
+export async function saveAgendaItem(db: Database, actor: Actor, slug: string, itemId: string | null, values: AgendaItemValues, options: { overrideReason?: string | null } = {}): Promise<AgendaResult> {
 	return db.transaction(async (tx) => {
 		const locked = await lockConsultation(tx, actor, slug);
 		if (!locked.ok) return locked.error;
@@ -35,11 +36,12 @@ export async function saveAgendaItem(db: Database, actor: Actor, slug: string, i
 			if (found.length !== new Set(people).size) return { ok: false as const, reason: 'invalid' as const, errors: { speakerIds: 'invalid' } };
 		}
 		// The agenda is public (consultation page, open data): its texts pass the privacy gate.
-		const texts = { title: values.title, description: values.description ?? '', questions: values.questions.join('\n') };
-		const gate = await passGate(tx, actor, { consultationId: locked.c.id }, { type: 'consultation', id: locked.c.id }, texts);
-		if (!gate.ok) return { ok: false as const, reason: 'invalid' as const, errors: Object.fromEntries(fieldsWithFindings(texts, gate.findings).map((key) => [key, 'privacy'])) };
+		const texts = { title: values.title, description: values.description ?? '', ...listFields('questions', values.questions) };
+		const gate = await passGate(tx, actor, { consultationId: locked.c.id }, { type: 'consultation', id: locked.c.id }, texts, { overrideReason: options.overrideReason });
+		if (!gate.ok) return { ok: false as const, reason: 'invalid' as const, errors: fieldErrors(texts, gate.findings), findings: gate.findings.map((f) => f.explanation), canOverride: gate.canOverride };
 		let id = itemId;
-		const row = { title: values.title, description: values.description, startsAt: values.startsAt, endsAt: values.endsAt, moderatorId: values.moderatorId };
+		const questions = clearedList(gate.texts, 'questions', values.questions.length);
+		const row = { title: gate.texts.title, description: values.description === null ? null : gate.texts.description, startsAt: values.startsAt, endsAt: values.endsAt, moderatorId: values.moderatorId };
 		if (id) {
 			const updated = await tx.update(agendaItem).set(row).where(and(eq(agendaItem.id, id), eq(agendaItem.consultationId, locked.c.id))).returning({ id: agendaItem.id });
 			if (!updated.length) return { ok: false as const, reason: 'not-found' as const };
@@ -51,7 +53,7 @@ export async function saveAgendaItem(db: Database, actor: Actor, slug: string, i
 			id = created.id;
 		}
 		if (values.speakerIds.length) await tx.insert(agendaSpeaker).values(values.speakerIds.map((personId, i) => ({ agendaItemId: id!, personId, role: 'panelist', position: i })));
-		if (values.questions.length) await tx.insert(guidingQuestion).values(values.questions.map((text, i) => ({ agendaItemId: id!, position: i + 1, text })));
+		if (questions.length) await tx.insert(guidingQuestion).values(questions.map((text, i) => ({ agendaItemId: id!, position: i + 1, text })));
 		await renumber(tx, locked.c.id);
 		return { ok: true as const };
 	});
@@ -72,14 +74,15 @@ export async function addDocument(
 	db: Database,
 	actor: Actor,
 	slug: string,
-	doc: { title: string; url: string } | { title: string; fileName: string; mediaType: string; content: Buffer }
+	doc: { title: string; url: string } | { title: string; fileName: string; mediaType: string; content: Buffer },
+	options: { overrideReason?: string | null } = {}
 ): Promise<AgendaResult> {
 	return db.transaction(async (tx) => {
 		const locked = await lockConsultation(tx, actor, slug);
 		if (!locked.ok) return locked.error;
 		// A document's title is public on the consultation page: it passes the privacy gate.
-		const gate = await passGate(tx, actor, { consultationId: locked.c.id }, { type: 'document', id: locked.c.id }, { title: doc.title });
-		if (!gate.ok) return { ok: false as const, reason: 'invalid' as const, errors: { title: 'privacy' } };
+		const gate = await passGate(tx, actor, { consultationId: locked.c.id }, { type: 'document', id: locked.c.id }, { title: doc.title }, { overrideReason: options.overrideReason });
+		if (!gate.ok) return { ok: false as const, reason: 'invalid' as const, errors: { title: 'privacy' }, findings: gate.findings.map((f) => f.explanation), canOverride: gate.canOverride };
 		const [{ max }] = await tx.select({ max: sql<number>`coalesce(max(${document.position}), -1)` }).from(document).where(eq(document.consultationId, locked.c.id));
 		await tx.insert(document).values({ consultationId: locked.c.id, position: Number(max) + 1, ...doc, title: gate.texts.title });
 		return { ok: true as const };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
-import { makeConsultation, makePerson, makeRegistration, makeStaffActor } from '../../../../tests/support/factories';
+import { makeConsultation, makePerson, makeRegistration, makeStaffActor, fixtureText } from '../../../../tests/support/factories';
 import { readCsv } from '../imports/read-table';
 import { agendaItem, agendaSpeaker, attendance, auditLog } from '../db/schema';
 import { attendanceOf, checkIn, importZoomAttendance, matchAttendanceByHand, unmatchedAttendance } from './record-attendance';
@@ -105,7 +105,7 @@ describe(`attendance on ${testDriver}`, () => {
 	it('counts agenda speakers as on the record and everyone else in the room as non-attributable', async () => {
 		const { c, rapporteur, people, table } = await setUp();
 		await importZoomAttendance(t.db, rapporteur, c.slug, table);
-		const [item] = await t.db.insert(agendaItem).values({ consultationId: c.id, position: 1, title: 'Opening', startsAt: c.startsAt, endsAt: c.endsAt }).returning();
+		const [item] = await t.db.insert(agendaItem).values({ consultationId: c.id, position: 1, title: fixtureText('Opening'), startsAt: c.startsAt, endsAt: c.endsAt }).returning();
 		await t.db.insert(agendaSpeaker).values({ agendaItemId: item.id, personId: people.long.id });
 		const room = await roomAttendees(t.db, c.id);
 		expect(room.map((a) => [a.name, a.attribution, a.country, a.subregion]).sort()).toEqual([

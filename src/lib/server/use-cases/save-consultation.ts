@@ -7,12 +7,17 @@ import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/poli
 import { objectiveId, GCM_FRAMEWORK_ID } from '../../domain/reference';
 import type { ConsultationValues } from '../../domain/consultation-input';
 import type { ProtectionScope } from '../queries/protected';
-import { fieldsWithFindings, passGate } from '../privacy/gate';
+import { clearedList, fieldErrors, listFields, passGate } from '../privacy/gate';
 import { writeAudit } from '../queries/audit';
 
-export type SaveConsultationResult = { ok: true; slug: string } | Forbidden | { ok: false; reason: 'not-found' } | { ok: false; reason: 'invalid'; errors: Record<string, string>; findings?: string[] };
+export type SaveConsultationResult =
+	| { ok: true; slug: string }
+	| Forbidden
+	| { ok: false; reason: 'not-found' }
+	| { ok: false; reason: 'invalid'; errors: Record<string, string>; findings?: string[]; canOverride?: boolean };
 
-export async function saveConsultation(db: Database, actor: Actor, existingSlug: string | null, values: ConsultationValues): Promise<SaveConsultationResult> {
+/** `overrideReason`: an administrator's written reason to save past a blocking privacy finding (audited). */
+export async function saveConsultation(db: Database, actor: Actor, existingSlug: string | null, values: ConsultationValues, options: { overrideReason?: string | null } = {}): Promise<SaveConsultationResult> {
 	if (actor.kind !== 'staff' && actor.kind !== 'system') return FORBIDDEN;
 	if (existingSlug === null && actor.kind === 'staff' && actor.role === 'rapporteur') return FORBIDDEN;
 	const { objectiveNumbers, team, ...row } = values;
@@ -31,17 +36,37 @@ export async function saveConsultation(db: Database, actor: Actor, existingSlug:
 			// The concept note is public: its texts pass the privacy gate, against everyone the
 			// consultation protects (a new one: every consultation's).
 			const scope: ProtectionScope = existing ? { consultationId: existing.id } : 'everywhere';
-			const texts = { title: row.title, theme: row.theme ?? '', background: row.background ?? '', venue: row.venue ?? '', reviewObjectives: row.reviewObjectives.join('\n'), participationRules: row.participationRules ?? '', expectedOutcomes: row.expectedOutcomes ?? '' };
-			const gate = await passGate(tx, actor, scope, { type: 'consultation', id: existing?.id ?? null }, texts);
-			if (!gate.ok) return { ok: false as const, reason: 'invalid' as const, errors: Object.fromEntries(fieldsWithFindings(texts, gate.findings).map((key) => [key, 'privacy'])), findings: gate.findings.map((f) => f.explanation) };
+			const texts = {
+				title: row.title,
+				theme: row.theme ?? '',
+				background: row.background ?? '',
+				venue: row.venue ?? '',
+				participationRules: row.participationRules ?? '',
+				expectedOutcomes: row.expectedOutcomes ?? '',
+				...listFields('reviewObjectives', row.reviewObjectives)
+			};
+			const gate = await passGate(tx, actor, scope, { type: 'consultation', id: existing?.id ?? null }, texts, { overrideReason: options.overrideReason });
+			if (!gate.ok) return { ok: false as const, reason: 'invalid' as const, errors: fieldErrors(texts, gate.findings), findings: gate.findings.map((f) => f.explanation), canOverride: gate.canOverride };
+			// What is stored is what the gate cleared.
+			const t = gate.texts;
+			const cleared = {
+				...row,
+				title: t.title,
+				theme: row.theme === null ? null : t.theme,
+				background: row.background === null ? null : t.background,
+				venue: row.venue === null ? null : t.venue,
+				participationRules: row.participationRules === null ? null : t.participationRules,
+				expectedOutcomes: row.expectedOutcomes === null ? null : t.expectedOutcomes,
+				reviewObjectives: clearedList(t, 'reviewObjectives', row.reviewObjectives.length)
+			};
 			let id: string;
 			if (!existing) {
-				const [created] = await tx.insert(consultation).values(row).returning({ id: consultation.id });
+				const [created] = await tx.insert(consultation).values(cleared).returning({ id: consultation.id });
 				id = created.id;
 				if (actor.kind === 'staff') await tx.insert(consultationStaff).values({ consultationId: id, userId: actor.userId, role: 'organizer' }).onConflictDoNothing();
 			} else {
 				id = existing.id;
-				await tx.update(consultation).set({ ...row, updatedAt: new Date() }).where(eq(consultation.id, id));
+				await tx.update(consultation).set({ ...cleared, updatedAt: new Date() }).where(eq(consultation.id, id));
 				await tx.delete(consultationObjective).where(and(eq(consultationObjective.consultationId, id)));
 				await tx.delete(organizingTeamMember).where(eq(organizingTeamMember.consultationId, id));
 			}

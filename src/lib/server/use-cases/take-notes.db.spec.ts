@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
-import { makeConsultation, makeOrganization, makePerson, makeRegistration, makeStaffActor } from '../../../../tests/support/factories';
+import { makeConsultation, makeOrganization, makePerson, makeRegistration, makeStaffActor, fixtureText } from '../../../../tests/support/factories';
 import { agendaItem, agendaSpeaker, auditLog, statement, statementObjective } from '../db/schema';
 import { deleteStatement, notesOfItem, saveStatement } from './take-notes';
 import type { StatementForm } from '../../domain/notes/statement';
@@ -20,7 +20,7 @@ afterAll(async () => {
 async function setUp() {
 	const c = await makeConsultation(t.db);
 	const rapporteur = await makeStaffActor(t.db, 'rapporteur', { rapporteurOf: [c.id] });
-	const [item] = await t.db.insert(agendaItem).values({ consultationId: c.id, position: 1, title: 'Session 1', startsAt: c.startsAt, endsAt: c.endsAt }).returning();
+	const [item] = await t.db.insert(agendaItem).values({ consultationId: c.id, position: 1, title: fixtureText('Session 1'), startsAt: c.startsAt, endsAt: c.endsAt }).returning();
 	const org = await makeOrganization(t.db, { name: `Atlantis Parliament ${c.slug}` });
 	const panelist = await makePerson(t.db, { name: `Maria Santos ${c.slug.slice(-6)}`, organizationId: org.id, categoryId: 'parliamentarians', countryCode: 'PH' });
 	await t.db.insert(agendaSpeaker).values({ agendaItemId: item.id, personId: panelist.id });

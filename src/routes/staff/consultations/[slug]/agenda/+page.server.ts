@@ -9,7 +9,8 @@ import { addDocument, deleteAgendaItem, deleteDocument, saveAgendaItem, type Age
 import { MAX_DOCUMENT_BYTES, ZAgendaItemForm, ZDocumentLinkForm, documentMediaType, toAgendaItemValues } from '$lib/domain/agenda-input';
 import { policy } from '$lib/domain/policy';
 import { registrationErrors } from '$lib/domain/registration-input';
-import { dateInZone, formatTime, formatTimeRange } from '$lib/domain/time';
+import { dateInZone, formatDeadline, formatTime, formatTimeRange } from '$lib/domain/time';
+import { overridesOfAll } from '$lib/server/privacy/gate';
 import { m } from '$lib/paraglide/messages';
 
 async function consultationFor(slug: string) {
@@ -18,10 +19,25 @@ async function consultationFor(slug: string) {
 	return c;
 }
 
-function refusal(result: Exclude<AgendaResult, { ok: true }>) {
-	if (result.reason === 'invalid') return fail(400, { errors: result.errors });
-	return fail(result.reason === 'forbidden' ? 403 : 404, { errors: { _: 'invalid' } });
+/** A refusal, with what the person sent (so nothing is lost) and, for the privacy gate, why and whether they may override it. */
+function refusal(result: Exclude<AgendaResult, { ok: true }>, sent: Record<string, unknown> = {}) {
+	if (result.reason === 'invalid') return fail(400, { ...sent, errors: result.errors, findings: result.findings ?? [], canOverride: result.canOverride ?? false });
+	return fail(result.reason === 'forbidden' ? 403 : 404, { ...sent, errors: { _: 'invalid' } });
 }
+const overrideOf = (form: FormData) => {
+	const reason = form.get('overrideReason');
+	return reason === null ? null : String(reason);
+};
+/** The agenda item form as sent, to show it again after a refusal. */
+const sentItem = (form: FormData) => ({
+	title: String(form.get('title') ?? ''),
+	description: String(form.get('description') ?? ''),
+	startTime: String(form.get('startTime') ?? ''),
+	endTime: String(form.get('endTime') ?? ''),
+	moderatorId: String(form.get('moderatorId') ?? ''),
+	speakerIds: form.getAll('speakerIds').map(String),
+	questions: String(form.get('questions') ?? '')
+});
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const c = await consultationFor(params.slug);
@@ -35,8 +51,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		.where(isNull(person.erasedAt))
 		.orderBy(asc(person.name));
 	const z = c.timeZone;
+	const overrides = await overridesOfAll(db, [['consultation', [c.id]], ['document', [c.id]]]);
 	return {
 		consultation: { slug: c.slug, title: c.title },
+		overrides: overrides.map((o) => ({ date: formatDeadline(o.at, z, locals.locale), reason: o.reason, findings: o.findings })),
 		when: formatTimeRange(c.startsAt, c.endsAt, z, locals.locale),
 		people: people.map((p) => ({ id: p.id, label: p.organization ? `${p.name} — ${p.organization}` : p.name })),
 		items: note.agenda.map((a) => ({ id: a.id, title: a.title, description: a.description ?? '', startTime: formatTime(a.startsAt, z, 'en'), endTime: formatTime(a.endsAt, z, 'en'), moderatorId: a.moderatorId ?? '', speakerIds: a.speakerIds, questions: a.questions.join('\n') })),
@@ -65,9 +83,9 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const values = await agendaValues(c, form);
 		const itemId = String(form.get('itemId') ?? '') || null;
-		if (!values.ok) return fail(400, { itemId, errors: values.errors });
-		const result = await saveAgendaItem(getDb(), actor, c.slug, itemId, values.values);
-		return result.ok ? { saved: true } : refusal(result);
+		if (!values.ok) return fail(400, { itemId, values: sentItem(form), errors: values.errors });
+		const result = await saveAgendaItem(getDb(), actor, c.slug, itemId, values.values, { overrideReason: overrideOf(form) });
+		return result.ok ? { saved: true } : refusal(result, { itemId, values: sentItem(form) });
 	},
 	deleteItem: async ({ locals, params, request }) => {
 		const actor = requireStaff(locals.actor);
@@ -79,8 +97,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = ZDocumentLinkForm.safeParse({ title: form.get('title') ?? undefined, url: form.get('url') ?? '' });
 		if (!parsed.success) return fail(400, { documentError: m.err_link_invalid() });
-		const result = await addDocument(getDb(), actor, params.slug, parsed.data);
-		return result.ok ? { saved: true } : refusal(result);
+		const result = await addDocument(getDb(), actor, params.slug, parsed.data, { overrideReason: overrideOf(form) });
+		return result.ok ? { saved: true } : refusal(result, { documentForm: 'link', documentValues: parsed.data });
 	},
 	addFile: async ({ locals, params, request }) => {
 		const actor = requireStaff(locals.actor);
@@ -91,8 +109,8 @@ export const actions: Actions = {
 		if (file.size > MAX_DOCUMENT_BYTES) return fail(400, { documentError: m.documents_too_large() });
 		const mediaType = documentMediaType(file.name);
 		if (!mediaType) return fail(400, { documentError: m.documents_type_refused() });
-		const result = await addDocument(getDb(), actor, params.slug, { title: title.slice(0, 300), fileName: file.name, mediaType, content: Buffer.from(await file.arrayBuffer()) });
-		return result.ok ? { saved: true } : refusal(result);
+		const result = await addDocument(getDb(), actor, params.slug, { title: title.slice(0, 300), fileName: file.name, mediaType, content: Buffer.from(await file.arrayBuffer()) }, { overrideReason: overrideOf(form) });
+		return result.ok ? { saved: true } : refusal(result, { documentForm: 'file', documentValues: { title, url: '' } });
 	},
 	deleteDocument: async ({ locals, params, request }) => {
 		const actor = requireStaff(locals.actor);

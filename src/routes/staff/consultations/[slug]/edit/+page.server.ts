@@ -6,10 +6,11 @@ import { requireStaff } from '$lib/server/guards';
 import { consultation, consultationObjective, objective, organizingTeamMember } from '$lib/server/db/schema';
 import { loadDirectoryOptions } from '$lib/server/directory-options';
 import { saveConsultation } from '$lib/server/use-cases/save-consultation';
+import { overridesOfAll } from '$lib/server/privacy/gate';
 import { ZConsultationForm, consultationFormFields, toConsultationValues } from '$lib/domain/consultation-input';
 import { policy } from '$lib/domain/policy';
 import { registrationErrors } from '$lib/domain/registration-input';
-import { dateInZone, wallClockAt } from '$lib/domain/time';
+import { dateInZone, formatDeadline, wallClockAt } from '$lib/domain/time';
 import { localizeHref } from '$lib/paraglide/runtime';
 
 const NEW = 'new';
@@ -35,9 +36,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	// A deadline at midnight is shown as 24:00 of the day before, as it was entered.
 	const closes = c.registrationClosesAt;
 	const closesAtMidnight = closes && hhmm(closes, z) === '00:00';
+	const overrides = await overridesOfAll(db, [['consultation', [c.id]], ['document', [c.id]]]);
 	return {
 		isNew: false,
 		isSaved: url.searchParams.has('saved'),
+		overrides: overrides.map((o) => ({ date: formatDeadline(o.at, c.timeZone, locals.locale), reason: o.reason, findings: o.findings })),
 		objectives,
 		organizations,
 		values: {
@@ -62,14 +65,16 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
 		const actor = requireStaff(locals.actor);
-		const raw = consultationFormFields(await request.formData());
+		const data = await request.formData();
+		const raw = consultationFormFields(data);
 		const parsed = ZConsultationForm.safeParse(raw);
 		if (!parsed.success) return fail(400, { values: raw, errors: registrationErrors(parsed.error) });
 		const converted = toConsultationValues(parsed.data);
 		if (!converted.ok) return fail(400, { values: raw, errors: converted.errors });
-		const result = await saveConsultation(getDb(), actor, params.slug === NEW ? null : params.slug, converted.values);
+		const overrideReason = data.get('overrideReason');
+		const result = await saveConsultation(getDb(), actor, params.slug === NEW ? null : params.slug, converted.values, { overrideReason: overrideReason === null ? null : String(overrideReason) });
 		if (!result.ok) {
-			if (result.reason === 'invalid') return fail(400, { values: raw, errors: result.errors });
+			if (result.reason === 'invalid') return fail(400, { values: raw, errors: result.errors, findings: result.findings ?? [], canOverride: result.canOverride ?? false });
 			error(result.reason === 'forbidden' ? 403 : 404);
 		}
 		redirect(303, `${localizeHref(`/staff/consultations/${result.slug}/edit`)}?saved=1`);

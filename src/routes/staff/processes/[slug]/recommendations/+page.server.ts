@@ -2,6 +2,8 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { processOr404, requireStaff } from '$lib/server/guards';
+import { overridesOf } from '$lib/server/privacy/gate';
+import { formatDeadline } from '$lib/domain/time';
 import { importRecommendationsSheet, lastObjectiveNumber, listRecommendations, updateRecommendation } from '$lib/server/follow-up/recommendations';
 import { ADDRESSEES, parseEvidenceUrl, parseObjectiveNumbers, parseSheetDate, parseStatus, type AddresseeId } from '$lib/domain/follow-up/recommendations';
 import { RECOMMENDATION_STATUSES } from '$lib/domain/enums';
@@ -14,9 +16,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const p = await processOr404(params.slug);
 	const db = getDb();
 	const recs = await listRecommendations(db, p.id);
+	const overrides = await overridesOf(db, 'follow-up', recs.map((r) => r.id));
+	const format = (at: Date) => formatDeadline(at, 'UTC', locals.locale);
 	return {
 		process: { slug: p.slug, title: p.title },
-		recommendations: recs.map((r) => ({ ...r, canEdit: policy.canOrganize(actor, r.consultationId) })),
+		recommendations: recs.map((r) => ({ ...r, canEdit: policy.canOrganize(actor, r.consultationId), overrides: (overrides.get(r.id) ?? []).map((o) => ({ date: format(o.at), reason: o.reason, findings: o.findings })) })),
 		addressees: ADDRESSEES.map((a) => a.id),
 		statuses: RECOMMENDATION_STATUSES
 	};
@@ -56,9 +60,9 @@ export const actions: Actions = {
 			addressees,
 			objectiveNumbers: objectives.ok ? objectives.value : undefined,
 			followUp
-		});
+		}, undefined, { overrideReason: form.has('overrideReason') ? String(form.get('overrideReason')) : null });
 		if (!result.ok) {
-			if (result.reason === 'invalid') return fail(400, { id, values, errors: { followUpNote: result.errors.map((e) => e.message).join(' ') } });
+			if (result.reason === 'invalid') return fail(400, { id, values, errors: { followUpNote: result.errors.map((e) => e.message).join(' ') }, canOverride: result.canOverride ?? false });
 			return fail(result.reason === 'forbidden' ? 403 : 404, { id, values, errors: { form: result.reason === 'forbidden' ? m.error_forbidden() : m.error_not_found() } });
 		}
 		return { savedId: id };
