@@ -29,7 +29,17 @@ const i18n: Handle = ({ event, resolve }) =>
 		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) });
 	});
 
+/**
+ * better-auth's HTTP endpoints that Convene uses: opening a sign-in link (and its error page).
+ * Everything else (password and magic-link sign-in, sign-up, account changes) goes through
+ * Convene's own forms, which apply the directory rule and the rate limits; over HTTP it is a 404.
+ */
+const OPEN_AUTH_PATHS = new Set(['/api/auth/magic-link/verify', '/api/auth/error']);
+
 const authentication: Handle = async ({ event, resolve }) => {
+	if (event.url.pathname.startsWith('/api/auth/') && !OPEN_AUTH_PATHS.has(event.url.pathname)) {
+		return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	}
 	const auth = getAuth();
 	const session = await auth.api.getSession({ headers: event.request.headers });
 	event.locals.user = session
@@ -39,11 +49,21 @@ const authentication: Handle = async ({ event, resolve }) => {
 	return svelteKitHandler({ event, resolve, auth, building });
 };
 
+/** Whether a request carries a session cookie (better-auth's, with or without the __Secure- prefix). */
+const hasSessionCookie = (request: Request) => /(?:^|;\s*)(?:__Secure-)?better-auth\.session_token=/.test(request.headers.get('cookie') ?? '');
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
+	// A page rendered for someone signed in carries their name (the header, their forms): no shared
+	// cache may keep it, whatever the route said. The open-data API carries nobody's identity.
+	const isOpenData = event.url.pathname.startsWith('/api/v1/') || event.url.pathname === '/api/v1';
+	if (!isOpenData && (event.locals.user || hasSessionCookie(event.request) || response.headers.has('set-cookie'))) {
+		response.headers.set('Cache-Control', 'private, no-store');
+	}
+	response.headers.append('Vary', 'Cookie');
 	return response;
 };
 

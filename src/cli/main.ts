@@ -309,7 +309,7 @@ async function privacyCommand(args: string[], values: { attendees?: string; k?: 
 	let attendees;
 	try {
 		if (!fs.existsSync(values.attendees)) throw new AttendeesFileError([`no such file: ${values.attendees}`]);
-		attendees = readAttendeesCsv(fs.readFileSync(values.attendees, 'utf8'));
+		attendees = await readAttendeesCsv(fs.readFileSync(values.attendees, 'utf8'));
 	} catch (error) {
 		if (!(error instanceof AttendeesFileError)) throw error;
 		io.err(`convene: ${values.attendees}: the attendees file has problems; nothing was checked.`);

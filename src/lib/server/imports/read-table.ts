@@ -1,12 +1,45 @@
-// Reads an uploaded CSV or XLSX file into rows of text, as the person sees them in Excel.
-import { parse } from 'csv-parse/sync';
+// Reads an uploaded CSV or XLSX file into rows of text, as the person sees them in Excel, under
+// limits checked before anything large is built: one small hostile file (a far cell at
+// XFD1048576, a zip bomb, a million empty rows, one endless line) is refused with the limit it
+// broke, and parsing streams in chunks so that other requests keep being served meanwhile.
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import unzipper from 'unzipper';
 
 export type Table = string[][];
 
 export class UnreadableFileError extends Error {}
 
-export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
+/** The limits of an uploaded table, named in the errors. */
+export interface TableLimits {
+	bytes: number;
+	rows: number;
+	columns: number;
+	lineLength: number;
+	unzippedBytes: number;
+	zipEntries: number;
+	time: number;
+}
+
+export const TABLE_LIMITS: TableLimits = {
+	bytes: 25 * 1024 * 1024,
+	rows: 20_000,
+	columns: 50,
+	/** One CSV line (a record), in characters. */
+	lineLength: 100_000,
+	/** Everything inside an XLSX (a zip), decompressed. */
+	unzippedBytes: 200 * 1024 * 1024,
+	zipEntries: 500,
+	/** Reading one file, in milliseconds. */
+	time: 30_000
+};
+
+export const MAX_IMPORT_BYTES = TABLE_LIMITS.bytes;
+
+const fmt = (n: number) => n.toLocaleString('en-GB');
+const tooBig = (limits: TableLimits) => new UnreadableFileError(`The table is too large: at most ${fmt(limits.rows)} rows and ${fmt(limits.columns)} columns`);
 
 function detectDelimiter(firstLine: string): string {
 	// Excel in French, German and other locales writes CSV with semicolons.
@@ -14,38 +47,119 @@ function detectDelimiter(firstLine: string): string {
 	return counts.sort((a, b) => b[1] - a[1])[0][1] > 0 ? counts[0][0] : ',';
 }
 
-export function readCsv(text: string): Table {
+/** The text in chunks, so that a parser fed with them yields to other requests between chunks. */
+function chunksOf(text: string, size = 64 * 1024): Readable {
+	let at = 0;
+	return new Readable({
+		read() {
+			if (at >= text.length) this.push(null);
+			else {
+				this.push(text.slice(at, at + size));
+				at += size;
+			}
+		}
+	});
+}
+
+export async function readCsv(text: string, limits: TableLimits = TABLE_LIMITS): Promise<Table> {
 	const clean = text.replace(/^\uFEFF/, '');
-	const firstLine = clean.slice(0, clean.search(/\r?\n|$/));
+	const lineEnd = clean.search(/\r?\n/);
+	const firstLine = clean.slice(0, lineEnd === -1 ? Math.min(clean.length, limits.lineLength) : Math.min(lineEnd, limits.lineLength));
+	const rows: Table = [];
+	const parser = parse({ delimiter: detectDelimiter(firstLine), relax_column_count: true, skip_empty_lines: false, bom: true, max_record_size: limits.lineLength });
 	try {
-		return parse(clean, { delimiter: detectDelimiter(firstLine), relax_column_count: true, skip_empty_lines: false, bom: true }) as Table;
+		for await (const record of chunksOf(clean).pipe(parser) as AsyncIterable<string[]>) {
+			if (rows.length >= limits.rows || record.length > limits.columns) {
+				parser.destroy();
+				throw tooBig(limits);
+			}
+			rows.push(record);
+		}
 	} catch (error) {
-		throw new UnreadableFileError(`The CSV file could not be read: ${(error as Error).message}`);
+		if (error instanceof UnreadableFileError) throw error;
+		const e = error as { code?: string; message: string };
+		if (e.code === 'CSV_MAX_RECORD_SIZE') throw new UnreadableFileError(`A line of the CSV file is longer than ${fmt(limits.lineLength)} characters`);
+		throw new UnreadableFileError(`The CSV file could not be read: ${e.message}`);
+	}
+	return rows;
+}
+
+/**
+ * A zip's entries, decompressed for real (not as their headers claim) and counted: a zip bomb is
+ * refused before the spreadsheet reader sees it. Decompression runs on the thread pool.
+ */
+async function checkZip(data: Uint8Array, limits: TableLimits): Promise<void> {
+	let directory: Awaited<ReturnType<typeof unzipper.Open.buffer>>;
+	try {
+		directory = await unzipper.Open.buffer(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+	} catch {
+		throw new UnreadableFileError('The XLSX file could not be read: it is not a valid XLSX (zip) file');
+	}
+	if (directory.files.length > limits.zipEntries) throw new UnreadableFileError(`The XLSX file holds more than ${fmt(limits.zipEntries)} parts`);
+	const limit = limits.unzippedBytes;
+	const bomb = () => new UnreadableFileError(`The XLSX file unpacks to more than ${fmt(limit / 1024 / 1024)} MB`);
+	if (directory.files.reduce((sum, f) => sum + (f.uncompressedSize ?? 0), 0) > limit) throw bomb();
+	let total = 0;
+	for (const file of directory.files) {
+		if (file.type !== 'File') continue;
+		const counter = new Writable({
+			write(chunk: Buffer, _encoding, done) {
+				total += chunk.length;
+				done(total > limit ? bomb() : null);
+			}
+		});
+		try {
+			await pipeline(file.stream(), counter);
+		} catch (error) {
+			if (error instanceof UnreadableFileError) throw error;
+			throw new UnreadableFileError(`The XLSX file could not be read: ${(error as Error).message}`);
+		}
 	}
 }
 
-export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<Table> {
-	const workbook = new ExcelJS.Workbook();
+export async function readXlsx(data: ArrayBuffer | Uint8Array, limits: TableLimits = TABLE_LIMITS): Promise<Table> {
+	const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+	await checkZip(bytes, limits);
+	const started = Date.now();
+	const rows: Table = [];
+	let width = 0;
+	const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+		sharedStrings: 'cache',
+		styles: 'cache',
+		hyperlinks: 'ignore',
+		worksheets: 'emit',
+		entries: 'ignore'
+	});
+	let sheets = 0;
 	try {
-		await workbook.xlsx.load(data as ArrayBuffer);
+		for await (const sheet of reader) {
+			sheets++;
+			for await (const row of sheet) {
+				// The far cell is refused as soon as its row is read: nothing of its size is built.
+				if (row.number > limits.rows || row.cellCount > limits.columns) throw tooBig(limits);
+				if (Date.now() - started > limits.time) throw new UnreadableFileError(`The XLSX file took longer than ${limits.time / 1000} s to read`);
+				const values: string[] = [];
+				for (let c = 1; c <= row.cellCount; c++) values.push(row.getCell(c).text ?? '');
+				rows[row.number - 1] = values;
+				width = Math.max(width, values.length);
+			}
+			break; // the first worksheet only
+		}
 	} catch (error) {
+		if (error instanceof UnreadableFileError) throw error;
 		throw new UnreadableFileError(`The XLSX file could not be read: ${(error as Error).message}`);
 	}
-	const sheet = workbook.worksheets[0];
-	if (!sheet) throw new UnreadableFileError('The XLSX file has no worksheet');
-	const rows: Table = [];
-	const width = sheet.columnCount;
-	sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-		const values: string[] = [];
-		for (let c = 1; c <= width; c++) values.push(row.getCell(c).text ?? '');
-		rows[rowNumber - 1] = values;
-	});
-	for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+	if (!sheets) throw new UnreadableFileError('The XLSX file has no worksheet');
+	// As Excel shows it: every row as wide as the widest, empty rows kept.
+	for (let i = 0; i < rows.length; i++) {
+		const row = (rows[i] ??= []);
+		while (row.length < width) row.push('');
+	}
 	return rows;
 }
 
 export async function readTable(data: Uint8Array, fileName: string): Promise<Table> {
-	if (data.byteLength > MAX_IMPORT_BYTES) throw new UnreadableFileError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+	if (data.byteLength > TABLE_LIMITS.bytes) throw new UnreadableFileError(`The file is larger than ${TABLE_LIMITS.bytes / 1024 / 1024} MB`);
 	const lower = fileName.toLowerCase();
 	if (lower.endsWith('.xlsx')) return readXlsx(data);
 	if (lower.endsWith('.csv') || lower.endsWith('.txt')) return readCsv(new TextDecoder('utf-8').decode(data));

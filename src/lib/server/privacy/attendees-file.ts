@@ -19,8 +19,8 @@ const COLUMNS = ['name', 'email', 'organization', 'country', 'category', 'gender
 const categoryLabels = Object.fromEntries(gcm.stakeholderCategories.items.map((c) => [c.id, c.label]));
 const subregionOf = new Map(escap.members.map((m) => [m.iso2, m.subregion ? slugify(m.subregion) : null]));
 
-export function readAttendeesCsv(text: string): PrivacyAttendee[] {
-	const rows = readCsv(text).filter((r) => r.some((c) => c.trim()));
+export async function readAttendeesCsv(text: string): Promise<PrivacyAttendee[]> {
+	const rows = (await readCsv(text)).filter((r) => r.some((c) => c.trim()));
 	if (!rows.length) throw new AttendeesFileError(['The attendees file is empty.']);
 	const header = rows[0].map((h) => h.trim().toLowerCase());
 	const at = Object.fromEntries(COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<(typeof COLUMNS)[number], number>;

@@ -69,7 +69,7 @@ describe(`importing people on ${testDriver}`, () => {
 
 	it('attaches people to an existing organization found by alias', async () => {
 		const org = await makeOrganization(t.db, { name: `Alias Holder ${Date.now()}`, aliases: ['AH-ALIAS'], countryCode: 'TH' });
-		const rows = readCsv(`name;email;organisation;country\nAnong Test;anong-${Date.now()}@example.org;ah-alias;Thailand\n`);
+		const rows = await readCsv(`name;email;organisation;country\nAnong Test;anong-${Date.now()}@example.org;ah-alias;Thailand\n`);
 		expect(await importPeople(t.db, cli, { rows, mapping: guessMapping(rows[0]) })).toMatchObject({ ok: true, imported: 1, organizationsCreated: 0 });
 		const [p] = await t.db.select().from(person).where(eq(person.organizationId, org.id));
 		expect(p.name).toBe('Anong Test');

@@ -35,7 +35,7 @@ async function setUp() {
 		'Long Bui Van,,12/03/2026 11:00:00 AM,12/03/2026 02:00:00 PM,180,Yes',
 		'Guest 7,,12/03/2026 11:05:00 AM,12/03/2026 11:35:00 AM,30,Yes'
 	].join('\n');
-	return { c, rapporteur, regs, people: { ana, long, mere }, table: readCsv(report) };
+	return { c, rapporteur, regs, people: { ana, long, mere }, table: await readCsv(report) };
 }
 
 describe(`attendance on ${testDriver}`, () => {
@@ -89,7 +89,7 @@ describe(`attendance on ${testDriver}`, () => {
 		const { c, rapporteur, table } = await setUp();
 		await importZoomAttendance(t.db, rapporteur, c.slug, table);
 		const before = await t.db.select().from(attendance).where(eq(attendance.consultationId, c.id));
-		const bad = readCsv('Name (Original Name),User Email,Join Time,Leave Time\nAna Lima,a@example.org,tomorrow,12/03/2026 12:00:00 PM\n');
+		const bad = await readCsv('Name (Original Name),User Email,Join Time,Leave Time\nAna Lima,a@example.org,tomorrow,12/03/2026 12:00:00 PM\n');
 		expect(await importZoomAttendance(t.db, rapporteur, c.slug, bad)).toEqual({ ok: false, reason: 'invalid', problems: ['Line 2: join time "tomorrow" is not a date and time.'] });
 		expect(await t.db.select().from(attendance).where(eq(attendance.consultationId, c.id))).toHaveLength(before.length);
 	});

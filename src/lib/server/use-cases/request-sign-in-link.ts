@@ -1,5 +1,7 @@
 // A stakeholder asks for a sign-in link. The answer never tells whether the address is known
-// (no account enumeration); a link is mailed only to people in the directory.
+// (no account enumeration), in its words or in its time: a link is mailed only to people in the
+// directory, and the mail goes out after the answer (`background`), so that a known address is
+// not answered more slowly than an unknown one.
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db';
@@ -20,12 +22,19 @@ export function safeNext(next: string | null | undefined): string {
 }
 
 /** Staff land in the staff area, stakeholders on their own page (or the page of their area they were sent to). */
-export async function requestSignInLink(db: Database, sender: MagicLinkSender, rawEmail: string, next?: string | null): Promise<RequestSignInLinkResult> {
+/** Runs the sending after the answer; a failure is logged (the person may ask again). */
+const inBackground = (send: () => Promise<void>) => {
+	setImmediate(() => {
+		send().catch((error: unknown) => console.error(`A sign-in link could not be sent: ${(error as Error).message}`));
+	});
+};
+
+export async function requestSignInLink(db: Database, sender: MagicLinkSender, rawEmail: string, next?: string | null, background: (send: () => Promise<void>) => void = inBackground): Promise<RequestSignInLinkResult> {
 	const email = rawEmail.trim().toLowerCase();
 	if (!isValidEmail(email)) return { ok: false, reason: 'invalid-email' };
 	const [user] = await db.select({ id: authUser.id, role: authUser.role }).from(authUser).where(eq(authUser.email, email));
 	if (user && isStaff(user.role)) {
-		await sender.signInMagicLink(email, '/staff');
+		background(() => sender.signInMagicLink(email, '/staff'));
 		return { ok: true };
 	}
 	const [known] = await db
@@ -38,6 +47,7 @@ export async function requestSignInLink(db: Database, sender: MagicLinkSender, r
 		const id = randomBytes(16).toString('hex');
 		await db.insert(authUser).values({ id, email, name: known.name, role: 'stakeholder', emailVerified: false }).onConflictDoNothing();
 	}
-	await sender.signInMagicLink(email, safeNext(next));
+	const callbackURL = safeNext(next);
+	background(() => sender.signInMagicLink(email, callbackURL));
 	return { ok: true };
 }
