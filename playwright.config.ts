@@ -21,7 +21,7 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: `rm -rf tmp/e2e-data && node bin/convene.js serve --port ${port}`,
+		command: `rm -rf tmp/e2e-data && node bin/convene.js serve --demo --port ${port}`,
 		url: `http://127.0.0.1:${port}/`,
 		timeout: 90_000,
 		reuseExistingServer: false,

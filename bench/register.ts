@@ -41,7 +41,7 @@ async function load(label: string, makeRequest: (i: number) => Promise<boolean>)
 
 async function startConvene(env: Record<string, string>): Promise<{ url: string; process: ChildProcess }> {
 	const port = await freePort();
-	const child = spawn(process.execPath, ['bin/convene.js', 'serve', '--port', String(port)], {
+	const child = spawn(process.execPath, ['bin/convene.js', 'serve', '--demo', '--port', String(port)], {
 		env: { ...process.env, ...env, HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, CONVENE_ADMIN_PASSWORD: 'bench-password-123' },
 		stdio: ['ignore', 'pipe', 'inherit']
 	});

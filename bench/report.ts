@@ -15,7 +15,7 @@ const rounds = Number(process.argv[2] ?? 20);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-bench-report-'));
 const handle = await openDatabase({ driver: 'pglite', dataDir });
 try {
-	await prepareDatabase(handle, { env: { CONVENE_ADMIN_PASSWORD: 'bench-password-123' } });
+	await prepareDatabase(handle, { isDemoSeededWhenEmpty: true, env: { CONVENE_ADMIN_PASSWORD: 'bench-password-123' } });
 	const time = async (label: string, fn: () => Promise<unknown> | unknown) => {
 		await fn(); // warm up
 		const ms: number[] = [];

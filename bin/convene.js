@@ -24,8 +24,9 @@ async function serve(rest) {
 		const arg = rest[i];
 		if (arg === '--port' || arg === '-p') port = rest[++i] ?? '';
 		else if (arg.startsWith('--port=')) port = arg.slice('--port='.length);
+		else if (arg === '--demo') process.env.CONVENE_DEMO = '1';
 		else {
-			console.error(`convene: unexpected argument "${arg}" (usage: convene serve [--port N])`);
+			console.error(`convene: unexpected argument "${arg}" (usage: convene serve [--port N] [--demo])`);
 			return 2;
 		}
 	}

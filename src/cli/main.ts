@@ -1,4 +1,4 @@
-// convene migrate | seed --demo | serve [--port N] | --help
+// convene migrate | seed --demo | serve [--port N] [--demo] | --help
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -21,7 +21,9 @@ export const HELP = `Usage: convene <command> [options]
 Commands:
   migrate              Apply the database migrations and load the reference data
   seed --demo          Fill an empty database with the fictional demo network and review process
-  serve [--port N]     Start the web server (default port 3000; migrates and seeds on first start)
+  serve [--port N] [--demo]
+                       Start the web server (default port 3000; migrates at start; --demo seeds the
+                       fictional demo into an empty database)
   import people FILE [--dry-run]
                        Import people and their organizations from a .csv or .xlsx file: every
                        problem row is listed with its reason and nothing is imported (exit 1)
@@ -132,7 +134,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 						io.err('convene: the database already holds data; the demo is only seeded into an empty database');
 						return 1;
 					}
-					const { demo: s, admin } = await prepareDatabase(h);
+					const { demo: s, admin } = await prepareDatabase(h, { isDemoSeededWhenEmpty: true });
 					if (s) io.out(`Seeded the demo: ${s.people} people in ${s.organizations} organizations from ${s.countries} countries; ${s.consultations} consultations, ${s.registrations} registrations, ${s.attendances} attendances, ${s.statements} statements.`);
 					if (admin) io.out(adminNotice(admin, baseUrl()));
 					return 0;

@@ -18,6 +18,17 @@ test('a bad DATABASE_URL stops the server with one clear line', () => {
 	expect(lines).toEqual([expect.stringMatching(/^Convene could not start: Cannot connect to PostgreSQL at postgres:\/\/127\.0\.0\.1:1\/convene \(DATABASE_URL\): /)]);
 });
 
+test('NODE_ENV=production without BETTER_AUTH_SECRET stops the server with one clear line', () => {
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-e2e-prod-'));
+	try {
+		const r = spawnSync(node, ['bin/convene.js', 'serve', '--port', '3294'], { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production', BETTER_AUTH_SECRET: '', CONVENE_DATA_DIR: dataDir }, timeout: 30_000 });
+		expect(r.status).toBe(1);
+		expect(r.stderr.trim().split('\n')).toEqual(['Convene could not start: BETTER_AUTH_SECRET must be set when NODE_ENV=production (a random string of 32 characters or more, the same for every Convene process).']);
+	} finally {
+		fs.rmSync(dataDir, { recursive: true, force: true });
+	}
+});
+
 test('a second server cannot open a data directory in use, and SIGTERM closes the first cleanly', async () => {
 	test.setTimeout(90_000);
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-e2e-lock-'));
@@ -28,7 +39,11 @@ test('a second server cannot open a data directory in use, and SIGTERM closes th
 	first.stderr.on('data', (d) => (output += d));
 	try {
 		await expect.poll(() => output, { timeout: 60_000 }).toContain('Listening on');
-		expect(output).toContain('password:  lock-test-password');
+		// Production mode: no demo without --demo, and a password set in the environment is never printed.
+		expect(output).toContain('password:  the one set in CONVENE_ADMIN_PASSWORD');
+		expect(output).not.toContain('lock-test-password');
+		expect(output).not.toContain('Seeded the demo');
+		expect(output).not.toContain('organizer@convene.example');
 		const second = spawnSync(node, ['bin/convene.js', 'serve', '--port', '3293'], { encoding: 'utf8', env, timeout: 30_000 });
 		expect(second.status).toBe(1);
 		expect(second.stderr.trim()).toBe(

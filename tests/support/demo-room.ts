@@ -14,7 +14,7 @@ import { consultation, organization, organizingTeamMember } from '../../src/lib/
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-demo-room-'));
 const handle = await openDatabase({ driver: 'pglite', dataDir });
 try {
-	await prepareDatabase(handle, { env: { CONVENE_ADMIN_PASSWORD: 'demo-room-password' } });
+	await prepareDatabase(handle, { isDemoSeededWhenEmpty: true, env: { CONVENE_ADMIN_PASSWORD: 'demo-room-password' } });
 	const consultations = await handle.db.select({ id: consultation.id, slug: consultation.slug }).from(consultation);
 	const out = [];
 	for (const c of consultations) {

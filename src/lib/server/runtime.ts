@@ -4,7 +4,7 @@
 import type { BetterAuthPlugin } from 'better-auth';
 import type { DatabaseHandle } from './db';
 import { createAuth, resolveAuthSecret, type Auth } from './auth';
-import { adminNotice, startConvene } from './startup';
+import { adminNotice, checkProductionEnv, startConvene } from './startup';
 import { createMailer, type Mailer } from './mail';
 import { signInLinkMessage } from './messages/sign-in-link';
 import { sendReminders } from './use-cases/send-reminders';
@@ -30,7 +30,10 @@ export function baseUrl(env: NodeJS.ProcessEnv = process.env): string {
 
 export function initRuntime(plugins: BetterAuthPlugin[] = []): Promise<Runtime> {
 	holder[KEY] ??= (async () => {
-		const report = await startConvene({ log: (line) => console.log(line) });
+		const env = process.env;
+		checkProductionEnv(env);
+		// The demo is seeded only when asked for (`convene serve --demo`, which `npm start` passes).
+		const report = await startConvene({ env, isDemoSeededWhenEmpty: env.CONVENE_DEMO === '1', log: (line) => console.log(line) });
 		if (report.admin) console.log(adminNotice(report.admin, baseUrl()));
 		const secret = await resolveAuthSecret(report.handle.db);
 		const mailer = createMailer(report.handle.db);

@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import { createTestDatabase, testDriver, type TestDatabase } from '../../../tests/support/test-db';
 import { makeConsultation } from '../../../tests/support/factories';
 import { authUser, consultationStaff, person, reviewProcess } from './db/schema';
-import { prepareDatabase } from './startup';
+import { adminNotice, checkProductionEnv, prepareDatabase } from './startup';
 import { createAuth, resolveAuthSecret } from './auth';
 import { getPublishedConceptNote, listPublishedConsultations } from './queries/consultations';
 
@@ -18,14 +18,39 @@ afterAll(async () => {
 	await t?.close();
 });
 
+describe(`first start in production on ${testDriver}`, () => {
+	it('seeds no demo and creates no demo staff unless asked; a password from the environment is never printed', async () => {
+		const empty = await createTestDatabase();
+		try {
+			const first = await prepareDatabase(empty, { env: { CONVENE_ADMIN_PASSWORD: 'set-by-the-operator-42', CONVENE_ADMIN_EMAIL: 'secretariat@example.org' } as NodeJS.ProcessEnv, now });
+			expect(first.demo).toBeNull();
+			expect((await empty.db.select({ n: count() }).from(person))[0].n).toBe(0);
+			expect((await empty.db.select({ email: authUser.email }).from(authUser)).map((u) => u.email)).toEqual(['secretariat@example.org']);
+			const notice = adminNotice(first.admin!, 'https://convene.example.org');
+			expect(notice).not.toContain('set-by-the-operator-42');
+			expect(notice).toContain('the one set in CONVENE_ADMIN_PASSWORD');
+			expect(notice).not.toContain('Demo staff');
+		} finally {
+			await empty.close();
+		}
+	});
+
+	it('a generated password is printed once; BETTER_AUTH_SECRET is required when NODE_ENV=production', () => {
+		expect(adminNotice({ email: 'a@example.org', password: 'generated-XYZ', isPasswordFromEnv: false, hasDemoStaff: false }, 'http://localhost:3000')).toContain('password:  generated-XYZ');
+		expect(() => checkProductionEnv({ NODE_ENV: 'production' } as NodeJS.ProcessEnv)).toThrow('BETTER_AUTH_SECRET must be set when NODE_ENV=production');
+		expect(() => checkProductionEnv({ NODE_ENV: 'production', BETTER_AUTH_SECRET: 'x'.repeat(40) } as NodeJS.ProcessEnv)).not.toThrow();
+		expect(() => checkProductionEnv({} as NodeJS.ProcessEnv)).not.toThrow();
+	});
+});
+
 describe(`first start on ${testDriver}`, () => {
-	it('seeds the demo and creates one admin on an empty database, and does neither again', async () => {
-		const first = await prepareDatabase(t, { env, now });
+	it('asked for the demo, seeds it and creates one admin on an empty database, and does neither again', async () => {
+		const first = await prepareDatabase(t, { env, now, isDemoSeededWhenEmpty: true });
 		expect(first.demo?.consultations).toBe(6);
-		expect(first.admin).toEqual({ email: 'admin@convene.example', password: 'correct-horse-battery' });
+		expect(first.admin).toEqual({ email: 'admin@convene.example', password: 'correct-horse-battery', isPasswordFromEnv: true, hasDemoStaff: true });
 		const peopleAfterFirst = (await t.db.select({ n: count() }).from(person))[0].n;
 
-		const second = await prepareDatabase(t, { env, now });
+		const second = await prepareDatabase(t, { env, now, isDemoSeededWhenEmpty: true });
 		expect(second).toEqual({ demo: null, admin: null });
 		expect((await t.db.select({ n: count() }).from(person))[0].n).toBe(peopleAfterFirst);
 		expect((await t.db.select({ n: count() }).from(reviewProcess))[0].n).toBe(1);

@@ -14,13 +14,21 @@ export const DEMO_ADMIN_EMAIL = 'admin@convene.example';
 export interface StartupReport {
 	handle: DatabaseHandle;
 	demo: DemoSummary | null;
-	admin: { email: string; password: string } | null;
+	admin: NewAdmin | null;
+}
+
+/** The first admin account; the password is printed only when Convene generated it. */
+export interface NewAdmin {
+	email: string;
+	password: string;
+	isPasswordFromEnv: boolean;
+	hasDemoStaff: boolean;
 }
 
 export interface StartupOptions {
 	env?: NodeJS.ProcessEnv;
 	now?: Date;
-	/** Seed the demo when the database is empty (the default for `convene serve`). */
+	/** Seed the demo when the database is empty (`convene serve --demo`, `npm start`); never by default. */
 	isDemoSeededWhenEmpty?: boolean;
 	log?: (line: string) => void;
 }
@@ -32,13 +40,13 @@ export async function prepareDatabase(handle: DatabaseHandle, options: StartupOp
 	await loadReferenceData(handle.db);
 	const now = options.now ?? new Date();
 	let demo: DemoSummary | null = null;
-	if ((options.isDemoSeededWhenEmpty ?? true) && (await isDatabaseEmpty(handle.db))) {
+	if ((options.isDemoSeededWhenEmpty ?? false) && (await isDatabaseEmpty(handle.db))) {
 		demo = await seedDemo(handle.db, now);
 		log(`Seeded the demo: ${demo.people} people in ${demo.organizations} organizations from ${demo.countries} countries, ${demo.consultations} consultations.`);
 	}
-	const admin = await ensureAdmin(handle, env);
-	if (demo && admin) await createDemoStaff(handle, admin.password, now);
-	return { demo, admin };
+	const created = await ensureAdmin(handle, env);
+	if (demo && created) await createDemoStaff(handle, created.password, now);
+	return { demo, admin: created ? { ...created, hasDemoStaff: !!demo } : null };
 }
 
 export const DEMO_STAFF = [
@@ -66,9 +74,10 @@ export async function ensureAdmin(handle: DatabaseHandle, env: NodeJS.ProcessEnv
 	const [{ n }] = await handle.db.select({ n: count() }).from(authUser).where(eq(authUser.role, 'admin'));
 	if (n > 0) return null;
 	const email = env.CONVENE_ADMIN_EMAIL?.trim() || DEMO_ADMIN_EMAIL;
-	const password = env.CONVENE_ADMIN_PASSWORD?.trim() || randomBytes(9).toString('base64url');
+	const fromEnv = env.CONVENE_ADMIN_PASSWORD?.trim();
+	const password = fromEnv || randomBytes(9).toString('base64url');
 	await createStaffAccount(handle.db, { email, name: 'Secretariat administrator', role: 'admin', password });
-	return { email, password };
+	return { email, password, isPasswordFromEnv: !!fromEnv };
 }
 
 export async function startConvene(options: StartupOptions = {}): Promise<StartupReport> {
@@ -81,15 +90,23 @@ export async function startConvene(options: StartupOptions = {}): Promise<Startu
 	}
 }
 
-export function adminNotice(admin: { email: string; password: string }, baseUrl: string): string {
+/** What the first start prints: a password set in the environment is never printed (logs are read by others). */
+export function adminNotice(admin: NewAdmin, baseUrl: string): string {
 	return [
 		'',
 		'  A staff administrator account was created:',
 		`    sign in at ${baseUrl}/staff/sign-in`,
 		`    email:     ${admin.email}`,
-		`    password:  ${admin.password}`,
-		`  Demo staff with the same password: ${DEMO_STAFF.map((s) => `${s.email} (${s.role})`).join(', ')}.`,
-		'  Keep the password; it is shown only once (set CONVENE_ADMIN_PASSWORD to choose it).',
+		admin.isPasswordFromEnv ? '    password:  the one set in CONVENE_ADMIN_PASSWORD' : `    password:  ${admin.password}`,
+		...(admin.hasDemoStaff ? [`  Demo staff with the same password: ${DEMO_STAFF.map((s) => `${s.email} (${s.role})`).join(', ')}.`] : []),
+		...(admin.isPasswordFromEnv ? [] : ['  Keep the password; it is shown only once (set CONVENE_ADMIN_PASSWORD to choose it).']),
 		''
 	].join('\n');
+}
+
+/** Refuses to start a production server that would sign its sessions with a secret kept in the database. */
+export function checkProductionEnv(env: NodeJS.ProcessEnv): void {
+	if (env.NODE_ENV === 'production' && !env.BETTER_AUTH_SECRET?.trim()) {
+		throw new Error('BETTER_AUTH_SECRET must be set when NODE_ENV=production (a random string of 32 characters or more, the same for every Convene process).');
+	}
 }
