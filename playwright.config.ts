@@ -30,7 +30,10 @@ export default defineConfig({
 			CONVENE_DATA_DIR: 'tmp/e2e-data',
 			CONVENE_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
 			ORIGIN: `http://127.0.0.1:${port}`,
-			HOST: '127.0.0.1'
+			HOST: '127.0.0.1',
+			// Every journey runs from 127.0.0.1: the limits are raised for the suite and tested on a
+			// server of their own (tests/e2e/abuse-limits.e2e.ts).
+			CONVENE_LIMITS: 'form-client=5000/600,link-client=1000/3600,link-address=100/3600,password-client=1000/900'
 		}
 	}
 });

@@ -4,7 +4,9 @@ import { building } from '$app/environment';
 import { getRequestEvent } from '$app/server';
 import { svelteKitHandler, sveltekitCookies } from 'better-auth/svelte-kit';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { closeRuntime, getAuth, getDb, readyRuntime } from '$lib/server/runtime';
+import { closeRuntime, getAuth, getDb, getLimits, readyRuntime } from '$lib/server/runtime';
+import { clientAddress } from '$lib/server/client-address';
+import { tooManyResponse } from '$lib/server/too-many';
 import { loadActor } from '$lib/server/queries/actors';
 
 export const init: ServerInit = async () => {
@@ -46,8 +48,16 @@ const authentication: Handle = async ({ event, resolve }) => {
 		? { id: session.user.id, name: session.user.name, email: session.user.email, role: (session.user as { role?: string }).role ?? 'stakeholder' }
 		: null;
 	event.locals.actor = await loadActor(getDb(), event.locals.user);
+	// Every anonymous form post counts against its client (the sign-in forms have their own limits).
+	if (event.request.method === 'POST' && !event.locals.user && !SELF_LIMITED.test(event.url.pathname)) {
+		const wait = await getLimits().take('form-client', clientAddress(event));
+		if (wait !== null) return tooManyResponse(event.request, wait, event.locals.locale);
+	}
 	return svelteKitHandler({ event, resolve, auth, building });
 };
+
+/** Routes that count their own requests (per account, per address) or are no form: not counted as anonymous forms. */
+const SELF_LIMITED = /^(?:\/[a-z]{2})?\/(?:sign-in|staff\/sign-in|api\/auth)(?:\/|$)/;
 
 /** Whether a request carries a session cookie (better-auth's, with or without the __Secure- prefix). */
 const hasSessionCookie = (request: Request) => /(?:^|;\s*)(?:__Secure-)?better-auth\.session_token=/.test(request.headers.get('cookie') ?? '');

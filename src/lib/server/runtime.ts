@@ -9,12 +9,14 @@ import { createMailer, type Mailer } from './mail';
 import { signInLinkMessage } from './messages/sign-in-link';
 import { sendReminders } from './use-cases/send-reminders';
 import { failInterruptedRuns } from './use-cases/select-participants';
+import { Limits, limitsFromEnv } from './limits';
 
 interface Runtime {
 	handle: DatabaseHandle;
 	auth: Auth;
 	mailer: Mailer;
 	secret: string;
+	limits: Limits;
 	stopTimers: () => void;
 }
 
@@ -32,6 +34,7 @@ export function initRuntime(plugins: BetterAuthPlugin[] = []): Promise<Runtime> 
 	holder[KEY] ??= (async () => {
 		const env = process.env;
 		checkProductionEnv(env);
+		const rules = limitsFromEnv(env); // a bad CONVENE_LIMITS stops the start with its reason
 		// The demo is seeded only when asked for (`convene serve --demo`, which `npm start` passes).
 		const report = await startConvene({ env, isDemoSeededWhenEmpty: env.CONVENE_DEMO === '1', log: (line) => console.log(line) });
 		if (report.admin) console.log(adminNotice(report.admin, baseUrl()));
@@ -50,11 +53,15 @@ export function initRuntime(plugins: BetterAuthPlugin[] = []): Promise<Runtime> 
 		// so several processes never send one twice).
 		// A selection interrupted by a restart cannot finish: mark it failed rather than running forever.
 		await failInterruptedRuns(report.handle.db);
-		const remind = () => sendReminders(report.handle.db, mailer, new Date()).catch((error) => console.error(`Reminders failed: ${(error as Error).message}`));
+		const limits = new Limits(report.handle.db, rules);
+		const remind = () => {
+			void limits.sweep().catch((error) => console.error(`Sweeping rate limits failed: ${(error as Error).message}`));
+			return sendReminders(report.handle.db, mailer, new Date()).catch((error) => console.error(`Reminders failed: ${(error as Error).message}`));
+		};
 		void remind();
 		const timer = setInterval(remind, REMINDER_INTERVAL_MS);
 		timer.unref();
-		return { handle: report.handle, auth, mailer, secret, stopTimers: () => clearInterval(timer) };
+		return { handle: report.handle, auth, mailer, secret, limits, stopTimers: () => clearInterval(timer) };
 	})();
 	return holder[KEY];
 }
@@ -74,6 +81,7 @@ export const getDb = () => runtime().handle.db;
 export const getAuth = () => runtime().auth;
 export const getMailer = () => runtime().mailer;
 export const getAuthSecret = () => runtime().secret;
+export const getLimits = () => runtime().limits;
 
 export async function closeRuntime(): Promise<void> {
 	const pending = holder[KEY];

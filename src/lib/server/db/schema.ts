@@ -1038,3 +1038,14 @@ export interface StoredFinding {
 	text: string;
 	explanation: string;
 }
+
+/**
+ * Rate-limit counters (rate-limiter-flexible's RateLimiterDrizzle): one row per key ("sign-in
+ * account:…", "forms client:…"), shared by every process on the database. Rows past `expire` are
+ * dead and swept now and then.
+ */
+export const rateLimit = pgTable('rate_limit', {
+	key: text('key').primaryKey(),
+	points: integer('points').notNull(),
+	expire: timestamp('expire', { withTimezone: true })
+});

@@ -2,7 +2,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import { APIError } from 'better-auth/api';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
-import { getAuth } from '$lib/server/runtime';
+import { getAuth, getLimits } from '$lib/server/runtime';
+import { clientAddress } from '$lib/server/client-address';
+import { tooManyMessage } from '$lib/server/too-many';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 
@@ -16,18 +18,28 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request }) => {
+	default: async (event) => {
+		const { request } = event;
 		const form = await request.formData();
 		const parsed = ZSignInInput.safeParse({ email: form.get('email'), password: form.get('password') });
-		const email = String(form.get('email') ?? '');
+		const email = String(form.get('email') ?? '').slice(0, 320);
 		if (!parsed.success) return fail(400, { email, message: m.sign_in_invalid() });
+		// Wrong passwords are counted per account and per client; past either limit, no password is
+		// even tried (the right one included) until the window ends.
+		const limits = getLimits();
+		const client = clientAddress(event);
+		const wait = (await limits.wait('password-account', parsed.data.email)) ?? (await limits.wait('password-client', client));
+		if (wait !== null) return fail(429, { email, message: tooManyMessage(wait) });
 		try {
 			// The sveltekit-cookies plugin sets the session cookie on this response.
 			await getAuth().api.signInEmail({ body: parsed.data, headers: request.headers });
 		} catch (error) {
-			if (error instanceof APIError) return fail(400, { email, message: m.sign_in_failed() });
-			throw error;
+			if (!(error instanceof APIError)) throw error;
+			await limits.take('password-account', parsed.data.email);
+			await limits.take('password-client', client);
+			return fail(400, { email, message: m.sign_in_failed() });
 		}
+		await limits.clear('password-account', parsed.data.email);
 		redirect(303, localizeHref('/staff'));
 	}
 };
