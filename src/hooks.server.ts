@@ -6,7 +6,7 @@ import { svelteKitHandler, sveltekitCookies } from 'better-auth/svelte-kit';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { closeRuntime, getAuth, getDb, getLimits, readyRuntime } from '$lib/server/runtime';
 import { clientAddress } from '$lib/server/client-address';
-import { tooManyResponse } from '$lib/server/too-many';
+import { screenFormPost, tooManyResponse } from '$lib/server/refusals';
 import { loadActor } from '$lib/server/queries/actors';
 
 export const init: ServerInit = async () => {
@@ -30,6 +30,18 @@ const i18n: Handle = ({ event, resolve }) =>
 		event.locals.locale = locale;
 		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) });
 	});
+
+/**
+ * Every post outside the APIs is a form action: a wrong content type is a 415, a body that cannot
+ * be read a 400 (never a 500 from inside an action), and control characters never reach an action.
+ */
+const forms: Handle = async ({ event, resolve }) => {
+	if (event.request.method !== 'POST' || event.url.pathname.startsWith('/api/')) return resolve(event);
+	const screened = await screenFormPost(event.request, event.locals.locale);
+	if ('refused' in screened) return screened.refused;
+	event.request = screened.request;
+	return resolve(event);
+};
 
 /**
  * better-auth's HTTP endpoints that Convene uses: opening a sign-in link (and its error page).
@@ -77,4 +89,4 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, i18n, authentication);
+export const handle = sequence(securityHeaders, i18n, forms, authentication);

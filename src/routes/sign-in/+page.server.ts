@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getAuth, getDb, getLimits } from '$lib/server/runtime';
 import { clientAddress } from '$lib/server/client-address';
-import { tooManyMessage } from '$lib/server/too-many';
+import { tooManyMessage } from '$lib/server/refusals';
 import { requestSignInLink, safeNext } from '$lib/server/use-cases/request-sign-in-link';
 import { m } from '$lib/paraglide/messages';
 

@@ -14,6 +14,7 @@ import { assertCleared, findingsOf, passGate, type Clearance, type PublicText, t
 import { writeAudit } from '../queries/audit';
 import { syncRecommendations } from '../follow-up/recommendations';
 import { formatTimeRange } from '../../domain/time';
+import { isUuid } from '../../domain/ids';
 
 
 /** paragraph.section of a lettered item that is a recommendation (tracked once published). */
@@ -117,6 +118,7 @@ export type PublishResult =
  * the audit log keeps with the findings.
  */
 export async function publishVersion(db: Database, actor: Actor, versionId: string, options: { note?: string; overrideReason?: string } = {}): Promise<PublishResult> {
+	if (!isUuid(versionId)) return NOT_FOUND;
 	const [v] = await db
 		.select({ id: reportVersion.id, state: reportVersion.state, number: reportVersion.number, consultationId: report.consultationId })
 		.from(reportVersion)

@@ -79,6 +79,12 @@ describe(`good practices sent by the public on ${testDriver}`, () => {
 		expect(await t.db.select().from(practice).where(eq(practice.submissionKey, input.submissionKey))).toEqual([]);
 	});
 
+	it('refuses an unknown subregion or stakeholder group as a field error (not a foreign-key failure) and stores nothing', async () => {
+		const input = practiceInput({ subregionId: 'nowhere', categoryId: 'nobody' });
+		expect(await submitPractice(t.db, null, input)).toEqual({ ok: false, reason: 'invalid', errors: { subregionId: 'invalid', categoryId: 'invalid' } });
+		expect(await t.db.select().from(practice).where(eq(practice.submissionKey, input.submissionKey))).toEqual([]);
+	});
+
 	it('holds back a practice that names a participant protected by the Chatham House Rule', async () => {
 		const submitted = await submitPractice(t.db, processId, practiceInput({ summary: `Developed with ${protectedName} after the consultation.` }));
 		if (!submitted.ok) throw new Error('not submitted');

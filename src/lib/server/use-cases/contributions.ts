@@ -12,6 +12,8 @@ import {
 	practiceObjective,
 	practicePrinciple,
 	reviewProcess,
+	stakeholderCategory,
+	subregion,
 	writtenInput,
 	writtenInputAttachment,
 	writtenInputObjective
@@ -27,7 +29,7 @@ import { isUuid } from '../../domain/ids';
 
 type Invalid = { ok: false; reason: 'invalid'; errors: FieldErrors };
 
-async function knownIds(db: Executor, table: typeof objective | typeof guidingPrinciple, ids: readonly string[]): Promise<boolean> {
+async function knownIds(db: Executor, table: typeof objective | typeof guidingPrinciple | typeof subregion | typeof stakeholderCategory, ids: readonly string[]): Promise<boolean> {
 	if (!ids.length) return true;
 	const found = await db.select({ id: table.id }).from(table).where(inArray(table.id, [...ids]));
 	return found.length === new Set(ids).size;
@@ -43,6 +45,9 @@ export async function submitPractice(db: Database, processId: string | null, inp
 		if (!c) errors.countryCode = 'invalid';
 		else subregionId ??= c.subregionId;
 	}
+	// Unknown reference ids are a field error, not a foreign-key failure.
+	if (input.subregionId && !(await knownIds(db, subregion, [input.subregionId]))) errors.subregionId = 'invalid';
+	if (input.categoryId && !(await knownIds(db, stakeholderCategory, [input.categoryId]))) errors.categoryId = 'invalid';
 	if (Object.keys(errors).length) return { ok: false, reason: 'invalid', errors };
 	return db.transaction(async (tx) => {
 		const [row] = await tx

@@ -7,6 +7,7 @@ import type { Database, Transaction } from '../db';
 import { agendaItem, agendaSpeaker, consultation, document, guidingQuestion, person } from '../db/schema';
 import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
 import type { AgendaItemValues } from '../../domain/agenda-input';
+import { isUuid } from '../../domain/ids';
 
 export type AgendaResult = { ok: true } | Forbidden | { ok: false; reason: 'not-found' } | { ok: false; reason: 'invalid'; errors: Record<string, string>; findings?: string[]; canOverride?: boolean };
 
@@ -63,6 +64,7 @@ export async function deleteAgendaItem(db: Database, actor: Actor, slug: string,
 	return db.transaction(async (tx) => {
 		const locked = await lockConsultation(tx, actor, slug);
 		if (!locked.ok) return locked.error;
+		if (!isUuid(itemId)) return { ok: false as const, reason: 'not-found' as const };
 		const deleted = await tx.delete(agendaItem).where(and(eq(agendaItem.id, itemId), eq(agendaItem.consultationId, locked.c.id))).returning({ id: agendaItem.id });
 		if (!deleted.length) return { ok: false as const, reason: 'not-found' as const };
 		await renumber(tx, locked.c.id);
@@ -93,6 +95,7 @@ export async function deleteDocument(db: Database, actor: Actor, slug: string, d
 	return db.transaction(async (tx) => {
 		const locked = await lockConsultation(tx, actor, slug);
 		if (!locked.ok) return locked.error;
+		if (!isUuid(documentId)) return { ok: false as const, reason: 'not-found' as const };
 		const deleted = await tx.delete(document).where(and(eq(document.id, documentId), eq(document.consultationId, locked.c.id))).returning({ id: document.id });
 		return deleted.length ? { ok: true as const } : { ok: false as const, reason: 'not-found' as const };
 	});

@@ -7,6 +7,7 @@ import { agendaItem, agendaSpeaker, attendance, comment, organization, organizin
 import { writeAudit } from '../queries/audit';
 import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
 import { ACTIVE_REGISTRATION_STATUSES } from '../../domain/enums';
+import { isUuid } from '../../domain/ids';
 
 export type MergeResult =
 	| { ok: true }
@@ -29,6 +30,7 @@ async function activeClashes(tx: Transaction, column: typeof registration.person
 export async function mergeOrganizations(db: Database, actor: Actor, duplicateId: string, keptId: string): Promise<MergeResult> {
 	if (!policy.canChangeDirectory(actor)) return FORBIDDEN;
 	if (duplicateId === keptId) return { ok: false, reason: 'same-record' };
+	if (!isUuid(duplicateId) || !isUuid(keptId)) return { ok: false, reason: 'not-found' };
 	return db.transaction(async (tx) => {
 		const rows = await tx
 			.select()
@@ -60,6 +62,7 @@ export async function mergeOrganizations(db: Database, actor: Actor, duplicateId
 export async function mergePeople(db: Database, actor: Actor, duplicateId: string, keptId: string): Promise<MergeResult> {
 	if (!policy.canChangeDirectory(actor)) return FORBIDDEN;
 	if (duplicateId === keptId) return { ok: false, reason: 'same-record' };
+	if (!isUuid(duplicateId) || !isUuid(keptId)) return { ok: false, reason: 'not-found' };
 	return db.transaction(async (tx) => {
 		const rows = await tx
 			.select()

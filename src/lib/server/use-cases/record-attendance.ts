@@ -8,6 +8,7 @@ import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound
 import { parseZoomReport, ZoomReportError, type ZoomAttendee } from '../../domain/attendance/zoom';
 import { matchRegistrants, type Registrant } from '../../domain/attendance/match';
 import { writeAudit } from '../queries/audit';
+import { isUuid } from '../../domain/ids';
 
 
 export interface ImportSummary {
@@ -41,6 +42,8 @@ async function forNoteTakers(db: Database, actor: Actor, slug: string): Promise<
 /** Locks the consultation, then finds one of its registrations (undefined when it is not one of its). */
 async function lockedRegistration(tx: Executor, slug: string, registrationId: string) {
 	const c = await lockConsultation(tx, slug);
+	// A malformed id is a registration that does not exist, not a database error.
+	if (!isUuid(registrationId)) return { c, r: undefined };
 	const [r] = await tx
 		.select({ id: registration.id, personId: registration.personId })
 		.from(registration)

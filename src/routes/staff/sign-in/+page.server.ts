@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getAuth, getLimits } from '$lib/server/runtime';
 import { clientAddress } from '$lib/server/client-address';
-import { tooManyMessage } from '$lib/server/too-many';
+import { tooManyMessage } from '$lib/server/refusals';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 
