@@ -6,7 +6,26 @@ const config = {
 		// Force runes mode for the project, except for libraries.
 		runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
 	},
-	kit: { adapter: adapter() }
+	kit: {
+		adapter: adapter(),
+		// Scripts only from Convene itself (SvelteKit's own inline start-up script carries a nonce):
+		// injected markup cannot run. Styles may be inline (style attributes on charts and tables).
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none'],
+				'base-uri': ['self'],
+				'object-src': ['none']
+			}
+		}
+	}
 };
 
 export default config;

@@ -71,6 +71,8 @@ const authentication: Handle = async ({ event, resolve }) => {
 /** Routes that count their own requests (per account, per address) or are no form: not counted as anonymous forms. */
 const SELF_LIMITED = /^(?:\/[a-z]{2})?\/(?:sign-in|staff\/sign-in|api\/auth)(?:\/|$)/;
 
+const IS_HTTPS = (process.env.ORIGIN ?? '').startsWith('https://');
+
 /** Whether a request carries a session cookie (better-auth's, with or without the __Secure- prefix). */
 const hasSessionCookie = (request: Request) => /(?:^|;\s*)(?:__Secure-)?better-auth\.session_token=/.test(request.headers.get('cookie') ?? '');
 
@@ -79,6 +81,9 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()');
+	// Over https only: a browser that has seen Convene on https never tries plain http again.
+	if (IS_HTTPS) response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 	// A page rendered for someone signed in carries their name (the header, their forms): no shared
 	// cache may keep it, whatever the route said. The open-data API carries nobody's identity.
 	const isOpenData = event.url.pathname.startsWith('/api/v1/') || event.url.pathname === '/api/v1';

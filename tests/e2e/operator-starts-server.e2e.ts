@@ -29,6 +29,33 @@ test('NODE_ENV=production without BETTER_AUTH_SECRET stops the server with one c
 	}
 });
 
+test('behind https (ORIGIN https://…): HSTS on every answer and the session cookie Secure, with the __Secure- prefix', async () => {
+	test.setTimeout(90_000);
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-e2e-https-'));
+	const server = spawn(node, ['bin/convene.js', 'serve', '--port', '3295'], { env: { ...process.env, CONVENE_DATA_DIR: dataDir, CONVENE_ADMIN_PASSWORD: 'https-test-password', ORIGIN: 'https://convene.example.org', HOST: '127.0.0.1' } });
+	let output = '';
+	server.stdout.on('data', (d) => (output += d));
+	server.stderr.on('data', (d) => (output += d));
+	try {
+		await expect.poll(() => output, { timeout: 60_000 }).toContain('Listening on');
+		const home = await fetch('http://127.0.0.1:3295/');
+		expect(home.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+		const signIn = await fetch('http://127.0.0.1:3295/staff/sign-in', {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { origin: 'https://convene.example.org', accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ email: 'admin@convene.example', password: 'https-test-password' })
+		});
+		expect(signIn.status).toBe(303);
+		const cookie = signIn.headers.getSetCookie().find((c) => c.includes('session_token')) ?? '';
+		expect(cookie).toMatch(/^__Secure-better-auth\.session_token=/);
+		expect(cookie).toMatch(/;\s*Secure/i);
+	} finally {
+		server.kill('SIGKILL');
+		fs.rmSync(dataDir, { recursive: true, force: true });
+	}
+});
+
 test('a second server cannot open a data directory in use, and SIGTERM closes the first cleanly', async () => {
 	test.setTimeout(90_000);
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-e2e-lock-'));

@@ -28,3 +28,26 @@ test('a page seen by someone signed in is never kept by a shared cache; the same
 		expect(response.headers()['cache-control'], path).toBe('private, no-store');
 	}
 });
+
+test('pages carry a Content-Security-Policy without inline scripts, and a Permissions-Policy; no HSTS over plain http', async ({ page }) => {
+	const response = await page.goto('/');
+	const csp = response!.headers()['content-security-policy'] ?? '';
+	const scripts = /script-src ([^;]*)/.exec(csp)?.[1] ?? '';
+	expect(scripts).toContain("'self'");
+	expect(scripts).toMatch(/'nonce-[^']+'/);
+	expect(scripts).not.toContain('unsafe-inline');
+	expect(csp).toContain("frame-ancestors 'none'");
+	expect(response!.headers()['permissions-policy']).toContain('camera=()');
+	expect(response!.headers()['strict-transport-security']).toBeUndefined();
+	// The page still runs its scripts under the policy (hydration sets the marker).
+	await page.waitForSelector('body[data-hydrated="true"]');
+	// An injected inline script is refused by the policy.
+	const ran = await page.evaluate(async () => {
+		const s = document.createElement('script');
+		s.textContent = 'window.__injected = true';
+		document.body.appendChild(s);
+		await new Promise((r) => setTimeout(r, 50));
+		return (window as unknown as { __injected?: boolean }).__injected === true;
+	});
+	expect(ran).toBe(false);
+});
