@@ -83,6 +83,22 @@ describe('convene CLI', { timeout: 60_000 }, () => {
 			expect(fs.readFileSync(`${out}.md`, 'utf8')).toMatch(/^## I\. Background$/m);
 			expect(fs.readFileSync(`${out}.pdf`).subarray(0, 5).toString()).toBe('%PDF-');
 			expect(convene(['report', 'render', '--consultation', 'parliamentarians', '--format', 'odt', '--out', `${out}.odt`, '--draft'], { CONVENE_DATA_DIR: dataDir }).code).toBe(2);
+			// A backup restored into a new data directory holds the same rows; a second restore is refused.
+			const backup = path.join(dataDir, 'backup.sql');
+			const backedUp = convene(['backup', '--out', backup], { CONVENE_DATA_DIR: dataDir });
+			expect(backedUp.stderr).toBe('');
+			const rows = Number(/^Backed up (\d+) rows of \d+ tables \(schema \S+\) to /.exec(backedUp.stdout)?.[1]);
+			expect(rows).toBeGreaterThan(1000);
+			expect(fs.existsSync(`${backup}.partial`)).toBe(false);
+			const restoredDir = path.join(dataDir, 'restored');
+			const restored = convene(['restore', backup], { CONVENE_DATA_DIR: restoredDir });
+			expect(restored.stderr).toBe('');
+			expect(restored.stdout.trim()).toBe(`Restored ${rows} rows from ${backup}.`);
+			const again = convene(['restore', backup], { CONVENE_DATA_DIR: restoredDir });
+			expect(again.code).toBe(1);
+			expect(again.stderr.trim()).toBe('convene: The database already holds data: restore into an empty database, or pass --replace to replace everything in it');
+			expect(convene(['restore', backup, '--replace'], { CONVENE_DATA_DIR: restoredDir }).code).toBe(0);
+			expect(convene(['backup'], { CONVENE_DATA_DIR: dataDir }).stderr.trim()).toBe('convene: usage: convene backup --out FILE');
 		} finally {
 			fs.rmSync(dataDir, { recursive: true, force: true });
 		}

@@ -30,6 +30,11 @@ Commands:
   report render --consultation SLUG --format docx|pdf|html|md --out FILE [--draft]
                        Render the latest version of the consultation's summary report, or with
                        --draft a fresh draft (not saved), with what the privacy core finds in it
+  backup --out FILE    Write every row of the database to FILE (plain SQL), from one consistent
+                       moment; with the embedded database in use, the running server writes it
+  restore FILE [--replace]
+                       Load a backup into an empty database (the schema is applied first); refuses
+                       a database that holds data unless --replace, and a backup of another schema
   send-reminders       Send the reminders due before meetings (the server also does this every 15 minutes)
   export people --format csv|xlsx --out FILE [--q TEXT] [--category ID] [--country CODE]
                        Export the directory (formula-like cells are neutralized)
@@ -63,6 +68,40 @@ Environment:
 `;
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
+
+async function backupCommand(out: string | undefined, io: Io): Promise<number> {
+	if (!out) {
+		io.err('convene: usage: convene backup --out FILE');
+		return 2;
+	}
+	const target = path.resolve(out);
+	const { writeBackupFile } = await import('../lib/server/backup-file');
+	const { askServerForBackup } = await import('../lib/server/control-socket');
+	const { DataDirLockedError } = await import('../lib/server/db/lock');
+	const config = databaseConfigFromEnv();
+	let summary;
+	try {
+		summary = await withDatabase((h) => writeBackupFile(h.db, target));
+	} catch (error) {
+		// The embedded database is open in the running server: it writes the backup.
+		if (!(error instanceof DataDirLockedError) || config.driver !== 'pglite' || !config.dataDir) throw error;
+		summary = await askServerForBackup(config.dataDir, target);
+	}
+	io.out(`Backed up ${summary.rows} rows of ${summary.tables} tables (schema ${summary.schema}) to ${target}.`);
+	return 0;
+}
+
+async function restoreCommand(files: string[], replace: boolean, io: Io): Promise<number> {
+	if (files.length !== 1) {
+		io.err('convene: usage: convene restore FILE [--replace]');
+		return 2;
+	}
+	const { restoreBackup } = await import('../lib/server/backup');
+	const text = fs.readFileSync(files[0], 'utf8');
+	const result = await withDatabase((h) => restoreBackup(h.db, text, { replace }));
+	io.out(`Restored ${result.rows} rows from ${files[0]}.`);
+	return 0;
+}
 const defaultIo: Io = { out: (s) => console.log(s), err: (s) => console.error(s) };
 
 async function withDatabase<T>(fn: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
@@ -102,7 +141,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 				k: { type: 'string' },
 				consultation: { type: 'string' },
 				'time-zone': { type: 'string' },
-				draft: { type: 'boolean' }
+				draft: { type: 'boolean' },
+				replace: { type: 'boolean' }
 			}
 		});
 	} catch (error) {
@@ -114,13 +154,17 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 		io.out(HELP);
 		return command || parsed.values.help ? 0 : 2;
 	}
-	const takesArguments = ['import', 'export', 'privacy', 'attendance', 'report'].includes(command);
+	const takesArguments = ['import', 'export', 'privacy', 'attendance', 'report', 'restore'].includes(command);
 	if (rest.length && !takesArguments) {
 		io.err(`convene: unexpected argument "${rest[0]}"`);
 		return 2;
 	}
 	try {
 		switch (command) {
+			case 'backup':
+				return await backupCommand(parsed.values.out, io);
+			case 'restore':
+				return await restoreCommand(rest, parsed.values.replace ?? false, io);
 			case 'migrate':
 				await withDatabase(async (h) => io.out(`Migrated ${h.driver} database (${h.location}).`));
 				return 0;

@@ -78,10 +78,24 @@ test('a second server cannot open a data directory in use, and SIGTERM closes th
 		);
 		const response = await fetch('http://127.0.0.1:3292/');
 		expect(response.status).toBe(200); // the first server is unharmed
+		// A backup while the server runs: the CLI cannot open the data directory, so the server writes it.
+		const backup = path.join(dataDir, 'while-running.sql');
+		const backedUp = spawnSync(node, ['bin/convene.js', 'backup', '--out', backup], { encoding: 'utf8', env, timeout: 60_000 });
+		expect(backedUp.stderr).toBe('');
+		expect(backedUp.stdout).toMatch(/^Backed up \d+ rows of \d+ tables \(schema \S+\) to .*while-running\.sql\.$/m);
+		expect(fs.readFileSync(backup, 'utf8')).toMatch(/^-- convene-backup 1\n/);
+		expect((fs.statSync(backup).mode & 0o777).toString(8)).toBe('600');
+		expect((await fetch('http://127.0.0.1:3292/')).status).toBe(200);
 		const exited = new Promise<number | null>((resolve) => first.on('exit', (code) => resolve(code)));
 		first.kill('SIGTERM');
 		expect(await exited).toBe(0);
 		expect(fs.existsSync(path.join(dataDir, 'convene.lock'))).toBe(false);
+		expect(fs.existsSync(path.join(dataDir, 'convene.sock'))).toBe(false);
+		// Restored into a new data directory, the server starts on it with the same administrator.
+		const restoredDir = path.join(dataDir, 'restored');
+		const restored = spawnSync(node, ['bin/convene.js', 'restore', backup], { encoding: 'utf8', env: { ...env, CONVENE_DATA_DIR: restoredDir }, timeout: 60_000 });
+		expect(restored.stderr).toBe('');
+		expect(restored.stdout).toMatch(/^Restored \d+ rows from /);
 	} finally {
 		first.kill('SIGKILL');
 		fs.rmSync(dataDir, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import { signInLinkMessage } from './messages/sign-in-link';
 import { sendReminders } from './use-cases/send-reminders';
 import { failInterruptedRuns } from './use-cases/select-participants';
 import { Limits, limitsFromEnv } from './limits';
+import { startControlSocket } from './control-socket';
 
 interface Runtime {
 	handle: DatabaseHandle;
@@ -61,7 +62,13 @@ export function initRuntime(plugins: BetterAuthPlugin[] = []): Promise<Runtime> 
 		void remind();
 		const timer = setInterval(remind, REMINDER_INTERVAL_MS);
 		timer.unref();
-		return { handle: report.handle, auth, mailer, secret, limits, stopTimers: () => clearInterval(timer) };
+		// The embedded database is open here only: `convene backup` asks this process through a socket.
+		const stopSocket = report.handle.driver === 'pglite' && report.handle.location !== 'memory' ? startControlSocket(report.handle.db, report.handle.location) : () => undefined;
+		const stopTimers = () => {
+			clearInterval(timer);
+			stopSocket();
+		};
+		return { handle: report.handle, auth, mailer, secret, limits, stopTimers };
 	})();
 	return holder[KEY];
 }
