@@ -38,6 +38,7 @@ const TEXTS: Record<string, () => string> = {
 	'attachment-size': m.err_attachment_size,
 	'attachment-empty': m.err_attachment_empty,
 	'attachments-too-many': m.err_attachments_too_many,
+	'attachments-total': m.err_attachments_total,
 	'vnr-year': m.err_vnr_year
 };
 

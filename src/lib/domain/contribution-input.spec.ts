@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAttachment, MAX_ATTACHMENT_BYTES, parsePractice, parseWith, ZWrittenInput } from './contribution-input';
+import { checkAttachment, checkAttachmentSet, MAX_ATTACHMENT_BYTES, parsePractice, parseWith, ZWrittenInput } from './contribution-input';
 
 const KEY = '3f2a8c1e-5b7d-4e9f-a1c3-0d2e4f6a8b9c';
 const practice = (over: Record<string, unknown> = {}) => ({
@@ -64,5 +64,12 @@ describe('attachments', () => {
 	it('refuses an empty file and one over 10 MB', () => {
 		expect(checkAttachment('a.txt', new Uint8Array())).toEqual({ ok: false, message: 'attachment-empty' });
 		expect(checkAttachment('a.txt', new Uint8Array(MAX_ATTACHMENT_BYTES + 1).fill(65))).toEqual({ ok: false, message: 'attachment-size' });
+	});
+
+	it('bounds the attachments of one submission together: three files, 15 MB in all', () => {
+		const mb = 1024 * 1024;
+		expect(checkAttachmentSet([5 * mb, 5 * mb, 5 * mb])).toBeNull();
+		expect(checkAttachmentSet([10 * mb, 6 * mb])).toBe('attachments-total');
+		expect(checkAttachmentSet([1, 1, 1, 1])).toBe('attachments-too-many');
 	});
 });

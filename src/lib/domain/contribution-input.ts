@@ -99,6 +99,15 @@ export function parseWith<T extends z.ZodType>(schema: T, raw: unknown): { ok: t
 
 export const MAX_ATTACHMENTS = 3;
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+/** All the attachments of one submission together: a submission is kept in the database. */
+export const MAX_ATTACHMENTS_TOTAL_BYTES = 15 * 1024 * 1024;
+
+/** The error key for a submission's attachments as a whole (how many, how large together), or null. */
+export function checkAttachmentSet(sizes: readonly number[]): 'attachments-too-many' | 'attachments-total' | null {
+	if (sizes.length > MAX_ATTACHMENTS) return 'attachments-too-many';
+	if (sizes.reduce((sum, n) => sum + n, 0) > MAX_ATTACHMENTS_TOTAL_BYTES) return 'attachments-total';
+	return null;
+}
 
 const KINDS: { extension: string; mediaType: string; isMagic: (b: Uint8Array) => boolean }[] = [
 	{ extension: '.pdf', mediaType: 'application/pdf', isMagic: (b) => String.fromCharCode(...b.subarray(0, 5)) === '%PDF-' },

@@ -7,7 +7,7 @@ import { processOr404 } from '$lib/server/guards';
 import { consultation } from '$lib/server/db/schema';
 import { contributionOptions } from '$lib/server/contribution-options';
 import { submitWrittenInput, type AttachmentFile } from '$lib/server/use-cases/contributions';
-import { checkAttachment, MAX_ATTACHMENTS, parseWith, ZWrittenInput } from '$lib/domain/contribution-input';
+import { checkAttachment, checkAttachmentSet, parseWith, ZWrittenInput } from '$lib/domain/contribution-input';
 import { localizeHref } from '$lib/paraglide/runtime';
 
 async function target(slug: string, consultationSlug: string | null) {
@@ -58,7 +58,8 @@ export const actions: Actions = {
 		const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
 		const uploads = form.getAll('attachments').filter((f): f is File => f instanceof File && f.size > 0 && f.name !== '');
 		const files: AttachmentFile[] = [];
-		if (uploads.length > MAX_ATTACHMENTS) errors.attachments = 'attachments-too-many';
+		const setError = checkAttachmentSet(uploads.map((f) => f.size));
+		if (setError) errors.attachments = setError;
 		else {
 			for (const f of uploads) {
 				const bytes = new Uint8Array(await f.arrayBuffer());
