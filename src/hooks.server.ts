@@ -35,6 +35,26 @@ const i18n: Handle = ({ event, resolve }) =>
  * Every post outside the APIs is a form action: a wrong content type is a 415, a body that cannot
  * be read a 400 (never a 500 from inside an action), and control characters never reach an action.
  */
+/** Control characters in the address (a NUL cannot even be looked up): no page has them. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_IN_URL = /[\u0000-\u001F\u007F]/;
+function hasControlInUrl(url: URL): boolean {
+	try {
+		return CONTROL_IN_URL.test(decodeURIComponent(url.pathname)) || CONTROL_IN_URL.test(decodeURIComponent(url.search.replace(/\+/g, ' ')));
+	} catch {
+		return true; // a malformed escape
+	}
+}
+
+const addresses: Handle = ({ event, resolve }) => {
+	if (hasControlInUrl(event.url)) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	return resolve(event);
+};
+
+/**
+ * Every post outside the APIs is a form action: a wrong content type is a 415, a body that cannot
+ * be read a 400 (never a 500 from inside an action), and control characters never reach an action.
+ */
 const forms: Handle = async ({ event, resolve }) => {
 	if (event.request.method !== 'POST' || event.url.pathname.startsWith('/api/')) return resolve(event);
 	const screened = await screenFormPost(event.request, event.locals.locale);
@@ -50,23 +70,26 @@ const forms: Handle = async ({ event, resolve }) => {
  */
 const OPEN_AUTH_PATHS = new Set(['/api/auth/magic-link/verify', '/api/auth/error']);
 
-const authentication: Handle = async ({ event, resolve }) => {
+/** Who is asking (from the session cookie only: the body is not read yet), and the anonymous-form limit. */
+const session: Handle = async ({ event, resolve }) => {
 	if (event.url.pathname.startsWith('/api/auth/') && !OPEN_AUTH_PATHS.has(event.url.pathname)) {
 		return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 	}
-	const auth = getAuth();
-	const session = await auth.api.getSession({ headers: event.request.headers });
-	event.locals.user = session
-		? { id: session.user.id, name: session.user.name, email: session.user.email, role: (session.user as { role?: string }).role ?? 'stakeholder' }
+	const result = await getAuth().api.getSession({ headers: event.request.headers });
+	event.locals.user = result
+		? { id: result.user.id, name: result.user.name, email: result.user.email, role: (result.user as { role?: string }).role ?? 'stakeholder' }
 		: null;
 	event.locals.actor = await loadActor(getDb(), event.locals.user);
-	// Every anonymous form post counts against its client (the sign-in forms have their own limits).
+	// Every anonymous form post counts against its client before its body is read (the sign-in
+	// forms have their own limits).
 	if (event.request.method === 'POST' && !event.locals.user && !SELF_LIMITED.test(event.url.pathname)) {
 		const wait = await getLimits().take('form-client', clientAddress(event));
 		if (wait !== null) return tooManyResponse(event.request, wait, event.locals.locale);
 	}
-	return svelteKitHandler({ event, resolve, auth, building });
+	return resolve(event);
 };
+
+const betterAuth: Handle = ({ event, resolve }) => svelteKitHandler({ event, resolve, auth: getAuth(), building });
 
 /** Routes that count their own requests (per account, per address) or are no form: not counted as anonymous forms. */
 const SELF_LIMITED = /^(?:\/[a-z]{2})?\/(?:sign-in|staff\/sign-in|api\/auth)(?:\/|$)/;
@@ -89,9 +112,13 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	const isOpenData = event.url.pathname.startsWith('/api/v1/') || event.url.pathname === '/api/v1';
 	if (!isOpenData && (event.locals.user || hasSessionCookie(event.request) || response.headers.has('set-cookie'))) {
 		response.headers.set('Cache-Control', 'private, no-store');
+	} else if (!response.headers.has('cache-control')) {
+		// A page is public to caches only when its route says so (pages reached by a personal link,
+		// /handover/… and /unsubscribe/…, show a name and an address).
+		response.headers.set('Cache-Control', 'private, no-cache');
 	}
 	response.headers.append('Vary', 'Cookie');
 	return response;
 };
 
-export const handle = sequence(securityHeaders, i18n, forms, authentication);
+export const handle = sequence(securityHeaders, addresses, i18n, session, forms, betterAuth);

@@ -81,7 +81,14 @@ async function backupCommand(out: string | undefined, io: Io): Promise<number> {
 	const config = databaseConfigFromEnv();
 	let summary;
 	try {
-		summary = await withDatabase((h) => writeBackupFile(h.db, target));
+		// A backup never migrates: it is of the schema the database is at (taken before an upgrade, it
+		// must be of the old one).
+		const handle = await openDatabase(config);
+		try {
+			summary = await writeBackupFile(handle.db, target);
+		} finally {
+			await handle.close();
+		}
 	} catch (error) {
 		// The embedded database is open in the running server: it writes the backup.
 		if (!(error instanceof DataDirLockedError) || config.driver !== 'pglite' || !config.dataDir) throw error;
@@ -97,8 +104,9 @@ async function restoreCommand(files: string[], replace: boolean, io: Io): Promis
 		return 2;
 	}
 	const { restoreBackup } = await import('../lib/server/backup');
-	const text = fs.readFileSync(files[0], 'utf8');
-	const result = await withDatabase((h) => restoreBackup(h.db, text, { replace }));
+	const { createInterface } = await import('node:readline');
+	if (!fs.existsSync(files[0])) throw new Error(`no file ${files[0]}`);
+	const result = await withDatabase((h) => restoreBackup(h.db, createInterface({ input: fs.createReadStream(files[0], 'utf8'), crlfDelay: Infinity }), { replace }));
 	io.out(`Restored ${result.rows} rows from ${files[0]}.`);
 	return 0;
 }

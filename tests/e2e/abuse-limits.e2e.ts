@@ -57,6 +57,12 @@ test('wrong passwords for one account are limited: the next try, even the right 
 	expect((await post('/staff/sign-in', { email: 'other@convene.example', password: 'guess' }, '198.51.100.1')).status).toBe(400);
 });
 
+test('wrong passwords sent at once cannot slip past the count', async () => {
+	const statuses = await Promise.all(Array.from({ length: 12 }, (_, i) => post('/staff/sign-in', { email: 'parallel@convene.example', password: `guess-${i}` }, `198.51.100.${100 + i}`)));
+	expect(statuses.filter((r) => r.status === 400).length).toBeLessThanOrEqual(3);
+	expect(statuses.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(9);
+});
+
 test('sign-in links are limited per address, with the same answer for known and unknown addresses until then', async () => {
 	for (let i = 0; i < 2; i++) expect((await post('/sign-in', { email: 'someone@example.org' }, `198.51.100.${10 + i}`)).status).toBe(200);
 	const limited = await post('/sign-in', { email: 'someone@example.org' }, '198.51.100.12');

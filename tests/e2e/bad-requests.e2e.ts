@@ -11,7 +11,7 @@ const ROUTES_DIR = path.resolve('src/routes');
 const CONSULTATION = 'voluntary-regular-safe-orderly';
 const PROCESS = 'asia-pacific-regional-review';
 const REPORT = 'local-and-regional-authorities';
-const MALFORMED = ['x', '00000000-0000-0000-0000-000000000000', "1' OR '1'='1", 'a'.repeat(300), '%E2%80%AE'];
+const MALFORMED = ['x', '00000000-0000-0000-0000-000000000000', "1' OR '1'='1", 'a'.repeat(300), '%E2%80%AE', 'a\u0000b'];
 
 interface Route {
 	pattern: string;
@@ -83,6 +83,8 @@ test('every route and action answers malformed ids with a 4xx or a form message,
 		}
 	}
 	expect(requests).toBeGreaterThan(200);
+	// A NUL in the address or the query string: no page has one.
+	for (const url of ['/consultations/%00', `/processes/${PROCESS}/inputs/new?consultation=%00`, '/practices?q=a%00b']) expect((await page.request.get(url)).status(), url).toBe(404);
 });
 
 test('a fuzz corpus against every public form: no 5xx for empty, huge, NUL, invalid UTF-8, markup, SQL, repeated fields, wrong types, wrong content type or no Origin', async ({ request, baseURL }) => {

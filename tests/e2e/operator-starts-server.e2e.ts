@@ -90,7 +90,7 @@ test('a second server cannot open a data directory in use, and SIGTERM closes th
 		first.kill('SIGTERM');
 		expect(await exited).toBe(0);
 		expect(fs.existsSync(path.join(dataDir, 'convene.lock'))).toBe(false);
-		expect(fs.existsSync(path.join(dataDir, 'convene.sock'))).toBe(false);
+		expect(fs.existsSync(path.join(dataDir, 'control', 'convene.sock'))).toBe(false);
 		// Restored into a new data directory, the server starts on it with the same administrator.
 		const restoredDir = path.join(dataDir, 'restored');
 		const restored = spawnSync(node, ['bin/convene.js', 'restore', backup], { encoding: 'utf8', env: { ...env, CONVENE_DATA_DIR: restoredDir }, timeout: 60_000 });

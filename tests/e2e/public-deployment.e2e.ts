@@ -22,6 +22,8 @@ test('a page seen by someone signed in is never kept by a shared cache; the same
 	const publicPage = await request.get('/processes/asia-pacific-regional-review');
 	expect(publicPage.headers()['cache-control']).toBe('public, max-age=60');
 	expect(publicPage.headers()['vary'] ?? '').toContain('Cookie');
+	// A page reached by a personal link shows a name: private unless its route says otherwise.
+	expect((await request.get('/handover/not-a-real-token')).headers()['cache-control']).toMatch(/^private/);
 	await signInAsStaff(page);
 	for (const path of ['/processes/asia-pacific-regional-review', '/reports', '/practices', '/', '/reports/__data.json']) {
 		const response = await page.request.get(path);

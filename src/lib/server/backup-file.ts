@@ -6,7 +6,9 @@ import { writeBackup, type BackupSummary } from './backup';
 
 export async function writeBackupFile(db: Database, out: string): Promise<BackupSummary> {
 	const partial = `${out}.partial`;
-	const file = await fs.promises.open(partial, 'w', 0o600);
+	// Created anew ('wx'): a leftover or a link planted at that name is removed, never written through.
+	await fs.promises.rm(partial, { force: true });
+	const file = await fs.promises.open(partial, 'wx', 0o600);
 	try {
 		const summary = await writeBackup(db, async (chunk) => {
 			await file.write(chunk);

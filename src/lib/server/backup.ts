@@ -9,6 +9,12 @@ import type { Database, Executor } from './db';
 
 export const BACKUP_FORMAT = 'convene-backup 1';
 const BATCH = 500;
+/**
+ * Left out of a backup: sign-in sessions and pending sign-in links (whoever read the file could use
+ * them; people sign in again after a restore), rate-limit counters, and the privacy checks kept to
+ * avoid scanning a text twice (computed again when needed).
+ */
+export const NOT_BACKED_UP = new Set(['auth_session', 'auth_verification', 'rate_limit', 'privacy_check']);
 
 export class BackupError extends Error {}
 
@@ -20,6 +26,8 @@ interface Column {
 interface TableInfo {
 	name: string;
 	columns: Column[];
+	/** A column of stored files (bytea): its rows go one per statement, each up to tens of megabytes. */
+	hasFiles: boolean;
 	/** Columns with a foreign key to the table itself (merged records): filled in after all its rows. */
 	selfReferences: string[];
 	/** Serial columns whose sequence is set past the restored values. */
@@ -33,9 +41,9 @@ const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 /** The public tables, parents before children, with what a restore needs to know of them. */
 export async function tablesInOrder(db: Executor): Promise<TableInfo[]> {
 	const names = (await rows<{ name: string }>(db, sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`)).map((r) => r.name);
-	const columns = await rows<{ table: string; name: string; generated: string; defaultValue: string | null }>(
+	const columns = await rows<{ table: string; name: string; generated: string; defaultValue: string | null; type: string }>(
 		db,
-		sql`select table_name as "table", column_name as name, is_generated as generated, column_default as "defaultValue" from information_schema.columns where table_schema = 'public' order by table_name, ordinal_position`
+		sql`select table_name as "table", column_name as name, is_generated as generated, column_default as "defaultValue", data_type as type from information_schema.columns where table_schema = 'public' order by table_name, ordinal_position`
 	);
 	const keys = await rows<{ child: string; parent: string; column: string }>(
 		db,
@@ -44,11 +52,12 @@ export async function tablesInOrder(db: Executor): Promise<TableInfo[]> {
 			where c.contype = 'f' and c.connamespace = 'public'::regnamespace`
 	);
 	const unquote = (n: string) => n.replace(/^"|"$/g, '');
-	const tables = new Map<string, TableInfo>(names.map((name) => [name, { name, columns: [], selfReferences: [], serials: [] }]));
+	const tables = new Map<string, TableInfo>(names.map((name) => [name, { name, columns: [], hasFiles: false, selfReferences: [], serials: [] }]));
 	for (const c of columns) {
 		const t = tables.get(c.table);
 		if (!t) continue;
 		t.columns.push({ name: c.name, isGenerated: c.generated === 'ALWAYS' });
+		if (c.type === 'bytea') t.hasFiles = true;
 		if (c.defaultValue?.startsWith('nextval(')) t.serials.push(c.name);
 	}
 	const parents = new Map<string, Set<string>>(names.map((n) => [n, new Set<string>()]));
@@ -109,11 +118,12 @@ export async function writeBackup(db: Database, write: (chunk: string) => Promis
 				].join('\n')
 			);
 			for (const t of tables) {
+				if (NOT_BACKED_UP.has(t.name)) continue;
 				const stored = t.columns.filter((c) => !c.isGenerated).map((c) => c.name);
 				const list = stored.map(ident).join(', ');
 				const target = ident(t.name);
 				// Rows of a table that refers to itself go in one statement (its keys are checked at the end of it).
-				const batch = t.selfReferences.length ? Number.MAX_SAFE_INTEGER : BATCH;
+				const batch = t.selfReferences.length ? Number.MAX_SAFE_INTEGER : t.hasFiles ? 1 : BATCH;
 				for (let offset = 0; ; offset += batch) {
 					const page = await rows<{ json: string }>(
 						tx,
@@ -145,6 +155,7 @@ export async function holdsData(db: Executor): Promise<boolean> {
 
 /** Every public table's rows removed, for a restore asked to replace what is there. */
 async function emptyAll(db: Executor): Promise<void> {
+	// Everything, the tables a backup leaves out included (their rows would refer to what is replaced).
 	const tables = await tablesInOrder(db);
 	if (tables.length) await db.execute(sql.raw(`TRUNCATE ${tables.map((t) => ident(t.name)).join(', ')} CASCADE`));
 }
@@ -153,31 +164,48 @@ async function emptyAll(db: Executor): Promise<void> {
  * Restores a backup made by writeBackup into a migrated database: refused when the schema differs,
  * and when the database holds data unless `replace` is set (then everything in it is replaced).
  */
-export async function restoreBackup(db: Database, text: string, options: { replace?: boolean } = {}): Promise<{ rows: number }> {
-	const header = /^-- (convene-backup \d+)\n-- schema: (\S+)\n/.exec(text);
-	if (!header || header[1] !== BACKUP_FORMAT) throw new BackupError('This file is not a Convene backup (its first lines are not a Convene backup header)');
-	const schema = await schemaVersion(db);
-	if (header[2] !== schema) throw new BackupError(`The backup was taken at schema ${header[2]}, and this Convene is at ${schema}: restore it with the Convene version that made it`);
-	if (!options.replace && (await holdsData(db))) throw new BackupError('The database already holds data: restore into an empty database, or pass --replace to replace everything in it');
-	// The file's own BEGIN/COMMIT are left to the transaction here (all or nothing, with the emptying).
-	const body = text.replace(/^BEGIN;\n/m, '').replace(/^COMMIT;\n?$/m, '');
-	let restored = 0;
-	await db.transaction(async (tx) => {
-		await emptyAll(tx);
-		for (const statement of splitStatements(body)) {
-			const result = (await tx.execute(sql.raw(statement))) as unknown as { rowCount?: number | null; affectedRows?: number };
-			if (statement.startsWith('INSERT')) restored += result.rowCount ?? result.affectedRows ?? 0;
-		}
-	});
-	return { rows: restored };
+/** A backup's lines: the whole text, or lines read from a file one by one (a backup may not fit in memory). */
+type Lines = string | AsyncIterable<string>;
+
+async function* linesOf(source: Lines): AsyncGenerator<string> {
+	if (typeof source === 'string') yield* source.split('\n');
+	else yield* source;
 }
 
-/** The statements of a backup: one per line (the writer puts each on one line; literals hold no raw line breaks). */
-function splitStatements(body: string): string[] {
-	return body
-		.split('\n')
-		.filter((line) => line.trim() && !line.startsWith('--') && !/^SET standard_conforming_strings/.test(line))
-		.map((line) => line.replace(/;\s*$/, ''));
+/**
+ * Restores a backup made by writeBackup into a migrated database: refused when the schema differs,
+ * and when the database holds data unless `replace` is set (then everything in it is replaced).
+ * Statements are one per line (the writer puts each on one line; its literals hold no raw line break).
+ */
+export async function restoreBackup(db: Database, source: Lines, options: { replace?: boolean } = {}): Promise<{ rows: number }> {
+	const lines = linesOf(source)[Symbol.asyncIterator]();
+	const first = (await lines.next()).value ?? '';
+	const second = (await lines.next()).value ?? '';
+	const format = /^-- (convene-backup \d+)$/.exec(first.trim())?.[1];
+	const taken = /^-- schema: (\S+)$/.exec(second.trim())?.[1];
+	if (format !== BACKUP_FORMAT || !taken) throw new BackupError('This file is not a Convene backup (its first lines are not a Convene backup header)');
+	const schema = await schemaVersion(db);
+	if (taken !== schema) throw new BackupError(`The backup was taken at schema ${taken}, and this Convene is at ${schema}: restore it with the Convene version that made it`);
+	if (!options.replace && (await holdsData(db))) throw new BackupError('The database already holds data: restore into an empty database, or pass --replace to replace everything in it');
+	let restored = 0;
+	let isComplete = false;
+	// One transaction, with the emptying: all or nothing. The file's own BEGIN and COMMIT are this transaction's.
+	await db.transaction(async (tx) => {
+		await emptyAll(tx);
+		for (let next = await lines.next(); !next.done; next = await lines.next()) {
+			const line = next.value.replace(/\r$/, '');
+			if (!line.trim() || line.startsWith('--') || line === 'BEGIN;' || /^SET standard_conforming_strings/.test(line)) continue;
+			if (line === 'COMMIT;') {
+				isComplete = true;
+				continue;
+			}
+			const result = (await tx.execute(sql.raw(line.replace(/;\s*$/, '')))) as unknown as { rowCount?: number | null; affectedRows?: number };
+			if (line.startsWith('INSERT')) restored += result.rowCount ?? result.affectedRows ?? 0;
+		}
+		// A file cut short (a full disk, a copy interrupted) restores nothing.
+		if (!isComplete) throw new BackupError('The backup file is incomplete (it does not end with COMMIT): nothing was restored');
+	});
+	return { rows: restored };
 }
 
 /** Row count and a checksum of every public table: two databases with the same data give the same. */

@@ -3,6 +3,8 @@
 // its last address is the one the proxy saw. Only set it behind a proxy that writes that header:
 // otherwise a client could choose its own address.
 
+import { isIPv6 } from 'node:net';
+
 interface RequestLike {
 	request: Request;
 	getClientAddress: () => string;
@@ -13,11 +15,26 @@ export function clientAddress(event: RequestLike, env: NodeJS.ProcessEnv = proce
 	if (header) {
 		const value = event.request.headers.get(header);
 		const last = value?.split(',').at(-1)?.trim();
-		if (last) return last.slice(0, 64);
+		if (last) return network(last.slice(0, 64));
 	}
 	try {
-		return event.getClientAddress();
+		return network(event.getClientAddress());
 	} catch {
 		return 'unknown';
 	}
+}
+
+/**
+ * The key a client is counted under: an IPv4 address as it is, an IPv6 address by its /64 (one
+ * home or office network, whose devices may pick any address in it at will).
+ */
+export function network(address: string): string {
+	const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+	if (mapped) return mapped[1];
+	if (!isIPv6(address)) return address;
+	const [head, tail = ''] = address.toLowerCase().split('::');
+	const left = head ? head.split(':') : [];
+	const right = tail ? tail.split(':') : [];
+	const groups = address.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
+	return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }

@@ -9,13 +9,22 @@ import { writeBackupFile } from './backup-file';
 
 export const SOCKET_NAME = 'convene.sock';
 const MAX_REQUEST = 4096;
+/** Unix socket paths stop at 107 bytes (and Node shortens a longer one silently). */
+const MAX_SOCKET_PATH = 100;
 
+/** The socket lives in a directory only the operator's account may enter: nobody else can connect. */
 export function controlSocketPath(dataDir: string): string {
-	return path.join(dataDir, SOCKET_NAME);
+	return path.join(dataDir, 'control', SOCKET_NAME);
 }
 
 export function startControlSocket(db: Database, dataDir: string): () => void {
 	const where = controlSocketPath(dataDir);
+	if (Buffer.byteLength(where) > MAX_SOCKET_PATH) {
+		console.error(`The data directory's path is too long for the backup socket (${where}): \`convene backup\` needs the server stopped, or a shorter CONVENE_DATA_DIR.`);
+		return () => undefined;
+	}
+	fs.mkdirSync(path.dirname(where), { recursive: true, mode: 0o700 });
+	fs.chmodSync(path.dirname(where), 0o700);
 	fs.rmSync(where, { force: true }); // left by a process that was killed
 	const server = net.createServer((socket) => {
 		let input = '';
@@ -41,8 +50,14 @@ export function startControlSocket(db: Database, dataDir: string): () => void {
 			return { ok: false, error: (error as Error).message };
 		}
 	};
-	server.listen(where, () => fs.chmodSync(where, 0o600));
-	server.on('error', (error) => console.error(`The control socket ${where} could not open: ${error.message}`));
+	server.on('error', (error) => console.error(`The backup socket ${where} could not open: ${error.message}`));
+	server.listen(where, () => {
+		try {
+			fs.chmodSync(where, 0o600);
+		} catch {
+			// the directory (0700) already keeps others out
+		}
+	});
 	server.unref();
 	return () => {
 		server.close();

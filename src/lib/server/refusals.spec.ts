@@ -12,7 +12,19 @@ describe('form posts screened before their action', () => {
 		expect(form.get('summary')).toBe('line one\r\nline two\ttab');
 		expect(form.getAll('objectiveIds')).toEqual(['gcm-6', 'gcm-7']);
 		expect(screened.request.headers.get('origin')).toBe('http://127.0.0.1');
-		expect(stripControl('a\u0000b\u001Fc\u007Fd')).toBe('abcd');
+		expect(stripControl('a\u0000b\u001Fc\u007Fd\u0085e')).toBe('abcde');
+	});
+
+	it('cleans a file name as well (NUL in a name cannot be stored)', async () => {
+		const body = new FormData();
+		body.append('title', 'Programme');
+		body.append('file', new File(['content'], 'pro\u0000gramme.pdf', { type: 'application/pdf' }));
+		const screened = await screenFormPost(new Request('http://127.0.0.1/x', { method: 'POST', body }), 'en');
+		if (!('request' in screened)) throw new Error('refused');
+		const file = (await screened.request.formData()).get('file') as File;
+		expect(file.name).toBe('programme.pdf');
+		expect(file.type).toBe('application/pdf');
+		expect(await file.text()).toBe('content');
 	});
 
 	it('passes a clean form through untouched, files included', async () => {

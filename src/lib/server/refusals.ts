@@ -26,9 +26,9 @@ export function refusal(request: Request, status: number, title: string, message
 
 export const tooManyResponse = (request: Request, seconds: number, locale: string) => refusal(request, 429, m.rate_limited_title(), tooManyMessage(seconds), locale, { 'retry-after': String(seconds) });
 
-/** Control characters other than tab and line breaks: invisible, meaningless in a form, and NUL cannot be stored. */
+/** Control characters other than tab and line breaks (C0, DEL, C1): invisible, meaningless in a form, and NUL cannot be stored. */
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 export const stripControl = (value: string) => value.replace(CONTROL, '');
 export const hasControl = (value: string) => {
 	CONTROL.lastIndex = 0;
@@ -54,10 +54,13 @@ export async function screenFormPost(request: Request, locale: string): Promise<
 		return { refused: refusal(request, 400, m.request_malformed(), m.request_malformed(), locale) };
 	}
 	let isClean = true;
-	for (const [, value] of form) if (typeof value === 'string' && hasControl(value)) isClean = false;
+	for (const [key, value] of form) if (hasControl(key) || hasControl(typeof value === 'string' ? value : value.name)) isClean = false;
 	if (isClean) return { request };
 	const cleaned = new FormData();
-	for (const [key, value] of form) cleaned.append(key, typeof value === 'string' ? stripControl(value) : value);
+	for (const [key, value] of form) {
+		if (typeof value === 'string') cleaned.append(stripControl(key), stripControl(value));
+		else cleaned.append(stripControl(key), value, stripControl(value.name) || 'file');
+	}
 	const headers = new Headers(request.headers);
 	headers.delete('content-type');
 	headers.delete('content-length');

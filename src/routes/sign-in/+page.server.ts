@@ -4,6 +4,7 @@ import { getAuth, getDb, getLimits } from '$lib/server/runtime';
 import { clientAddress } from '$lib/server/client-address';
 import { tooManyMessage } from '$lib/server/refusals';
 import { requestSignInLink, safeNext } from '$lib/server/use-cases/request-sign-in-link';
+import { isValidEmail } from '$lib/domain/people-import';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = ({ url }) => ({ next: safeNext(url.searchParams.get('next')) });
@@ -17,14 +18,26 @@ export const actions: Actions = {
 		// same answer either way).
 		const limits = getLimits();
 		const wait = (await limits.take('link-client', clientAddress(event))) ?? (await limits.take('link-address', email.trim().toLowerCase()));
-		if (wait !== null) return fail(429, { email, message: tooManyMessage(wait) });
+		if (wait !== null) {
+			event.setHeaders({ 'retry-after': String(wait) });
+			return fail(429, { email, message: tooManyMessage(wait) });
+		}
+		if (!isValidEmail(email.trim().toLowerCase())) return fail(400, { email, message: m.stakeholder_sign_in_invalid() });
+		// Who the address belongs to is looked up after the answer, so that the answer takes the same
+		// time for a staff member, a known stakeholder and a stranger.
 		const auth = getAuth();
-		const result = await requestSignInLink(getDb(), {
-			signInMagicLink: async (address, callbackURL) => {
-				await auth.api.signInMagicLink({ body: { email: address, callbackURL, metadata: { locale: locals.locale } }, headers: request.headers });
+		const headers = new Headers(request.headers);
+		const next = String(form.get('next') ?? '');
+		const sender = {
+			signInMagicLink: async (address: string, callbackURL: string) => {
+				await auth.api.signInMagicLink({ body: { email: address, callbackURL, metadata: { locale: locals.locale } }, headers });
 			}
-		}, email, String(form.get('next') ?? ''));
-		if (!result.ok) return fail(400, { email, message: m.stakeholder_sign_in_invalid() });
+		};
+		setImmediate(() => {
+			requestSignInLink(getDb(), sender, email, next, (send) => void send().catch((error: unknown) => console.error(`A sign-in link could not be sent: ${(error as Error).message}`))).catch((error: unknown) =>
+				console.error(`A sign-in link request failed: ${(error as Error).message}`)
+			);
+		});
 		return { email, isSent: true };
 	}
 };

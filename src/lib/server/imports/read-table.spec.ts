@@ -84,6 +84,15 @@ describe('reading an uploaded table', () => {
 		await expect(readXlsx(bomb, limits)).rejects.toThrow(/unpacks to more than 16 MB/);
 	});
 
+	it('refuses a cell longer than Excel allows, and a part that unpacks past its own limit', async () => {
+		const long = await xlsx((s) => s.addRow(['Name', 'x'.repeat(TABLE_LIMITS.cellLength + 1)]));
+		await expect(readXlsx(long)).rejects.toThrow('A cell (row 1, column 2) holds more than 32,767 characters');
+		const wide = await xlsx((s) => {
+			for (let r = 1; r <= 2000; r++) s.addRow([`Person ${r}`, `person${r}@example.org`, 'Thailand']);
+		});
+		await expect(readXlsx(wide, { ...TABLE_LIMITS, partBytes: 50_000 })).rejects.toThrow(/A part of the XLSX file \(xl\/.*\) unpacks to more than/);
+	});
+
 	it('refuses what is not a zip, and an empty workbook, with the reason', async () => {
 		await expect(readTable(new TextEncoder().encode('Name,Email\n'), 'people.xlsx')).rejects.toThrow(/not a valid XLSX/);
 		await expect(readTable(new Uint8Array(deflateRawSync(Buffer.from('x'))), 'people.xlsx')).rejects.toBeInstanceOf(UnreadableFileError);

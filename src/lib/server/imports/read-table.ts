@@ -19,6 +19,10 @@ export interface TableLimits {
 	columns: number;
 	lineLength: number;
 	unzippedBytes: number;
+	/** One part of an XLSX (a worksheet, the shared strings), decompressed. */
+	partBytes: number;
+	/** One cell's text, as Excel itself allows. */
+	cellLength: number;
 	zipEntries: number;
 	time: number;
 }
@@ -31,6 +35,8 @@ export const TABLE_LIMITS: TableLimits = {
 	lineLength: 100_000,
 	/** Everything inside an XLSX (a zip), decompressed. */
 	unzippedBytes: 200 * 1024 * 1024,
+	partBytes: 64 * 1024 * 1024,
+	cellLength: 32_767,
 	zipEntries: 500,
 	/** Reading one file, in milliseconds. */
 	time: 30_000
@@ -102,9 +108,12 @@ async function checkZip(data: Uint8Array, limits: TableLimits): Promise<void> {
 	let total = 0;
 	for (const file of directory.files) {
 		if (file.type !== 'File') continue;
+		let part = 0;
 		const counter = new Writable({
 			write(chunk: Buffer, _encoding, done) {
 				total += chunk.length;
+				part += chunk.length;
+				if (part > limits.partBytes) return done(new UnreadableFileError(`A part of the XLSX file (${file.path}) unpacks to more than ${fmt(limits.partBytes / 1024 / 1024)} MB`));
 				done(total > limit ? bomb() : null);
 			}
 		});
@@ -119,8 +128,8 @@ async function checkZip(data: Uint8Array, limits: TableLimits): Promise<void> {
 
 export async function readXlsx(data: ArrayBuffer | Uint8Array, limits: TableLimits = TABLE_LIMITS): Promise<Table> {
 	const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-	await checkZip(bytes, limits);
 	const started = Date.now();
+	await checkZip(bytes, limits);
 	const rows: Table = [];
 	let width = 0;
 	const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
@@ -139,7 +148,11 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array, limits: TableLimi
 				if (row.number > limits.rows || row.cellCount > limits.columns) throw tooBig(limits);
 				if (Date.now() - started > limits.time) throw new UnreadableFileError(`The XLSX file took longer than ${limits.time / 1000} s to read`);
 				const values: string[] = [];
-				for (let c = 1; c <= row.cellCount; c++) values.push(row.getCell(c).text ?? '');
+				for (let c = 1; c <= row.cellCount; c++) {
+					const text = row.getCell(c).text ?? '';
+					if (text.length > limits.cellLength) throw new UnreadableFileError(`A cell (row ${fmt(row.number)}, column ${c}) holds more than ${fmt(limits.cellLength)} characters`);
+					values.push(text);
+				}
 				rows[row.number - 1] = values;
 				width = Math.max(width, values.length);
 			}

@@ -24,19 +24,21 @@ export const actions: Actions = {
 		const parsed = ZSignInInput.safeParse({ email: form.get('email'), password: form.get('password') });
 		const email = String(form.get('email') ?? '').slice(0, 320);
 		if (!parsed.success) return fail(400, { email, message: m.sign_in_invalid() });
-		// Wrong passwords are counted per account and per client; past either limit, no password is
-		// even tried (the right one included) until the window ends.
+		// Every try is counted per account and per client before the password is checked (tries sent
+		// at once cannot slip past the count); a right password clears the account's count. Past
+		// either limit, no password is even tried (the right one included) until the window ends.
 		const limits = getLimits();
 		const client = clientAddress(event);
-		const wait = (await limits.wait('password-account', parsed.data.email)) ?? (await limits.wait('password-client', client));
-		if (wait !== null) return fail(429, { email, message: tooManyMessage(wait) });
+		const wait = (await limits.take('password-account', parsed.data.email)) ?? (await limits.take('password-client', client));
+		if (wait !== null) {
+			event.setHeaders({ 'retry-after': String(wait) });
+			return fail(429, { email, message: tooManyMessage(wait) });
+		}
 		try {
 			// The sveltekit-cookies plugin sets the session cookie on this response.
 			await getAuth().api.signInEmail({ body: parsed.data, headers: request.headers });
 		} catch (error) {
 			if (!(error instanceof APIError)) throw error;
-			await limits.take('password-account', parsed.data.email);
-			await limits.take('password-client', client);
 			return fail(400, { email, message: m.sign_in_failed() });
 		}
 		await limits.clear('password-account', parsed.data.email);
