@@ -6,6 +6,45 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 
 const gitignorePath = path.resolve(import.meta.dirname, '.gitignore');
+/** Route files that still read tables themselves (issue 15 moves them into queries/ and use-cases/); brackets escaped for the glob. */
+const ROUTES_NOT_MOVED_YET = [
+	'src/routes/+page.server.ts',
+	'src/routes/api/v1/consultations/\\[slug\\]/statistics/+server.ts',
+	'src/routes/consultations/\\[slug\\]/+page.server.ts',
+	'src/routes/consultations/\\[slug\\]/documents/\\[id\\]/+server.ts',
+	'src/routes/consultations/\\[slug\\]/register/+page.server.ts',
+	'src/routes/me/+page.server.ts',
+	'src/routes/practices/+page.server.ts',
+	'src/routes/practices/\\[id\\]/+page.server.ts',
+	'src/routes/processes/\\[slug\\]/+page.server.ts',
+	'src/routes/processes/\\[slug\\]/inputs/new/+page.server.ts',
+	'src/routes/processes/\\[slug\\]/recommendations/+page.server.ts',
+	'src/routes/reports/+page.server.ts',
+	'src/routes/staff/+page.server.ts',
+	'src/routes/staff/accounts/+page.server.ts',
+	'src/routes/staff/audit/+page.server.ts',
+	'src/routes/staff/consultations/\\[slug\\]/agenda/+page.server.ts',
+	'src/routes/staff/consultations/\\[slug\\]/edit/+page.server.ts',
+	'src/routes/staff/consultations/\\[slug\\]/invitations/+page.server.ts',
+	'src/routes/staff/consultations/\\[slug\\]/notes/+page.server.ts',
+	'src/routes/staff/consultations/\\[slug\\]/notes/\\[itemId\\]/+page.server.ts',
+	'src/routes/staff/consultations/\\[slug\\]/registrations/+page.server.ts',
+	'src/routes/staff/consultations/\\[slug\\]/registrations/export/+server.ts',
+	'src/routes/staff/consultations/\\[slug\\]/report/+page.server.ts',
+	'src/routes/staff/consultations/\\[slug\\]/report/edit/+page.server.ts',
+	'src/routes/staff/consultations/\\[slug\\]/selection/+page.server.ts',
+	'src/routes/staff/consultations/\\[slug\\]/selection/\\[runId\\]/+page.server.ts',
+	'src/routes/staff/consultations/\\[slug\\]/selection/\\[runId\\]/export/+server.ts',
+	'src/routes/staff/directory/+page.server.ts',
+	'src/routes/staff/directory/duplicates/+page.server.ts',
+	'src/routes/staff/directory/organizations/+page.server.ts',
+	'src/routes/staff/directory/organizations/\\[id\\]/+page.server.ts',
+	'src/routes/staff/directory/people/\\[id\\]/+page.server.ts',
+	'src/routes/staff/moderation/+page.server.ts',
+	'src/routes/staff/moderation/attachments/\\[id\\]/+server.ts',
+	'src/routes/unsubscribe/\\[token\\]/+page.server.ts',
+];
+
 
 export default defineConfig(
 	includeIgnoreFile(gitignorePath),
@@ -36,6 +75,37 @@ export default defineConfig(
 			// Links go through Paraglide's localizeHref (which keeps /fr/…), not $app/paths resolve().
 			'svelte/no-navigation-without-resolve': 'off',
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+		}
+	},
+	// The layers (ARCHITECTURE.md): the domain is pure; queries never reach up into use-cases;
+	// routes read and write through queries and use-cases, never tables. Route files listed in
+	// ROUTES_NOT_MOVED_YET still read tables themselves (issue 15 moves them one by one); any other
+	// route that imports a table or drizzle-orm fails the lint.
+	{
+		files: ['src/lib/domain/**/*.ts'],
+		rules: {
+			'no-restricted-imports': ['error', { patterns: [
+				{ group: ['$lib/server', '$lib/server/*', '**/server/**', '../server/*'], message: 'The domain is pure: no server code.' },
+				{ group: ['drizzle-orm', 'drizzle-orm/*'], message: 'The domain is pure: no database.' },
+				{ group: ['node:*'], message: 'The domain is pure: no Node APIs (pass what it needs in).' },
+				{ group: ['$app/*', '$env/*'], message: 'The domain is pure: no SvelteKit runtime.' }
+			] }]
+		}
+	},
+	{
+		files: ['src/lib/server/queries/**/*.ts'],
+		rules: {
+			'no-restricted-imports': ['error', { patterns: [{ group: ['**/use-cases/*', '$lib/server/use-cases/*'], message: 'Queries never import use-cases (use-cases import queries).' }] }]
+		}
+	},
+	{
+		files: ['src/routes/**/*.ts'],
+		ignores: ROUTES_NOT_MOVED_YET,
+		rules: {
+			'no-restricted-imports': ['error', { patterns: [
+				{ group: ['$lib/server/db/schema', '**/db/schema'], message: 'Routes read through queries/ and write through use-cases/, never tables.' },
+				{ group: ['drizzle-orm', 'drizzle-orm/*'], message: 'Routes read through queries/ and write through use-cases/, never drizzle-orm.' }
+			] }]
 		}
 	}
 );

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 
 const stages = [
 	['type check (svelte-check)', 'npm run check'],
-	['lint (eslint)', 'npm run lint'],
+	['lint (eslint: style and the layers)', 'npm run lint'],
+	['import cycles (dpdm)', 'npm run cycles'],
 	['unit and database tests (vitest: domain, PGlite, PostgreSQL)', 'npx vitest run'],
 	['production build', 'npm run build'],
 	['browser tests (playwright, Debian chromium)', 'npx playwright test']

@@ -22,7 +22,7 @@ import {
 } from '../../domain/follow-up/recommendations';
 import { neutralizeCell } from '../../domain/spreadsheet-safety';
 import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
-import { readBlocks } from '../reports/versions';
+import { readBlocks } from '../queries/report-blocks';
 import { protectionCache, type ProtectionScope } from '../queries/protected';
 import { passGate, type PublicText } from '../privacy/gate';
 import { writeAudit } from '../queries/audit';

@@ -1,7 +1,7 @@
 // Report versions in the database: a generated draft saved as version n+1, a version read back as
 // a ReportDocument, and publication behind the privacy gate. Published versions never change; a
 // correction is a new published version with a note.
-import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
+import { and, desc, eq, inArray, max } from 'drizzle-orm';
 import type { Database, Executor } from '../db';
 import { consultation, footnote, paragraph, report, reportVersion } from '../db/schema';
 import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
@@ -13,12 +13,14 @@ import { protectionOf } from '../queries/protected';
 import { assertCleared, findingsOf, passGate, type Clearance, type PublicText, type StoredFinding, type TextCheck } from '../privacy/gate';
 import { writeAudit } from '../queries/audit';
 import { syncRecommendations } from '../follow-up/recommendations';
+import { readBlocks, RECOMMENDATION_SECTION } from '../queries/report-blocks';
+
+export { readBlocks };
 import { formatTimeRange } from '../../domain/time';
 import { isUuid } from '../../domain/ids';
 
 
 /** paragraph.section of a lettered item that is a recommendation (tracked once published). */
-const RECOMMENDATION_SECTION = 'recommendation';
 
 export async function saveBlocks(tx: Executor, versionId: string, blocks: readonly Block[]): Promise<void> {
 	for (const [i, b] of blocks.entries()) {
@@ -36,23 +38,6 @@ export async function saveBlocks(tx: Executor, versionId: string, blocks: readon
 			await tx.insert(footnote).values(b.footnotes.map((text, j) => ({ paragraphId: row.id, position: j + 1, text })));
 		}
 	}
-}
-
-export async function readBlocks(db: Executor, versionId: string): Promise<{ id: string; block: Block }[]> {
-	const rows = await db.select().from(paragraph).where(eq(paragraph.versionId, versionId)).orderBy(asc(paragraph.position));
-	const notes = rows.length ? await db.select().from(footnote).where(inArray(footnote.paragraphId, rows.map((r) => r.id))).orderBy(asc(footnote.position)) : [];
-	return rows.map((r) => {
-		const footnotes = notes.filter((n) => n.paragraphId === r.id).map((n) => n.text);
-		const block: Block =
-			r.kind === 'heading'
-				? { kind: 'heading', text: r.text, numeral: r.section }
-				: r.kind === 'annex'
-					? { kind: 'annex', cells: JSON.parse(r.text) as string[], isHeader: r.section === 'header' }
-					: r.kind === 'list-item'
-						? { kind: 'list-item', text: r.text, footnotes, ...(r.section === RECOMMENDATION_SECTION ? { isRecommendation: true } : {}) }
-						: { kind: 'paragraph', text: r.text, footnotes };
-		return { id: r.id, block };
-	});
 }
 
 export type CreateDraftResult = { ok: true; versionId: string; number: number } | Forbidden | NotFound;

@@ -4,9 +4,9 @@
 // and its outcome stored: probabilities, distribution and hash, panel and waiting list — or the
 // conflicting quotas. Accepting a run selects the panel, waitlists the rest in order, and tells
 // everyone in their language.
-import { and, asc, eq, inArray, ne, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Database } from '../db';
-import { consultation, country, person, registration, selectionProbability, selectionRun } from '../db/schema';
+import { consultation, person, registration, selectionProbability, selectionRun } from '../db/schema';
 import type { Mailer } from '../mail';
 import { writeAudit } from '../queries/audit';
 import { registrationDecisionMessage } from '../messages/registration-decision';
@@ -17,40 +17,10 @@ import type { DimensionCounts } from '../../domain/selection/quotas';
 import type { WorkerOutcome } from '../selection/in-worker';
 import { replacementFor } from '../../domain/selection/waiting-list';
 import { isUuid } from '../../domain/ids';
+import { loadMembers, loadPool, NOT_STATED, POOL_STATUSES, SELECTION_DIMENSIONS, type PoolMember } from '../queries/selection';
 
-export const SELECTION_DIMENSIONS = ['subregion', 'gender', 'category'] as const;
-const POOL_STATUSES = ['submitted', 'waitlisted'];
-export const NOT_STATED = 'not-stated';
+export { loadMembers, loadPool, NOT_STATED, SELECTION_DIMENSIONS, type PoolMember };
 
-export interface PoolMember {
-	registrationId: string;
-	organizationId: string | null;
-	features: { subregion: string; gender: string; category: string };
-}
-
-/** The registrations waiting for a decision, in the order they came in. */
-export function loadPool(db: Database, consultationId: string): Promise<PoolMember[]> {
-	return poolMembers(db, and(eq(registration.consultationId, consultationId), inArray(registration.status, POOL_STATUSES))!);
-}
-
-/** The same description for given registrations, whatever their status now. */
-export function loadMembers(db: Database, registrationIds: readonly string[]): Promise<PoolMember[]> {
-	return registrationIds.length ? poolMembers(db, inArray(registration.id, [...registrationIds])) : Promise.resolve([]);
-}
-
-async function poolMembers(db: Database, where: SQL): Promise<PoolMember[]> {
-	const rows = await db
-		.select({ id: registration.id, organizationId: registration.organizationId, subregionId: country.subregionId, gender: registration.gender, categoryId: registration.categoryId })
-		.from(registration)
-		.leftJoin(country, eq(registration.countryCode, country.code))
-		.where(where)
-		.orderBy(asc(registration.submittedAt), asc(registration.id));
-	return rows.map((r) => ({
-		registrationId: r.id,
-		organizationId: r.organizationId,
-		features: { subregion: r.subregionId ?? NOT_STATED, gender: r.gender ?? NOT_STATED, category: r.categoryId ?? NOT_STATED }
-	}));
-}
 
 /** Registrants per value of each dimension, as deriveQuotas reads them. */
 export function poolCounts(pool: readonly PoolMember[]): DimensionCounts[] {

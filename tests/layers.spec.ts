@@ -1,0 +1,22 @@
+// The layers are enforced by the linter: a route that reads a table, a domain module that reaches
+// for the server or Node, a query that calls a use-case each fail `npm run lint`.
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+const restricted = async (filePath: string, code: string) =>
+	(await eslint.lintText(code, { filePath }))[0].messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+
+describe('the layers the linter keeps', { timeout: 60_000 }, () => {
+	it('refuses a table or drizzle-orm in a new route', async () => {
+		expect(await restricted('src/routes/new-page/+page.server.ts', "import { person } from '$lib/server/db/schema';\nexport const load = () => ({ person });\n")).toEqual([expect.stringContaining('never tables')]);
+		expect(await restricted('src/routes/new-page/+page.server.ts', "import { eq } from 'drizzle-orm';\nexport const load = () => ({ eq });\n")).toEqual([expect.stringContaining('never drizzle-orm')]);
+		expect(await restricted('src/routes/new-page/+page.server.ts', "import { listPublishedConsultations } from '$lib/server/queries/consultations';\nexport const load = () => ({ listPublishedConsultations });\n")).toEqual([]);
+	});
+
+	it('keeps the domain pure and queries below use-cases', async () => {
+		expect(await restricted('src/lib/domain/new-rule.ts', "import fs from 'node:fs';\nexport const x = fs;\n")).toEqual([expect.stringContaining('no Node APIs')]);
+		expect(await restricted('src/lib/domain/new-rule.ts', "import { getDb } from '$lib/server/runtime';\nexport const x = getDb;\n")).toEqual([expect.stringContaining('no server code')]);
+		expect(await restricted('src/lib/server/queries/new-query.ts', "import { startSelection } from '../use-cases/select-participants';\nexport const x = startSelection;\n")).toEqual([expect.stringContaining('Queries never import use-cases')]);
+	});
+});
