@@ -1,7 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { listPublishedConsultations } from '$lib/server/queries/consultations';
-import { reviewProcess } from '$lib/server/db/schema';
+import { listPublishedConsultations, listReviewProcesses } from '$lib/server/queries/consultations';
 import { isUpcoming, registrationState } from '$lib/domain/consultation';
 import { formatDateTime, formatDeadline, formatTimeRange } from '$lib/domain/time';
 
@@ -18,7 +17,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		deadline: c.registrationClosesAt ? formatDeadline(c.registrationClosesAt, c.timeZone, locals.locale) : null,
 		isUpcoming: isUpcoming(c, now)
 	}));
-	const processes = await getDb().select({ slug: reviewProcess.slug, title: reviewProcess.title }).from(reviewProcess).orderBy(reviewProcess.title);
+	const processes = await listReviewProcesses(getDb());
 	return {
 		processes,
 		upcoming: cards.filter((c) => c.isUpcoming),

@@ -2,7 +2,7 @@
 // role changes). Written in the same transaction as the action it records.
 import { desc } from 'drizzle-orm';
 import type { Executor } from '../db';
-import { auditLog } from '../db/schema';
+import { auditLog, authUser } from '../db/schema';
 import type { Actor } from '../../domain/policy';
 
 export interface AuditEntry {
@@ -25,4 +25,9 @@ export async function writeAudit(db: Executor, actor: Actor, entry: AuditEntry):
 
 export async function listAudit(db: Executor, limit = 200) {
 	return db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit);
+}
+
+/** Account emails by user id: the audit page names who acted. */
+export async function accountEmails(db: Executor): Promise<Map<string, string>> {
+	return new Map((await db.select({ id: authUser.id, email: authUser.email }).from(authUser)).map((u) => [u.id, u.email]));
 }

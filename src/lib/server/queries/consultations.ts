@@ -13,10 +13,26 @@ import {
 	organization,
 	organizingTeamMember,
 	person,
-	registration
+	registration,
+	reviewProcess
 } from '../db/schema';
 
 export type ConsultationRow = typeof consultation.$inferSelect;
+
+/** The review processes, by title (the home page links them). */
+export function listReviewProcesses(db: Executor) {
+	return db.select({ slug: reviewProcess.slug, title: reviewProcess.title }).from(reviewProcess).orderBy(reviewProcess.title);
+}
+
+/** An uploaded document of a published consultation, with its content; null when there is none. */
+export async function getPublishedDocument(db: Executor, slug: string, documentId: string) {
+	const [row] = await db
+		.select({ d: document })
+		.from(document)
+		.innerJoin(consultation, eq(document.consultationId, consultation.id))
+		.where(and(eq(document.id, documentId), eq(consultation.slug, slug), eq(consultation.status, 'published')));
+	return row?.d.content ? row.d : null;
+}
 
 export async function listPublishedConsultations(db: Executor): Promise<ConsultationRow[]> {
 	return db.select().from(consultation).where(eq(consultation.status, 'published')).orderBy(asc(consultation.startsAt));

@@ -1,9 +1,9 @@
 // Full-text search of the repository of good practices (issue 8, begun): PostgreSQL's English
 // text search over title and summary (a generated tsvector with a GIN index, the same on PGlite
 // and PostgreSQL), with filters, ranked by relevance; published practices only unless asked.
-import { and, desc, eq, exists, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db';
-import { practice, practiceObjective } from '../db/schema';
+import { country, guidingPrinciple, objective, practice, practiceObjective, practicePrinciple, stakeholderCategory, subregion } from '../db/schema';
 
 export interface PracticeQuery {
 	q?: string;
@@ -40,4 +40,19 @@ export async function searchPractices(db: Executor, query: PracticeQuery) {
 		.offset(Math.max(query.offset ?? 0, 0));
 	const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(practice).where(where);
 	return { total, rows };
+}
+
+/** One published good practice with its place, group, objectives and principles (never its submitter); null when not published. */
+export async function getPublishedPractice(db: Executor, id: string) {
+	const [row] = await db
+		.select({ p: practice, country: country.name, subregion: subregion.name, category: stakeholderCategory.label })
+		.from(practice)
+		.leftJoin(country, eq(country.code, practice.countryCode))
+		.leftJoin(subregion, eq(subregion.id, practice.subregionId))
+		.leftJoin(stakeholderCategory, eq(stakeholderCategory.id, practice.categoryId))
+		.where(and(eq(practice.id, id), eq(practice.status, 'published')));
+	if (!row) return null;
+	const objectives = await db.select({ number: objective.number, shortTitle: objective.shortTitle }).from(practiceObjective).innerJoin(objective, eq(objective.id, practiceObjective.objectiveId)).where(eq(practiceObjective.practiceId, row.p.id)).orderBy(asc(objective.number));
+	const principles = await db.select({ name: guidingPrinciple.name }).from(practicePrinciple).innerJoin(guidingPrinciple, eq(guidingPrinciple.id, practicePrinciple.principleId)).where(eq(practicePrinciple.practiceId, row.p.id)).orderBy(asc(guidingPrinciple.letter));
+	return { ...row, objectives, principles };
 }

@@ -1,15 +1,14 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
-import { listAudit } from '$lib/server/queries/audit';
-import { authUser } from '$lib/server/db/schema';
+import { accountEmails, listAudit } from '$lib/server/queries/audit';
 import { policy } from '$lib/domain/policy';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	requireStaff(locals.actor, policy.canReadAuditLog);
 	const db = getDb();
 	const entries = await listAudit(db);
-	const users = new Map((await db.select({ id: authUser.id, email: authUser.email }).from(authUser)).map((u) => [u.id, u.email]));
+	const users = await accountEmails(db);
 	return {
 		entries: entries.map((e) => ({
 			id: e.id,
