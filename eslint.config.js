@@ -12,11 +12,9 @@ const ROUTES_NOT_MOVED_YET = [
 	'src/routes/consultations/\\[slug\\]/+page.server.ts',
 	'src/routes/consultations/\\[slug\\]/register/+page.server.ts',
 	'src/routes/me/+page.server.ts',
-	'src/routes/practices/+page.server.ts',
 	'src/routes/processes/\\[slug\\]/+page.server.ts',
 	'src/routes/processes/\\[slug\\]/inputs/new/+page.server.ts',
 	'src/routes/processes/\\[slug\\]/recommendations/+page.server.ts',
-	'src/routes/staff/+page.server.ts',
 	'src/routes/staff/accounts/+page.server.ts',
 	'src/routes/staff/consultations/\\[slug\\]/agenda/+page.server.ts',
 	'src/routes/staff/consultations/\\[slug\\]/edit/+page.server.ts',
@@ -32,12 +30,10 @@ const ROUTES_NOT_MOVED_YET = [
 	'src/routes/staff/consultations/\\[slug\\]/selection/\\[runId\\]/export/+server.ts',
 	'src/routes/staff/directory/+page.server.ts',
 	'src/routes/staff/directory/duplicates/+page.server.ts',
-	'src/routes/staff/directory/organizations/+page.server.ts',
 	'src/routes/staff/directory/organizations/\\[id\\]/+page.server.ts',
 	'src/routes/staff/directory/people/\\[id\\]/+page.server.ts',
 	'src/routes/staff/moderation/+page.server.ts',
 	'src/routes/staff/moderation/attachments/\\[id\\]/+server.ts',
-	'src/routes/unsubscribe/\\[token\\]/+page.server.ts',
 ];
 
 

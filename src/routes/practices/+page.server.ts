@@ -1,8 +1,6 @@
-import { asc } from 'drizzle-orm';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { objective, stakeholderCategory, subregion } from '$lib/server/db/schema';
-import { searchPractices } from '$lib/server/queries/practices';
+import { practiceFilterOptions, searchPractices } from '$lib/server/queries/practices';
 import { categoryDisplayLabel } from '$lib/domain/reference';
 
 const PAGE = 20;
@@ -12,12 +10,8 @@ export const load: PageServerLoad = async ({ url, setHeaders }) => {
 	const get = (k: string) => url.searchParams.get(k)?.trim() || undefined;
 	const page = Math.max(1, Number(url.searchParams.get('page')) || 1);
 	const filter = { q: get('q'), objectiveId: get('objective'), subregionId: get('subregion'), categoryId: get('category') };
-	const [result, objectives, subregions, categories] = await Promise.all([
-		searchPractices(db, { ...filter, limit: PAGE, offset: (page - 1) * PAGE }),
-		db.select({ id: objective.id, number: objective.number, shortTitle: objective.shortTitle }).from(objective).orderBy(asc(objective.number)),
-		db.select({ id: subregion.id, name: subregion.name }).from(subregion).orderBy(asc(subregion.position)),
-		db.select({ id: stakeholderCategory.id, label: stakeholderCategory.label }).from(stakeholderCategory).orderBy(asc(stakeholderCategory.position))
-	]);
+	const result = await searchPractices(db, { ...filter, limit: PAGE, offset: (page - 1) * PAGE });
+	const { objectives, subregions, categories } = await practiceFilterOptions(db);
 	setHeaders({ 'cache-control': 'public, max-age=60' });
 	return {
 		filter,

@@ -2,8 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getAuth, getDb } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
-import { listConsultationsWithRegistrationCounts } from '$lib/server/queries/consultations';
-import { reviewProcess } from '$lib/server/db/schema';
+import { listConsultationsWithRegistrationCounts, listReviewProcesses } from '$lib/server/queries/consultations';
 import { policy } from '$lib/domain/policy';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { formatTimeRange } from '$lib/domain/time';
@@ -13,7 +12,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const rows = await listConsultationsWithRegistrationCounts(getDb());
 	// Organizers and rapporteurs see the consultations they are assigned to; admins see all.
 	const visible = rows.filter((c) => actor.role === 'admin' || actor.organizerOf.has(c.id) || actor.rapporteurOf.has(c.id));
-	const processes = await getDb().select({ slug: reviewProcess.slug, title: reviewProcess.title }).from(reviewProcess).orderBy(reviewProcess.title);
+	const processes = await listReviewProcesses(getDb());
 	return {
 		processes,
 		canCreate: actor.role !== 'rapporteur',

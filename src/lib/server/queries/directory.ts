@@ -1,5 +1,5 @@
 // The stakeholder directory: people and organizations.
-import { and, asc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { consultation, country, organization, person, registration, stakeholderCategory } from '../db/schema';
 import type { ImportContext } from '../../domain/people-import';
@@ -81,3 +81,24 @@ export async function listPeople(db: Executor, filter: PeopleFilter, limit = 10_
 		.limit(limit);
 }
 export type DirectoryPerson = Awaited<ReturnType<typeof listPeople>>[number];
+
+/** A person's email (the unsubscribe page shows which address it would remove); null when unknown. */
+export async function emailOfPerson(db: Executor, personId: string): Promise<string | null> {
+	const [p] = await db.select({ email: person.email }).from(person).where(eq(person.id, personId));
+	return p?.email ?? null;
+}
+
+/** Organizations (not merged away) whose name or acronym contains `q`, with their people counted; at most 500. */
+export function searchOrganizations(db: Executor, q: string) {
+	const pattern = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+	return db
+		.select({ id: organization.id, name: organization.name, acronym: organization.acronym, aliases: organization.aliases, country: country.name, category: stakeholderCategory.label, people: count(person.id) })
+		.from(organization)
+		.leftJoin(country, eq(organization.countryCode, country.code))
+		.leftJoin(stakeholderCategory, eq(organization.categoryId, stakeholderCategory.id))
+		.leftJoin(person, eq(person.organizationId, organization.id))
+		.where(and(isNull(organization.mergedIntoId), q ? or(ilike(organization.name, pattern), ilike(organization.acronym, pattern)) : undefined))
+		.groupBy(organization.id, country.name, stakeholderCategory.label)
+		.orderBy(asc(organization.name))
+		.limit(500);
+}

@@ -56,3 +56,11 @@ export async function getPublishedPractice(db: Executor, id: string) {
 	const principles = await db.select({ name: guidingPrinciple.name }).from(practicePrinciple).innerJoin(guidingPrinciple, eq(guidingPrinciple.id, practicePrinciple.principleId)).where(eq(practicePrinciple.practiceId, row.p.id)).orderBy(asc(guidingPrinciple.letter));
 	return { ...row, objectives, principles };
 }
+
+/** What the practices search can be filtered by: objectives, subregions and stakeholder groups, in their order. */
+export async function practiceFilterOptions(db: Executor) {
+	const objectives = await db.select({ id: objective.id, number: objective.number, shortTitle: objective.shortTitle }).from(objective).orderBy(asc(objective.number));
+	const subregions = await db.select({ id: subregion.id, name: subregion.name }).from(subregion).orderBy(asc(subregion.position));
+	const categories = await db.select({ id: stakeholderCategory.id, label: stakeholderCategory.label }).from(stakeholderCategory).orderBy(asc(stakeholderCategory.position));
+	return { objectives, subregions, categories };
+}
