@@ -14,15 +14,12 @@ const ROUTES_NOT_MOVED_YET = [
 	'src/routes/me/+page.server.ts',
 	'src/routes/processes/\\[slug\\]/+page.server.ts',
 	'src/routes/processes/\\[slug\\]/inputs/new/+page.server.ts',
-	'src/routes/processes/\\[slug\\]/recommendations/+page.server.ts',
 	'src/routes/staff/accounts/+page.server.ts',
 	'src/routes/staff/consultations/\\[slug\\]/agenda/+page.server.ts',
 	'src/routes/staff/consultations/\\[slug\\]/edit/+page.server.ts',
 	'src/routes/staff/consultations/\\[slug\\]/invitations/+page.server.ts',
-	'src/routes/staff/consultations/\\[slug\\]/notes/+page.server.ts',
 	'src/routes/staff/consultations/\\[slug\\]/notes/\\[itemId\\]/+page.server.ts',
 	'src/routes/staff/consultations/\\[slug\\]/registrations/+page.server.ts',
-	'src/routes/staff/consultations/\\[slug\\]/registrations/export/+server.ts',
 	'src/routes/staff/consultations/\\[slug\\]/report/+page.server.ts',
 	'src/routes/staff/consultations/\\[slug\\]/report/edit/+page.server.ts',
 	'src/routes/staff/consultations/\\[slug\\]/selection/+page.server.ts',
@@ -33,7 +30,6 @@ const ROUTES_NOT_MOVED_YET = [
 	'src/routes/staff/directory/organizations/\\[id\\]/+page.server.ts',
 	'src/routes/staff/directory/people/\\[id\\]/+page.server.ts',
 	'src/routes/staff/moderation/+page.server.ts',
-	'src/routes/staff/moderation/attachments/\\[id\\]/+server.ts',
 ];
 
 

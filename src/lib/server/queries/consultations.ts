@@ -14,7 +14,8 @@ import {
 	organizingTeamMember,
 	person,
 	registration,
-	reviewProcess
+	reviewProcess,
+	statement
 } from '../db/schema';
 
 export type ConsultationRow = typeof consultation.$inferSelect;
@@ -141,4 +142,20 @@ async function conceptNoteOf(db: Executor, c: ConsultationRow): Promise<ConceptN
 		.orderBy(asc(document.position));
 
 	return { consultation: c, objectives, team, agenda, documents };
+}
+
+/** A framework's objectives by number (filters and tags). */
+export function listObjectives(db: Executor, frameworkId: string) {
+	return db.select({ number: objective.number, shortTitle: objective.shortTitle }).from(objective).where(eq(objective.frameworkId, frameworkId)).orderBy(asc(objective.number));
+}
+
+/** A consultation's agenda items in order, with how many statements the notes hold for each. */
+export function agendaWithStatementCounts(db: Executor, consultationId: string) {
+	return db
+		.select({ id: agendaItem.id, title: agendaItem.title, startsAt: agendaItem.startsAt, endsAt: agendaItem.endsAt, statements: count(statement.id) })
+		.from(agendaItem)
+		.leftJoin(statement, eq(statement.agendaItemId, agendaItem.id))
+		.where(eq(agendaItem.consultationId, consultationId))
+		.groupBy(agendaItem.id)
+		.orderBy(asc(agendaItem.position));
 }

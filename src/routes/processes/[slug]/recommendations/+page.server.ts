@@ -1,8 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { processOr404 } from '$lib/server/guards';
-import { objective } from '$lib/server/db/schema';
+import { listObjectives } from '$lib/server/queries/consultations';
 import { listRecommendations } from '$lib/server/follow-up/recommendations';
 import { ADDRESSEES } from '$lib/domain/follow-up/recommendations';
 import { RECOMMENDATION_STATUSES } from '$lib/domain/enums';
@@ -17,7 +16,7 @@ export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
 	const objectiveNumber = Number(get('objective')) || undefined;
 	const [all, objectives] = await Promise.all([
 		listRecommendations(db, p.id),
-		db.select({ number: objective.number, shortTitle: objective.shortTitle }).from(objective).where(eq(objective.frameworkId, p.frameworkId)).orderBy(asc(objective.number))
+		listObjectives(db, p.frameworkId)
 	]);
 	const shown = all.filter((r) => (!status || r.status === status) && (!addressee || r.addressees.includes(addressee)) && (!objectiveNumber || r.objectives.some((o) => o.number === objectiveNumber)));
 	const counts = Object.fromEntries(RECOMMENDATION_STATUSES.map((s) => [s, all.filter((r) => r.status === s).length])) as Record<(typeof RECOMMENDATION_STATUSES)[number], number>;

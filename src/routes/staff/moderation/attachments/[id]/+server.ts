@@ -1,9 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
-import { writtenInputAttachment } from '$lib/server/db/schema';
+import { getWrittenInputAttachment } from '$lib/server/queries/contributions';
 import { policy } from '$lib/domain/policy';
 import { isUuid } from '$lib/domain/ids';
 
@@ -11,7 +10,7 @@ import { isUuid } from '$lib/domain/ids';
 export const GET: RequestHandler = async ({ locals, params }) => {
 	requireStaff(locals.actor, policy.canModerate);
 	if (!isUuid(params.id)) error(404);
-	const [a] = await getDb().select().from(writtenInputAttachment).where(eq(writtenInputAttachment.id, params.id));
+	const a = await getWrittenInputAttachment(getDb(), params.id);
 	if (!a) error(404);
 	return new Response(new Uint8Array(a.content), {
 		headers: {

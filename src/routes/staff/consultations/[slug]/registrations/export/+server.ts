@@ -1,8 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { consultation } from '$lib/server/db/schema';
+import { consultationOr404 } from '$lib/server/guards';
 import { listRegistrations } from '$lib/server/queries/registrations';
 import { registrationsXlsx } from '$lib/server/exports/people';
 import { writeAudit } from '$lib/server/queries/audit';
@@ -12,8 +11,7 @@ import { policy } from '$lib/domain/policy';
 export const GET: RequestHandler = async ({ locals, params }) => {
 	if (locals.actor.kind !== 'staff') redirect(303, '/staff/sign-in');
 	const db = getDb();
-	const [c] = await db.select().from(consultation).where(eq(consultation.slug, params.slug));
-	if (!c) error(404);
+	const c = await consultationOr404(params.slug);
 	if (!policy.canOrganize(locals.actor, c.id)) error(403);
 	const rows = await listRegistrations(db, c.id);
 	await writeAudit(db, locals.actor, { action: 'registrations.export', subjectType: 'consultation', subjectId: c.id, details: { count: rows.length } });
