@@ -159,3 +159,9 @@ export function agendaWithStatementCounts(db: Executor, consultationId: string) 
 		.groupBy(agendaItem.id)
 		.orderBy(asc(agendaItem.position));
 }
+
+/** The slug of a review process (a consultation page links its process). */
+export async function processSlugOf(db: Executor, processId: string): Promise<string | null> {
+	const [p] = await db.select({ slug: reviewProcess.slug }).from(reviewProcess).where(eq(reviewProcess.id, processId));
+	return p?.slug ?? null;
+}

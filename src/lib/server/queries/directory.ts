@@ -102,3 +102,9 @@ export function searchOrganizations(db: Executor, q: string) {
 		.orderBy(asc(organization.name))
 		.limit(500);
 }
+
+/** A person of the directory as the edit form shows them; null when unknown or erased. */
+export async function getPersonForEdit(db: Executor, id: string) {
+	const [p] = await db.select().from(person).where(eq(person.id, id));
+	return p && !p.erasedAt ? p : null;
+}

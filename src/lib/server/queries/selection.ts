@@ -2,7 +2,7 @@
 // the waiting list, their status now, and the subregion, gender and group the run used.
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Database } from '../db';
-import { country, organization, person, registration, selectionProbability } from '../db/schema';
+import { consultation, country, organization, person, registration, selectionProbability, selectionRun } from '../db/schema';
 
 export const SELECTION_DIMENSIONS = ['subregion', 'gender', 'category'] as const;
 /** The registrations a selection draws from: still waiting for a decision. */
@@ -60,4 +60,10 @@ export async function listRunPeople(db: Database, runId: string, pool: readonly 
 	return rows
 		.map((r) => ({ ...r, features: features.get(r.registrationId) ?? null }))
 		.sort((a, b) => Number(b.isSelected) - Number(a.isSelected) || (a.waitlistPosition ?? 1e9) - (b.waitlistPosition ?? 1e9));
+}
+
+/** A selection run with its consultation's slug; null when there is none. */
+export async function getRunWithSlug(db: Database, runId: string) {
+	const [row] = await db.select({ run: selectionRun, slug: consultation.slug }).from(selectionRun).innerJoin(consultation, eq(selectionRun.consultationId, consultation.id)).where(eq(selectionRun.id, runId));
+	return row ?? null;
 }

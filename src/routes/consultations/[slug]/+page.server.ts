@@ -1,9 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { eq } from 'drizzle-orm';
 import { getDb } from '$lib/server/runtime';
-import { reviewProcess } from '$lib/server/db/schema';
-import { getPublishedConceptNote } from '$lib/server/queries/consultations';
+import { getPublishedConceptNote, processSlugOf } from '$lib/server/queries/consultations';
 import { registrationState } from '$lib/domain/consultation';
 import { formatDeadline, formatTime, formatTimeRange } from '$lib/domain/time';
 import { m } from '$lib/paraglide/messages';
@@ -48,6 +46,6 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			end: formatTime(item.endsAt, zone, locale)
 		})),
 		documents: note.documents,
-		processSlug: c.processId ? ((await getDb().select({ slug: reviewProcess.slug }).from(reviewProcess).where(eq(reviewProcess.id, c.processId)))[0]?.slug ?? null) : null
+		processSlug: c.processId ? await processSlugOf(getDb(), c.processId) : null
 	};
 };

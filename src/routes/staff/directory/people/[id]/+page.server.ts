@@ -1,9 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
-import { person } from '$lib/server/db/schema';
+import { getPersonForEdit } from '$lib/server/queries/directory';
 import { loadDirectoryOptions } from '$lib/server/directory-options';
 import { savePerson } from '$lib/server/use-cases/save-directory-records';
 import { ZPersonInput, fieldErrors, formFields } from '$lib/domain/directory-input';
@@ -20,8 +19,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	let values: Record<string, unknown> = { consentToContact: true };
 	if (params.id !== 'new') {
 		if (!isUuid(params.id)) error(404);
-		const [p] = await db.select().from(person).where(eq(person.id, params.id));
-		if (!p || p.erasedAt) error(404);
+		const p = await getPersonForEdit(db, params.id);
+		if (!p) error(404);
 		values = { ...p, languages: p.languages.join(', ') };
 	}
 	return { isNew: params.id === 'new', values, genders: GENDERS, isSaved: url.searchParams.has('saved'), ...(await loadDirectoryOptions(db)) };

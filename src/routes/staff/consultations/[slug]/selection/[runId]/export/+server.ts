@@ -1,9 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { consultation, selectionRun } from '$lib/server/db/schema';
-import { listRunPeople } from '$lib/server/queries/selection';
+import { getRunWithSlug, listRunPeople } from '$lib/server/queries/selection';
 import { tableXlsx } from '$lib/server/exports/people';
 import { writeAudit } from '$lib/server/queries/audit';
 import { policy } from '$lib/domain/policy';
@@ -14,7 +12,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	if (locals.actor.kind !== 'staff') redirect(303, '/staff/sign-in');
 	if (!isUuid(params.runId)) error(404);
 	const db = getDb();
-	const [row] = await db.select({ run: selectionRun, slug: consultation.slug }).from(selectionRun).innerJoin(consultation, eq(selectionRun.consultationId, consultation.id)).where(eq(selectionRun.id, params.runId));
+	const row = await getRunWithSlug(db, params.runId);
 	if (!row || row.slug !== params.slug) error(404);
 	if (!policy.canOrganize(locals.actor, row.run.consultationId)) error(403);
 	const pool = ((row.run.outcome ?? { pool: [] }) as { pool: string[] }).pool;
