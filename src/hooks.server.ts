@@ -35,6 +35,8 @@ const i18n: Handle = ({ event, resolve }) =>
  * Every post outside the APIs is a form action: a wrong content type is a 415, a body that cannot
  * be read a 400 (never a 500 from inside an action), and control characters never reach an action.
  */
+const notFound = () => new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+
 /** Control characters in the address (a NUL cannot even be looked up): no page has them. */
 // eslint-disable-next-line no-control-regex
 const CONTROL_IN_URL = /[\u0000-\u001F\u007F]/;
@@ -47,7 +49,7 @@ function hasControlInUrl(url: URL): boolean {
 }
 
 const addresses: Handle = ({ event, resolve }) => {
-	if (hasControlInUrl(event.url)) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	if (hasControlInUrl(event.url)) return notFound();
 	return resolve(event);
 };
 
@@ -73,7 +75,7 @@ const OPEN_AUTH_PATHS = new Set(['/api/auth/magic-link/verify', '/api/auth/error
 /** Who is asking (from the session cookie only: the body is not read yet), and the anonymous-form limit. */
 const session: Handle = async ({ event, resolve }) => {
 	if (event.url.pathname.startsWith('/api/auth/') && !OPEN_AUTH_PATHS.has(event.url.pathname)) {
-		return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+		return notFound();
 	}
 	const result = await getAuth().api.getSession({ headers: event.request.headers });
 	event.locals.user = result

@@ -125,13 +125,13 @@ export async function writeBackup(db: Database, write: (chunk: string) => Promis
 				// Rows of a table that refers to itself go in one statement (its keys are checked at the end of it).
 				const batch = t.selfReferences.length ? Number.MAX_SAFE_INTEGER : t.hasFiles ? 1 : BATCH;
 				for (let offset = 0; ; offset += batch) {
-					const page = await rows<{ json: string }>(
+					const page = await rows<{ json: string; n: number }>(
 						tx,
 						sql.raw(`select coalesce(json_agg(row_to_json(p))::text, '[]') as json, count(*)::int as n from (select ${list} from ${target} order by ctid limit ${batch === Number.MAX_SAFE_INTEGER ? 'all' : batch} offset ${offset}) p`)
 					);
 					// json_agg puts a line break between rows; inside the JSON strings line breaks are escaped.
 					const json = (page[0]?.json ?? '[]').replace(/\n/g, '');
-					const n = (page[0] as unknown as { n: number }).n;
+					const n = page[0]?.n ?? 0;
 					if (n > 0) {
 						await write(`INSERT INTO ${target} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${target}, ${literal(json)});\n`);
 						total += n;

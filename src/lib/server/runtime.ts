@@ -35,7 +35,6 @@ export function initRuntime(plugins: BetterAuthPlugin[] = []): Promise<Runtime> 
 	holder[KEY] ??= (async () => {
 		const env = process.env;
 		checkProductionEnv(env);
-		if (env.CONVENE_DEMO === '1' && env.NODE_ENV === 'production') throw new Error('--demo seeds fictional people and demo staff accounts that share the admin password: not with NODE_ENV=production.');
 		const rules = limitsFromEnv(env); // a bad CONVENE_LIMITS stops the start with its reason
 		// The demo is seeded only when asked for (`convene serve --demo`, which `npm start` passes).
 		const report = await startConvene({ env, isDemoSeededWhenEmpty: env.CONVENE_DEMO === '1', log: (line) => console.log(line) });

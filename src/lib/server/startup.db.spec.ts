@@ -40,6 +40,7 @@ describe(`first start in production on ${testDriver}`, () => {
 		expect(() => checkProductionEnv({ NODE_ENV: 'production' } as NodeJS.ProcessEnv)).toThrow('BETTER_AUTH_SECRET must be set when NODE_ENV=production');
 		expect(() => checkProductionEnv({ NODE_ENV: 'production', BETTER_AUTH_SECRET: 'x'.repeat(40) } as NodeJS.ProcessEnv)).not.toThrow();
 		expect(() => checkProductionEnv({} as NodeJS.ProcessEnv)).not.toThrow();
+		expect(() => checkProductionEnv({ NODE_ENV: 'production', BETTER_AUTH_SECRET: 'x'.repeat(40), CONVENE_DEMO: '1' } as NodeJS.ProcessEnv)).toThrow('not with NODE_ENV=production');
 	});
 });
 

@@ -104,9 +104,10 @@ export function adminNotice(admin: NewAdmin, baseUrl: string): string {
 	].join('\n');
 }
 
-/** Refuses to start a production server that would sign its sessions with a secret kept in the database. */
+/** Refuses to start a production server that would sign its sessions with a secret kept in the database, or seed the demo. */
 export function checkProductionEnv(env: NodeJS.ProcessEnv): void {
 	if (env.NODE_ENV === 'production' && !env.BETTER_AUTH_SECRET?.trim()) {
 		throw new Error('BETTER_AUTH_SECRET must be set when NODE_ENV=production (a random string of 32 characters or more, the same for every Convene process).');
 	}
+	if (env.NODE_ENV === 'production' && env.CONVENE_DEMO === '1') throw new Error('--demo seeds fictional people and demo staff accounts that share the admin password: not with NODE_ENV=production.');
 }
