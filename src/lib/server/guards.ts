@@ -1,9 +1,9 @@
 // Page-level gates. The use-cases check authorization again: a page gate only decides between
 // "sign in first" (303) and "not for you" (403), so that a direct URL never shows a staff page.
 import { error, redirect } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import { getDb } from './runtime';
-import { consultation, reviewProcess } from './db/schema';
+import type { consultation, reviewProcess } from './db/schema';
+import { getConsultationBySlug } from './queries/consultations';
 import { processBySlug } from './follow-up/recommendations';
 import type { Actor } from '$lib/domain/policy';
 import { localizeHref } from '$lib/paraglide/runtime';
@@ -22,7 +22,7 @@ export function requireStakeholder(actor: Actor): Extract<Actor, { kind: 'stakeh
 
 /** The consultation a staff page is about, or a 404. */
 export async function consultationOr404(slug: string): Promise<typeof consultation.$inferSelect> {
-	const [c] = await getDb().select().from(consultation).where(eq(consultation.slug, slug));
+	const c = await getConsultationBySlug(getDb(), slug);
 	if (!c) error(404);
 	return c;
 }

@@ -12,7 +12,7 @@ import { offerHandover } from '$lib/server/use-cases/hand-over-place';
 import { openForMyComments } from '$lib/server/reports/comments';
 import { errorText } from '$lib/error-text';
 import { ACTIVE_REGISTRATION_STATUSES } from '$lib/domain/enums';
-import { loadDirectoryOptions } from '$lib/server/directory-options';
+import { loadDirectoryOptions } from '$lib/server/queries/directory-options';
 import { canMove, isAdmitted, isBeforeMeeting } from '$lib/domain/registration-status';
 import type { RegistrationStatus } from '$lib/domain/enums';
 import { formatTimeRange } from '$lib/domain/time';

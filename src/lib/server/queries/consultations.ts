@@ -14,11 +14,59 @@ import {
 	organizingTeamMember,
 	person,
 	registration,
+	report,
+	reportVersion,
 	reviewProcess,
 	statement
 } from '../db/schema';
 
 export type ConsultationRow = typeof consultation.$inferSelect;
+
+/** A consultation by its slug, whatever its status (staff pages); null when there is none. */
+export async function getConsultationBySlug(db: Executor, slug: string): Promise<ConsultationRow | null> {
+	const [c] = await db.select().from(consultation).where(eq(consultation.slug, slug));
+	return c ?? null;
+}
+
+/** A published consultation by its slug (public pages and the open-data API); null otherwise. */
+export async function getPublishedConsultation(db: Executor, slug: string): Promise<ConsultationRow | null> {
+	const [c] = await db.select().from(consultation).where(and(eq(consultation.slug, slug), eq(consultation.status, 'published')));
+	return c ?? null;
+}
+
+/** A published consultation of one review process (the open call for written inputs); null otherwise. */
+export async function getPublishedConsultationInProcess(db: Executor, processId: string, slug: string) {
+	const [c] = await db
+		.select({ id: consultation.id, slug: consultation.slug, title: consultation.title })
+		.from(consultation)
+		.where(and(eq(consultation.slug, slug), eq(consultation.processId, processId), eq(consultation.status, 'published')));
+	return c ?? null;
+}
+
+/** Every consultation's id, slug and title, by date (staff pickers). */
+export function listConsultationTitles(db: Executor) {
+	return db.select({ id: consultation.id, slug: consultation.slug, title: consultation.title }).from(consultation).orderBy(asc(consultation.startsAt));
+}
+
+/**
+ * A review process's published consultations by date, each with the slug of its report when a
+ * version of it is published (null otherwise).
+ */
+export async function listProcessConsultations(db: Executor, processId: string) {
+	const rows = await db
+		.select({ slug: consultation.slug, title: consultation.title, startsAt: consultation.startsAt, endsAt: consultation.endsAt, timeZone: consultation.timeZone, reportSlug: report.slug, published: reportVersion.number })
+		.from(consultation)
+		.leftJoin(report, eq(report.consultationId, consultation.id))
+		.leftJoin(reportVersion, and(eq(reportVersion.reportId, report.id), eq(reportVersion.state, 'published')))
+		.where(and(eq(consultation.processId, processId), eq(consultation.status, 'published')))
+		.orderBy(asc(consultation.startsAt));
+	const bySlug = new Map<string, { slug: string; title: string; startsAt: Date; endsAt: Date; timeZone: string; reportSlug: string | null }>();
+	for (const r of rows) {
+		const seen = bySlug.get(r.slug);
+		if (!seen || (r.published && !seen.reportSlug)) bySlug.set(r.slug, { slug: r.slug, title: r.title, startsAt: r.startsAt, endsAt: r.endsAt, timeZone: r.timeZone, reportSlug: r.published ? r.reportSlug : null });
+	}
+	return [...bySlug.values()];
+}
 
 /** The review processes, by title (the home page links them). */
 export function listReviewProcesses(db: Executor) {

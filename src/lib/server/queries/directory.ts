@@ -108,3 +108,18 @@ export async function getPersonForEdit(db: Executor, id: string) {
 	const [p] = await db.select().from(person).where(eq(person.id, id));
 	return p && !p.erasedAt ? p : null;
 }
+
+/** Everyone not erased, with their organization's name: the input of the duplicate finder. */
+export function listPeopleForDuplicates(db: Executor) {
+	return db
+		.select({ id: person.id, name: person.name, email: person.email, organizationId: person.organizationId, organization: organization.name })
+		.from(person)
+		.leftJoin(organization, eq(person.organizationId, organization.id))
+		.where(isNull(person.erasedAt));
+}
+
+/** An organization record (merged ones too: the page redirects to the record kept); null when unknown. */
+export async function getOrganization(db: Executor, id: string) {
+	const [o] = await db.select().from(organization).where(eq(organization.id, id));
+	return o ?? null;
+}

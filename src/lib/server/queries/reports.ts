@@ -13,3 +13,15 @@ export async function listPublishedReports(db: Executor) {
 		.orderBy(report.slug, desc(reportVersion.number));
 	return rows.map((r) => ({ ...r, publishedAt: r.publishedAt!.toISOString().slice(0, 10) })).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
 }
+
+/** The newest version of a consultation's report, draft or published; null before the first draft. */
+export async function latestReportVersion(db: Executor, consultationId: string): Promise<{ id: string; number: number } | null> {
+	const [latest] = await db
+		.select({ id: reportVersion.id, number: reportVersion.number })
+		.from(reportVersion)
+		.innerJoin(report, eq(report.id, reportVersion.reportId))
+		.where(eq(report.consultationId, consultationId))
+		.orderBy(desc(reportVersion.number))
+		.limit(1);
+	return latest ?? null;
+}

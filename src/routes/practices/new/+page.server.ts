@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { contributionOptions } from '$lib/server/contribution-options';
+import { contributionOptions } from '$lib/server/queries/contribution-options';
 import { submitPractice } from '$lib/server/use-cases/contributions';
 import { parsePractice } from '$lib/domain/contribution-input';
 import { localizeHref } from '$lib/paraglide/runtime';

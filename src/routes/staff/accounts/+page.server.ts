@@ -1,9 +1,8 @@
 import { fail } from '@sveltejs/kit';
-import { asc, inArray } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { baseUrl, getDb, getMailer } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
-import { authUser, consultation, consultationStaff } from '$lib/server/db/schema';
+import { listStaffAccounts } from '$lib/server/queries/accounts';
 import { changeStaffRole, createStaffUser, setConsultationAssignment } from '$lib/server/use-cases/manage-staff';
 import { policy } from '$lib/domain/policy';
 import { STAFF_ROLES } from '$lib/domain/enums';
@@ -11,21 +10,7 @@ import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	requireStaff(locals.actor, policy.canChangeRoles);
-	const db = getDb();
-	const [users, consultations, assignments] = await Promise.all([
-		db.select({ id: authUser.id, name: authUser.name, email: authUser.email, role: authUser.role }).from(authUser).where(inArray(authUser.role, [...STAFF_ROLES])).orderBy(asc(authUser.email)),
-		db.select({ id: consultation.id, title: consultation.title }).from(consultation).orderBy(asc(consultation.startsAt)),
-		db.select().from(consultationStaff)
-	]);
-	const titles = new Map(consultations.map((c) => [c.id, c.title]));
-	return {
-		roles: STAFF_ROLES,
-		consultations,
-		users: users.map((u) => ({
-			...u,
-			assignments: assignments.filter((a) => a.userId === u.id).map((a) => ({ consultationId: a.consultationId, title: titles.get(a.consultationId) ?? '', role: a.role }))
-		}))
-	};
+	return { roles: STAFF_ROLES, ...(await listStaffAccounts(getDb())) };
 };
 
 const REASONS: Record<string, () => string> = {

@@ -1,10 +1,10 @@
-import { asc } from 'drizzle-orm';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
 import { listPeople } from '$lib/server/queries/directory';
 import { parsePeopleFilter } from '$lib/server/directory-filter';
-import { consultation, country, stakeholderCategory, subregion } from '$lib/server/db/schema';
+import { referenceLists } from '$lib/server/queries/reference';
+import { listConsultationTitles } from '$lib/server/queries/consultations';
 import { policy } from '$lib/domain/policy';
 import { GENDERS } from '$lib/domain/enums';
 
@@ -14,13 +14,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireStaff(locals.actor, policy.canReadDirectory);
 	const db = getDb();
 	const filter = parsePeopleFilter(url.searchParams);
-	const [people, categories, countries, subregions, consultations] = await Promise.all([
-		listPeople(db, filter, PAGE_SIZE + 1),
-		db.select().from(stakeholderCategory).orderBy(asc(stakeholderCategory.position)),
-		db.select({ code: country.code, name: country.name }).from(country).orderBy(asc(country.name)),
-		db.select().from(subregion).orderBy(asc(subregion.position)),
-		db.select({ slug: consultation.slug, title: consultation.title }).from(consultation).orderBy(asc(consultation.startsAt))
-	]);
+	const [people, lists, consultations] = await Promise.all([listPeople(db, filter, PAGE_SIZE + 1), referenceLists(db), listConsultationTitles(db)]);
 	return {
 		people: people.slice(0, PAGE_SIZE).map((p) => ({
 			id: p.id,
@@ -35,10 +29,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		hasMore: people.length > PAGE_SIZE,
 		filter,
 		query: url.searchParams.toString(),
-		categories,
-		countries,
-		subregions,
-		consultations,
+		...lists,
+		consultations: consultations.map((c) => ({ slug: c.slug, title: c.title })),
 		genders: GENDERS,
 		canExport: policy.canExportPersonalData(actor),
 		canImport: policy.canChangeDirectory(actor)

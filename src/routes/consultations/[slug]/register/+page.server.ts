@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Actions, PageServerLoad } from './$types';
 import { baseUrl, getDb, getMailer } from '$lib/server/runtime';
 import { getPublishedConceptNote } from '$lib/server/queries/consultations';
-import { loadDirectoryOptions } from '$lib/server/directory-options';
+import { loadDirectoryOptions } from '$lib/server/queries/directory-options';
 import { registerForConsultation } from '$lib/server/use-cases/register-for-consultation';
 import { requestHandover } from '$lib/server/use-cases/hand-over-place';
 import { parseRegistration, registrationFields } from '$lib/domain/registration-input';

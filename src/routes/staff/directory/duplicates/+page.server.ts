@@ -1,9 +1,8 @@
 import { fail } from '@sveltejs/kit';
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
-import { organization, person } from '$lib/server/db/schema';
+import { listPeopleForDuplicates } from '$lib/server/queries/directory';
 import { mergePeople } from '$lib/server/use-cases/merge-directory-records';
 import { findPersonDuplicates } from '$lib/domain/duplicates';
 import { policy } from '$lib/domain/policy';
@@ -11,11 +10,7 @@ import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	requireStaff(locals.actor, policy.canChangeDirectory);
-	const people = await getDb()
-		.select({ id: person.id, name: person.name, email: person.email, organizationId: person.organizationId, organization: organization.name })
-		.from(person)
-		.leftJoin(organization, eq(person.organizationId, organization.id))
-		.where(and(isNull(person.erasedAt)));
+	const people = await listPeopleForDuplicates(getDb());
 	const byId = new Map(people.map((p) => [p.id, p]));
 	return {
 		pairs: findPersonDuplicates(people).map((pair) => ({ a: byId.get(pair.a)!, b: byId.get(pair.b)!, reason: pair.reason }))

@@ -1,23 +1,18 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { processOr404 } from '$lib/server/guards';
-import { consultation } from '$lib/server/db/schema';
-import { contributionOptions } from '$lib/server/contribution-options';
+import { getPublishedConsultationInProcess } from '$lib/server/queries/consultations';
+import { contributionOptions } from '$lib/server/queries/contribution-options';
 import { submitWrittenInput, type AttachmentFile } from '$lib/server/use-cases/contributions';
 import { checkAttachment, checkAttachmentSet, parseWith, ZWrittenInput } from '$lib/domain/contribution-input';
 import { localizeHref } from '$lib/paraglide/runtime';
 
 async function target(slug: string, consultationSlug: string | null) {
-	const db = getDb();
 	const p = await processOr404(slug);
 	if (!consultationSlug) return { process: p, consultation: null };
-	const [c] = await db
-		.select({ id: consultation.id, slug: consultation.slug, title: consultation.title })
-		.from(consultation)
-		.where(and(eq(consultation.slug, consultationSlug), eq(consultation.processId, p.id), eq(consultation.status, 'published')));
+	const c = await getPublishedConsultationInProcess(getDb(), p.id, consultationSlug);
 	if (!c) error(404);
 	return { process: p, consultation: c };
 }

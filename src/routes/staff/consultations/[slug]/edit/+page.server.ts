@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
 import { consultation, consultationObjective, objective, organizingTeamMember } from '$lib/server/db/schema';
-import { loadDirectoryOptions } from '$lib/server/directory-options';
+import { loadDirectoryOptions } from '$lib/server/queries/directory-options';
 import { saveConsultation } from '$lib/server/use-cases/save-consultation';
 import { overridesOfAll } from '$lib/server/privacy/gate';
 import { ZConsultationForm, consultationFormFields, toConsultationValues } from '$lib/domain/consultation-input';

@@ -1,9 +1,8 @@
-import { error, fail } from '@sveltejs/kit';
-import { asc, eq } from 'drizzle-orm';
+import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { baseUrl, getAuthSecret, getDb, getMailer } from '$lib/server/runtime';
-import { requireStaff } from '$lib/server/guards';
-import { consultation, country, stakeholderCategory, subregion } from '$lib/server/db/schema';
+import { consultationOr404, requireStaff } from '$lib/server/guards';
+import { referenceLists } from '$lib/server/queries/reference';
 import { previewInvitations, sendInvitations, type InvitationFilter } from '$lib/server/use-cases/send-invitations';
 import { policy } from '$lib/domain/policy';
 
@@ -18,26 +17,18 @@ function filterFrom(params: URLSearchParams | FormData): InvitationFilter {
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const db = getDb();
-	const [c] = await db.select().from(consultation).where(eq(consultation.slug, params.slug));
-	if (!c) error(404);
+	const c = await consultationOr404(params.slug);
 	const actor = requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
 	const filter = filterFrom(url.searchParams);
-	const preview = await previewInvitations(db, actor, c.slug, filter);
-	const [categories, subregions, countries] = await Promise.all([
-		db.select().from(stakeholderCategory).orderBy(asc(stakeholderCategory.position)),
-		db.select().from(subregion).orderBy(asc(subregion.position)),
-		db.select({ code: country.code, name: country.name }).from(country).orderBy(asc(country.name))
-	]);
-	return { consultation: { slug: c.slug, title: c.title }, filter, count: preview.ok ? preview.count : 0, categories, subregions, countries };
+	const [preview, lists] = await Promise.all([previewInvitations(db, actor, c.slug, filter), referenceLists(db)]);
+	return { consultation: { slug: c.slug, title: c.title }, filter, count: preview.ok ? preview.count : 0, ...lists };
 };
 
 export const actions: Actions = {
 	send: async ({ locals, params, request }) => {
-		const db = getDb();
-		const [c] = await db.select().from(consultation).where(eq(consultation.slug, params.slug));
-		if (!c) error(404);
+		const c = await consultationOr404(params.slug);
 		const actor = requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
-		const result = await sendInvitations(db, getMailer(), actor, c.slug, filterFrom(await request.formData()), { page: `${baseUrl()}/consultations/${c.slug}`, unsubscribe: (token) => `${baseUrl()}/unsubscribe/${token}` }, getAuthSecret());
+		const result = await sendInvitations(getDb(), getMailer(), actor, c.slug, filterFrom(await request.formData()), { page: `${baseUrl()}/consultations/${c.slug}`, unsubscribe: (token) => `${baseUrl()}/unsubscribe/${token}` }, getAuthSecret());
 		if (!result.ok) return fail(result.reason === 'forbidden' ? 403 : 404, {});
 		return { sent: result.count };
 	}

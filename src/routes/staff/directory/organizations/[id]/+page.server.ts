@@ -1,10 +1,9 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
-import { organization } from '$lib/server/db/schema';
-import { loadDirectoryOptions } from '$lib/server/directory-options';
+import { getOrganization } from '$lib/server/queries/directory';
+import { loadDirectoryOptions } from '$lib/server/queries/directory-options';
 import { saveOrganization } from '$lib/server/use-cases/save-directory-records';
 import { mergeOrganizations } from '$lib/server/use-cases/merge-directory-records';
 import { ZOrganizationInput, fieldErrors, formFields } from '$lib/domain/directory-input';
@@ -21,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	let values: Record<string, unknown> = {};
 	if (params.id !== 'new') {
 		if (!isUuid(params.id)) error(404);
-		const [o] = await db.select().from(organization).where(eq(organization.id, params.id));
+		const o = await getOrganization(db, params.id);
 		if (!o) error(404);
 		if (o.mergedIntoId) redirect(303, localizeHref(`/staff/directory/organizations/${o.mergedIntoId}`));
 		values = { ...o, aliases: o.aliases.join('; ') };

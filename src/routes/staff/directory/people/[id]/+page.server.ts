@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
 import { getPersonForEdit } from '$lib/server/queries/directory';
-import { loadDirectoryOptions } from '$lib/server/directory-options';
+import { loadDirectoryOptions } from '$lib/server/queries/directory-options';
 import { savePerson } from '$lib/server/use-cases/save-directory-records';
 import { ZPersonInput, fieldErrors, formFields } from '$lib/domain/directory-input';
 import { policy } from '$lib/domain/policy';

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { processOr404, requireStaff } from '$lib/server/guards';
-import { contributionOptions } from '$lib/server/contribution-options';
+import { contributionOptions } from '$lib/server/queries/contribution-options';
 import { addPledge, listCountryCommitments, listPledges, saveCountryCommitments, setPledgeStatus } from '$lib/server/use-cases/commitments';
 import { parseCountryCommitments, ZPledgeInput, ZPledgeStatus } from '$lib/domain/commitment-input';
 import { parseWith } from '$lib/domain/contribution-input';

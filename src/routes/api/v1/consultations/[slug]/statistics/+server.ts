@@ -1,20 +1,17 @@
 // Open data: a published consultation's attendance statistics, small cells suppressed ("<k").
 import { error, json } from '@sveltejs/kit';
-import { and, eq } from 'drizzle-orm';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { consultation } from '$lib/server/db/schema';
+import { getPublishedConsultation } from '$lib/server/queries/consultations';
 import { consultationStatistics, statisticsLabels } from '$lib/server/queries/attendees';
 import { attendanceSentence, categoryNoun, genderSentence, OTHER_GROUPS, publicBreakdown, type Breakdown } from '$lib/domain/statistics';
 import { suppressCount } from '$lib/domain/privacy/small-cells';
 
 export const GET: RequestHandler = async ({ params, setHeaders }) => {
 	const db = getDb();
-	const [c] = await db
-		.select({ id: consultation.id, slug: consultation.slug, title: consultation.title, k: consultation.anonymityThreshold, startsAt: consultation.startsAt })
-		.from(consultation)
-		.where(and(eq(consultation.slug, params.slug), eq(consultation.status, 'published')));
-	if (!c) error(404, 'No published consultation has this address.');
+	const found = await getPublishedConsultation(db, params.slug);
+	if (!found) error(404, 'No published consultation has this address.');
+	const c = { ...found, k: found.anonymityThreshold };
 	const stats = await consultationStatistics(db, c.id);
 	const labels = await statisticsLabels(db);
 	const table = (rows: Breakdown[], label: (v: string) => string | undefined) =>

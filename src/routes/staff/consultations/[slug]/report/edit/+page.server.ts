@@ -1,9 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { desc, eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { consultationOr404, requireStaff } from '$lib/server/guards';
-import { report, reportVersion } from '$lib/server/db/schema';
+import { latestReportVersion } from '$lib/server/queries/reports';
 import { readBlocks, saveEditedVersion } from '$lib/server/reports/versions';
 import { blockFields, type BlockEdit } from '$lib/domain/report/edit';
 import { policy } from '$lib/domain/policy';
@@ -13,13 +12,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const c = await consultationOr404(params.slug);
 	requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
 	const db = getDb();
-	const [latest] = await db
-		.select({ id: reportVersion.id, number: reportVersion.number })
-		.from(reportVersion)
-		.innerJoin(report, eq(report.id, reportVersion.reportId))
-		.where(eq(report.consultationId, c.id))
-		.orderBy(desc(reportVersion.number))
-		.limit(1);
+	const latest = await latestReportVersion(db, c.id);
 	if (!latest) redirect(303, `/staff/consultations/${c.slug}/report`);
 	const blocks = await readBlocks(db, latest.id);
 	return { consultation: { slug: c.slug, title: c.title }, number: latest.number, blocks: blocks.map((b) => blockFields(b.block)) };

@@ -1,7 +1,7 @@
 // Choices offered by the directory forms: organizations (chosen records), countries, categories.
 import { asc, isNull } from 'drizzle-orm';
-import type { Executor } from './db';
-import { country, organization, stakeholderCategory } from './db/schema';
+import type { Executor } from '../db';
+import { country, organization, stakeholderCategory } from '../db/schema';
 
 export async function loadDirectoryOptions(db: Executor) {
 	const [organizations, countries, categories] = await Promise.all([

@@ -1,8 +1,8 @@
 // Choices offered by the public contribution forms (practices, written inputs).
 import { asc, eq } from 'drizzle-orm';
-import type { Executor } from './db';
-import { country, guidingPrinciple, objective, stakeholderCategory, subregion } from './db/schema';
-import { categoryDisplayLabel, GCM_FRAMEWORK_ID } from '../domain/reference';
+import type { Executor } from '../db';
+import { country, guidingPrinciple, objective, stakeholderCategory, subregion } from '../db/schema';
+import { categoryDisplayLabel, GCM_FRAMEWORK_ID } from '../../domain/reference';
 
 export async function contributionOptions(db: Executor, frameworkId = GCM_FRAMEWORK_ID) {
 	const [objectives, principles, subregions, countries, categories] = await Promise.all([
