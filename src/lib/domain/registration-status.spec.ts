@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canMove, isAdmitted } from './registration-status';
+import { canChangeDetails, canChangeIdentity, canMove, isAdmitted } from './registration-status';
 import { REGISTRATION_STATUSES } from './enums';
 
 describe('registration state machine', () => {
@@ -25,5 +25,18 @@ describe('registration state machine', () => {
 
 	it('admits only selected and confirmed registrants to the meeting link', () => {
 		expect(REGISTRATION_STATUSES.filter(isAdmitted)).toEqual(['selected', 'confirmed']);
+	});
+});
+
+describe('what a registrant may still change', () => {
+	const startsAt = new Date('2026-10-21T02:00:00Z');
+	const before = new Date('2026-10-20T00:00:00Z');
+	it('changes details until the meeting unless withdrawn or declined', () => {
+		expect(REGISTRATION_STATUSES.filter((s) => canChangeDetails(s, startsAt, before))).toEqual(REGISTRATION_STATUSES.filter((s) => s !== 'withdrawn' && s !== 'declined'));
+		expect(canChangeDetails('confirmed', startsAt, startsAt)).toBe(false);
+	});
+	it('changes organization, group and country only while undecided and before the meeting', () => {
+		expect(REGISTRATION_STATUSES.filter((s) => canChangeIdentity(s, startsAt, before))).toEqual(['submitted']);
+		expect(canChangeIdentity('submitted', startsAt, startsAt)).toBe(false);
 	});
 });

@@ -26,3 +26,16 @@ export function isAdmitted(status: RegistrationStatus): boolean {
 export function isBeforeMeeting(startsAt: Date, now: Date): boolean {
 	return now.getTime() < startsAt.getTime();
 }
+
+/** A registrant may change their languages and needs until the meeting, unless withdrawn or declined. */
+export function canChangeDetails(status: RegistrationStatus, startsAt: Date, now: Date): boolean {
+	return isBeforeMeeting(startsAt, now) && status !== 'withdrawn' && status !== 'declined';
+}
+
+/**
+ * Organization, stakeholder group and country decide the balance a selection strikes, so the
+ * registrant may correct them only while no decision has been made (and before the meeting).
+ */
+export function canChangeIdentity(status: RegistrationStatus, startsAt: Date, now: Date): boolean {
+	return isBeforeMeeting(startsAt, now) && status === 'submitted';
+}

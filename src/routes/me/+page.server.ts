@@ -1,9 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { and, asc, eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { baseUrl, getDb, getAuth, getMailer } from '$lib/server/runtime';
 import { requireStakeholder } from '$lib/server/guards';
-import { consultation, country, organization, person, registration, stakeholderCategory } from '$lib/server/db/schema';
+import { getMyRecord, listMyRegistrations } from '$lib/server/queries/me';
 import { erasePerson } from '$lib/server/use-cases/erase-person';
 import { updateMyPreferences } from '$lib/server/use-cases/update-my-preferences';
 import { moveMyRegistration, updateMyRegistration } from '$lib/server/use-cases/move-registration';
@@ -11,10 +10,7 @@ import { ZColleague, ZRegistrationDetails, registrationErrors } from '$lib/domai
 import { offerHandover } from '$lib/server/use-cases/hand-over-place';
 import { openForMyComments } from '$lib/server/reports/comments';
 import { errorText } from '$lib/error-text';
-import { ACTIVE_REGISTRATION_STATUSES } from '$lib/domain/enums';
 import { loadDirectoryOptions } from '$lib/server/queries/directory-options';
-import { canMove, isAdmitted, isBeforeMeeting } from '$lib/domain/registration-status';
-import type { RegistrationStatus } from '$lib/domain/enums';
 import { formatTimeRange } from '$lib/domain/time';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
@@ -23,78 +19,26 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const actor = requireStakeholder(locals.actor);
 	const now = new Date();
 	const db = getDb();
-	const [me] = await db
-		.select({
-			name: person.name,
-			email: person.email,
-			organization: organization.name,
-			country: country.name,
-			category: stakeholderCategory.label,
-			consentToContact: person.consentToContact,
-			consentToList: person.consentToList,
-			preferredLocale: person.preferredLocale
-		})
-		.from(person)
-		.leftJoin(organization, eq(person.organizationId, organization.id))
-		.leftJoin(country, eq(person.countryCode, country.code))
-		.leftJoin(stakeholderCategory, eq(person.categoryId, stakeholderCategory.id))
-		.where(eq(person.id, actor.personId));
-	// Only this person's own registrations: the query is keyed by the signed-in person's id.
-	const registrations = await db
-		.select({
-			id: registration.id,
-			status: registration.status,
-			slug: consultation.slug,
-			title: consultation.title,
-			startsAt: consultation.startsAt,
-			endsAt: consultation.endsAt,
-			timeZone: consultation.timeZone,
-			meetingLink: consultation.meetingLink,
-			isOnePerOrganization: consultation.isOnePerOrganization,
-			languages: registration.languages,
-			organizationId: registration.organizationId,
-			categoryId: registration.categoryId,
-			countryCode: registration.countryCode,
-			interpretationNeeds: registration.interpretationNeeds,
-			accessibilityNeeds: registration.accessibilityNeeds
-		})
-		.from(registration)
-		.innerJoin(consultation, and(eq(registration.consultationId, consultation.id), eq(consultation.status, 'published')))
-		.where(eq(registration.personId, actor.personId))
-		.orderBy(asc(consultation.startsAt));
-	// Organization, group and country can be corrected while no decision has been made.
-	const isAnyUndecided = registrations.some((r) => r.status === 'submitted' && isBeforeMeeting(r.startsAt, now));
+	const [me, registrations, reportsToComment] = await Promise.all([getMyRecord(db, actor.personId), listMyRegistrations(db, actor.personId, now), openForMyComments(db, actor, now, locals.locale)]);
 	return {
 		me,
-		reportsToComment: await openForMyComments(db, actor, now, locals.locale),
-		options: isAnyUndecided ? await loadDirectoryOptions(db) : null,
-		registrations: registrations.map((r) => {
-			const status = r.status as RegistrationStatus;
-			const isOpen = isBeforeMeeting(r.startsAt, now);
-			return {
-				id: r.id,
-				status,
-				slug: r.slug,
-				title: r.title,
-				when: formatTimeRange(r.startsAt, r.endsAt, r.timeZone, locals.locale),
-				// The meeting link only for selected and confirmed participants.
-				meetingLink: isAdmitted(status) ? r.meetingLink : null,
-				canConfirm: isOpen && canMove(status, 'confirmed', 'registrant'),
-				canChange: isOpen && status !== 'withdrawn' && status !== 'declined',
-				canChangeIdentity: isOpen && status === 'submitted',
-				organizationId: r.organizationId ?? '',
-				categoryId: r.categoryId ?? '',
-				countryCode: r.countryCode ?? '',
-				languages: r.languages.join(', '),
-				interpretationNeeds: r.interpretationNeeds ?? '',
-				accessibilityNeeds: r.accessibilityNeeds ?? '',
-				canWithdraw: isOpen && canMove(status, 'withdrawn', 'registrant'),
-				// A place held for an organization can pass to a colleague.
-				canOffer: isOpen && r.isOnePerOrganization && r.organizationId !== null && (ACTIVE_REGISTRATION_STATUSES as readonly string[]).includes(status)
-			};
-		})
+		reportsToComment,
+		// The pickers only when some registration's organization, group or country can still change.
+		options: registrations.some((r) => r.canChangeIdentity) ? await loadDirectoryOptions(db) : null,
+		registrations: registrations.map((r) => ({
+			...r,
+			when: formatTimeRange(r.startsAt, r.endsAt, r.timeZone, locals.locale),
+			organizationId: r.organizationId ?? '',
+			categoryId: r.categoryId ?? '',
+			countryCode: r.countryCode ?? '',
+			languages: r.languages.join(', '),
+			interpretationNeeds: r.interpretationNeeds ?? '',
+			accessibilityNeeds: r.accessibilityNeeds ?? ''
+		}))
 	};
 };
+
+const DETAILS_REASONS: Record<string, () => string> = { 'organization-taken': m.me_organization_taken, decided: m.me_identity_decided, invalid: m.register_errors };
 
 export const actions: Actions = {
 	details: async ({ locals, request }) => {
@@ -111,14 +55,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { registrationMessage: m.register_errors() });
 		const result = await updateMyRegistration(getDb(), actor, String(form.get('registrationId') ?? ''), parsed.data, new Date());
 		if (!result.ok) {
-			const message =
-				result.reason === 'organization-taken'
-					? m.me_organization_taken()
-					: result.reason === 'decided'
-						? m.me_identity_decided()
-						: result.reason === 'invalid'
-							? m.register_errors()
-							: m.decision_not_allowed();
+			const message = (DETAILS_REASONS[result.reason] ?? m.decision_not_allowed)();
 			return fail(result.reason === 'forbidden' ? 403 : result.reason === 'invalid' ? 400 : 409, { registrationMessage: message });
 		}
 		return { registrationUpdated: true };

@@ -6,7 +6,7 @@ import { consultation, country, organization, person, registration, stakeholderC
 import type { Mailer } from '../mail';
 import { registrationDecisionMessage, type Decision } from '../messages/registration-decision';
 import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
-import { canMove, isBeforeMeeting } from '../../domain/registration-status';
+import { canChangeDetails, canChangeIdentity, canMove, isBeforeMeeting } from '../../domain/registration-status';
 import { ACTIVE_REGISTRATION_STATUSES, type RegistrationStatus } from '../../domain/enums';
 import { isUuid } from '../../domain/ids';
 
@@ -100,7 +100,7 @@ export async function updateMyRegistration(db: Database, actor: Actor, registrat
 		const [r] = await tx.select().from(registration).where(eq(registration.id, registrationId)).for('update');
 		if (r.personId !== actor.personId) return FORBIDDEN;
 		if (!isBeforeMeeting(c.startsAt, now)) return { ok: false, reason: 'meeting-started' };
-		if (r.status === 'withdrawn' || r.status === 'declined') return { ok: false, reason: 'not-allowed' };
+		if (!canChangeDetails(r.status as RegistrationStatus, c.startsAt, now)) return { ok: false, reason: 'not-allowed' };
 
 		const identity = {
 			organizationId: details.organizationId === undefined ? r.organizationId : details.organizationId,
@@ -109,7 +109,7 @@ export async function updateMyRegistration(db: Database, actor: Actor, registrat
 		};
 		const isIdentityChanged = identity.organizationId !== r.organizationId || identity.categoryId !== r.categoryId || identity.countryCode !== r.countryCode;
 		if (isIdentityChanged) {
-			if (r.status !== 'submitted') return { ok: false, reason: 'decided' };
+			if (!canChangeIdentity(r.status as RegistrationStatus, c.startsAt, now)) return { ok: false, reason: 'decided' };
 			const errors: Record<string, string> = {};
 			if (identity.countryCode !== r.countryCode && identity.countryCode && !(await tx.select({ c: country.code }).from(country).where(eq(country.code, identity.countryCode))).length) errors.countryCode = 'invalid';
 			if (identity.categoryId !== r.categoryId && identity.categoryId && !(await tx.select({ c: stakeholderCategory.id }).from(stakeholderCategory).where(eq(stakeholderCategory.id, identity.categoryId))).length) errors.categoryId = 'invalid';

@@ -4,6 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { baseUrl, getDb, getMailer } from '$lib/server/runtime';
 import { getPublishedConceptNote } from '$lib/server/queries/consultations';
 import { loadDirectoryOptions } from '$lib/server/queries/directory-options';
+import { getRegistrationPrefill } from '$lib/server/queries/me';
 import { registerForConsultation } from '$lib/server/use-cases/register-for-consultation';
 import { requestHandover } from '$lib/server/use-cases/hand-over-place';
 import { parseRegistration, registrationFields } from '$lib/domain/registration-input';
@@ -12,9 +13,6 @@ import { formatDeadline, formatTimeRange } from '$lib/domain/time';
 import { GENDERS } from '$lib/domain/enums';
 import { LANGUAGES } from '$lib/languages';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { eq } from 'drizzle-orm';
-import { person } from '$lib/server/db/schema';
-
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const db = getDb();
@@ -23,24 +21,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const c = note.consultation;
 	const options = await loadDirectoryOptions(db);
 	// A signed-in stakeholder finds the form filled from their directory record.
-	let prefill: Record<string, unknown> | null = null;
-	if (locals.actor.kind === 'stakeholder') {
-		const [p] = await db.select().from(person).where(eq(person.id, locals.actor.personId));
-		if (p)
-			prefill = {
-				name: p.name,
-				email: p.email ?? '',
-				organizationId: p.organizationId ?? '',
-				categoryId: p.categoryId ?? '',
-				countryCode: p.countryCode ?? '',
-				gender: p.gender ?? '',
-				genderSelfDescription: p.genderSelfDescription ?? '',
-				languages: p.languages,
-				accessibilityNeeds: p.accessibilityNeeds ?? '',
-				consentToContact: p.consentToContact,
-				consentToList: p.consentToList
-			};
-	}
+	const prefill = locals.actor.kind === 'stakeholder' ? await getRegistrationPrefill(db, locals.actor.personId) : null;
 	return {
 		prefill,
 		consultation: { slug: c.slug, title: c.title, isOnePerOrganization: c.isOnePerOrganization },
@@ -57,6 +38,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	};
 };
 
+const notifyContext = (slug: string, locale: string) => ({ mailer: getMailer(), locale, urls: { page: `${baseUrl()}/consultations/${slug}`, signIn: `${baseUrl()}/sign-in` } });
+
 export const actions: Actions = {
 	register: async ({ params, request, locals }) => {
 		const form = await request.formData();
@@ -65,11 +48,7 @@ export const actions: Actions = {
 		const echo = { ...raw, consentToProcessing: raw.consentToProcessing };
 		const parsed = parseRegistration(raw);
 		if (!parsed.ok) return fail(400, { values: echo, errors: parsed.errors });
-		const result = await registerForConsultation(getDb(), params.slug, parsed.data, new Date(), {
-			mailer: getMailer(),
-			locale: locals.locale,
-			urls: { page: `${baseUrl()}/consultations/${params.slug}`, signIn: `${baseUrl()}/sign-in` }
-		});
+		const result = await registerForConsultation(getDb(), params.slug, parsed.data, new Date(), notifyContext(params.slug, locals.locale));
 		if (result.ok) redirect(303, `${localizeHref(`/consultations/${params.slug}/register`)}?done=1`);
 		if (result.reason === 'not-found') error(404);
 		if (result.reason === 'invalid') return fail(400, { values: echo, errors: result.errors });
@@ -81,8 +60,7 @@ export const actions: Actions = {
 		const parsed = parseRegistration(raw);
 		if (!parsed.ok) return fail(400, { values: raw, errors: parsed.errors });
 		const now = new Date();
-		const context = { mailer: getMailer(), locale: locals.locale, urls: { page: `${baseUrl()}/consultations/${params.slug}`, signIn: `${baseUrl()}/sign-in` } };
-		const result = await registerForConsultation(getDb(), params.slug, parsed.data, now, context);
+		const result = await registerForConsultation(getDb(), params.slug, parsed.data, now, notifyContext(params.slug, locals.locale));
 		if (result.ok) redirect(303, `${localizeHref(`/consultations/${params.slug}/register`)}?done=1`); // the place was free after all
 		if (result.reason !== 'organization-taken' || !result.registeredRegistrationId) return fail(409, { values: raw, reason: result.reason });
 		await requestHandover(getDb(), getMailer(), result.registeredRegistrationId, parsed.data, now, (token) => `${baseUrl()}/handover/${token}`);
