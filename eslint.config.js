@@ -13,8 +13,6 @@ const ROUTES_NOT_MOVED_YET = [
 	'src/routes/staff/consultations/\\[slug\\]/notes/\\[itemId\\]/+page.server.ts',
 	'src/routes/staff/consultations/\\[slug\\]/registrations/+page.server.ts',
 	'src/routes/staff/consultations/\\[slug\\]/report/+page.server.ts',
-	'src/routes/staff/consultations/\\[slug\\]/selection/+page.server.ts',
-	'src/routes/staff/consultations/\\[slug\\]/selection/\\[runId\\]/+page.server.ts',
 	'src/routes/staff/moderation/+page.server.ts',
 ];
 

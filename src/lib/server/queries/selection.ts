@@ -1,7 +1,12 @@
-// The registrants of one selection run with their chance, whether they were drawn, their place on
-// the waiting list, their status now, and the subregion, gender and group the run used.
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
-import type { Database } from '../db';
+// Reads of the selection: the pool (every registration waiting for a decision, described by
+// subregion, gender and stakeholder group), the registrants of a run with their chance, whether they
+// were drawn, their place on the waiting list and their status now, and the replacements an
+// accepted run suggests for people who left.
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Executor } from '../db';
+import type { Person, Quota, SelectionProblem } from '../../domain/selection/problem';
+import type { DimensionCounts } from '../../domain/selection/quotas';
+import { replacementFor } from '../../domain/selection/waiting-list';
 import { consultation, country, organization, person, registration, selectionProbability, selectionRun } from '../db/schema';
 
 export const SELECTION_DIMENSIONS = ['subregion', 'gender', 'category'] as const;
@@ -16,16 +21,16 @@ export interface PoolMember {
 }
 
 /** The registrations waiting for a decision, in the order they came in. */
-export function loadPool(db: Database, consultationId: string): Promise<PoolMember[]> {
+export function loadPool(db: Executor, consultationId: string): Promise<PoolMember[]> {
 	return poolMembers(db, and(eq(registration.consultationId, consultationId), inArray(registration.status, POOL_STATUSES))!);
 }
 
 /** The same description for given registrations, whatever their status now. */
-export function loadMembers(db: Database, registrationIds: readonly string[]): Promise<PoolMember[]> {
+export function loadMembers(db: Executor, registrationIds: readonly string[]): Promise<PoolMember[]> {
 	return registrationIds.length ? poolMembers(db, inArray(registration.id, [...registrationIds])) : Promise.resolve([]);
 }
 
-async function poolMembers(db: Database, where: SQL): Promise<PoolMember[]> {
+async function poolMembers(db: Executor, where: SQL): Promise<PoolMember[]> {
 	const rows = await db
 		.select({ id: registration.id, organizationId: registration.organizationId, subregionId: country.subregionId, gender: registration.gender, categoryId: registration.categoryId })
 		.from(registration)
@@ -40,7 +45,7 @@ async function poolMembers(db: Database, where: SQL): Promise<PoolMember[]> {
 }
 
 
-export async function listRunPeople(db: Database, runId: string, pool: readonly string[]) {
+export async function listRunPeople(db: Executor, runId: string, pool: readonly string[]) {
 	const rows = await db
 		.select({
 			registrationId: selectionProbability.registrationId,
@@ -62,8 +67,69 @@ export async function listRunPeople(db: Database, runId: string, pool: readonly 
 		.sort((a, b) => Number(b.isSelected) - Number(a.isSelected) || (a.waitlistPosition ?? 1e9) - (b.waitlistPosition ?? 1e9));
 }
 
-/** A selection run with its consultation's slug; null when there is none. */
-export async function getRunWithSlug(db: Database, runId: string) {
-	const [row] = await db.select({ run: selectionRun, slug: consultation.slug }).from(selectionRun).innerJoin(consultation, eq(selectionRun.consultationId, consultation.id)).where(eq(selectionRun.id, runId));
+/** A selection run with its consultation's slug and title; null when there is none. */
+export async function getRunWithSlug(db: Executor, runId: string) {
+	const [row] = await db.select({ run: selectionRun, slug: consultation.slug, title: consultation.title }).from(selectionRun).innerJoin(consultation, eq(selectionRun.consultationId, consultation.id)).where(eq(selectionRun.id, runId));
 	return row ?? null;
+}
+
+/** Registrants per value of each dimension, as deriveQuotas reads them. */
+export function poolCounts(pool: readonly PoolMember[]): DimensionCounts[] {
+	return SELECTION_DIMENSIONS.map((d) => {
+		const counts: Record<string, number> = {};
+		for (const p of pool) counts[p.features[d]] = (counts[p.features[d]] ?? 0) + 1;
+		return { category: d, counts };
+	});
+}
+
+export function poolProblem(pool: readonly PoolMember[], quotas: readonly Quota[], panelSize: number): SelectionProblem {
+	const people: Person[] = pool.map((p) => ({ features: p.features, group: p.organizationId }));
+	return { people, quotas, panelSize };
+}
+
+export interface Replacement {
+	leaving: { registrationId: string; name: string; status: string };
+	replacement: { registrationId: string; name: string } | null;
+}
+
+/**
+ * For an accepted run: the drawn people who have since withdrawn (or were declined), each with the
+ * first person still on the waiting list whose place in the panel keeps every quota and the
+ * one-per-organization rule. Decliners are replaced in turn, each suggestion counting the ones before.
+ * A seat already filled (someone not drawn is now selected or confirmed) is no longer offered: the
+ * people seated since the draw fill the seats of the first people who left.
+ */
+export async function suggestReplacements(db: Executor, runId: string): Promise<Replacement[]> {
+	const [run] = await db.select().from(selectionRun).where(eq(selectionRun.id, runId));
+	if (!run || run.status !== 'accepted') return [];
+	const outcome = run.outcome as { pool: string[]; drawn: number[]; waitingList: { person: number }[] };
+	const members = await loadMembers(db, outcome.pool);
+	const byId = new Map(members.map((p) => [p.registrationId, p]));
+	const pool = outcome.pool.map((id) => byId.get(id)!).filter(Boolean);
+	if (pool.length !== outcome.pool.length) return [];
+	const statuses = await db
+		.select({ id: registration.id, status: registration.status, name: person.name })
+		.from(registration)
+		.innerJoin(person, eq(registration.personId, person.id))
+		.where(inArray(registration.id, outcome.pool));
+	const info = new Map(statuses.map((s) => [s.id, s]));
+	const statusAt = (i: number) => info.get(outcome.pool[i])?.status ?? '';
+	const problem = poolProblem(pool, run.quotas as Quota[], run.panelSize);
+	const isSeated = (i: number) => statusAt(i) === 'selected' || statusAt(i) === 'confirmed';
+	const left = outcome.drawn.filter((i) => statusAt(i) === 'withdrawn' || statusAt(i) === 'declined');
+	const seatedSince = outcome.pool.map((_, i) => i).filter((i) => isSeated(i) && !outcome.drawn.includes(i));
+	const leaving = left.slice(seatedSince.length);
+	let panel = [...outcome.drawn.filter(isSeated), ...seatedSince, ...leaving];
+	const waiting = outcome.waitingList.map((e) => e.person).filter((i) => statusAt(i) === 'waitlisted');
+	return leaving.map((i) => {
+		const r = replacementFor(problem, panel, i, waiting.filter((w) => !panel.includes(w)));
+		if (r !== null) panel = panel.map((x) => (x === i ? r : x));
+		const who = (k: number) => ({ registrationId: outcome.pool[k], name: info.get(outcome.pool[k])?.name ?? '' });
+		return { leaving: { ...who(i), status: statusAt(i) }, replacement: r === null ? null : who(r) };
+	});
+}
+
+/** A consultation's selection runs, newest first. */
+export function listRuns(db: Executor, consultationId: string) {
+	return db.select().from(selectionRun).where(eq(selectionRun.consultationId, consultationId)).orderBy(desc(selectionRun.createdAt));
 }

@@ -1,7 +1,7 @@
 // Moving a registration along its state machine: the registrant confirms or withdraws; an organizer
 // of the consultation selects, waitlists or declines (and the registrant is told, in their language).
 import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
-import type { Database } from '../db';
+import type { Database, Executor } from '../db';
 import { consultation, country, organization, person, registration, stakeholderCategory } from '../db/schema';
 import type { Mailer } from '../mail';
 import { registrationDecisionMessage, type Decision } from '../messages/registration-decision';
@@ -14,19 +14,24 @@ export type MoveResult = { ok: true; status: RegistrationStatus } | Forbidden | 
 
 type Refusal = Exclude<MoveResult, { ok: true }>;
 
-async function move(db: Database, registrationId: string, now: Date, decide: (r: typeof registration.$inferSelect, c: typeof consultation.$inferSelect) => Refusal | RegistrationStatus) {
-	if (!isUuid(registrationId)) return { ok: false as const, reason: 'not-found' as const };
-	return db.transaction(async (tx) => {
-		const [r] = await tx.select().from(registration).where(eq(registration.id, registrationId)).for('update');
-		if (!r) return { ok: false as const, reason: 'not-found' as const };
-		const [c] = await tx.select().from(consultation).where(eq(consultation.id, r.consultationId));
-		const outcome = decide(r, c);
-		if (typeof outcome !== 'string') return outcome;
-		const stamps =
-			outcome === 'confirmed' ? { confirmedAt: now } : outcome === 'withdrawn' ? { withdrawnAt: now } : { decidedAt: now };
-		await tx.update(registration).set({ status: outcome, ...stamps, updatedAt: now }).where(eq(registration.id, r.id));
-		return { ok: true as const, status: outcome, registration: r, consultation: c };
-	});
+type Moved = { ok: true; status: RegistrationStatus; registration: typeof registration.$inferSelect; consultation: typeof consultation.$inferSelect };
+type Decide = (r: typeof registration.$inferSelect, c: typeof consultation.$inferSelect) => Refusal | RegistrationStatus;
+
+/** The move inside a caller's transaction: locks the registration, asks `decide`, writes the new status. */
+async function moveIn(tx: Executor, registrationId: string, now: Date, decide: Decide): Promise<Refusal | Moved> {
+	if (!isUuid(registrationId)) return { ok: false, reason: 'not-found' };
+	const [r] = await tx.select().from(registration).where(eq(registration.id, registrationId)).for('update');
+	if (!r) return { ok: false, reason: 'not-found' };
+	const [c] = await tx.select().from(consultation).where(eq(consultation.id, r.consultationId));
+	const outcome = decide(r, c);
+	if (typeof outcome !== 'string') return outcome;
+	const stamps = outcome === 'confirmed' ? { confirmedAt: now } : outcome === 'withdrawn' ? { withdrawnAt: now } : { decidedAt: now };
+	await tx.update(registration).set({ status: outcome, ...stamps, updatedAt: now }).where(eq(registration.id, r.id));
+	return { ok: true, status: outcome, registration: r, consultation: c };
+}
+
+function move(db: Database, registrationId: string, now: Date, decide: Decide): Promise<Refusal | Moved> {
+	return db.transaction((tx) => moveIn(tx, registrationId, now, decide));
 }
 
 export async function moveMyRegistration(db: Database, actor: Actor, registrationId: string, to: 'confirmed' | 'withdrawn', now: Date): Promise<MoveResult> {
@@ -40,29 +45,30 @@ export async function moveMyRegistration(db: Database, actor: Actor, registratio
 	return result.ok ? { ok: true, status: result.status } : result;
 }
 
-export async function decideRegistration(
-	db: Database,
-	mailer: Mailer | null,
-	actor: Actor,
-	registrationId: string,
-	to: Decision,
-	now: Date,
-	urls: { page: (slug: string) => string; signIn: string }
-): Promise<MoveResult> {
-	const result = await move(db, registrationId, now, (r, c) => {
+/** An organizer's decision inside the caller's transaction (the caller tells the registrant after commit). */
+export function decideRegistrationIn(tx: Executor, actor: Actor, registrationId: string, to: Decision, now: Date): Promise<Refusal | Moved> {
+	return moveIn(tx, registrationId, now, (r, c) => {
 		if (!policy.canOrganize(actor, c.id)) return FORBIDDEN;
 		if (!canMove(r.status as RegistrationStatus, to, 'organizer')) return { ok: false, reason: 'not-allowed' };
 		return to;
 	});
-	if (!result.ok) return result;
-	if (mailer) {
-		const [p] = await db.select().from(person).where(eq(person.id, result.registration.personId));
-		if (p?.email) {
-			await mailer.send(
-				registrationDecisionMessage({ email: p.email, name: p.name, locale: p.preferredLocale }, to, result.consultation, { page: urls.page(result.consultation.slug), signIn: urls.signIn })
-			);
-		}
+}
+
+/** Tells the registrant of a decision, in their language (after the decision is committed). */
+export async function notifyDecision(db: Executor, mailer: Mailer | null, moved: Moved, to: Decision, urls: DecisionUrls): Promise<void> {
+	if (!mailer) return;
+	const [p] = await db.select().from(person).where(eq(person.id, moved.registration.personId));
+	if (p?.email) {
+		await mailer.send(registrationDecisionMessage({ email: p.email, name: p.name, locale: p.preferredLocale }, to, moved.consultation, { page: urls.page(moved.consultation.slug), signIn: urls.signIn }));
 	}
+}
+
+export type DecisionUrls = { page: (slug: string) => string; signIn: string };
+
+export async function decideRegistration(db: Database, mailer: Mailer | null, actor: Actor, registrationId: string, to: Decision, now: Date, urls: DecisionUrls): Promise<MoveResult> {
+	const result = await db.transaction((tx) => decideRegistrationIn(tx, actor, registrationId, to, now));
+	if (!result.ok) return result;
+	await notifyDecision(db, mailer, result, to, urls);
 	return { ok: true, status: result.status };
 }
 

@@ -7,6 +7,7 @@ import { createMailer } from '../mail';
 import { runSelection, withoutClasses } from '../selection/run';
 import { runInWorker } from '../selection/in-worker';
 import { acceptSelection, loadPool, startSelection, suggestReplacements, type Runner } from './select-participants';
+import { selectReplacement } from './select-replacement';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -84,6 +85,16 @@ describe(`selecting participants on ${testDriver}`, () => {
 		expect(pool.find((p) => p.registrationId === suggestion.replacement!.registrationId)!.features.gender).toBe('woman');
 		const waitingWomen = rows.filter((r) => !r.isSelected && pool.find((p) => p.registrationId === r.registrationId)!.features.gender === 'woman').sort((a, b) => a.waitlistPosition! - b.waitlistPosition!);
 		expect(suggestion.replacement!.registrationId).toBe(waitingWomen[0].registrationId);
+
+		// Two organizers seat the suggested replacement at the same moment: one seats her, the other
+		// is refused; the seat is then filled, so nothing more is suggested and nobody else is seated.
+		const attempts = await Promise.all([1, 2].map(() => selectReplacement(t.db, mailer, organizer, run.id, suggestion.replacement!.registrationId, new Date('2026-12-02T00:00:00Z'), urls)));
+		expect(attempts.filter((a) => a.ok)).toHaveLength(1);
+		expect(await suggestReplacements(t.db, run.id)).toEqual([]);
+		expect(await selectReplacement(t.db, mailer, organizer, run.id, waitingWomen[1].registrationId, new Date('2026-12-02T00:00:00Z'), urls)).toEqual({ ok: false, reason: 'not-suggested' });
+		expect(await selectReplacement(t.db, mailer, await makeStaffActor(t.db, 'organizer'), run.id, waitingWomen[1].registrationId, new Date(), urls)).toEqual({ ok: false, reason: 'forbidden' });
+		const seated = await t.db.select({ id: registration.id }).from(registration).where(and(eq(registration.consultationId, c.id), eq(registration.status, 'selected')));
+		expect(seated).toHaveLength(4);
 	});
 
 	it('stores the conflicting quotas of an infeasible run, and refuses strangers', async () => {

@@ -12,29 +12,13 @@ import { writeAudit } from '../queries/audit';
 import { registrationDecisionMessage } from '../messages/registration-decision';
 import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
 import type { Progress } from '../../domain/selection/leximin';
-import type { Person, Quota, SelectionProblem } from '../../domain/selection/problem';
-import type { DimensionCounts } from '../../domain/selection/quotas';
+import type { Quota, SelectionProblem } from '../../domain/selection/problem';
 import type { WorkerOutcome } from '../selection/in-worker';
-import { replacementFor } from '../../domain/selection/waiting-list';
 import { isUuid } from '../../domain/ids';
-import { loadMembers, loadPool, NOT_STATED, POOL_STATUSES, SELECTION_DIMENSIONS, type PoolMember } from '../queries/selection';
+import { loadMembers, loadPool, NOT_STATED, POOL_STATUSES, poolCounts, poolProblem, SELECTION_DIMENSIONS, suggestReplacements, type PoolMember, type Replacement } from '../queries/selection';
 
-export { loadMembers, loadPool, NOT_STATED, SELECTION_DIMENSIONS, type PoolMember };
+export { loadMembers, loadPool, NOT_STATED, poolCounts, poolProblem, SELECTION_DIMENSIONS, suggestReplacements, type PoolMember, type Replacement };
 
-
-/** Registrants per value of each dimension, as deriveQuotas reads them. */
-export function poolCounts(pool: readonly PoolMember[]): DimensionCounts[] {
-	return SELECTION_DIMENSIONS.map((d) => {
-		const counts: Record<string, number> = {};
-		for (const p of pool) counts[p.features[d]] = (counts[p.features[d]] ?? 0) + 1;
-		return { category: d, counts };
-	});
-}
-
-export function poolProblem(pool: readonly PoolMember[], quotas: readonly Quota[], panelSize: number): SelectionProblem {
-	const people: Person[] = pool.map((p) => ({ features: p.features, group: p.organizationId }));
-	return { people, quotas, panelSize };
-}
 
 export type StartResult = { ok: true; runId: string } | Forbidden | { ok: false; reason: 'not-found' | 'already-running' | 'empty-pool' };
 
@@ -193,40 +177,3 @@ export async function acceptSelection(
 	return { ok: true, selected: result.selected.length, waitlisted: result.waitlisted.length };
 }
 
-export interface Replacement {
-	leaving: { registrationId: string; name: string; status: string };
-	replacement: { registrationId: string; name: string } | null;
-}
-
-/**
- * For an accepted run: the drawn people who have since withdrawn (or were declined), each with the
- * first person still on the waiting list whose place in the panel keeps every quota and the
- * one-per-organization rule. Decliners are replaced in turn, each suggestion counting the ones before.
- */
-export async function suggestReplacements(db: Database, runId: string): Promise<Replacement[]> {
-	const [run] = await db.select().from(selectionRun).where(eq(selectionRun.id, runId));
-	if (!run || run.status !== 'accepted') return [];
-	const outcome = run.outcome as { pool: string[]; drawn: number[]; waitingList: { person: number }[] };
-	const members = await loadMembers(db, outcome.pool);
-	const byId = new Map(members.map((p) => [p.registrationId, p]));
-	const pool = outcome.pool.map((id) => byId.get(id)!).filter(Boolean);
-	if (pool.length !== outcome.pool.length) return [];
-	const statuses = await db
-		.select({ id: registration.id, status: registration.status, name: person.name })
-		.from(registration)
-		.innerJoin(person, eq(registration.personId, person.id))
-		.where(inArray(registration.id, outcome.pool));
-	const info = new Map(statuses.map((s) => [s.id, s]));
-	const statusAt = (i: number) => info.get(outcome.pool[i])?.status ?? '';
-	const problem = poolProblem(pool, run.quotas as Quota[], run.panelSize);
-	const isSeated = (i: number) => statusAt(i) === 'selected' || statusAt(i) === 'confirmed';
-	const leaving = outcome.drawn.filter((i) => statusAt(i) === 'withdrawn' || statusAt(i) === 'declined');
-	let panel = [...outcome.drawn.filter(isSeated), ...outcome.pool.map((_, i) => i).filter((i) => isSeated(i) && !outcome.drawn.includes(i)), ...leaving];
-	const waiting = outcome.waitingList.map((e) => e.person).filter((i) => statusAt(i) === 'waitlisted');
-	return leaving.map((i) => {
-		const r = replacementFor(problem, panel, i, waiting.filter((w) => !panel.includes(w)));
-		if (r !== null) panel = panel.map((x) => (x === i ? r : x));
-		const who = (k: number) => ({ registrationId: outcome.pool[k], name: info.get(outcome.pool[k])?.name ?? '' });
-		return { leaving: { ...who(i), status: statusAt(i) }, replacement: r === null ? null : who(r) };
-	});
-}

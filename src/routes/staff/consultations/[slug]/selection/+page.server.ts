@@ -1,11 +1,12 @@
+// Longer than a route should be: the quota form is built here from the pool, the last run and the
+// targets (three sources merged row by row), and parsed back in the run action.
 import { fail, redirect } from '@sveltejs/kit';
 import { randomBytes } from 'node:crypto';
-import { desc, eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { consultationOr404, requireStaff } from '$lib/server/guards';
-import { selectionRun } from '$lib/server/db/schema';
-import { loadPool, poolCounts, SELECTION_DIMENSIONS, startSelection } from '$lib/server/use-cases/select-participants';
+import { listRuns, loadPool, poolCounts, SELECTION_DIMENSIONS } from '$lib/server/queries/selection';
+import { startSelection } from '$lib/server/use-cases/select-participants';
 import { selectionLabels } from '$lib/server/selection/labels';
 import { runInWorker } from '$lib/server/selection/in-worker';
 import { deriveQuotas } from '$lib/domain/selection/quotas';
@@ -26,7 +27,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const pool = await loadPool(db, c.id);
 	const label = await selectionLabels(db);
 	const counts = poolCounts(pool);
-	const runs = await db.select().from(selectionRun).where(eq(selectionRun.consultationId, c.id)).orderBy(desc(selectionRun.createdAt));
+	const runs = await listRuns(db, c.id);
 	const panelSize = runs[0]?.panelSize ?? Math.min(pool.length, c.capacity ?? pool.length);
 	// The form starts from the last run's quotas, or from the consultation's targets.
 	const lastQuotas = (runs[0]?.quotas as Quota[] | undefined) ?? deriveQuotas(counts, { panelSize, targets: c.balanceTargets, everyPresent: ['category'] });

@@ -1,13 +1,13 @@
+// Longer than a route should be: the page draws the pool-versus-panel balance charts itself (a
+// presentation of the run's people, with the interface language's labels), not a read or a rule.
 import { error, fail } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { baseUrl, getDb, getMailer } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
-import { consultation, selectionRun } from '$lib/server/db/schema';
-import { listRunPeople } from '$lib/server/queries/selection';
-import { acceptSelection, suggestReplacements, SELECTION_DIMENSIONS } from '$lib/server/use-cases/select-participants';
+import { getRunWithSlug, listRunPeople, suggestReplacements, SELECTION_DIMENSIONS } from '$lib/server/queries/selection';
+import { acceptSelection } from '$lib/server/use-cases/select-participants';
+import { selectReplacement } from '$lib/server/use-cases/select-replacement';
 import { barChartSvg } from '$lib/server/charts';
-import { decideRegistration } from '$lib/server/use-cases/move-registration';
 import { balanceBy } from '$lib/domain/balance';
 import type { Diagnosis } from '$lib/domain/selection/infeasibility';
 import type { Progress } from '$lib/domain/selection/leximin';
@@ -19,10 +19,9 @@ import { isUuid } from '$lib/domain/ids';
 
 async function runFor(slug: string, runId: string) {
 	if (!isUuid(runId)) error(404);
-	const db = getDb();
-	const [row] = await db.select({ run: selectionRun, c: consultation }).from(selectionRun).innerJoin(consultation, eq(selectionRun.consultationId, consultation.id)).where(eq(selectionRun.id, runId));
-	if (!row || row.c.slug !== slug) error(404);
-	return row;
+	const row = await getRunWithSlug(getDb(), runId);
+	if (!row || row.slug !== slug) error(404);
+	return { run: row.run, c: { id: row.run.consultationId, slug: row.slug, title: row.title } };
 }
 
 type Outcome = { pool: string[]; progress?: Progress | null; minProbability?: number; drawn?: number[]; diagnosis?: Diagnosis; error?: string; stats?: { seconds: number; classes: number; panelSearches: number } };
@@ -86,10 +85,8 @@ export const actions: Actions = {
 		const { c } = await runFor(params.slug, params.runId);
 		const actor = requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
 		const registrationId = String((await request.formData()).get('registrationId') ?? '');
-		const suggested = (await suggestReplacements(getDb(), params.runId)).some((r) => r.replacement?.registrationId === registrationId);
-		if (!suggested) return fail(409, { message: m.selection_replacement_changed() });
-		const result = await decideRegistration(getDb(), getMailer(), actor, registrationId, 'selected', new Date(), { page: (slug) => `${baseUrl()}/consultations/${slug}`, signIn: `${baseUrl()}/sign-in` });
-		if (!result.ok) return fail(409, { message: m.decision_not_allowed() });
+		const result = await selectReplacement(getDb(), getMailer(), actor, params.runId, registrationId, new Date(), { page: (slug) => `${baseUrl()}/consultations/${slug}`, signIn: `${baseUrl()}/sign-in` });
+		if (!result.ok) return fail(409, { message: result.reason === 'not-suggested' ? m.selection_replacement_changed() : m.decision_not_allowed() });
 		return { accepted: m.decision_saved() };
 	},
 	accept: async ({ locals, params }) => {
