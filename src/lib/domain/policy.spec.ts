@@ -33,6 +33,16 @@ describe('policy', () => {
 		}).toEqual(expected);
 	});
 
+	it('lets admins and organizers create consultations, never a rapporteur or a stakeholder', () => {
+		expect([admin, organizer, rapporteur, stakeholder, anonymous, cli].map(policy.canCreateConsultation)).toEqual([true, true, false, false, false, true]);
+	});
+	it('lets an organizer assign rapporteurs to their own consultation only; admins assign anyone', () => {
+		expect(policy.canAssignStaff(organizer, 'rapporteur', 'c1')).toBe(true);
+		expect(policy.canAssignStaff(organizer, 'rapporteur', 'c2')).toBe(false);
+		expect(policy.canAssignStaff(organizer, 'organizer', 'c1')).toBe(false);
+		expect(policy.canAssignStaff(rapporteur, 'rapporteur', 'c1')).toBe(false);
+		expect(policy.canAssignStaff(admin, 'organizer', 'c2')).toBe(true);
+	});
 	it('lets organizers organize only their own consultations', () => {
 		expect(policy.canOrganize(organizer, 'c1')).toBe(true);
 		expect(policy.canOrganize(organizer, 'c2')).toBe(false);

@@ -27,6 +27,10 @@ export const policy = {
 	canReadOutbox: (a: Actor) => isAdmin(a),
 	/** Publishing what the public sent in (practices, written inputs), and recording pledges and country commitments. */
 	canModerate: (a: Actor) => isAdmin(a) || (a.kind === 'staff' && a.role === 'organizer'),
+	/** A new consultation: admins and organizers (who then organize it); a rapporteur only takes notes. */
+	canCreateConsultation: (a: Actor) => isAdmin(a) || (a.kind === 'staff' && a.role === 'organizer'),
+	/** Assigning staff to a consultation: admins any role; its organizers may add a rapporteur. */
+	canAssignStaff: (a: Actor, role: 'organizer' | 'rapporteur', consultationId: string) => isAdmin(a) || (role === 'rapporteur' && a.kind === 'staff' && a.organizerOf.has(consultationId)),
 	canOrganize: (a: Actor, consultationId: string) => isAdmin(a) || (a.kind === 'staff' && a.organizerOf.has(consultationId)),
 	/** Who said what (speaker identities of non-attributable statements): audit-logged. */
 	canSeeSpeakers: (a: Actor, consultationId: string) =>

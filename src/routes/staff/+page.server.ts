@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const processes = await listReviewProcesses(getDb());
 	return {
 		processes,
-		canCreate: actor.role !== 'rapporteur',
+		canCreate: policy.canCreateConsultation(actor),
 		links: {
 			directory: policy.canReadDirectory(actor),
 			import: policy.canChangeDirectory(actor),

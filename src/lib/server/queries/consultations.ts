@@ -213,3 +213,21 @@ export async function processSlugOf(db: Executor, processId: string): Promise<st
 	const [p] = await db.select({ slug: reviewProcess.slug }).from(reviewProcess).where(eq(reviewProcess.id, processId));
 	return p?.slug ?? null;
 }
+
+/** Every objective with its cluster, by number (the consultation form's checklist). */
+export function listObjectivesWithClusters(db: Executor) {
+	return db.select({ number: objective.number, title: objective.title, cluster: objective.cluster }).from(objective).orderBy(asc(objective.number));
+}
+
+/** What the consultation form shows beside the consultation's own row: its objectives and its organizing team. */
+export async function consultationFormExtras(db: Executor, consultationId: string) {
+	const [chosen, team] = await Promise.all([
+		db.select({ id: consultationObjective.objectiveId }).from(consultationObjective).where(eq(consultationObjective.consultationId, consultationId)),
+		db.select().from(organizingTeamMember).where(eq(organizingTeamMember.consultationId, consultationId))
+	]);
+	return {
+		objectiveIds: chosen.map((o) => o.id),
+		leadAgencyIds: team.filter((t) => t.role === 'lead-agency').map((t) => t.organizationId),
+		coDesignerIds: team.filter((t) => t.role === 'co-designer').map((t) => t.organizationId)
+	};
+}

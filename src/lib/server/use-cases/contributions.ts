@@ -18,7 +18,7 @@ import {
 	writtenInputAttachment,
 	writtenInputObjective
 } from '../db/schema';
-import type { ProtectionScope } from '../queries/protected';
+import { inputScope, inputTexts, practiceScope, practiceTexts } from '../queries/contributions';
 import { assertCleared, passGate, type Clearance, type StoredFinding } from '../privacy/gate';
 import { writeAudit } from '../queries/audit';
 import { suggestObjectives } from '../../domain/notes/objective-tags';
@@ -135,15 +135,7 @@ export async function submitWrittenInput(db: Database, target: InputTarget, inpu
 // Moderation
 // ---------------------------------------------------------------------------------------------
 
-/** What a practice is checked against: its process's rooms, or every room when it names no process. */
-export const practiceScope = (processId: string | null): ProtectionScope => (processId ? { processId } : 'everywhere');
-/** A written input answers a process's open call, or one consultation's. */
-export const inputScope = (w: { processId: string | null; consultationId: string | null }): ProtectionScope => (w.processId ? { processId: w.processId } : w.consultationId ? { consultationId: w.consultationId } : 'everywhere');
-
-/** What of a practice becomes public, as the gate checks it (the moderation page reads the same stored check). */
-export const practiceTexts = (p: { title: string; summary: string; links: readonly string[] }) => ({ title: p.title, summary: p.summary, links: p.links.join('\n') });
-/** What of a written input becomes public: its organization only with the author's consent. */
-export const inputTexts = (w: { title: string | null; text: string; isAttributionConsented: boolean; organizationName: string | null }) => ({ title: w.title ?? '', text: w.text, organization: w.isAttributionConsented ? (w.organizationName ?? '') : '' });
+export { inputScope, inputTexts, practiceScope, practiceTexts };
 
 export type ModerationResult = { ok: true } | Forbidden | NotFound | { ok: false; reason: 'blocked'; findings: StoredFinding[]; canOverride: boolean } | Invalid;
 

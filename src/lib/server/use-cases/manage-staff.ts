@@ -74,7 +74,7 @@ export async function setConsultationAssignment(
 	input: { userId: string; consultationId: string; role: string; isAssigned: boolean }
 ): Promise<AssignResult> {
 	if (input.role !== 'organizer' && input.role !== 'rapporteur') return { ok: false, reason: 'invalid-role' };
-	const allowed = policy.canChangeRoles(actor) || (input.role === 'rapporteur' && policy.canOrganize(actor, input.consultationId));
+	const allowed = policy.canAssignStaff(actor, input.role, input.consultationId);
 	if (!allowed) return FORBIDDEN;
 	return db.transaction(async (tx) => {
 		const [user] = await tx.select({ role: authUser.role }).from(authUser).where(eq(authUser.id, input.userId));

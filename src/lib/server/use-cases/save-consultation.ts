@@ -19,7 +19,7 @@ export type SaveConsultationResult =
 /** `overrideReason`: an administrator's written reason to save past a blocking privacy finding (audited). */
 export async function saveConsultation(db: Database, actor: Actor, existingSlug: string | null, values: ConsultationValues, options: { overrideReason?: string | null } = {}): Promise<SaveConsultationResult> {
 	if (actor.kind !== 'staff' && actor.kind !== 'system') return FORBIDDEN;
-	if (existingSlug === null && actor.kind === 'staff' && actor.role === 'rapporteur') return FORBIDDEN;
+	if (existingSlug === null && !policy.canCreateConsultation(actor)) return FORBIDDEN;
 	const { objectiveNumbers, team, ...row } = values;
 	try {
 		return await db.transaction(async (tx) => {

@@ -1,9 +1,10 @@
+// Longer than a route should be: the consultation's stored instants are turned back into the form's
+// dates and wall-clock times in its own time zone (24:00 kept as entered).
 import { error, fail, redirect } from '@sveltejs/kit';
-import { asc, eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requireStaff } from '$lib/server/guards';
-import { consultation, consultationObjective, objective, organizingTeamMember } from '$lib/server/db/schema';
+import { consultationOr404, requireStaff } from '$lib/server/guards';
+import { consultationFormExtras, listObjectivesWithClusters } from '$lib/server/queries/consultations';
 import { loadDirectoryOptions } from '$lib/server/queries/directory-options';
 import { saveConsultation } from '$lib/server/use-cases/save-consultation';
 import { overridesOfAll } from '$lib/server/privacy/gate';
@@ -21,17 +22,15 @@ const hhmm = (d: Date, zone: string) => {
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const db = getDb();
-	const objectives = await db.select({ number: objective.number, title: objective.title, cluster: objective.cluster }).from(objective).orderBy(asc(objective.number));
+	const objectives = await listObjectivesWithClusters(db);
 	const { organizations } = await loadDirectoryOptions(db);
 	if (params.slug === NEW) {
-		requireStaff(locals.actor, (a) => a.kind === 'staff' && a.role !== 'rapporteur');
+		requireStaff(locals.actor, policy.canCreateConsultation);
 		return { isNew: true, objectives, organizations, values: { timeZone: 'Asia/Bangkok', startTime: '11:00', endTime: '14:00', format: 'online', isOnePerOrganization: true, isChathamHouse: true, status: 'draft', registrationClosesTime: '24:00', objectives: [] as string[] } };
 	}
-	const [c] = await db.select().from(consultation).where(eq(consultation.slug, params.slug));
-	if (!c) error(404);
+	const c = await consultationOr404(params.slug);
 	requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
-	const chosen = await db.select({ id: consultationObjective.objectiveId }).from(consultationObjective).where(eq(consultationObjective.consultationId, c.id));
-	const team = await db.select().from(organizingTeamMember).where(eq(organizingTeamMember.consultationId, c.id));
+	const extras = await consultationFormExtras(db, c.id);
 	const z = c.timeZone;
 	// A deadline at midnight is shown as 24:00 of the day before, as it was entered.
 	const closes = c.registrationClosesAt;
@@ -55,9 +54,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			registrationOpensDate: c.registrationOpensAt ? dateInZone(c.registrationOpensAt, z) : '',
 			registrationClosesDate: closes ? dateInZone(closesAtMidnight ? new Date(closes.getTime() - 1) : closes, z) : '',
 			registrationClosesTime: closes ? (closesAtMidnight ? '24:00' : hhmm(closes, z)) : '24:00',
-			objectives: chosen.map((o) => o.id.replace(/^gcm-/, '')),
-			leadAgencyIds: team.filter((t) => t.role === 'lead-agency').map((t) => t.organizationId),
-			coDesignerIds: team.filter((t) => t.role === 'co-designer').map((t) => t.organizationId)
+			objectives: extras.objectiveIds.map((id) => id.replace(/^gcm-/, '')),
+			leadAgencyIds: extras.leadAgencyIds,
+			coDesignerIds: extras.coDesignerIds
 		}
 	};
 };

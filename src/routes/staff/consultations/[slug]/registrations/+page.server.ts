@@ -1,9 +1,10 @@
-import { error, fail } from '@sveltejs/kit';
-import { and, asc, eq } from 'drizzle-orm';
+// Longer than a route should be: the filter, the list and the balance against the targets share one
+// page (and two actions), as the secretariat works them side by side.
+import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { baseUrl, getDb, getMailer } from '$lib/server/runtime';
-import { requireStaff } from '$lib/server/guards';
-import { consultation, stakeholderCategory, subregion } from '$lib/server/db/schema';
+import { consultationOr404, requireStaff } from '$lib/server/guards';
+import { listCategories, listSubregions } from '$lib/server/queries/reference';
 import { listRegistrations } from '$lib/server/queries/registrations';
 import { decideRegistration } from '$lib/server/use-cases/move-registration';
 import { againstTargets, balanceBy } from '$lib/domain/balance';
@@ -13,22 +14,13 @@ import { policy } from '$lib/domain/policy';
 import { GENDERS, REGISTRATION_STATUSES } from '$lib/domain/enums';
 import { m } from '$lib/paraglide/messages';
 
-async function consultationFor(slug: string) {
-	const [c] = await getDb().select().from(consultation).where(and(eq(consultation.slug, slug)));
-	if (!c) error(404);
-	return c;
-}
-
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const c = await consultationFor(params.slug);
+	const c = await consultationOr404(params.slug);
 	requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
 	const q = url.searchParams;
 	const pick = (key: string, allowed: readonly string[]) => (allowed.includes(q.get(key) ?? '') ? (q.get(key) as string) : undefined);
 	const db = getDb();
-	const [subregions, categories] = await Promise.all([
-		db.select().from(subregion).orderBy(asc(subregion.position)),
-		db.select().from(stakeholderCategory).orderBy(asc(stakeholderCategory.position))
-	]);
+	const [subregions, categories] = await Promise.all([listSubregions(db), listCategories(db)]);
 	const filter = {
 		status: pick('status', REGISTRATION_STATUSES),
 		subregionId: pick('subregion', subregions.map((s) => s.id)),
@@ -60,7 +52,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 export const actions: Actions = {
 	targets: async ({ locals, params, request }) => {
-		const c = await consultationFor(params.slug);
+		const c = await consultationOr404(params.slug);
 		const actor = requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
 		const form = await request.formData();
 		const fields = [...form].map(([k, v]) => [k, String(v)] as [string, string]);
@@ -73,7 +65,7 @@ export const actions: Actions = {
 		return { done: m.targets_saved() };
 	},
 	decide: async ({ locals, params, request }) => {
-		const c = await consultationFor(params.slug);
+		const c = await consultationOr404(params.slug);
 		const actor = requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
 		const form = await request.formData();
 		const to = String(form.get('to') ?? '');
