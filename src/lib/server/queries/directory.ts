@@ -123,3 +123,14 @@ export async function getOrganization(db: Executor, id: string) {
 	const [o] = await db.select().from(organization).where(eq(organization.id, id));
 	return o ?? null;
 }
+
+/** Everyone not erased as "Name — Organization", by name (moderator and speaker pickers). */
+export async function listPeopleLabels(db: Executor) {
+	const rows = await db
+		.select({ id: person.id, name: person.name, organization: organization.name })
+		.from(person)
+		.leftJoin(organization, eq(person.organizationId, organization.id))
+		.where(isNull(person.erasedAt))
+		.orderBy(asc(person.name));
+	return rows.map((p) => ({ id: p.id, label: p.organization ? `${p.name} — ${p.organization}` : p.name }));
+}

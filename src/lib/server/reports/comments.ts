@@ -30,7 +30,7 @@ async function versionWithConsultation(db: Executor, versionId: string) {
 
 export type CirculateResult = { ok: true; recipients: number; closesAt: Date } | Forbidden | NotFound | { ok: false; reason: 'blocked' } | { ok: false; reason: 'not-a-draft' } | { ok: false; reason: 'days' };
 
-export async function circulateVersion(db: Database, actor: Actor, mailer: Mailer, versionId: string, options: { days: number; origin: string; now: Date; overrideReason?: string }): Promise<CirculateResult> {
+export async function circulateVersion(db: Database, actor: Actor, mailer: Mailer, versionId: string, options: { days: number; origin: string; now: Date; overrideReason?: string | null }): Promise<CirculateResult> {
 	const found = await versionWithConsultation(db, versionId);
 	if (!found) return NOT_FOUND;
 	const { v, c, title } = found;

@@ -102,7 +102,7 @@ export type PublishResult =
  * protects. A blocking finding stops it unless an admin overrides it with a written reason, which
  * the audit log keeps with the findings.
  */
-export async function publishVersion(db: Database, actor: Actor, versionId: string, options: { note?: string; overrideReason?: string } = {}): Promise<PublishResult> {
+export async function publishVersion(db: Database, actor: Actor, versionId: string, options: { note?: string; overrideReason?: string | null } = {}): Promise<PublishResult> {
 	if (!isUuid(versionId)) return NOT_FOUND;
 	const [v] = await db
 		.select({ id: reportVersion.id, state: reportVersion.state, number: reportVersion.number, consultationId: report.consultationId })
@@ -112,7 +112,7 @@ export async function publishVersion(db: Database, actor: Actor, versionId: stri
 	if (!v) return NOT_FOUND;
 	if (!policy.canOrganize(actor, v.consultationId)) return FORBIDDEN;
 	if (v.state === 'published') return { ok: false, reason: 'already-published' };
-	if (options.overrideReason !== undefined && !options.overrideReason.trim()) {
+	if (options.overrideReason != null && !options.overrideReason.trim()) {
 		const probe = (await privacyGate(db, versionId))!;
 		if (!probe.isBlocked) return { ok: false, reason: 'override-needs-reason' };
 	}

@@ -12,7 +12,7 @@ import { isUuid } from '../../domain/ids';
 
 type Invalid = { ok: false; reason: 'invalid'; errors: Record<string, string>; findings?: string[]; canOverride?: boolean };
 
-export async function addPledge(db: Database, actor: Actor, processId: string | null, input: TPledgeInput, options: { overrideReason?: string } = {}): Promise<{ ok: true; id: string } | Forbidden | Invalid> {
+export async function addPledge(db: Database, actor: Actor, processId: string | null, input: TPledgeInput, options: { overrideReason?: string | null } = {}): Promise<{ ok: true; id: string } | Forbidden | Invalid> {
 	if (!policy.canModerate(actor)) return FORBIDDEN;
 	if (input.objectiveIds.length) {
 		const found = await db.select({ id: objective.id }).from(objective).where(inArray(objective.id, input.objectiveIds));

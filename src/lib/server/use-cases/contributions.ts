@@ -144,7 +144,7 @@ export type Decision = 'published' | 'rejected';
 export interface ModerationOptions {
 	now?: Date;
 	/** An administrator's written reason to publish despite a blocking finding. */
-	overrideReason?: string;
+	overrideReason?: string | null;
 }
 
 export async function moderatePractice(db: Database, actor: Actor, id: string, decision: Decision, options: ModerationOptions = {}): Promise<ModerationResult> {

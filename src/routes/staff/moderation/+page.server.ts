@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
+import { overrideReasonOf } from '$lib/server/forms';
 import { moderationQueue } from '$lib/server/queries/contributions';
 import { moderatePractice, moderateWrittenInput, type ModerationResult } from '$lib/server/use-cases/contributions';
 import { policy } from '$lib/domain/policy';
@@ -17,18 +18,13 @@ function refused(id: string, result: Exclude<ModerationResult, { ok: true }>) {
 	return fail(400, { id, problem: result.reason === 'invalid' ? m.error_invalid_choice() : m.error_forbidden(), findings: [], canOverride: false });
 }
 
-const overrideOf = (form: FormData) => {
-	const reason = form.get('overrideReason');
-	return reason === null ? undefined : String(reason);
-};
-
 export const actions: Actions = {
 	practice: async ({ locals, request }) => {
 		const actor = requireStaff(locals.actor, policy.canModerate);
 		const form = await request.formData();
 		const id = String(form.get('id') ?? '');
 		const decision = form.get('decision') === 'published' ? 'published' : 'rejected';
-		const result = await moderatePractice(getDb(), actor, id, decision, { overrideReason: overrideOf(form) });
+		const result = await moderatePractice(getDb(), actor, id, decision, { overrideReason: overrideReasonOf(form) });
 		if (!result.ok) return refused(id, result);
 		return { id, done: decision === 'published' ? m.moderation_published() : m.moderation_rejected() };
 	},
@@ -37,7 +33,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const id = String(form.get('id') ?? '');
 		const decision = form.get('decision') === 'published' ? 'published' : 'rejected';
-		const result = await moderateWrittenInput(getDb(), actor, id, decision, form.getAll('objectiveIds').map(String), { overrideReason: overrideOf(form) });
+		const result = await moderateWrittenInput(getDb(), actor, id, decision, form.getAll('objectiveIds').map(String), { overrideReason: overrideReasonOf(form) });
 		if (!result.ok) return refused(id, result);
 		return { id, done: decision === 'published' ? m.moderation_published() : m.moderation_rejected() };
 	}

@@ -1,10 +1,12 @@
-import { error, fail } from '@sveltejs/kit';
-import { asc, eq, isNull } from 'drizzle-orm';
+// Longer than a route should be: five actions (items and documents) share the agenda page, each a
+// parse and one use-case call; the forms come back as sent after a refusal.
+import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requireStaff } from '$lib/server/guards';
-import { consultation, organization, person } from '$lib/server/db/schema';
-import { getConceptNoteForStaff } from '$lib/server/queries/consultations';
+import { consultationOr404, requireStaff } from '$lib/server/guards';
+import { overrideReasonOf } from '$lib/server/forms';
+import { getConceptNoteForStaff, type ConsultationRow } from '$lib/server/queries/consultations';
+import { listPeopleLabels } from '$lib/server/queries/directory';
 import { addDocument, deleteAgendaItem, deleteDocument, saveAgendaItem, type AgendaResult } from '$lib/server/use-cases/edit-agenda';
 import { MAX_DOCUMENT_BYTES, ZAgendaItemForm, ZDocumentLinkForm, documentMediaType, toAgendaItemValues } from '$lib/domain/agenda-input';
 import { policy } from '$lib/domain/policy';
@@ -13,21 +15,11 @@ import { dateInZone, formatDeadline, formatTime, formatTimeRange } from '$lib/do
 import { overridesOfAll } from '$lib/server/privacy/gate';
 import { m } from '$lib/paraglide/messages';
 
-async function consultationFor(slug: string) {
-	const [c] = await getDb().select().from(consultation).where(eq(consultation.slug, slug));
-	if (!c) error(404);
-	return c;
-}
-
 /** A refusal, with what the person sent (so nothing is lost) and, for the privacy gate, why and whether they may override it. */
 function refusal(result: Exclude<AgendaResult, { ok: true }>, sent: Record<string, unknown> = {}) {
 	if (result.reason === 'invalid') return fail(400, { ...sent, errors: result.errors, findings: result.findings ?? [], canOverride: result.canOverride ?? false });
 	return fail(result.reason === 'forbidden' ? 403 : 404, { ...sent, errors: { _: 'invalid' } });
 }
-const overrideOf = (form: FormData) => {
-	const reason = form.get('overrideReason');
-	return reason === null ? null : String(reason);
-};
 /** The agenda item form as sent, to show it again after a refusal. */
 const sentItem = (form: FormData) => ({
 	title: String(form.get('title') ?? ''),
@@ -40,29 +32,22 @@ const sentItem = (form: FormData) => ({
 });
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const c = await consultationFor(params.slug);
+	const c = await consultationOr404(params.slug);
 	requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
 	const db = getDb();
-	const note = await getConceptNoteForStaff(db, c.id);
-	const people = await db
-		.select({ id: person.id, name: person.name, organization: organization.name })
-		.from(person)
-		.leftJoin(organization, eq(person.organizationId, organization.id))
-		.where(isNull(person.erasedAt))
-		.orderBy(asc(person.name));
 	const z = c.timeZone;
-	const overrides = await overridesOfAll(db, [['consultation', [c.id]], ['document', [c.id]]]);
+	const [note, people, overrides] = await Promise.all([getConceptNoteForStaff(db, c.id), listPeopleLabels(db), overridesOfAll(db, [['consultation', [c.id]], ['document', [c.id]]])]);
 	return {
 		consultation: { slug: c.slug, title: c.title },
 		overrides: overrides.map((o) => ({ date: formatDeadline(o.at, z, locals.locale), reason: o.reason, findings: o.findings })),
 		when: formatTimeRange(c.startsAt, c.endsAt, z, locals.locale),
-		people: people.map((p) => ({ id: p.id, label: p.organization ? `${p.name} — ${p.organization}` : p.name })),
+		people,
 		items: note.agenda.map((a) => ({ id: a.id, title: a.title, description: a.description ?? '', startTime: formatTime(a.startsAt, z, 'en'), endTime: formatTime(a.endsAt, z, 'en'), moderatorId: a.moderatorId ?? '', speakerIds: a.speakerIds, questions: a.questions.join('\n') })),
 		documents: note.documents
 	};
 };
 
-async function agendaValues(c: typeof consultation.$inferSelect, form: FormData) {
+async function agendaValues(c: ConsultationRow, form: FormData) {
 	const parsed = ZAgendaItemForm.safeParse({
 		title: form.get('title') ?? undefined,
 		description: form.get('description') ?? undefined,
@@ -78,13 +63,13 @@ async function agendaValues(c: typeof consultation.$inferSelect, form: FormData)
 
 export const actions: Actions = {
 	saveItem: async ({ locals, params, request }) => {
-		const c = await consultationFor(params.slug);
+		const c = await consultationOr404(params.slug);
 		const actor = requireStaff(locals.actor);
 		const form = await request.formData();
 		const values = await agendaValues(c, form);
 		const itemId = String(form.get('itemId') ?? '') || null;
 		if (!values.ok) return fail(400, { itemId, values: sentItem(form), errors: values.errors });
-		const result = await saveAgendaItem(getDb(), actor, c.slug, itemId, values.values, { overrideReason: overrideOf(form) });
+		const result = await saveAgendaItem(getDb(), actor, c.slug, itemId, values.values, { overrideReason: overrideReasonOf(form) });
 		return result.ok ? { saved: true } : refusal(result, { itemId, values: sentItem(form) });
 	},
 	deleteItem: async ({ locals, params, request }) => {
@@ -97,7 +82,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = ZDocumentLinkForm.safeParse({ title: form.get('title') ?? undefined, url: form.get('url') ?? '' });
 		if (!parsed.success) return fail(400, { documentError: m.err_link_invalid() });
-		const result = await addDocument(getDb(), actor, params.slug, parsed.data, { overrideReason: overrideOf(form) });
+		const result = await addDocument(getDb(), actor, params.slug, parsed.data, { overrideReason: overrideReasonOf(form) });
 		return result.ok ? { saved: true } : refusal(result, { documentForm: 'link', documentValues: parsed.data });
 	},
 	addFile: async ({ locals, params, request }) => {
@@ -109,7 +94,7 @@ export const actions: Actions = {
 		if (file.size > MAX_DOCUMENT_BYTES) return fail(400, { documentError: m.documents_too_large() });
 		const mediaType = documentMediaType(file.name);
 		if (!mediaType) return fail(400, { documentError: m.documents_type_refused() });
-		const result = await addDocument(getDb(), actor, params.slug, { title: title.slice(0, 300), fileName: file.name, mediaType, content: Buffer.from(await file.arrayBuffer()) }, { overrideReason: overrideOf(form) });
+		const result = await addDocument(getDb(), actor, params.slug, { title: title.slice(0, 300), fileName: file.name, mediaType, content: Buffer.from(await file.arrayBuffer()) }, { overrideReason: overrideReasonOf(form) });
 		return result.ok ? { saved: true } : refusal(result, { documentForm: 'file', documentValues: { title, url: '' } });
 	},
 	deleteDocument: async ({ locals, params, request }) => {

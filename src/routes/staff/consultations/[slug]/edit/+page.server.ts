@@ -4,6 +4,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { consultationOr404, requireStaff } from '$lib/server/guards';
+import { overrideReasonOf } from '$lib/server/forms';
 import { consultationFormExtras, listObjectivesWithClusters } from '$lib/server/queries/consultations';
 import { loadDirectoryOptions } from '$lib/server/queries/directory-options';
 import { saveConsultation } from '$lib/server/use-cases/save-consultation';
@@ -70,8 +71,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { values: raw, errors: registrationErrors(parsed.error) });
 		const converted = toConsultationValues(parsed.data);
 		if (!converted.ok) return fail(400, { values: raw, errors: converted.errors });
-		const overrideReason = data.get('overrideReason');
-		const result = await saveConsultation(getDb(), actor, params.slug === NEW ? null : params.slug, converted.values, { overrideReason: overrideReason === null ? null : String(overrideReason) });
+		const result = await saveConsultation(getDb(), actor, params.slug === NEW ? null : params.slug, converted.values, { overrideReason: overrideReasonOf(data) });
 		if (!result.ok) {
 			if (result.reason === 'invalid') return fail(400, { values: raw, errors: result.errors, findings: result.findings ?? [], canOverride: result.canOverride ?? false });
 			error(result.reason === 'forbidden' ? 403 : 404);

@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { processOr404, requireStaff } from '$lib/server/guards';
+import { overrideReasonOf } from '$lib/server/forms';
 import { contributionOptions } from '$lib/server/queries/contribution-options';
 import { addPledge, listCountryCommitments, listPledges, saveCountryCommitments, setPledgeStatus } from '$lib/server/use-cases/commitments';
 import { parseCountryCommitments, ZPledgeInput, ZPledgeStatus } from '$lib/domain/commitment-input';
@@ -26,8 +27,7 @@ export const actions: Actions = {
 		const raw = { pledgerName: String(form.get('pledgerName') ?? ''), countryCode: String(form.get('countryCode') ?? ''), commitment: String(form.get('commitment') ?? ''), objectiveIds: form.getAll('objectiveIds').map(String), status: String(form.get('status') ?? 'announced') };
 		const parsed = parseWith(ZPledgeInput, raw);
 		if (!parsed.ok) return fail(400, { pledgeValues: raw, pledgeErrors: parsed.errors });
-		const override = form.get('overrideReason');
-		const result = await addPledge(getDb(), actor, p.id, parsed.data, { overrideReason: override === null ? undefined : String(override) });
+		const result = await addPledge(getDb(), actor, p.id, parsed.data, { overrideReason: overrideReasonOf(form) });
 		if (!result.ok) return fail(result.reason === 'forbidden' ? 403 : 400, { pledgeValues: raw, pledgeErrors: result.reason === 'invalid' ? result.errors : { form: 'forbidden' }, findings: result.reason === 'invalid' ? (result.findings ?? []) : [] });
 		return { pledgeAdded: true };
 	},

@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { processOr404, requireStaff } from '$lib/server/guards';
+import { overrideReasonOf } from '$lib/server/forms';
 import { overridesOf } from '$lib/server/privacy/gate';
 import { formatDeadline } from '$lib/domain/time';
 import { importRecommendationsSheet, lastObjectiveNumber, listRecommendations, updateRecommendation } from '$lib/server/follow-up/recommendations';
@@ -60,7 +61,7 @@ export const actions: Actions = {
 			addressees,
 			objectiveNumbers: objectives.ok ? objectives.value : undefined,
 			followUp
-		}, undefined, { overrideReason: form.has('overrideReason') ? String(form.get('overrideReason')) : null });
+		}, undefined, { overrideReason: overrideReasonOf(form) });
 		if (!result.ok) {
 			if (result.reason === 'invalid') return fail(400, { id, values, errors: { followUpNote: result.errors.map((e) => e.message).join(' ') }, canOverride: result.canOverride ?? false });
 			return fail(result.reason === 'forbidden' ? 403 : 404, { id, values, errors: { form: result.reason === 'forbidden' ? m.error_forbidden() : m.error_not_found() } });
