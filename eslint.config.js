@@ -6,13 +6,6 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 
 const gitignorePath = path.resolve(import.meta.dirname, '.gitignore');
-/** Route files that still read tables themselves (issue 15 moves them into queries/ and use-cases/); brackets escaped for the glob. */
-const ROUTES_NOT_MOVED_YET = [
-	'src/routes/staff/consultations/\\[slug\\]/notes/\\[itemId\\]/+page.server.ts',
-	'src/routes/staff/consultations/\\[slug\\]/report/+page.server.ts',
-];
-
-
 export default defineConfig(
 	includeIgnoreFile(gitignorePath),
 	{ ignores: ['drizzle/', 'src/lib/paraglide/'] },
@@ -45,9 +38,8 @@ export default defineConfig(
 		}
 	},
 	// The layers (ARCHITECTURE.md): the domain is pure; queries never reach up into use-cases;
-	// routes read and write through queries and use-cases, never tables. Route files listed in
-	// ROUTES_NOT_MOVED_YET still read tables themselves (issue 15 moves them one by one); any other
-	// route that imports a table or drizzle-orm fails the lint.
+	// routes read and write through queries and use-cases, never tables: a route that imports a
+	// table or drizzle-orm fails the lint.
 	{
 		files: ['src/lib/domain/**/*.ts'],
 		rules: {
@@ -67,11 +59,37 @@ export default defineConfig(
 	},
 	{
 		files: ['src/routes/**/*.ts'],
-		ignores: ROUTES_NOT_MOVED_YET,
 		rules: {
 			'no-restricted-imports': ['error', { patterns: [
 				{ group: ['$lib/server/db/schema', '**/db/schema'], message: 'Routes read through queries/ and write through use-cases/, never tables.' },
 				{ group: ['drizzle-orm', 'drizzle-orm/*'], message: 'Routes read through queries/ and write through use-cases/, never drizzle-orm.' }
+			] }]
+		}
+	},
+	// The rest of the server reads through queries/ and writes through use-cases/ too. The modules
+	// listed here own a table of their own or stand before the layers: the auth library's adapter,
+	// the rate limiter's counters, the mail outbox, the privacy gate's stored checks, the backup,
+	// start-up (the first administrator), and the reference and demo data loaders.
+	{
+		files: ['src/lib/server/**/*.ts', 'src/cli/**/*.ts'],
+		ignores: [
+			'**/*.spec.ts',
+			'src/lib/server/queries/**',
+			'src/lib/server/use-cases/**',
+			'src/lib/server/db/**',
+			'src/lib/server/auth.ts',
+			'src/lib/server/limits.ts',
+			'src/lib/server/mail.ts',
+			'src/lib/server/privacy/gate.ts',
+			'src/lib/server/backup.ts',
+			'src/lib/server/startup.ts',
+			'src/lib/server/reference/**',
+			'src/lib/server/demo/**'
+		],
+		rules: {
+			'no-restricted-imports': ['error', { patterns: [
+				{ group: ['$lib/server/db/schema', '**/db/schema', './db/schema'], message: 'Tables are read in queries/ and written in use-cases/.' },
+				{ group: ['drizzle-orm', 'drizzle-orm/*'], message: 'Tables are read in queries/ and written in use-cases/, never with drizzle-orm elsewhere.' }
 			] }]
 		}
 	}

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../src/lib/server/db';
 import { prepareDatabase } from '../src/lib/server/startup';
-import { loadDraftInput } from '../src/lib/server/reports/draft-input';
+import { loadDraftInput } from '../src/lib/server/queries/draft-input';
 import { draftReport } from '../src/lib/domain/report/draft';
 import { renderHtmlDocument, renderMarkdown } from '../src/lib/domain/report/render-text';
 import { renderDocx } from '../src/lib/server/exports/report-docx';

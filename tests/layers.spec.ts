@@ -19,4 +19,12 @@ describe('the layers the linter keeps', { timeout: 60_000 }, () => {
 		expect(await restricted('src/lib/domain/new-rule.ts', "import { getDb } from '$lib/server/runtime';\nexport const x = getDb;\n")).toEqual([expect.stringContaining('no server code')]);
 		expect(await restricted('src/lib/server/queries/new-query.ts', "import { startSelection } from '../use-cases/select-participants';\nexport const x = startSelection;\n")).toEqual([expect.stringContaining('Queries never import use-cases')]);
 	});
+
+	it('keeps tables in queries/ and use-cases/ across the rest of the server and the CLI', async () => {
+		const table = "import { person } from '../db/schema';\nexport const x = person;\n";
+		expect(await restricted('src/lib/server/exports/new-export.ts', table)).toEqual([expect.stringContaining('Tables are read in queries/')]);
+		expect(await restricted('src/cli/new-command.ts', "import { eq } from 'drizzle-orm';\nexport const x = eq;\n")).toEqual([expect.stringContaining('never with drizzle-orm elsewhere')]);
+		expect(await restricted('src/lib/server/queries/new-query.ts', table)).toEqual([]);
+		expect(await restricted('src/lib/server/use-cases/new-command.ts', table)).toEqual([]);
+	});
 });

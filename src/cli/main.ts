@@ -15,6 +15,7 @@ import { guessMapping } from '../lib/domain/people-import';
 import type { Actor } from '../lib/domain/policy';
 import { sendReminders } from '../lib/server/use-cases/send-reminders';
 import { createMailer } from '../lib/server/mail';
+import { DEFAULT_K } from '../lib/domain/privacy/small-cells';
 
 export const HELP = `Usage: convene <command> [options]
 
@@ -352,7 +353,7 @@ async function privacyCommand(args: string[], values: { attendees?: string; k?: 
 		io.err(usage);
 		return 2;
 	}
-	const k = Number(values.k ?? 3);
+	const k = Number(values.k ?? DEFAULT_K);
 	if (!Number.isInteger(k) || k < 2) {
 		io.err(`convene: --k must be a whole number of at least 2, not "${values.k}"`);
 		return 2;
@@ -483,7 +484,7 @@ async function reportCommand(args: string[], values: { consultation?: string; fo
 		io.err(`convene: --format must be one of ${formats.join(', ')}, not "${values.format}"`);
 		return 2;
 	}
-	const { loadDraftInput } = await import('../lib/server/reports/draft-input');
+	const { loadDraftInput } = await import('../lib/server/queries/draft-input');
 	const { draftReport } = await import('../lib/domain/report/draft');
 	const { plainText } = await import('../lib/domain/report/model');
 	const { renderMarkdown, renderHtmlDocument } = await import('../lib/domain/report/render-text');
@@ -504,7 +505,7 @@ async function reportCommand(args: string[], values: { consultation?: string; fo
 			// The latest saved version, whatever its state.
 			const { report, reportVersion } = await import('../lib/server/db/schema');
 			const { desc, eq } = await import('drizzle-orm');
-			const { versionDocument } = await import('../lib/server/reports/versions');
+			const { versionDocument } = await import('../lib/server/queries/report-versions');
 			const [latest] = await h.db
 				.select({ id: reportVersion.id, number: reportVersion.number, state: reportVersion.state })
 				.from(reportVersion)

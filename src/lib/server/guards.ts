@@ -2,9 +2,8 @@
 // "sign in first" (303) and "not for you" (403), so that a direct URL never shows a staff page.
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from './runtime';
-import type { consultation, reviewProcess } from './db/schema';
+import { processBySlug, type ConsultationRow, type ProcessRow } from './queries/consultations';
 import { getConsultationBySlug } from './queries/consultations';
-import { processBySlug } from './follow-up/recommendations';
 import type { Actor } from '$lib/domain/policy';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
@@ -21,14 +20,14 @@ export function requireStakeholder(actor: Actor): Extract<Actor, { kind: 'stakeh
 }
 
 /** The consultation a staff page is about, or a 404. */
-export async function consultationOr404(slug: string): Promise<typeof consultation.$inferSelect> {
+export async function consultationOr404(slug: string): Promise<ConsultationRow> {
 	const c = await getConsultationBySlug(getDb(), slug);
 	if (!c) error(404);
 	return c;
 }
 
 /** The review process a page is about, or a 404 saying so. */
-export async function processOr404(slug: string): Promise<typeof reviewProcess.$inferSelect> {
+export async function processOr404(slug: string): Promise<ProcessRow> {
 	const p = await processBySlug(getDb(), slug);
 	if (!p) error(404, m.process_not_found());
 	return p;

@@ -8,7 +8,7 @@ import { updateMyPreferences } from '$lib/server/use-cases/update-my-preferences
 import { moveMyRegistration, updateMyRegistration } from '$lib/server/use-cases/move-registration';
 import { ZColleague, ZRegistrationDetails, registrationErrors } from '$lib/domain/registration-input';
 import { offerHandover } from '$lib/server/use-cases/hand-over-place';
-import { openForMyComments } from '$lib/server/reports/comments';
+import { openForMyComments } from '$lib/server/queries/report-comments';
 import { errorText } from '$lib/error-text';
 import { loadDirectoryOptions } from '$lib/server/queries/directory-options';
 import { formatTimeRange } from '$lib/domain/time';

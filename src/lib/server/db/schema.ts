@@ -41,6 +41,7 @@ import {
 	ACTIVE_REGISTRATION_STATUSES
 } from '../../domain/enums';
 import type { BalanceTargets } from '../../domain/balance';
+import { DEFAULT_K } from '../../domain/privacy/small-cells';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 // node-postgres returns a Buffer, PGlite a Uint8Array: both come out as a Buffer.
@@ -303,7 +304,7 @@ export const consultation = pgTable(
 		isChathamHouse: boolean('is_chatham_house').notNull().default(true),
 		isRecorded: boolean('is_recorded').notNull().default(false),
 		// Smallest anonymity set a descriptor may point to (privacy core); DESIGN.md default 3.
-		anonymityThreshold: integer('anonymity_threshold').notNull().default(3),
+		anonymityThreshold: integer('anonymity_threshold').notNull().default(DEFAULT_K),
 		// The organizers' balance targets: least share in per cent per value of a dimension,
 		// e.g. { "gender": { "woman": 40 }, "subregion": { "south-asia": 15 } }.
 		balanceTargets: jsonb('balance_targets').$type<BalanceTargets>().notNull().default({}),

@@ -54,9 +54,10 @@ import {
 	type DemoConsultation
 } from './demo-process';
 import { DEMO_PRACTICES } from './demo-practices';
-import { loadDraftInput } from '../reports/draft-input';
-import { saveBlocks } from '../reports/versions';
-import { syncRecommendations, updateRecommendation } from '../follow-up/recommendations';
+import { loadDraftInput } from '../queries/draft-input';
+import { saveBlocks } from '../use-cases/save-report-version';
+import { syncRecommendations } from '../use-cases/sync-recommendations';
+import { updateRecommendation } from '../use-cases/update-recommendations';
 import { draftReport } from '../../domain/report/draft';
 
 /** The demo consultation whose summary report is already published, with follow-up on it. */

@@ -14,7 +14,7 @@ import { agendaItem, auditLog, consultation, document, followUp, paragraph, pled
 import { protectionOf, type ProtectionScope } from '../queries/protected';
 import { moderatePractice, moderateWrittenInput, submitPractice, submitWrittenInput } from '../use-cases/contributions';
 import { addPledge } from '../use-cases/commitments';
-import { updateRecommendation } from '../follow-up/recommendations';
+import { updateRecommendation } from '../use-cases/update-recommendations';
 import { addDocument, saveAgendaItem } from '../use-cases/edit-agenda';
 import { saveConsultation } from '../use-cases/save-consultation';
 import { toAgendaItemValues, ZAgendaItemForm } from '../../domain/agenda-input';
@@ -25,8 +25,10 @@ const timeInZone = (d: Date, zone: string) => {
 	const w = wallClockAt(d, zone);
 	return `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
 };
-import { createDraftVersion, publishVersion, saveEditedVersion } from '../reports/versions';
-import { readBlocks } from '../reports/versions';
+import { createDraftVersion } from '../use-cases/generate-report-draft';
+import { publishVersion } from '../use-cases/publish-report-version';
+import { saveEditedVersion } from '../use-cases/save-report-version';
+import { readBlocks } from '../queries/report-blocks';
 import { findingsOf } from './gate';
 import { blockFields, type BlockEdit } from '../../domain/report/edit';
 import { parseWith, ZPracticeInput, ZWrittenInput } from '../../domain/contribution-input';

@@ -21,6 +21,13 @@ import {
 } from '../db/schema';
 
 export type ConsultationRow = typeof consultation.$inferSelect;
+export type ProcessRow = typeof reviewProcess.$inferSelect;
+
+/** A review process by its slug; null when there is none. */
+export async function processBySlug(db: Executor, slug: string): Promise<ProcessRow | null> {
+	const [p] = await db.select().from(reviewProcess).where(eq(reviewProcess.slug, slug));
+	return p ?? null;
+}
 
 /** A consultation by its slug, whatever its status (staff pages); null when there is none. */
 export async function getConsultationBySlug(db: Executor, slug: string): Promise<ConsultationRow | null> {

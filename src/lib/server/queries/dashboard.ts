@@ -1,7 +1,7 @@
 // The rows behind the process dashboard (domain/dashboard.ts): the network (people of stakeholder
 // organizations in the directory), each consultation's registrations, selections and attendance,
 // and every objective tag of statements, published written inputs and tracked recommendations.
-import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, max } from 'drizzle-orm';
 import type { Executor } from '../db';
 import {
 	consultation,
@@ -23,6 +23,7 @@ import { roomAttendees } from './attendees';
 import { GENDERS } from '../../domain/enums';
 import { categoryDisplayLabel } from '../../domain/reference';
 import type { CoverageItem, DashboardInput, PersonFacts } from '../../domain/dashboard';
+import { DEFAULT_K } from '../../domain/privacy/small-cells';
 
 const SELECTED = ['selected', 'confirmed'];
 
@@ -100,4 +101,10 @@ export async function dashboardInput(db: Executor, process: typeof reviewProcess
 		objectives,
 		coverage
 	};
+}
+
+/** The strictest k among a process's consultations (small cells of its dashboard), or the default. */
+export async function strictestThreshold(db: Executor, processId: string): Promise<number> {
+	const [{ k }] = await db.select({ k: max(consultation.anonymityThreshold) }).from(consultation).where(eq(consultation.processId, processId));
+	return k ?? DEFAULT_K;
 }

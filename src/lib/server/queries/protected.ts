@@ -17,6 +17,7 @@ import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { agendaItem, agendaSpeaker, attendance, consultation, country, organization, person, registration, statement } from '../db/schema';
 import type { PrivacyAttendee } from '../../domain/privacy/check';
+import { DEFAULT_K } from '../../domain/privacy/small-cells';
 
 export type ProtectionScope = { consultationId: string } | { processId: string | null } | 'everywhere';
 
@@ -35,7 +36,6 @@ export interface Protection {
 	fingerprint: string;
 }
 
-const DEFAULT_K = 3;
 
 export function describeScope(scope: ProtectionScope): string {
 	if (scope === 'everywhere') return 'every consultation';

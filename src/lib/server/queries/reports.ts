@@ -25,3 +25,13 @@ export async function latestReportVersion(db: Executor, consultationId: string):
 		.limit(1);
 	return latest ?? null;
 }
+
+/** Every version of a consultation's report, newest first (drafts, circulated and published). */
+export function listReportVersions(db: Executor, consultationId: string) {
+	return db
+		.select({ id: reportVersion.id, number: reportVersion.number, state: reportVersion.state, createdAt: reportVersion.createdAt, publishedAt: reportVersion.publishedAt, note: reportVersion.note, commentsCloseAt: reportVersion.commentsCloseAt })
+		.from(reportVersion)
+		.innerJoin(report, eq(report.id, reportVersion.reportId))
+		.where(eq(report.consultationId, consultationId))
+		.orderBy(desc(reportVersion.number));
+}

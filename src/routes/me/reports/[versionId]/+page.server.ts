@@ -2,7 +2,8 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requireStakeholder } from '$lib/server/guards';
-import { addComment, participantView } from '$lib/server/reports/comments';
+import { addComment } from '$lib/server/use-cases/comment-on-report';
+import { participantView } from '$lib/server/queries/report-comments';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params }) => {

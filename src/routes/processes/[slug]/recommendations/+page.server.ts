@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { processOr404 } from '$lib/server/guards';
 import { listObjectives } from '$lib/server/queries/consultations';
-import { listRecommendations } from '$lib/server/follow-up/recommendations';
+import { listRecommendations } from '$lib/server/queries/recommendations';
 import { ADDRESSEES } from '$lib/domain/follow-up/recommendations';
 import { RECOMMENDATION_STATUSES } from '$lib/domain/enums';
 

@@ -1,7 +1,7 @@
 import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { consultationDetail } from '$lib/server/open-data/read';
+import { consultationDetail } from '$lib/server/queries/open-data';
 
 export const GET: RequestHandler = async ({ params, url }) => {
 	const detail = await consultationDetail(getDb(), params.slug, url.origin);

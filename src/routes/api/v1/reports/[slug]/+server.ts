@@ -1,7 +1,7 @@
 import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { reportDetail } from '$lib/server/open-data/read';
+import { reportDetail } from '$lib/server/queries/open-data';
 
 export const GET: RequestHandler = async ({ params, url }) => {
 	const detail = await reportDetail(getDb(), params.slug, url.origin);

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { recommendationById } from '$lib/server/follow-up/recommendations';
+import { recommendationById } from '$lib/server/queries/recommendations';
 
 // One recommendation's public page: a stable address to cite in follow-up correspondence.
 export const load: PageServerLoad = async ({ params, setHeaders }) => {

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { publishedVersion } from '$lib/server/reports/public';
-import { publishedVersions } from '$lib/server/reports/versions';
+import { publishedVersion } from '$lib/server/queries/report-versions';
+import { publishedVersions } from '$lib/server/queries/report-versions';
 import { renderHtmlBody } from '$lib/domain/report/render-text';
 
 export const load: PageServerLoad = async ({ params, setHeaders }) => {

@@ -1,31 +1,31 @@
+// Longer than a route should be: the staff's report desk (versions, privacy findings, diff, comments
+// per paragraph) and its six actions share one page; each action is a parse and one use-case call.
 import { error, fail, redirect } from '@sveltejs/kit';
-import { desc, eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/runtime';
+import { getDb, getMailer } from '$lib/server/runtime';
 import { consultationOr404, requireStaff } from '$lib/server/guards';
-import { report, reportVersion } from '$lib/server/db/schema';
+import { listReportVersions } from '$lib/server/queries/reports';
+import { readBlocks } from '$lib/server/queries/report-blocks';
+import { overrideReasonOf } from '$lib/server/forms';
 import { overridesOf } from '$lib/server/privacy/gate';
-import { createDraftVersion, privacyGate, publishVersion, versionDiff, versionDocument } from '$lib/server/reports/versions';
+import { createDraftVersion } from '$lib/server/use-cases/generate-report-draft';
+import { privacyGate, versionDiff, versionDocument } from '$lib/server/queries/report-versions';
+import { publishVersion } from '$lib/server/use-cases/publish-report-version';
 import { blockFields } from '$lib/domain/report/edit';
 import { renderHtmlBody } from '$lib/domain/report/render-text';
 import { policy } from '$lib/domain/policy';
 import { m } from '$lib/paraglide/messages';
-import { circulateVersion, closeCommentsNow, commentsForStaff, markAddressed, replyToComment } from '$lib/server/reports/comments';
-import { readBlocks } from '$lib/server/reports/versions';
+import { circulateVersion, closeCommentsNow } from '$lib/server/use-cases/circulate-report';
+import { commentsForStaff } from '$lib/server/queries/report-comments';
+import { markAddressed, replyToComment } from '$lib/server/use-cases/answer-comments';
 import { numberBlocks } from '$lib/domain/report/model';
 import { formatDeadline } from '$lib/domain/time';
-import { createMailer } from '$lib/server/mail';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const c = await consultationOr404(params.slug);
 	const actor = requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
 	const db = getDb();
-	const versions = await db
-		.select({ id: reportVersion.id, number: reportVersion.number, state: reportVersion.state, createdAt: reportVersion.createdAt, publishedAt: reportVersion.publishedAt, note: reportVersion.note, commentsCloseAt: reportVersion.commentsCloseAt })
-		.from(reportVersion)
-		.innerJoin(report, eq(report.id, reportVersion.reportId))
-		.where(eq(report.consultationId, c.id))
-		.orderBy(desc(reportVersion.number));
+	const versions = await listReportVersions(db, c.id);
 	const shownNumber = Number(url.searchParams.get('v') ?? versions[0]?.number ?? 0);
 	const shown = versions.find((v) => v.number === shownNumber) ?? null;
 	const doc = shown ? await versionDocument(db, shown.id) : null;
@@ -75,23 +75,22 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	};
 };
 
+const CIRCULATE_REASONS: Record<string, () => string> = { days: m.comments_err_days, 'not-a-draft': m.comments_err_not_draft, blocked: m.comments_err_blocked };
+const PUBLISH_REASONS: Record<string, () => string> = { 'already-published': m.report_already_published, 'override-needs-reason': m.report_override_needs_reason };
+
 export const actions: Actions = {
 	circulate: async ({ locals, params, request, url }) => {
 		const c = await consultationOr404(params.slug);
 		requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
 		const form = await request.formData();
 		const db = getDb();
-		const override = form.get('overrideReason');
-		const result = await circulateVersion(db, locals.actor, createMailer(db), String(form.get('versionId') ?? ''), {
+		const result = await circulateVersion(db, locals.actor, getMailer(), String(form.get('versionId') ?? ''), {
 			days: Number(form.get('days') || 7),
 			origin: url.origin,
 			now: new Date(),
-			overrideReason: override === null ? undefined : String(override)
+			overrideReason: overrideReasonOf(form)
 		});
-		if (!result.ok) {
-			const message = result.reason === 'days' ? m.comments_err_days() : result.reason === 'not-a-draft' ? m.comments_err_not_draft() : result.reason === 'blocked' ? m.comments_err_blocked() : m.error_forbidden();
-			return fail(400, { message });
-		}
+		if (!result.ok) return fail(400, { message: (CIRCULATE_REASONS[result.reason] ?? m.error_forbidden)() });
 		return { published: m.comments_circulated({ count: result.recipients, deadline: formatDeadline(result.closesAt, c.timeZone, locals.locale) }) };
 	},
 	closeComments: async ({ locals, params, request }) => {
@@ -126,14 +125,9 @@ export const actions: Actions = {
 		const c = await consultationOr404(params.slug);
 		requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
 		const form = await request.formData();
-		const override = form.get('overrideReason');
-		const result = await publishVersion(getDb(), locals.actor, String(form.get('versionId') ?? ''), {
-			note: String(form.get('note') ?? ''),
-			overrideReason: override === null ? undefined : String(override)
-		});
+		const result = await publishVersion(getDb(), locals.actor, String(form.get('versionId') ?? ''), { note: String(form.get('note') ?? ''), overrideReason: overrideReasonOf(form) });
 		if (!result.ok) {
-			const message =
-				result.reason === 'blocked' ? `${m.report_blocked()} ${result.findings.map((f) => f.explanation).join(' ')}` : result.reason === 'already-published' ? m.report_already_published() : result.reason === 'override-needs-reason' ? m.report_override_needs_reason() : m.error_forbidden();
+			const message = result.reason === 'blocked' ? `${m.report_blocked()} ${result.findings.map((f) => f.explanation).join(' ')}` : (PUBLISH_REASONS[result.reason] ?? m.error_forbidden)();
 			return fail(result.reason === 'forbidden' ? 403 : 400, { message });
 		}
 		return { published: m.report_published({ number: result.number }) };

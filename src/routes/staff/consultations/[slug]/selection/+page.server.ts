@@ -7,7 +7,7 @@ import { getDb } from '$lib/server/runtime';
 import { consultationOr404, requireStaff } from '$lib/server/guards';
 import { listRuns, loadPool, poolCounts, SELECTION_DIMENSIONS } from '$lib/server/queries/selection';
 import { startSelection } from '$lib/server/use-cases/select-participants';
-import { selectionLabels } from '$lib/server/selection/labels';
+import { selectionLabels } from '$lib/server/queries/selection-labels';
 import { runInWorker } from '$lib/server/selection/in-worker';
 import { deriveQuotas } from '$lib/domain/selection/quotas';
 import { parseQuotaForm } from '$lib/domain/selection/quota-form';

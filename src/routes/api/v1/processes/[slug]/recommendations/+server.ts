@@ -1,7 +1,8 @@
 import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { listRecommendations, processBySlug } from '$lib/server/follow-up/recommendations';
+import { listRecommendations } from '$lib/server/queries/recommendations';
+import { processBySlug } from '$lib/server/queries/consultations';
 import { RECOMMENDATION_STATUSES } from '$lib/domain/enums';
 
 export const GET: RequestHandler = async ({ params, url }) => {

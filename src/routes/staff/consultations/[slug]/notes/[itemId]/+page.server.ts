@@ -1,10 +1,11 @@
+// Longer than a route should be: the statement list is labelled here in the interface language (the
+// descriptor phrase, the recommendation letter, each finding's sentence).
 import { error, fail } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
-import { asc } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
-import { country, stakeholderCategory, subregion } from '$lib/server/db/schema';
+import { referenceLists } from '$lib/server/queries/reference';
 import { deleteStatement, notesOfItem, saveStatement } from '$lib/server/use-cases/take-notes';
 import { statementFormFrom, ZStatementForm, descriptorPhrase } from '$lib/domain/notes/statement';
 import { letterOf } from '$lib/domain/report/model';
@@ -19,11 +20,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const db = getDb();
 	const notes = await notesOfItem(db, locals.actor, params.slug, params.itemId);
 	if (!notes.ok) error(notes.reason === 'forbidden' ? 403 : 404, notes.reason === 'forbidden' ? m.error_forbidden() : undefined);
-	const [categories, countries, subregions] = await Promise.all([
-		db.select({ id: stakeholderCategory.id, label: stakeholderCategory.label }).from(stakeholderCategory).orderBy(asc(stakeholderCategory.position)),
-		db.select({ code: country.code, name: country.name }).from(country).orderBy(asc(country.name)),
-		db.select({ id: subregion.id, name: subregion.name }).from(subregion).orderBy(asc(subregion.position))
-	]);
+	const { categories, countries, subregions } = await referenceLists(db);
 	const c = notes.consultation;
 	const labels = {
 		categoryNoun: (id: string) => categoryNoun(id, 1),

@@ -13,7 +13,7 @@ import type { Diagnosis } from '$lib/domain/selection/infeasibility';
 import type { Progress } from '$lib/domain/selection/leximin';
 import { policy } from '$lib/domain/policy';
 import { dimensionTitle } from '$lib/format';
-import { selectionLabels } from '$lib/server/selection/labels';
+import { selectionLabels } from '$lib/server/queries/selection-labels';
 import { m } from '$lib/paraglide/messages';
 import { isUuid } from '$lib/domain/ids';
 

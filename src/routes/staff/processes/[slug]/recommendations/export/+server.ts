@@ -1,7 +1,8 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { processOr404, requireStaff } from '$lib/server/guards';
-import { listRecommendations, recommendationsXlsx } from '$lib/server/follow-up/recommendations';
+import { listRecommendations } from '$lib/server/queries/recommendations';
+import { recommendationsXlsx } from '$lib/server/exports/recommendations-xlsx';
 
 // The tracker as a workbook to edit in Excel and upload back (no personal data: recommendations are public).
 export const GET: RequestHandler = async ({ locals, params }) => {

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { publishedVersion } from '$lib/server/reports/public';
+import { publishedVersion } from '$lib/server/queries/report-versions';
 import { renderMarkdown } from '$lib/domain/report/render-text';
 import { renderDocx } from '$lib/server/exports/report-docx';
 import { renderPdf } from '$lib/server/exports/report-pdf';

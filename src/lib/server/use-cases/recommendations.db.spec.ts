@@ -5,9 +5,15 @@ import { createDemoDatabase, DEMO_DAY, testDriver, type TestDatabase } from '../
 import { makeStaffActor } from '../../../../tests/support/factories';
 import { DEMO_PUBLISHED_SLUG } from '../demo/seed-demo';
 import { consultation, followUp, recommendation, reviewProcess, statement } from '../db/schema';
-import { createDraftVersion, publishVersion, readBlocks, saveEditedVersion } from '../reports/versions';
+import { createDraftVersion } from '../use-cases/generate-report-draft';
+import { publishVersion } from '../use-cases/publish-report-version';
+import { readBlocks } from '../queries/report-blocks';
+import { saveEditedVersion } from '../use-cases/save-report-version';
 import { blockFields } from '../../domain/report/edit';
-import { importRecommendationsSheet, listRecommendations, recommendationsXlsx, updateRecommendation } from './recommendations';
+import { importRecommendationsSheet } from '../use-cases/import-recommendations';
+import { listRecommendations } from '../queries/recommendations';
+import { recommendationsXlsx } from '../exports/recommendations-xlsx';
+import { updateRecommendation } from '../use-cases/update-recommendations';
 import { roomAttendees } from '../queries/attendees';
 import type { Actor } from '../../domain/policy';
 

@@ -4,8 +4,8 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { consultation, report, reportVersion, reviewProcess } from '../db/schema';
-import { getPublishedConceptNote } from '../queries/consultations';
-import { publishedVersion } from '../reports/public';
+import { getPublishedConceptNote } from './consultations';
+import { publishedVersion } from './report-versions';
 import { numberBlocks } from '../../domain/report/model';
 
 export async function consultationsList(db: Executor, origin: string) {

@@ -7,7 +7,7 @@ import type { DraftInput } from '../../domain/report/draft';
 import { descriptorPhrase, type StatementDescriptor } from '../../domain/notes/statement';
 import { attendanceSentence, categoryNoun, genderSentence } from '../../domain/statistics';
 import { formatTimeRange } from '../../domain/time';
-import { consultationStatistics, statisticsLabels } from '../queries/attendees';
+import { consultationStatistics, statisticsLabels } from './attendees';
 
 export const FORMATS: Record<string, string> = { online: 'an online meeting', 'in-person': 'an in-person meeting', hybrid: 'a hybrid meeting' };
 

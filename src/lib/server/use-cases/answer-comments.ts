@@ -1,0 +1,38 @@
+// The consultation's staff answer participants' comments: a reply, or marking one addressed.
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Database, Executor } from '../db';
+import { comment, paragraph } from '../db/schema';
+import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
+import { MAX_COMMENT_LENGTH } from '../../domain/report/comments';
+import { isUuid } from '../../domain/ids';
+import { versionWithConsultation } from '../queries/report-versions';
+
+export type StaffCommentResult = { ok: true } | Forbidden | NotFound | { ok: false; reason: 'invalid' };
+
+/** A comment of a version the actor takes notes for, or why not. */
+export async function commentForStaff(db: Executor, actor: Actor, commentId: string) {
+	const [c] = isUuid(commentId)
+		? await db.select({ id: comment.id, paragraphId: comment.paragraphId, versionId: paragraph.versionId }).from(comment).innerJoin(paragraph, eq(paragraph.id, comment.paragraphId)).where(eq(comment.id, commentId))
+		: [];
+	if (!c) return NOT_FOUND;
+	const found = await versionWithConsultation(db, c.versionId);
+	if (!found || !policy.canTakeNotes(actor, found.c.id)) return FORBIDDEN;
+	return { ok: true as const, ...c };
+}
+
+export async function replyToComment(db: Database, actor: Actor, commentId: string, rawText: string): Promise<StaffCommentResult> {
+	const text = rawText.trim();
+	const c = await commentForStaff(db, actor, commentId);
+	if (!c.ok) return c;
+	if (actor.kind !== 'staff') return FORBIDDEN;
+	if (!text || text.length > MAX_COMMENT_LENGTH) return { ok: false, reason: 'invalid' };
+	await db.insert(comment).values({ paragraphId: c.paragraphId, authorUserId: actor.userId, replyToId: c.id, text });
+	return { ok: true };
+}
+
+export async function markAddressed(db: Database, actor: Actor, commentId: string, now: Date): Promise<StaffCommentResult> {
+	const c = await commentForStaff(db, actor, commentId);
+	if (!c.ok) return c;
+	await db.update(comment).set({ addressedAt: now }).where(and(eq(comment.id, c.id), isNull(comment.addressedAt)));
+	return { ok: true };
+}

@@ -1,0 +1,68 @@
+// The comment period: staff circulate a draft to the people in the room (an email with the deadline in
+// the consultation's zone and a link that signs them in), and may close it early.
+import { and, eq, TransactionRollbackError } from 'drizzle-orm';
+import type { Database } from '../db';
+import { reportVersion } from '../db/schema';
+import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
+import { commentsCloseAt } from '../../domain/report/comments';
+import { plainText } from '../../domain/report/model';
+import { formatDeadline } from '../../domain/time';
+import { passGate } from '../privacy/gate';
+import { roomAttendees } from '../queries/attendees';
+import { writeAudit } from '../queries/audit';
+import type { Mailer } from '../mail';
+import { versionDocument, versionWithConsultation } from '../queries/report-versions';
+
+export type CirculateResult = { ok: true; recipients: number; closesAt: Date } | Forbidden | NotFound | { ok: false; reason: 'blocked' } | { ok: false; reason: 'not-a-draft' } | { ok: false; reason: 'days' };
+
+export async function circulateVersion(db: Database, actor: Actor, mailer: Mailer, versionId: string, options: { days: number; origin: string; now: Date; overrideReason?: string | null }): Promise<CirculateResult> {
+	const found = await versionWithConsultation(db, versionId);
+	if (!found) return NOT_FOUND;
+	const { v, c, title } = found;
+	if (!policy.canOrganize(actor, c.id)) return FORBIDDEN;
+	if (!Number.isInteger(options.days) || options.days < 1 || options.days > 60) return { ok: false, reason: 'days' };
+	if (v.state !== 'draft') return { ok: false, reason: 'not-a-draft' };
+	// As for publication: only an admin may go past a blocking finding, with a written reason.
+	const doc = await versionDocument(db, versionId);
+	if (!doc) return NOT_FOUND;
+	const closesAt = commentsCloseAt(options.now, options.days, c.timeZone);
+	// The gate, its override (audited) and the change of state in one transaction: an override is
+	// never recorded for a circulation that did not happen.
+	const outcome = await db.transaction(async (tx) => {
+		const gate = await passGate(tx, actor, { consultationId: c.id }, { type: 'report-version', id: versionId }, { report: plainText(doc) }, { overrideReason: options.overrideReason, overrideAction: 'report.circulate-override' });
+		if (!gate.ok) return 'blocked' as const;
+		const updated = await tx
+			.update(reportVersion)
+			.set({ state: 'circulated', commentsOpenAt: options.now, commentsCloseAt: closesAt })
+			.where(and(eq(reportVersion.id, versionId), eq(reportVersion.state, 'draft')))
+			.returning({ id: reportVersion.id });
+		if (!updated.length) tx.rollback();
+		return 'circulated' as const;
+	}).catch((error: unknown) => {
+		if (error instanceof TransactionRollbackError) return 'not-a-draft' as const;
+		throw error;
+	});
+	if (outcome === 'blocked') return { ok: false, reason: 'blocked' };
+	if (outcome === 'not-a-draft') return { ok: false, reason: 'not-a-draft' };
+	const recipients = (await roomAttendees(db, c.id)).filter((a) => a.email && (a.hasAttended || a.attribution === 'on-record'));
+	const deadline = formatDeadline(closesAt, c.timeZone, 'en');
+	const link = `${options.origin}/sign-in?next=${encodeURIComponent(`/me/reports/${versionId}`)}`;
+	for (const r of recipients) {
+		await mailer.send({
+			to: r.email!,
+			subject: `For your comments: ${title}`,
+			text: `Dear ${r.name},\n\nThe draft summary report of "${c.title}" is open for your comments until ${deadline}.\n\nOpen it here (you will receive a sign-in link by email): ${link}\n\nYou can comment on any numbered paragraph. Only the secretariat sees your comments. The report follows the Chatham House Rule: please tell us if anything could identify a participant.\n`
+		});
+	}
+	await writeAudit(db, actor, { action: 'report.circulate', subjectType: 'report-version', subjectId: versionId, details: { recipients: recipients.length, closesAt: closesAt.toISOString(), number: v.number } });
+	return { ok: true, recipients: recipients.length, closesAt };
+}
+
+export async function closeCommentsNow(db: Database, actor: Actor, versionId: string, now: Date): Promise<{ ok: true } | Forbidden | NotFound> {
+	const found = await versionWithConsultation(db, versionId);
+	if (!found) return NOT_FOUND;
+	if (!policy.canOrganize(actor, found.c.id)) return FORBIDDEN;
+	await db.update(reportVersion).set({ commentsCloseAt: now }).where(and(eq(reportVersion.id, versionId), eq(reportVersion.state, 'circulated')));
+	await writeAudit(db, actor, { action: 'report.close-comments', subjectType: 'report-version', subjectId: versionId });
+	return { ok: true };
+}
