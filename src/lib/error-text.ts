@@ -1,6 +1,8 @@
 import { m } from '$lib/paraglide/messages';
 
-// Message keys of the registration schema and use-case, as sentences in the reader's language.
+// The one table of message keys: what schemas (through zodFieldErrors) and use-cases return as a
+// field's problem, as a sentence in the reader's language. A key not listed reads "This value is not
+// valid" rather than showing the key.
 const TEXTS: Record<string, () => string> = {
 	required: m.err_required,
 	'too-long': m.err_too_long,
@@ -39,7 +41,21 @@ const TEXTS: Record<string, () => string> = {
 	'attachment-empty': m.err_attachment_empty,
 	'attachments-too-many': m.err_attachments_too_many,
 	'attachments-total': m.err_attachments_total,
-	'vnr-year': m.err_vnr_year
+	'vnr-year': m.err_vnr_year,
+	invalid: m.err_invalid,
+	// The directory's records
+	'name-required': m.error_name_required,
+	'name-taken': m.error_name_taken,
+	'email-taken': m.accounts_email_taken,
+	'country-invalid': m.error_country_invalid,
+	'category-invalid': m.error_category_invalid,
+	'gender-invalid': m.error_gender_invalid,
+	'website-invalid': m.error_website_invalid,
+	// Notes and the report editor
+	'speaker-unknown': m.notes_err_speaker_unknown,
+	'on-record-needs-speaker': m.notes_err_on_record_needs_speaker,
+	'kind-invalid': m.err_invalid,
+	'order-invalid': m.report_err_order
 };
 
 export function errorText(key: string | undefined): string | undefined {

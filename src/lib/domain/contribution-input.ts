@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { isValidEmail } from './people-import';
 import { optional, text } from './registration-input';
 import { UUID_PATTERN } from './ids';
+import { parseWith, type FieldErrors } from './form-errors';
 
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M}\s'’.-]*$/u;
 const ID = /^[a-z0-9-]+$/;
@@ -80,18 +81,7 @@ export const ZWrittenInput = z.object({
 });
 export type TWrittenInput = z.output<typeof ZWrittenInput>;
 
-export type FieldErrors = Record<string, string>;
-
-export function parseWith<T extends z.ZodType>(schema: T, raw: unknown): { ok: true; data: z.output<T> } | { ok: false; errors: FieldErrors } {
-	const parsed = schema.safeParse(raw);
-	if (parsed.success) return { ok: true, data: parsed.data };
-	const errors: FieldErrors = {};
-	for (const issue of parsed.error.issues) {
-		const key = String(issue.path[0] ?? 'form');
-		errors[key] ??= issue.message;
-	}
-	return { ok: false, errors };
-}
+export { parseWith, type FieldErrors };
 
 // ---------------------------------------------------------------------------------------------
 // Attachments of a written input

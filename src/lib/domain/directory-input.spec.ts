@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ZOrganizationInput, ZPersonInput, fieldErrors } from './directory-input';
+import { ZOrganizationInput, ZPersonInput } from './directory-input';
+import { zodFieldErrors } from './form-errors';
 
 describe('ZPersonInput', () => {
 	const valid = { name: ' Anong Test ', email: 'Anong@Example.org', organizationId: '', countryCode: 'th', categoryId: 'media', gender: 'woman', languages: 'en, th', consentToContact: 'on' };
@@ -16,7 +17,7 @@ describe('ZPersonInput', () => {
 	])('reports %j as %j', (override, errors) => {
 		const r = ZPersonInput.safeParse({ ...valid, ...override });
 		expect(r.success).toBe(false);
-		if (!r.success) expect(fieldErrors(r.error)).toEqual(errors);
+		if (!r.success) expect(zodFieldErrors(r.error)).toEqual(errors);
 	});
 });
 
@@ -27,6 +28,14 @@ describe('ZOrganizationInput', () => {
 	it('refuses a website that is not http(s)', () => {
 		const r = ZOrganizationInput.safeParse({ name: 'X', countryCode: '', website: 'javascript:alert(1)' });
 		expect(r.success).toBe(false);
-		if (!r.success) expect(fieldErrors(r.error)).toEqual({ website: 'website-invalid' });
+		if (!r.success) expect(zodFieldErrors(r.error)).toEqual({ website: 'website-invalid' });
+	});
+});
+
+describe('zodFieldErrors', () => {
+	it('keeps the first key per field and turns a library sentence into "invalid"', () => {
+		const r = ZOrganizationInput.safeParse({ name: 'x'.repeat(301), countryCode: '', website: 'ftp://x', acronym: 'y'.repeat(31) });
+		expect(r.success).toBe(false);
+		if (!r.success) expect(zodFieldErrors(r.error)).toEqual({ name: 'too-long', website: 'website-invalid', acronym: expect.stringMatching(/^[a-z-]+$/) });
 	});
 });

@@ -31,7 +31,7 @@ const checkbox = z
 	.transform((v) => v === 'on' || v === 'yes' || v === 'true');
 
 export const ZPersonInput = z.object({
-	name: z.string().trim().min(1, 'name-required').max(200),
+	name: z.string().trim().min(1, 'name-required').max(200, 'too-long'),
 	email: z
 		.string()
 		.trim()
@@ -70,7 +70,7 @@ export const ZPersonInput = z.object({
 export type TPersonInput = z.infer<typeof ZPersonInput>;
 
 export const ZOrganizationInput = z.object({
-	name: z.string().trim().min(1, 'name-required').max(300),
+	name: z.string().trim().min(1, 'name-required').max(300, 'too-long'),
 	acronym: optionalText(30),
 	aliases: z
 		.string()
@@ -88,14 +88,4 @@ export type TOrganizationInput = z.infer<typeof ZOrganizationInput>;
 /** Form data → plain object of strings (missing fields absent), for the schemas above. */
 export function formFields(form: FormData, names: readonly string[]): Record<string, string | null> {
 	return Object.fromEntries(names.map((n) => [n, form.has(n) ? String(form.get(n)) : null]));
-}
-
-/** The first error per field, as message keys. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (const issue of error.issues) {
-		const field = String(issue.path[0] ?? '_');
-		out[field] ??= issue.message.includes(' ') ? `${field}-invalid` : issue.message;
-	}
-	return out;
 }

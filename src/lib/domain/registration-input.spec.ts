@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ZRegistrationInput, parseRegistration, registrationErrors } from './registration-input';
+import { ZRegistrationInput, parseRegistration } from './registration-input';
+import { zodFieldErrors } from './form-errors';
 
 const valid = {
 	name: 'Nguyễn Thị Lan',
@@ -17,7 +18,7 @@ const valid = {
 };
 const errorsOf = (input: Record<string, unknown>) => {
 	const r = ZRegistrationInput.safeParse(input);
-	return r.success ? {} : registrationErrors(r.error);
+	return r.success ? {} : zodFieldErrors(r.error);
 };
 
 describe('ZRegistrationInput', () => {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { GENDERS } from './enums';
 import { isValidEmail } from './people-import';
 import { UUID_PATTERN } from './ids';
+import { zodFieldErrors } from './form-errors';
 
 const UNREADABLE = '\uFFFD'; // what the UTF-8 decoder puts in place of invalid bytes
 const MARKUP = /<\/?[a-z!?][^>]*>?/i;
@@ -88,16 +89,6 @@ export function registrationFields(form: FormData) {
 	};
 }
 
-/** The first problem per field, as message keys ('required', 'too-long', …); used by every form whose schema speaks in keys. */
-export function registrationErrors(error: z.ZodError): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (const issue of error.issues) {
-		const field = String(issue.path[0] ?? '_');
-		out[field] ??= /^[a-z-]+$/.test(issue.message) ? issue.message : 'invalid';
-	}
-	return out;
-}
-
 /**
  * Parses a registration and reports every field's problem at once — including the organization,
  * whose check spans two fields and which Zod would only run once every other field is valid.
@@ -105,7 +96,7 @@ export function registrationErrors(error: z.ZodError): Record<string, string> {
 export function parseRegistration(raw: Record<string, unknown>): { ok: true; data: TRegistrationInput } | { ok: false; errors: Record<string, string> } {
 	const parsed = ZRegistrationInput.safeParse(raw);
 	if (parsed.success) return { ok: true, data: parsed.data };
-	const errors = registrationErrors(parsed.error);
+	const errors = zodFieldErrors(parsed.error);
 	const isBlank = (v: unknown) => typeof v !== 'string' || v.trim() === '';
 	if (!errors.organizationId && isBlank(raw.organizationId) && isBlank(raw.newOrganizationName)) errors.organizationId = 'organization-required';
 	return { ok: false, errors };

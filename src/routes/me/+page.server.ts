@@ -6,7 +6,8 @@ import { getMyRecord, listMyRegistrations } from '$lib/server/queries/me';
 import { erasePerson } from '$lib/server/use-cases/erase-person';
 import { updateMyPreferences } from '$lib/server/use-cases/update-my-preferences';
 import { moveMyRegistration, updateMyRegistration } from '$lib/server/use-cases/move-registration';
-import { ZColleague, ZRegistrationDetails, registrationErrors } from '$lib/domain/registration-input';
+import { ZColleague, ZRegistrationDetails } from '$lib/domain/registration-input';
+import { zodFieldErrors } from '$lib/domain/form-errors';
 import { offerHandover } from '$lib/server/use-cases/hand-over-place';
 import { openForMyComments } from '$lib/server/queries/report-comments';
 import { errorText } from '$lib/error-text';
@@ -68,7 +69,7 @@ export const actions: Actions = {
 		const parsed = ZColleague.safeParse({ name, email });
 		const echo = { offerFor: String(form.get('registrationId') ?? ''), offerName: name, offerEmail: email };
 		if (!parsed.success) {
-			const errors = registrationErrors(parsed.error);
+			const errors = zodFieldErrors(parsed.error);
 			return fail(400, { ...echo, offerErrors: { name: errorText(errors.name), email: errorText(errors.email) } });
 		}
 		const result = await offerHandover(getDb(), getMailer(), actor, String(form.get('registrationId') ?? ''), parsed.data, new Date(), (token) => `${baseUrl()}/handover/${token}`);

@@ -10,7 +10,7 @@ import { listPeopleLabels } from '$lib/server/queries/directory';
 import { addDocument, deleteAgendaItem, deleteDocument, saveAgendaItem, type AgendaResult } from '$lib/server/use-cases/edit-agenda';
 import { MAX_DOCUMENT_BYTES, ZAgendaItemForm, ZDocumentLinkForm, documentMediaType, toAgendaItemValues } from '$lib/domain/agenda-input';
 import { policy } from '$lib/domain/policy';
-import { registrationErrors } from '$lib/domain/registration-input';
+import { zodFieldErrors } from '$lib/domain/form-errors';
 import { dateInZone, formatDeadline, formatTime, formatTimeRange } from '$lib/domain/time';
 import { overridesOfAll } from '$lib/server/privacy/gate';
 import { m } from '$lib/paraglide/messages';
@@ -57,7 +57,7 @@ async function agendaValues(c: ConsultationRow, form: FormData) {
 		speakerIds: form.getAll('speakerIds').map(String),
 		questions: form.get('questions') ?? undefined
 	});
-	if (!parsed.success) return { ok: false as const, errors: registrationErrors(parsed.error) };
+	if (!parsed.success) return { ok: false as const, errors: zodFieldErrors(parsed.error) };
 	return toAgendaItemValues(parsed.data, { date: dateInZone(c.startsAt, c.timeZone), timeZone: c.timeZone, startsAt: c.startsAt, endsAt: c.endsAt });
 }
 

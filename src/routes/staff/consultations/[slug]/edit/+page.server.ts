@@ -11,7 +11,7 @@ import { saveConsultation } from '$lib/server/use-cases/save-consultation';
 import { overridesOfAll } from '$lib/server/privacy/gate';
 import { ZConsultationForm, consultationFormFields, toConsultationValues } from '$lib/domain/consultation-input';
 import { policy } from '$lib/domain/policy';
-import { registrationErrors } from '$lib/domain/registration-input';
+import { zodFieldErrors } from '$lib/domain/form-errors';
 import { dateInZone, formatDeadline, wallClockAt } from '$lib/domain/time';
 import { localizeHref } from '$lib/paraglide/runtime';
 
@@ -68,7 +68,7 @@ export const actions: Actions = {
 		const data = await request.formData();
 		const raw = consultationFormFields(data);
 		const parsed = ZConsultationForm.safeParse(raw);
-		if (!parsed.success) return fail(400, { values: raw, errors: registrationErrors(parsed.error) });
+		if (!parsed.success) return fail(400, { values: raw, errors: zodFieldErrors(parsed.error) });
 		const converted = toConsultationValues(parsed.data);
 		if (!converted.ok) return fail(400, { values: raw, errors: converted.errors });
 		const result = await saveConsultation(getDb(), actor, params.slug === NEW ? null : params.slug, converted.values, { overrideReason: overrideReasonOf(data) });

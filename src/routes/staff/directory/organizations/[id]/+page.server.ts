@@ -6,7 +6,8 @@ import { getOrganization } from '$lib/server/queries/directory';
 import { loadDirectoryOptions } from '$lib/server/queries/directory-options';
 import { saveOrganization } from '$lib/server/use-cases/save-directory-records';
 import { mergeOrganizations } from '$lib/server/use-cases/merge-directory-records';
-import { ZOrganizationInput, fieldErrors, formFields } from '$lib/domain/directory-input';
+import { ZOrganizationInput, formFields } from '$lib/domain/directory-input';
+import { zodFieldErrors } from '$lib/domain/form-errors';
 import { policy } from '$lib/domain/policy';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
@@ -34,7 +35,7 @@ export const actions: Actions = {
 		const actor = requireStaff(locals.actor, policy.canChangeDirectory);
 		const raw = formFields(await request.formData(), FIELDS);
 		const parsed = ZOrganizationInput.safeParse(raw);
-		if (!parsed.success) return fail(400, { values: raw, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return fail(400, { values: raw, errors: zodFieldErrors(parsed.error) });
 		const result = await saveOrganization(getDb(), actor, parsed.data, params.id === 'new' ? null : params.id);
 		if (!result.ok) {
 			if (result.reason === 'invalid') return fail(400, { values: raw, errors: result.errors });

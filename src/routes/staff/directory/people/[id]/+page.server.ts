@@ -5,7 +5,8 @@ import { requireStaff } from '$lib/server/guards';
 import { getPersonForEdit } from '$lib/server/queries/directory';
 import { loadDirectoryOptions } from '$lib/server/queries/directory-options';
 import { savePerson } from '$lib/server/use-cases/save-directory-records';
-import { ZPersonInput, fieldErrors, formFields } from '$lib/domain/directory-input';
+import { ZPersonInput, formFields } from '$lib/domain/directory-input';
+import { zodFieldErrors } from '$lib/domain/form-errors';
 import { policy } from '$lib/domain/policy';
 import { GENDERS } from '$lib/domain/enums';
 import { localizeHref } from '$lib/paraglide/runtime';
@@ -31,7 +32,7 @@ export const actions: Actions = {
 		const actor = requireStaff(locals.actor, policy.canChangeDirectory);
 		const raw = formFields(await request.formData(), FIELDS);
 		const parsed = ZPersonInput.safeParse(raw);
-		if (!parsed.success) return fail(400, { values: raw, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return fail(400, { values: raw, errors: zodFieldErrors(parsed.error) });
 		const result = await savePerson(getDb(), actor, parsed.data, params.id === 'new' ? null : params.id);
 		if (!result.ok) {
 			if (result.reason === 'invalid') return fail(400, { values: raw, errors: result.errors });

@@ -13,6 +13,7 @@ import { categoryNoun } from '$lib/domain/statistics';
 import { categoryDisplayLabel } from '$lib/domain/reference';
 import { formatTimeRange } from '$lib/domain/time';
 import { errorText } from '$lib/error-text';
+import { zodFieldErrors } from '$lib/domain/form-errors';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -56,10 +57,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-function fieldErrors(errors: Record<string, string>): Record<string, string> {
-	const texts: Record<string, string> = { 'speaker-unknown': m.notes_err_speaker_unknown(), 'on-record-needs-speaker': m.notes_err_on_record_needs_speaker() };
-	return Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, texts[v] ?? errorText(v) ?? m.err_invalid()]));
-}
+const fieldErrors = (errors: Record<string, string>) => Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, errorText(v)!]));
 
 export const actions: Actions = {
 	save: async ({ locals, params, request }) => {
@@ -69,11 +67,7 @@ export const actions: Actions = {
 		const values = Object.fromEntries([...form].map(([k, v]) => [k, String(v)]));
 		const objectives = form.getAll('objectives').map(String);
 		const parsed = ZStatementForm.safeParse(raw);
-		if (!parsed.success) {
-			const errors: Record<string, string> = {};
-			for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-			return fail(400, { statementId: String(raw.statementId), values, objectives, errors: fieldErrors(errors) });
-		}
+		if (!parsed.success) return fail(400, { statementId: String(raw.statementId), values, objectives, errors: fieldErrors(zodFieldErrors(parsed.error)) });
 		const result = await saveStatement(getDb(), locals.actor, params.slug, params.itemId, parsed.data);
 		if (!result.ok) {
 			if (result.reason === 'invalid') return fail(400, { statementId: parsed.data.statementId, values, objectives, errors: fieldErrors(result.errors) });
