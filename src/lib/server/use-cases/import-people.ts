@@ -6,6 +6,7 @@ import { loadImportContext } from '../queries/directory';
 import { writeAudit } from '../queries/audit';
 import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
 import { checkMapping, validatePeopleImport, type ColumnMapping, type ImportProblem, type MappingProblem } from '../../domain/people-import';
+import { databaseMessage, uniqueViolation } from '../db/errors';
 
 export type ImportPeopleResult =
 	| { ok: true; imported: number; organizationsCreated: number; isDryRun: boolean }
@@ -80,8 +81,7 @@ export async function importPeople(db: Database, actor: Actor, input: ImportPeop
 			});
 		});
 	} catch (error) {
-		const code = (error as { cause?: { code?: string }; code?: string }).cause?.code ?? (error as { code?: string }).code;
-		if (code === '23505') return { ok: false, reason: 'conflict', detail: (error as { cause?: Error }).cause?.message ?? String(error) };
+		if (uniqueViolation(error)) return { ok: false, reason: 'conflict', detail: databaseMessage(error) };
 		throw error;
 	}
 	return { ok: true, imported: validation.people.length, organizationsCreated: validation.newOrganizations.length, isDryRun: false };

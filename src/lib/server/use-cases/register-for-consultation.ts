@@ -11,6 +11,7 @@ import { registrationReceivedMessage } from '../messages/registration-received';
 import { registrationState } from '../../domain/consultation';
 import { ACTIVE_REGISTRATION_STATUSES } from '../../domain/enums';
 import type { TRegistrationInput } from '../../domain/registration-input';
+import { uniqueViolation } from '../db/errors';
 
 export type RegisterResult =
 	| { ok: true; registrationId: string; isRepeat: boolean }
@@ -26,12 +27,6 @@ export interface RegisterContext {
 
 const ACTIVE = [...ACTIVE_REGISTRATION_STATUSES];
 
-function violatedConstraint(error: unknown): string | null {
-	const e = error as { cause?: { code?: string; constraint?: string }; code?: string; constraint?: string };
-	const code = e.cause?.code ?? e.code;
-	return code === '23505' ? (e.cause?.constraint ?? e.constraint ?? 'unique') : null;
-}
-
 export async function registerForConsultation(db: Database, slug: string, input: TRegistrationInput, now: Date, context: RegisterContext): Promise<RegisterResult> {
 	let result: RegisterResult;
 	try {
@@ -46,7 +41,7 @@ export async function registerForConsultation(db: Database, slug: string, input:
 		});
 	} catch (error) {
 		// The lock makes these rare (PGlite, or a unique index racing the lock); they still mean the same.
-		const constraint = violatedConstraint(error);
+		const constraint = uniqueViolation(error);
 		if (constraint === 'registration_one_active_per_organization_uq') return { ok: false, reason: 'organization-taken', registeredRegistrationId: '' };
 		if (constraint === 'registration_one_active_per_person_uq') return { ok: false, reason: 'already-registered' };
 		if (constraint === 'registration_idempotency_key_unique') return registerForConsultation(db, slug, input, now, context);

@@ -9,6 +9,7 @@ import type { ConsultationValues } from '../../domain/consultation-input';
 import type { ProtectionScope } from '../queries/protected';
 import { clearedList, fieldErrors, listFields, passGate } from '../privacy/gate';
 import { writeAudit } from '../queries/audit';
+import { isForeignKeyViolation, uniqueViolation } from '../db/errors';
 
 export type SaveConsultationResult =
 	| { ok: true; slug: string }
@@ -79,9 +80,8 @@ export async function saveConsultation(db: Database, actor: Actor, existingSlug:
 			return { ok: true as const, slug: row.slug };
 		});
 	} catch (error) {
-		const cause = (error as { cause?: { code?: string } }).cause ?? (error as { code?: string });
-		if (cause.code === '23505') return { ok: false, reason: 'invalid', errors: { slug: 'slug-taken' } };
-		if (cause.code === '23503') return { ok: false, reason: 'invalid', errors: { leadAgencyIds: 'organization-invalid' } };
+		if (uniqueViolation(error)) return { ok: false, reason: 'invalid', errors: { slug: 'slug-taken' } };
+		if (isForeignKeyViolation(error)) return { ok: false, reason: 'invalid', errors: { leadAgencyIds: 'organization-invalid' } };
 		throw error;
 	}
 }

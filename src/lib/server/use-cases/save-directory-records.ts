@@ -5,10 +5,10 @@ import type { Database, Executor } from '../db';
 import { country, organization, person, stakeholderCategory } from '../db/schema';
 import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
 import type { TOrganizationInput, TPersonInput } from '../../domain/directory-input';
+import { uniqueViolation } from '../db/errors';
 
 export type SaveResult = { ok: true; id: string } | Forbidden | { ok: false; reason: 'not-found' } | { ok: false; reason: 'invalid'; errors: Record<string, string> };
 
-const uniqueViolation = (error: unknown) => ((error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code) === '23505';
 
 async function referenceErrors(db: Executor, input: { countryCode: string | null; categoryId: string | null; organizationId?: string | null }) {
 	const errors: Record<string, string> = {};
