@@ -11,6 +11,7 @@ import { sendReminders } from './use-cases/send-reminders';
 import { failInterruptedRuns } from './use-cases/select-participants';
 import { Limits, limitsFromEnv } from './limits';
 import { startControlSocket } from './control-socket';
+import { linksAt } from './links';
 
 interface Runtime {
 	handle: DatabaseHandle;
@@ -87,6 +88,8 @@ function runtime(): Runtime {
 export const getDb = () => runtime().handle.db;
 export const getAuth = () => runtime().auth;
 export const getMailer = () => runtime().mailer;
+/** The addresses emails and calendar files link to, at this server's public origin. */
+export const links = () => linksAt(baseUrl());
 export const getAuthSecret = () => runtime().secret;
 export const getLimits = () => runtime().limits;
 

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { baseUrl, getDb, getAuth, getMailer } from '$lib/server/runtime';
+import { getDb, getAuth, getMailer, links } from '$lib/server/runtime';
 import { requireStakeholder } from '$lib/server/guards';
 import { getMyRecord, listMyRegistrations } from '$lib/server/queries/me';
 import { erasePerson } from '$lib/server/use-cases/erase-person';
@@ -72,7 +72,7 @@ export const actions: Actions = {
 			const errors = zodFieldErrors(parsed.error);
 			return fail(400, { ...echo, offerErrors: { name: errorText(errors.name), email: errorText(errors.email) } });
 		}
-		const result = await offerHandover(getDb(), getMailer(), actor, String(form.get('registrationId') ?? ''), parsed.data, new Date(), (token) => `${baseUrl()}/handover/${token}`);
+		const result = await offerHandover(getDb(), getMailer(), actor, String(form.get('registrationId') ?? ''), parsed.data, new Date(), links().handover);
 		if (!result.ok) {
 			if (result.reason === 'same-person') return fail(400, { ...echo, offerErrors: { name: undefined, email: m.me_offer_same_person() } });
 			return fail(result.reason === 'forbidden' ? 403 : 409, { registrationMessage: m.decision_not_allowed() });

@@ -12,6 +12,7 @@ import { roomAttendees } from '../queries/attendees';
 import { writeAudit } from '../queries/audit';
 import type { Mailer } from '../mail';
 import { versionDocument, versionWithConsultation } from '../queries/report-versions';
+import { linksAt } from '../links';
 
 export type CirculateResult = { ok: true; recipients: number; closesAt: Date } | Forbidden | NotFound | { ok: false; reason: 'blocked' } | { ok: false; reason: 'not-a-draft' } | { ok: false; reason: 'days' };
 
@@ -46,7 +47,7 @@ export async function circulateVersion(db: Database, actor: Actor, mailer: Maile
 	if (outcome === 'not-a-draft') return { ok: false, reason: 'not-a-draft' };
 	const recipients = (await roomAttendees(db, c.id)).filter((a) => a.email && (a.hasAttended || a.attribution === 'on-record'));
 	const deadline = formatDeadline(closesAt, c.timeZone, 'en');
-	const link = `${options.origin}/sign-in?next=${encodeURIComponent(`/me/reports/${versionId}`)}`;
+	const link = linksAt(options.origin).signInTo(`/me/reports/${versionId}`);
 	for (const r of recipients) {
 		await mailer.send({
 			to: r.email!,

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { randomBytes } from 'node:crypto';
 import type { Actions, PageServerLoad } from './$types';
-import { baseUrl, getDb, getMailer } from '$lib/server/runtime';
+import { getDb, getMailer, links } from '$lib/server/runtime';
 import { acceptHandover, findHandover } from '$lib/server/use-cases/hand-over-place';
 import { parseRegistration, registrationFields } from '$lib/domain/registration-input';
 import { GENDERS } from '$lib/domain/enums';
@@ -9,7 +9,7 @@ import { LANGUAGES } from '$lib/languages';
 
 // Stands in for the organization while the form is checked: acceptHandover puts the holder's there.
 const PLACE_HOLDERS_ORGANIZATION = '00000000-0000-0000-0000-000000000000';
-const urls = () => ({ page: (slug: string) => `${baseUrl()}/consultations/${slug}`, signIn: `${baseUrl()}/sign-in` });
+const urls = () => links().decision;
 
 // Opening the link shows what would happen; only a button (a POST) hands the place over, so that
 // mail scanners that follow links change nothing. A colleague's request needs the holder's yes; an

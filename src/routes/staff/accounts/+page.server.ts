@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { baseUrl, getDb, getMailer } from '$lib/server/runtime';
+import { getDb, getMailer, links } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
 import { listStaffAccounts } from '$lib/server/queries/accounts';
 import { changeStaffRole, createStaffUser, setConsultationAssignment } from '$lib/server/use-cases/manage-staff';
@@ -29,7 +29,7 @@ export const actions: Actions = {
 		const actor = requireStaff(locals.actor, policy.canChangeRoles);
 		const form = await request.formData();
 		const input = { email: String(form.get('email') ?? ''), name: String(form.get('name') ?? ''), role: String(form.get('role') ?? '') };
-		const result = await createStaffUser(getDb(), getMailer(), actor, input, `${baseUrl()}/sign-in`);
+		const result = await createStaffUser(getDb(), getMailer(), actor, input, links().signIn);
 		if (!result.ok) return fail(result.reason === 'forbidden' ? 403 : 400, { ...input, message: explain(result.reason) });
 		return { done: m.accounts_created({ email: input.email.trim().toLowerCase() }) };
 	},

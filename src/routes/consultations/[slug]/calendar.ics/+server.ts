@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getDb, baseUrl } from '$lib/server/runtime';
+import { getDb, links } from '$lib/server/runtime';
 import { getPublishedConceptNote } from '$lib/server/queries/consultations';
 import { consultationIcs } from '$lib/server/exports/ics';
 
@@ -9,7 +9,7 @@ export const GET: RequestHandler = async ({ params }) => {
 	const note = await getPublishedConceptNote(getDb(), params.slug);
 	if (!note) error(404);
 	const c = note.consultation;
-	return new Response(consultationIcs(c, `${baseUrl()}/consultations/${c.slug}`), {
+	return new Response(consultationIcs(c, links().consultation(c.slug)), {
 		headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="${c.slug}.ics"` }
 	});
 };

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { randomBytes } from 'node:crypto';
 import type { Actions, PageServerLoad } from './$types';
-import { baseUrl, getDb, getMailer } from '$lib/server/runtime';
+import { getDb, getMailer, links } from '$lib/server/runtime';
 import { getPublishedConceptNote } from '$lib/server/queries/consultations';
 import { loadDirectoryOptions } from '$lib/server/queries/directory-options';
 import { getRegistrationPrefill } from '$lib/server/queries/me';
@@ -38,7 +38,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	};
 };
 
-const notifyContext = (slug: string, locale: string) => ({ mailer: getMailer(), locale, urls: { page: `${baseUrl()}/consultations/${slug}`, signIn: `${baseUrl()}/sign-in` } });
+const notifyContext = (slug: string, locale: string) => ({ mailer: getMailer(), locale, urls: { page: links().consultation(slug), signIn: links().signIn } });
 
 export const actions: Actions = {
 	register: async ({ params, request, locals }) => {
@@ -63,7 +63,7 @@ export const actions: Actions = {
 		const result = await registerForConsultation(getDb(), params.slug, parsed.data, now, notifyContext(params.slug, locals.locale));
 		if (result.ok) redirect(303, `${localizeHref(`/consultations/${params.slug}/register`)}?done=1`); // the place was free after all
 		if (result.reason !== 'organization-taken' || !result.registeredRegistrationId) return fail(409, { values: raw, reason: result.reason });
-		await requestHandover(getDb(), getMailer(), result.registeredRegistrationId, parsed.data, now, (token) => `${baseUrl()}/handover/${token}`);
+		await requestHandover(getDb(), getMailer(), result.registeredRegistrationId, parsed.data, now, links().handover);
 		return { handoverSent: true };
 	}
 };

@@ -1,11 +1,12 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
+import { requireStaff } from '$lib/server/guards';
 import { getDb } from '$lib/server/runtime';
 import { parsePeopleFilter } from '$lib/server/directory-filter';
 import { exportPeople } from '$lib/server/use-cases/export-people';
 
 export const GET: RequestHandler = async ({ locals, url }) => {
-	if (locals.actor.kind !== 'staff') redirect(303, '/staff/sign-in');
+	requireStaff(locals.actor);
 	const format = url.searchParams.get('format');
 	if (format !== 'csv' && format !== 'xlsx') error(400, 'format must be csv or xlsx');
 	const result = await exportPeople(getDb(), locals.actor, parsePeopleFilter(url.searchParams), format, new Date());

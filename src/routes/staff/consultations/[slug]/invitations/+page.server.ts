@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { baseUrl, getAuthSecret, getDb, getMailer } from '$lib/server/runtime';
+import { getAuthSecret, getDb, getMailer, links } from '$lib/server/runtime';
 import { consultationOr404, requireStaff } from '$lib/server/guards';
 import { referenceLists } from '$lib/server/queries/reference';
 import { previewInvitations, sendInvitations, type InvitationFilter } from '$lib/server/use-cases/send-invitations';
@@ -28,7 +28,7 @@ export const actions: Actions = {
 	send: async ({ locals, params, request }) => {
 		const c = await consultationOr404(params.slug);
 		const actor = requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
-		const result = await sendInvitations(getDb(), getMailer(), actor, c.slug, filterFrom(await request.formData()), { page: `${baseUrl()}/consultations/${c.slug}`, unsubscribe: (token) => `${baseUrl()}/unsubscribe/${token}` }, getAuthSecret());
+		const result = await sendInvitations(getDb(), getMailer(), actor, c.slug, filterFrom(await request.formData()), { page: links().consultation(c.slug), unsubscribe: links().unsubscribe }, getAuthSecret());
 		if (!result.ok) return fail(result.reason === 'forbidden' ? 403 : 404, {});
 		return { sent: result.count };
 	}

@@ -2,7 +2,7 @@
 // page (and two actions), as the secretariat works them side by side.
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { baseUrl, getDb, getMailer } from '$lib/server/runtime';
+import { getDb, getMailer, links } from '$lib/server/runtime';
 import { consultationOr404, requireStaff } from '$lib/server/guards';
 import { listCategories, listSubregions } from '$lib/server/queries/reference';
 import { listRegistrations } from '$lib/server/queries/registrations';
@@ -70,10 +70,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const to = String(form.get('to') ?? '');
 		if (to !== 'selected' && to !== 'waitlisted' && to !== 'declined') return fail(400, { message: m.error_field_invalid() });
-		const result = await decideRegistration(getDb(), getMailer(), actor, String(form.get('registrationId') ?? ''), to, new Date(), {
-			page: (slug) => `${baseUrl()}/consultations/${slug}`,
-			signIn: `${baseUrl()}/sign-in`
-		});
+		const result = await decideRegistration(getDb(), getMailer(), actor, String(form.get('registrationId') ?? ''), to, new Date(), links().decision);
 		if (!result.ok) {
 			const status = result.reason === 'forbidden' ? 403 : result.reason === 'not-found' ? 404 : 409;
 			return fail(status, { message: result.reason === 'not-allowed' ? m.decision_not_allowed() : m.accounts_not_found() });

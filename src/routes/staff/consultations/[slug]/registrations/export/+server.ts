@@ -1,7 +1,7 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { consultationOr404 } from '$lib/server/guards';
+import { consultationOr404, requireStaff } from '$lib/server/guards';
 import { listRegistrations } from '$lib/server/queries/registrations';
 import { registrationsXlsx } from '$lib/server/exports/people';
 import { writeAudit } from '$lib/server/queries/audit';
@@ -9,7 +9,7 @@ import { policy } from '$lib/domain/policy';
 
 // Personal data of registrants for the consultation's organizers; the export is audit-logged.
 export const GET: RequestHandler = async ({ locals, params }) => {
-	if (locals.actor.kind !== 'staff') redirect(303, '/staff/sign-in');
+	requireStaff(locals.actor);
 	const db = getDb();
 	const c = await consultationOr404(params.slug);
 	if (!policy.canOrganize(locals.actor, c.id)) error(403);

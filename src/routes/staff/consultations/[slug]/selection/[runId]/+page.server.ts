@@ -2,7 +2,7 @@
 // presentation of the run's people, with the interface language's labels), not a read or a rule.
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { baseUrl, getDb, getMailer } from '$lib/server/runtime';
+import { getDb, getMailer, links } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
 import { getRunWithSlug, listRunPeople, suggestReplacements, SELECTION_DIMENSIONS } from '$lib/server/queries/selection';
 import { acceptSelection } from '$lib/server/use-cases/select-participants';
@@ -85,14 +85,14 @@ export const actions: Actions = {
 		const { c } = await runFor(params.slug, params.runId);
 		const actor = requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
 		const registrationId = String((await request.formData()).get('registrationId') ?? '');
-		const result = await selectReplacement(getDb(), getMailer(), actor, params.runId, registrationId, new Date(), { page: (slug) => `${baseUrl()}/consultations/${slug}`, signIn: `${baseUrl()}/sign-in` });
+		const result = await selectReplacement(getDb(), getMailer(), actor, params.runId, registrationId, new Date(), links().decision);
 		if (!result.ok) return fail(409, { message: result.reason === 'not-suggested' ? m.selection_replacement_changed() : m.decision_not_allowed() });
 		return { accepted: m.decision_saved() };
 	},
 	accept: async ({ locals, params }) => {
 		const { c } = await runFor(params.slug, params.runId);
 		const actor = requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
-		const result = await acceptSelection(getDb(), getMailer(), actor, params.runId, new Date(), { page: (slug) => `${baseUrl()}/consultations/${slug}`, signIn: `${baseUrl()}/sign-in` });
+		const result = await acceptSelection(getDb(), getMailer(), actor, params.runId, new Date(), links().decision);
 		if (!result.ok) return fail(409, { message: result.reason === 'pool-changed' ? m.selection_pool_changed() : m.decision_not_allowed() });
 		return { accepted: m.selection_accepted({ selected: result.selected, waitlisted: result.waitlisted }) };
 	}

@@ -1,5 +1,6 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
+import { requireStaff } from '$lib/server/guards';
 import { getDb } from '$lib/server/runtime';
 import { getRunWithSlug, listRunPeople } from '$lib/server/queries/selection';
 import { tableXlsx } from '$lib/server/exports/people';
@@ -9,7 +10,7 @@ import { isUuid } from '$lib/domain/ids';
 
 // A selection's outcome for the organizers, as XLSX (names: personal data, audit-logged).
 export const GET: RequestHandler = async ({ locals, params }) => {
-	if (locals.actor.kind !== 'staff') redirect(303, '/staff/sign-in');
+	requireStaff(locals.actor);
 	if (!isUuid(params.runId)) error(404);
 	const db = getDb();
 	const row = await getRunWithSlug(db, params.runId);
