@@ -475,21 +475,20 @@ async function attendanceCommand(args: string[], values: { consultation?: string
 
 async function reportCommand(args: string[], values: { consultation?: string; format?: string; out?: string; draft?: boolean }, io: Io): Promise<number> {
 	const usage = 'convene: usage: convene report render --consultation SLUG --format docx|pdf|html|md --out FILE [--draft]';
-	const formats = ['docx', 'pdf', 'html', 'md'];
+	const { REPORT_FORMATS, isReportFormat, renderReport } = await import('../lib/server/exports/report-formats');
+	const formats = Object.keys(REPORT_FORMATS);
 	if (args[0] !== 'render' || args.length > 1 || !values.consultation || !values.out || !values.format) {
 		io.err(usage);
 		return 2;
 	}
-	if (!formats.includes(values.format)) {
+	const format = values.format;
+	if (!isReportFormat(format)) {
 		io.err(`convene: --format must be one of ${formats.join(', ')}, not "${values.format}"`);
 		return 2;
 	}
 	const { loadDraftInput } = await import('../lib/server/queries/draft-input');
 	const { draftReport } = await import('../lib/domain/report/draft');
 	const { plainText } = await import('../lib/domain/report/model');
-	const { renderMarkdown, renderHtmlDocument } = await import('../lib/domain/report/render-text');
-	const { renderDocx } = await import('../lib/server/exports/report-docx');
-	const { renderPdf } = await import('../lib/server/exports/report-pdf');
 	const { protectionOf } = await import('../lib/server/queries/protected');
 	const { checkText, explainFinding } = await import('../lib/domain/privacy/check');
 	return withDatabase(async (h) => {
@@ -503,16 +502,9 @@ async function reportCommand(args: string[], values: { consultation?: string; fo
 		let what = 'a fresh draft';
 		if (!values.draft) {
 			// The latest saved version, whatever its state.
-			const { report, reportVersion } = await import('../lib/server/db/schema');
-			const { desc, eq } = await import('drizzle-orm');
 			const { versionDocument } = await import('../lib/server/queries/report-versions');
-			const [latest] = await h.db
-				.select({ id: reportVersion.id, number: reportVersion.number, state: reportVersion.state })
-				.from(reportVersion)
-				.innerJoin(report, eq(report.id, reportVersion.reportId))
-				.where(eq(report.consultationId, loaded.consultationId))
-				.orderBy(desc(reportVersion.number))
-				.limit(1);
+			const { latestReportVersion } = await import('../lib/server/queries/reports');
+			const latest = await latestReportVersion(h.db, loaded.consultationId);
 			if (!latest) {
 				io.err(`convene: the report of "${values.consultation}" has no saved version yet; use --draft for a fresh draft`);
 				return 1;
@@ -520,12 +512,11 @@ async function reportCommand(args: string[], values: { consultation?: string; fo
 			doc = (await versionDocument(h.db, latest.id))!;
 			what = `version ${latest.number} (${latest.state})`;
 		}
-		const output = values.format === 'docx' ? await renderDocx(doc) : values.format === 'pdf' ? await renderPdf(doc) : values.format === 'html' ? renderHtmlDocument(doc) : renderMarkdown(doc);
-		fs.writeFileSync(values.out!, output);
+		fs.writeFileSync(values.out!, await renderReport(doc, format));
 		// Against the gate's own definition of who is protected, so "would block" means what publishing does.
 		const protection = await protectionOf(h.db, { consultationId: loaded.consultationId });
 		const report = checkText(plainText(doc), protection.people, protection.k, protection.room);
-		io.out(`Wrote ${what}, ${doc.blocks.filter((b) => b.kind === 'paragraph').length} numbered paragraphs, to ${values.out} (${values.format}, ${Math.round(performance.now() - started)} ms).`);
+		io.out(`Wrote ${what}, ${doc.blocks.filter((b) => b.kind === 'paragraph').length} numbered paragraphs, to ${values.out} (${format}, ${Math.round(performance.now() - started)} ms).`);
 		for (const f of report.findings) io.out(`  ${f.severity === 'block' ? 'BLOCK' : 'warn '} ${f.kind}: ${explainFinding(f)}`);
 		io.out(report.isBlocked ? 'The privacy core would block circulation and publication of this draft as it stands.' : 'The privacy core finds nothing that blocks.');
 		return 0;

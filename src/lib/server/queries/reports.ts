@@ -15,9 +15,9 @@ export async function listPublishedReports(db: Executor) {
 }
 
 /** The newest version of a consultation's report, draft or published; null before the first draft. */
-export async function latestReportVersion(db: Executor, consultationId: string): Promise<{ id: string; number: number } | null> {
+export async function latestReportVersion(db: Executor, consultationId: string): Promise<{ id: string; number: number; state: string } | null> {
 	const [latest] = await db
-		.select({ id: reportVersion.id, number: reportVersion.number })
+		.select({ id: reportVersion.id, number: reportVersion.number, state: reportVersion.state })
 		.from(reportVersion)
 		.innerJoin(report, eq(report.id, reportVersion.reportId))
 		.where(eq(report.consultationId, consultationId))
