@@ -38,7 +38,24 @@ import {
 	SPEAKER_ROLES,
 	CONSULTATION_STAFF_ROLES,
 	USER_ROLES,
-	ACTIVE_REGISTRATION_STATUSES
+	ACTIVE_REGISTRATION_STATUSES,
+	HANDOVER_STATUSES,
+	PARAGRAPH_KINDS,
+	type Attribution,
+	type ConsultationFormat,
+	type ConsultationStaffRole,
+	type ConsultationStatus,
+	type HandoverStatus,
+	type ModerationStatus,
+	type OrganizingRole,
+	type ParagraphKind,
+	type PledgeStatus,
+	type RecommendationStatus,
+	type RegistrationStatus,
+	type ReportVersionState,
+	type SelectionRunStatus,
+	type SpeakerRole,
+	type UserRole
 } from '../../domain/enums';
 import type { BalanceTargets } from '../../domain/balance';
 import { DEFAULT_K } from '../../domain/privacy/small-cells';
@@ -72,7 +89,7 @@ export const authUser = pgTable(
 		image: text('image'),
 		// admin: the secretariat; organizer/rapporteur: staff whose rights are per consultation
 		// (see consultation_staff); stakeholder: signs in by magic link, sees only their own data.
-		role: text('role').notNull().default('stakeholder'),
+		role: text('role').$type<UserRole>().notNull().default('stakeholder'),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
@@ -281,7 +298,7 @@ export const consultation = pgTable(
 		id: uuid('id').primaryKey().defaultRandom(),
 		processId: uuid('process_id').references(() => reviewProcess.id),
 		slug: text('slug').notNull().unique(),
-		status: text('status').notNull().default('draft'),
+		status: text('status').$type<ConsultationStatus>().notNull().default('draft'),
 		title: text('title').$type<PublicText>().notNull(),
 		theme: text('theme').$type<PublicText>(),
 		background: text('background').$type<PublicText>(),
@@ -289,7 +306,7 @@ export const consultation = pgTable(
 		timeZone: text('time_zone').notNull(),
 		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
 		endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
-		format: text('format').notNull().default('online'),
+		format: text('format').$type<ConsultationFormat>().notNull().default('online'),
 		meetingLink: text('meeting_link'),
 		venue: text('venue').$type<PublicText>(),
 		reviewObjectives: text('review_objectives').$type<PublicText>().array().notNull().default(sql`'{}'::text[]`),
@@ -351,7 +368,7 @@ export const organizingTeamMember = pgTable(
 		organizationId: uuid('organization_id')
 			.notNull()
 			.references(() => organization.id),
-		role: text('role').notNull(),
+		role: text('role').$type<OrganizingRole>().notNull(),
 		position: integer('position').notNull().default(0)
 	},
 	(t) => [
@@ -370,7 +387,7 @@ export const consultationStaff = pgTable(
 		userId: text('user_id')
 			.notNull()
 			.references(() => authUser.id, { onDelete: 'cascade' }),
-		role: text('role').notNull()
+		role: text('role').$type<ConsultationStaffRole>().notNull()
 	},
 	(t) => [
 		primaryKey({ columns: [t.consultationId, t.userId, t.role] }),
@@ -408,7 +425,7 @@ export const agendaSpeaker = pgTable(
 		personId: uuid('person_id')
 			.notNull()
 			.references(() => person.id),
-		role: text('role').notNull().default('panelist'),
+		role: text('role').$type<SpeakerRole>().notNull().default('panelist'),
 		position: integer('position').notNull().default(0)
 	},
 	(t) => [
@@ -465,7 +482,7 @@ export const registration = pgTable(
 			.references(() => person.id),
 		organizationId: uuid('organization_id').references(() => organization.id),
 		// submitted → selected | waitlisted | declined → confirmed | withdrawn
-		status: text('status').notNull().default('submitted'),
+		status: text('status').$type<RegistrationStatus>().notNull().default('submitted'),
 		// Copied from the consultation when the row is written, so that the database itself can
 		// enforce "one person per organization" with a partial unique index.
 		isOnePerOrganization: boolean('is_one_per_organization').notNull(),
@@ -513,7 +530,7 @@ export const selectionRun = pgTable(
 		// The distribution over panels the draw is taken from, and its hash, so anyone can re-run it.
 		distribution: jsonb('distribution'),
 		distributionHash: text('distribution_hash'),
-		status: text('status').notNull().default('pending'),
+		status: text('status').$type<SelectionRunStatus>().notNull().default('pending'),
 		outcome: jsonb('outcome'),
 		createdAt: createdAt(),
 		acceptedAt: timestamp('accepted_at', { withTimezone: true })
@@ -580,7 +597,7 @@ export const statement = pgTable(
 		agendaItemId: uuid('agenda_item_id').references(() => agendaItem.id, { onDelete: 'set null' }),
 		speakerId: uuid('speaker_id').references(() => person.id),
 		// Chatham House Rule: only on-record speakers may be named anywhere outside the room.
-		attribution: text('attribution').notNull(),
+		attribution: text('attribution').$type<Attribution>().notNull(),
 		// Structured descriptors the rapporteur chose ("a parliamentarian", country, pronoun…).
 		descriptors: jsonb('descriptors').notNull().default(sql`'[]'::jsonb`),
 		text: text('text').notNull(),
@@ -627,7 +644,7 @@ export const writtenInput = pgTable(
 		text: text('text').notNull(),
 		// May the input be published under the author's name? Otherwise it is listed anonymously.
 		isAttributionConsented: boolean('is_attribution_consented').notNull().default(false),
-		status: text('status').notNull().default('submitted'),
+		status: text('status').$type<ModerationStatus>().notNull().default('submitted'),
 		submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
 		moderatedAt: timestamp('moderated_at', { withTimezone: true }),
 		// The submitter's key for a resent form: the same form sent twice is stored once.
@@ -687,7 +704,7 @@ export const reportVersion = pgTable(
 			.notNull()
 			.references(() => report.id, { onDelete: 'cascade' }),
 		number: integer('number').notNull(),
-		state: text('state').notNull().default('draft'),
+		state: text('state').$type<ReportVersionState>().notNull().default('draft'),
 		basedOnVersionId: uuid('based_on_version_id').references((): AnyPgColumn => reportVersion.id),
 		note: text('note'), // e.g. the correction note of a republished version
 		createdByUserId: text('created_by_user_id').references(() => authUser.id),
@@ -710,14 +727,14 @@ export const paragraph = pgTable(
 			.notNull()
 			.references(() => reportVersion.id, { onDelete: 'cascade' }),
 		position: integer('position').notNull(),
-		kind: text('kind').notNull(), // 'heading' | 'paragraph' | 'list-item' | 'annex'
+		kind: text('kind').$type<ParagraphKind>().notNull(),
 		section: text('section'),
 		listLetter: text('list_letter'), // recommendations are lettered lists (A., B., C.)
 		text: text('text').notNull()
 	},
 	(t) => [
 		uniqueIndex('paragraph_position_uq').on(t.versionId, t.position),
-		check('paragraph_kind_check', sql`${t.kind} in ('heading', 'paragraph', 'list-item', 'annex')`)
+		check('paragraph_kind_check', oneOf(t.kind, PARAGRAPH_KINDS))
 	]
 );
 
@@ -773,7 +790,7 @@ export const recommendation = pgTable(
 		text: text('text').notNull(),
 		// governments, parliamentarians, the network, inter-parliamentary bodies, …
 		addressees: text('addressees').array().notNull().default(sql`'{}'::text[]`),
-		status: text('status').notNull().default('open'),
+		status: text('status').$type<RecommendationStatus>().notNull().default('open'),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
@@ -829,7 +846,7 @@ export const practice = pgTable(
 		links: text('links').array().notNull().default(sql`'{}'::text[]`),
 		submitterName: text('submitter_name'),
 		submitterEmail: text('submitter_email'),
-		status: text('status').notNull().default('submitted'),
+		status: text('status').$type<ModerationStatus>().notNull().default('submitted'),
 		moderatedAt: timestamp('moderated_at', { withTimezone: true }),
 		submissionKey: uuid('submission_key').unique(),
 		searchVector: tsvector('search_vector').generatedAlwaysAs(
@@ -879,7 +896,7 @@ export const pledge = pgTable(
 		// Public: written only with what the privacy gate let through.
 		pledgerName: text('pledger_name').$type<PublicText>().notNull(),
 		commitment: text('commitment').$type<PublicText>().notNull(),
-		status: text('status').notNull().default('announced'),
+		status: text('status').$type<PledgeStatus>().notNull().default('announced'),
 		createdAt: createdAt()
 	},
 	(t) => [check('pledge_status_check', oneOf(t.status, PLEDGE_STATUSES))]
@@ -987,12 +1004,12 @@ export const handoverRequest = pgTable(
 		requestedInput: jsonb('requested_input').notNull(),
 		isOfferedByHolder: boolean('is_offered_by_holder').notNull().default(false),
 		tokenHash: text('token_hash').notNull().unique(),
-		status: text('status').notNull().default('pending'),
+		status: text('status').$type<HandoverStatus>().notNull().default('pending'),
 		createdAt: createdAt(),
 		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 		decidedAt: timestamp('decided_at', { withTimezone: true })
 	},
-	(t) => [check('handover_request_status_check', sql`${t.status} in ('pending', 'accepted', 'expired')`)]
+	(t) => [check('handover_request_status_check', oneOf(t.status, HANDOVER_STATUSES))]
 );
 
 /** Who was invited to a consultation: one announcement per person, however often it is sent. */

@@ -59,6 +59,7 @@ import { saveBlocks } from '../use-cases/save-report-version';
 import { syncRecommendations } from '../use-cases/sync-recommendations';
 import { updateRecommendation } from '../use-cases/update-recommendations';
 import { draftReport } from '../../domain/report/draft';
+import type { PledgeStatus } from '../../domain/enums';
 
 /** The demo consultation whose summary report is already published, with follow-up on it. */
 export const DEMO_PUBLISHED_SLUG = 'local-and-regional-authorities';
@@ -214,7 +215,7 @@ export async function seedDemo(db: Database, now: Date, seed = 20_211_027): Prom
 		}
 
 		// --- Pledges, country commitments and written inputs (all fictional) ---------------------
-		const pledges = [
+		const pledges: { pledgerName: string; countryCode: string | null; commitment: string; status: PledgeStatus; objectives: number[] }[] = [
 			{ pledgerName: ipf.name, countryCode: null, commitment: 'Hold a regional parliamentary dialogue on the Global Compact every year until the next regional review.', status: 'in-progress', objectives: [23] },
 			{ pledgerName: secretariat.name, countryCode: null, commitment: 'Publish the follow-up of every recommendation of the consultations, with evidence, every six months.', status: 'announced', objectives: [1, 23] },
 			{ pledgerName: 'Association of Mekong Cities (fictional)', countryCode: 'VN', commitment: 'Open resource centres for migrants, regardless of status, in five member cities by the end of next year.', status: 'announced', objectives: [15, 16] }
@@ -353,8 +354,8 @@ async function insertConsultation(db: Database, random: Random, demo: DemoConsul
 
 	await db.insert(consultationObjective).values(demo.objectives.map((n) => ({ consultationId: c.id, objectiveId: objectiveId(GCM_FRAMEWORK_ID, n) })));
 	await db.insert(organizingTeamMember).values([
-		...ctx.leadOrgIds.map((id, i) => ({ consultationId: c.id, organizationId: id, role: 'lead-agency', position: i })),
-		...ctx.coDesigners.map((o, i) => ({ consultationId: c.id, organizationId: o.id, role: 'co-designer', position: 10 + i }))
+		...ctx.leadOrgIds.map((id, i) => ({ consultationId: c.id, organizationId: id, role: 'lead-agency' as const, position: i })),
+		...ctx.coDesigners.map((o, i) => ({ consultationId: c.id, organizationId: o.id, role: 'co-designer' as const, position: 10 + i }))
 	]);
 	const titles = await cleared(db, protection, { type: 'document', id: c.id }, { note: 'Concept note', compact: 'Global Compact for Safe, Orderly and Regular Migration (A/RES/73/195)' });
 	await db.insert(document).values([

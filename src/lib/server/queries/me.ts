@@ -3,7 +3,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { consultation, country, organization, person, registration, stakeholderCategory } from '../db/schema';
-import { ACTIVE_REGISTRATION_STATUSES, type RegistrationStatus } from '../../domain/enums';
+import { ACTIVE_REGISTRATION_STATUSES } from '../../domain/enums';
 import { canChangeDetails, canChangeIdentity, canMove, isAdmitted, isBeforeMeeting } from '../../domain/registration-status';
 
 /** The person's record as "My registrations" shows it; null when erased meanwhile. */
@@ -52,7 +52,7 @@ export async function listMyRegistrations(db: Executor, personId: string, now: D
 		.where(eq(registration.personId, personId))
 		.orderBy(asc(consultation.startsAt));
 	return rows.map((r) => {
-		const status = r.status as RegistrationStatus;
+		const status = r.status;
 		const isOpen = isBeforeMeeting(r.startsAt, now);
 		return {
 			...r,

@@ -9,7 +9,7 @@ import { isUuid } from '../../domain/ids';
 
 export interface RecommendationFilters {
 	id?: string;
-	status?: string;
+	status?: RecommendationStatus;
 	addressee?: string;
 	objective?: number;
 	consultation?: string; // slug
@@ -72,7 +72,7 @@ export async function listRecommendations(db: Executor, processId: string, filte
 		reference: recommendationReference(r.paragraphNumber, r.listLetter),
 		text: r.text,
 		addressees: r.addressees,
-		status: r.status as RecommendationStatus,
+		status: r.status,
 		objectives: tags.filter((t) => t.recommendationId === r.id).map(({ id, number, shortTitle }) => ({ id, number, shortTitle })),
 		followUps: log.filter((f) => f.recommendationId === r.id).map((f) => ({ id: f.id, happenedOn: f.happenedOn, note: f.note, evidenceUrl: f.evidenceUrl })),
 		updatedAt: r.updatedAt

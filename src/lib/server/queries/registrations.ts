@@ -2,9 +2,10 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { country, organization, person, registration, stakeholderCategory, subregion } from '../db/schema';
+import type { RegistrationStatus } from '../../domain/enums';
 
 export interface RegistrationFilter {
-	status?: string;
+	status?: RegistrationStatus;
 	subregionId?: string;
 	gender?: string;
 	categoryId?: string;

@@ -8,10 +8,11 @@ import type { Person, Quota, SelectionProblem } from '../../domain/selection/pro
 import type { DimensionCounts } from '../../domain/selection/quotas';
 import { replacementFor } from '../../domain/selection/waiting-list';
 import { consultation, country, organization, person, registration, selectionProbability, selectionRun } from '../db/schema';
+import type { RegistrationStatus } from '../../domain/enums';
 
 export const SELECTION_DIMENSIONS = ['subregion', 'gender', 'category'] as const;
 /** The registrations a selection draws from: still waiting for a decision. */
-export const POOL_STATUSES = ['submitted', 'waitlisted'];
+export const POOL_STATUSES: readonly RegistrationStatus[] = ['submitted', 'waitlisted'];
 export const NOT_STATED = 'not-stated';
 
 export interface PoolMember {

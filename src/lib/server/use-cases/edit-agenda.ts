@@ -53,7 +53,7 @@ export async function saveAgendaItem(db: Database, actor: Actor, slug: string, i
 			const [created] = await tx.insert(agendaItem).values({ ...row, consultationId: locked.c.id, position: Number(max) + 1 }).returning({ id: agendaItem.id });
 			id = created.id;
 		}
-		if (values.speakerIds.length) await tx.insert(agendaSpeaker).values(values.speakerIds.map((personId, i) => ({ agendaItemId: id!, personId, role: 'panelist', position: i })));
+		if (values.speakerIds.length) await tx.insert(agendaSpeaker).values(values.speakerIds.map((personId, i) => ({ agendaItemId: id!, personId, role: 'panelist' as const, position: i })));
 		if (questions.length) await tx.insert(guidingQuestion).values(questions.map((text, i) => ({ agendaItemId: id!, position: i + 1, text })));
 		await renumber(tx, locked.c.id);
 		return { ok: true as const };

@@ -8,7 +8,7 @@ import { writeAudit } from '../queries/audit';
 import type { Mailer } from '../mail';
 import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
 import { isValidEmail } from '../../domain/people-import';
-import { STAFF_ROLES, type StaffRole } from '../../domain/enums';
+import { CONSULTATION_STAFF_ROLES, isOneOf, STAFF_ROLES } from '../../domain/enums';
 
 export type CreateStaffResult = { ok: true; userId: string } | Forbidden | { ok: false; reason: 'invalid-email' | 'invalid-name' | 'invalid-role' | 'email-taken' };
 
@@ -24,10 +24,11 @@ export async function createStaffUser(
 	const name = input.name.trim();
 	if (!isValidEmail(email)) return { ok: false, reason: 'invalid-email' };
 	if (!name || name.length > 200) return { ok: false, reason: 'invalid-name' };
-	if (!(STAFF_ROLES as readonly string[]).includes(input.role)) return { ok: false, reason: 'invalid-role' };
+	const role = input.role;
+	if (!isOneOf(STAFF_ROLES, role)) return { ok: false, reason: 'invalid-role' };
 	const id = randomBytes(16).toString('hex');
 	const created = await db.transaction(async (tx) => {
-		const inserted = await tx.insert(authUser).values({ id, email, name, role: input.role, emailVerified: true }).onConflictDoNothing().returning({ id: authUser.id });
+		const inserted = await tx.insert(authUser).values({ id, email, name, role, emailVerified: true }).onConflictDoNothing().returning({ id: authUser.id });
 		if (!inserted.length) return false;
 		await writeAudit(tx, actor, { action: 'user.create', subjectType: 'user', subjectId: id, details: { email, role: input.role } });
 		return true;
@@ -46,12 +47,12 @@ export type ChangeRoleResult = { ok: true } | Forbidden | { ok: false; reason: '
 
 export async function changeStaffRole(db: Database, actor: Actor, userId: string, role: string): Promise<ChangeRoleResult> {
 	if (!policy.canChangeRoles(actor)) return FORBIDDEN;
-	if (!(STAFF_ROLES as readonly string[]).includes(role)) return { ok: false, reason: 'invalid-role' };
+	if (!isOneOf(STAFF_ROLES, role)) return { ok: false, reason: 'invalid-role' };
 	return db.transaction(async (tx) => {
 		// Lock the admins so that two demotions at once cannot leave none.
 		await tx.execute(sql`select id from ${authUser} where ${authUser.role} = 'admin' for update`);
 		const [user] = await tx.select().from(authUser).where(eq(authUser.id, userId)).for('update');
-		if (!user || !(STAFF_ROLES as readonly string[]).includes(user.role)) return { ok: false as const, reason: 'not-found' as const };
+		if (!user || !isOneOf(STAFF_ROLES, user.role)) return { ok: false as const, reason: 'not-found' as const };
 		if (user.role === role) return { ok: true as const };
 		if (user.role === 'admin') {
 			const [{ n }] = await tx.select({ n: count() }).from(authUser).where(eq(authUser.role, 'admin'));
@@ -73,16 +74,17 @@ export async function setConsultationAssignment(
 	actor: Actor,
 	input: { userId: string; consultationId: string; role: string; isAssigned: boolean }
 ): Promise<AssignResult> {
-	if (input.role !== 'organizer' && input.role !== 'rapporteur') return { ok: false, reason: 'invalid-role' };
-	const allowed = policy.canAssignStaff(actor, input.role, input.consultationId);
+	const role = input.role;
+	if (!isOneOf(CONSULTATION_STAFF_ROLES, role)) return { ok: false, reason: 'invalid-role' };
+	const allowed = policy.canAssignStaff(actor, role, input.consultationId);
 	if (!allowed) return FORBIDDEN;
 	return db.transaction(async (tx) => {
 		const [user] = await tx.select({ role: authUser.role }).from(authUser).where(eq(authUser.id, input.userId));
 		const [c] = await tx.select({ id: consultation.id }).from(consultation).where(eq(consultation.id, input.consultationId));
-		if (!user || !c || !(STAFF_ROLES as readonly StaffRole[]).includes(user.role as StaffRole)) return { ok: false as const, reason: 'not-found' as const };
-		const key = and(eq(consultationStaff.userId, input.userId), eq(consultationStaff.consultationId, input.consultationId), eq(consultationStaff.role, input.role));
+		if (!user || !c || !isOneOf(STAFF_ROLES, user.role)) return { ok: false as const, reason: 'not-found' as const };
+		const key = and(eq(consultationStaff.userId, input.userId), eq(consultationStaff.consultationId, input.consultationId), eq(consultationStaff.role, role));
 		if (input.isAssigned) {
-			await tx.insert(consultationStaff).values({ userId: input.userId, consultationId: input.consultationId, role: input.role }).onConflictDoNothing();
+			await tx.insert(consultationStaff).values({ userId: input.userId, consultationId: input.consultationId, role: role }).onConflictDoNothing();
 		} else {
 			await tx.delete(consultationStaff).where(key);
 		}
@@ -90,7 +92,7 @@ export async function setConsultationAssignment(
 			action: input.isAssigned ? 'consultation.assign' : 'consultation.unassign',
 			subjectType: 'consultation',
 			subjectId: input.consultationId,
-			details: { userId: input.userId, role: input.role }
+			details: { userId: input.userId, role: role }
 		});
 		return { ok: true as const };
 	});

@@ -39,7 +39,7 @@ export async function moveMyRegistration(db: Database, actor: Actor, registratio
 	const result = await move(db, registrationId, now, (r, c) => {
 		if (r.personId !== actor.personId) return FORBIDDEN;
 		if (!isBeforeMeeting(c.startsAt, now)) return { ok: false, reason: 'meeting-started' };
-		if (!canMove(r.status as RegistrationStatus, to, 'registrant')) return { ok: false, reason: 'not-allowed' };
+		if (!canMove(r.status, to, 'registrant')) return { ok: false, reason: 'not-allowed' };
 		return to;
 	});
 	return result.ok ? { ok: true, status: result.status } : result;
@@ -49,7 +49,7 @@ export async function moveMyRegistration(db: Database, actor: Actor, registratio
 export function decideRegistrationIn(tx: Executor, actor: Actor, registrationId: string, to: Decision, now: Date): Promise<Refusal | Moved> {
 	return moveIn(tx, registrationId, now, (r, c) => {
 		if (!policy.canOrganize(actor, c.id)) return FORBIDDEN;
-		if (!canMove(r.status as RegistrationStatus, to, 'organizer')) return { ok: false, reason: 'not-allowed' };
+		if (!canMove(r.status, to, 'organizer')) return { ok: false, reason: 'not-allowed' };
 		return to;
 	});
 }
@@ -106,7 +106,7 @@ export async function updateMyRegistration(db: Database, actor: Actor, registrat
 		const [r] = await tx.select().from(registration).where(eq(registration.id, registrationId)).for('update');
 		if (r.personId !== actor.personId) return FORBIDDEN;
 		if (!isBeforeMeeting(c.startsAt, now)) return { ok: false, reason: 'meeting-started' };
-		if (!canChangeDetails(r.status as RegistrationStatus, c.startsAt, now)) return { ok: false, reason: 'not-allowed' };
+		if (!canChangeDetails(r.status, c.startsAt, now)) return { ok: false, reason: 'not-allowed' };
 
 		const identity = {
 			organizationId: details.organizationId === undefined ? r.organizationId : details.organizationId,
@@ -115,7 +115,7 @@ export async function updateMyRegistration(db: Database, actor: Actor, registrat
 		};
 		const isIdentityChanged = identity.organizationId !== r.organizationId || identity.categoryId !== r.categoryId || identity.countryCode !== r.countryCode;
 		if (isIdentityChanged) {
-			if (!canChangeIdentity(r.status as RegistrationStatus, c.startsAt, now)) return { ok: false, reason: 'decided' };
+			if (!canChangeIdentity(r.status, c.startsAt, now)) return { ok: false, reason: 'decided' };
 			const errors: Record<string, string> = {};
 			if (identity.countryCode !== r.countryCode && identity.countryCode && !(await tx.select({ c: country.code }).from(country).where(eq(country.code, identity.countryCode))).length) errors.countryCode = 'invalid';
 			if (identity.categoryId !== r.categoryId && identity.categoryId && !(await tx.select({ c: stakeholderCategory.id }).from(stakeholderCategory).where(eq(stakeholderCategory.id, identity.categoryId))).length) errors.categoryId = 'invalid';

@@ -16,6 +16,7 @@ import type { Quota, SelectionProblem } from '../../domain/selection/problem';
 import type { WorkerOutcome } from '../selection/in-worker';
 import { isUuid } from '../../domain/ids';
 import { loadMembers, loadPool, NOT_STATED, POOL_STATUSES, poolCounts, poolProblem, SELECTION_DIMENSIONS, suggestReplacements, type PoolMember, type Replacement } from '../queries/selection';
+import { isOneOf } from '../../domain/enums';
 
 export { loadMembers, loadPool, NOT_STATED, poolCounts, poolProblem, SELECTION_DIMENSIONS, suggestReplacements, type PoolMember, type Replacement };
 
@@ -148,9 +149,9 @@ export async function acceptSelection(
 			.for('update');
 		// A drawn registrant who withdrew since the run: the panel is no longer the one drawn.
 		const statusOf = new Map(current.map((r) => [r.id, r.status]));
-		if (rows.some((r) => r.isSelected && !POOL_STATUSES.includes(statusOf.get(r.registrationId) ?? ''))) return { ok: false as const, reason: 'pool-changed' as const };
+		if (rows.some((r) => r.isSelected && !isOneOf(POOL_STATUSES, statusOf.get(r.registrationId)))) return { ok: false as const, reason: 'pool-changed' as const };
 		const selected = rows.filter((r) => r.isSelected).map((r) => r.registrationId);
-		const waitlisted = rows.filter((r) => !r.isSelected && POOL_STATUSES.includes(statusOf.get(r.registrationId) ?? '')).map((r) => r.registrationId);
+		const waitlisted = rows.filter((r) => !r.isSelected && isOneOf(POOL_STATUSES, statusOf.get(r.registrationId))).map((r) => r.registrationId);
 		if (selected.length) await tx.update(registration).set({ status: 'selected', decidedAt: now, updatedAt: now }).where(inArray(registration.id, selected));
 		if (waitlisted.length) await tx.update(registration).set({ status: 'waitlisted', decidedAt: now, updatedAt: now }).where(inArray(registration.id, waitlisted));
 		await tx.update(selectionRun).set({ status: 'accepted', acceptedAt: now }).where(eq(selectionRun.id, run.id));

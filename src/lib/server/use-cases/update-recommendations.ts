@@ -89,7 +89,7 @@ export async function applyChanges(db: Database, actor: Actor, changes: readonly
 			}
 			const entries: { happenedOn: string; note: PublicText; evidenceUrl: PublicText | null }[] = [];
 			if (set.status) {
-				const gate = await clear(r, `Status changed from ${STATUS_LABELS[r.status as RecommendationStatus]} to ${STATUS_LABELS[set.status as RecommendationStatus]}.`, null);
+				const gate = await clear(r, `Status changed from ${STATUS_LABELS[r.status]} to ${STATUS_LABELS[set.status]}.`, null);
 				if (gate.ok) entries.push({ happenedOn: dateInZone(now, timeZone), note: gate.texts.note, evidenceUrl: null });
 			}
 			if (c.followUp) entries.push({ happenedOn: c.followUp.happenedOn, ...cleared.get(c.id)! });

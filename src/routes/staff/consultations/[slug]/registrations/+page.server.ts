@@ -11,14 +11,14 @@ import { againstTargets, balanceBy } from '$lib/domain/balance';
 import { saveBalanceTargets } from '$lib/server/use-cases/save-balance-targets';
 import { errorText } from '$lib/error-text';
 import { policy } from '$lib/domain/policy';
-import { GENDERS, REGISTRATION_STATUSES } from '$lib/domain/enums';
+import { GENDERS, isOneOf, REGISTRATION_STATUSES } from '$lib/domain/enums';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const c = await consultationOr404(params.slug);
 	requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
 	const q = url.searchParams;
-	const pick = (key: string, allowed: readonly string[]) => (allowed.includes(q.get(key) ?? '') ? (q.get(key) as string) : undefined);
+	const pick = <T extends string>(key: string, allowed: readonly T[]) => { const v = q.get(key); return isOneOf(allowed, v) ? v : undefined; };
 	const db = getDb();
 	const [subregions, categories] = await Promise.all([listSubregions(db), listCategories(db)]);
 	const filter = {

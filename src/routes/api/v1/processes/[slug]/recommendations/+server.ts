@@ -3,14 +3,14 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { listRecommendations } from '$lib/server/queries/recommendations';
 import { processBySlug } from '$lib/server/queries/consultations';
-import { RECOMMENDATION_STATUSES } from '$lib/domain/enums';
+import { isOneOf, RECOMMENDATION_STATUSES } from '$lib/domain/enums';
 
 export const GET: RequestHandler = async ({ params, url }) => {
 	const db = getDb();
 	const p = await processBySlug(db, params.slug);
 	if (!p) error(404, 'No review process has this address.');
 	const status = url.searchParams.get('status');
-	if (status !== null && !(RECOMMENDATION_STATUSES as readonly string[]).includes(status)) error(400, `status must be one of ${RECOMMENDATION_STATUSES.join(', ')}`);
+	if (status !== null && !isOneOf(RECOMMENDATION_STATUSES, status)) error(400, `status must be one of ${RECOMMENDATION_STATUSES.join(', ')}`);
 	const rows = await listRecommendations(db, p.id, { status: status ?? undefined });
 	return json(
 		{
