@@ -58,6 +58,10 @@ import {
 	type UserRole
 } from '../../domain/enums';
 import type { BalanceTargets } from '../../domain/balance';
+import type { Quota } from '../../domain/selection/problem';
+import type { RunDistribution, RunOutcome } from '../../domain/selection/run-record';
+import type { StatementDescriptor } from '../../domain/notes/statement';
+import type { TRegistrationInput } from '../../domain/registration-input';
 import { DEFAULT_K } from '../../domain/privacy/small-cells';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -525,13 +529,13 @@ export const selectionRun = pgTable(
 		createdByUserId: text('created_by_user_id').references(() => authUser.id),
 		algorithm: text('algorithm').notNull(), // e.g. 'leximin'
 		panelSize: integer('panel_size').notNull(),
-		quotas: jsonb('quotas').notNull(),
+		quotas: jsonb('quotas').$type<Quota[]>().notNull(),
 		seed: text('seed').notNull(),
 		// The distribution over panels the draw is taken from, and its hash, so anyone can re-run it.
-		distribution: jsonb('distribution'),
+		distribution: jsonb('distribution').$type<RunDistribution>(),
 		distributionHash: text('distribution_hash'),
 		status: text('status').$type<SelectionRunStatus>().notNull().default('pending'),
-		outcome: jsonb('outcome'),
+		outcome: jsonb('outcome').$type<RunOutcome>(),
 		createdAt: createdAt(),
 		acceptedAt: timestamp('accepted_at', { withTimezone: true })
 	},
@@ -599,7 +603,7 @@ export const statement = pgTable(
 		// Chatham House Rule: only on-record speakers may be named anywhere outside the room.
 		attribution: text('attribution').$type<Attribution>().notNull(),
 		// Structured descriptors the rapporteur chose ("a parliamentarian", country, pronoun…).
-		descriptors: jsonb('descriptors').notNull().default(sql`'[]'::jsonb`),
+		descriptors: jsonb('descriptors').$type<StatementDescriptor[]>().notNull().default(sql`'[]'::jsonb`),
 		text: text('text').notNull(),
 		position: integer('position').notNull().default(0),
 		isRecommendation: boolean('is_recommendation').notNull().default(false),
@@ -948,7 +952,7 @@ export const auditLog = pgTable(
 		action: text('action').notNull(), // e.g. 'statement.view-speakers', 'person.erase'
 		subjectType: text('subject_type').notNull(),
 		subjectId: text('subject_id'),
-		details: jsonb('details').notNull().default(sql`'{}'::jsonb`)
+		details: jsonb('details').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`)
 	},
 	(t) => [index('audit_log_at_idx').on(t.at)]
 );
@@ -961,7 +965,7 @@ export const outboxMessage = pgTable(
 		subject: text('subject').notNull(),
 		text: text('text').notNull(),
 		html: text('html'),
-		attachments: jsonb('attachments').notNull().default(sql`'[]'::jsonb`),
+		attachments: jsonb('attachments').$type<{ filename: string; content: string; contentType: string }[]>().notNull().default(sql`'[]'::jsonb`),
 		createdAt: createdAt(),
 		sentAt: timestamp('sent_at', { withTimezone: true })
 	},
@@ -1001,7 +1005,7 @@ export const handoverRequest = pgTable(
 			.references(() => registration.id, { onDelete: 'cascade' }),
 		// Asked by a colleague: their validated registration. Offered by the holder: the colleague's
 		// name and email only; the colleague completes the registration when accepting.
-		requestedInput: jsonb('requested_input').notNull(),
+		requestedInput: jsonb('requested_input').$type<TRegistrationInput | { name: string; email: string }>().notNull(),
 		isOfferedByHolder: boolean('is_offered_by_holder').notNull().default(false),
 		tokenHash: text('token_hash').notNull().unique(),
 		status: text('status').$type<HandoverStatus>().notNull().default('pending'),

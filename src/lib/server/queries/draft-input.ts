@@ -4,7 +4,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { agendaItem, agendaSpeaker, consultation, consultationObjective, country, document, guidingQuestion, objective, organization, organizingTeamMember, person, statement, subregion } from '../db/schema';
 import type { DraftInput } from '../../domain/report/draft';
-import { descriptorPhrase, type StatementDescriptor } from '../../domain/notes/statement';
+import { descriptorPhrase } from '../../domain/notes/statement';
 import { attendanceSentence, categoryNoun, genderSentence } from '../../domain/statistics';
 import { formatTimeRange } from '../../domain/time';
 import { consultationStatistics, statisticsLabels } from './attendees';
@@ -97,7 +97,7 @@ export async function loadDraftInput(db: Executor, slug: string, origin = ''): P
 							attribution: onRecord ? ('on-record' as const) : ('non-attributable' as const),
 							speakerName: onRecord ? fullName({ honorific: s.honorific, name: s.name! }) : null,
 							speakerTitle: onRecord ? s.jobTitle : null,
-							descriptor: onRecord ? null : descriptorPhrase(s.descriptors as StatementDescriptor[], phraseLabels),
+							descriptor: onRecord ? null : descriptorPhrase(s.descriptors, phraseLabels),
 							text: s.text,
 							isRecommendation: s.isRecommendation
 						};

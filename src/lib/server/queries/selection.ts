@@ -103,7 +103,8 @@ export interface Replacement {
 export async function suggestReplacements(db: Executor, runId: string): Promise<Replacement[]> {
 	const [run] = await db.select().from(selectionRun).where(eq(selectionRun.id, runId));
 	if (!run || run.status !== 'accepted') return [];
-	const outcome = run.outcome as { pool: string[]; drawn: number[]; waitingList: { person: number }[] };
+	if (!run.outcome?.drawn || !run.outcome.waitingList) return [];
+	const outcome = { pool: run.outcome.pool, drawn: run.outcome.drawn, waitingList: run.outcome.waitingList };
 	const members = await loadMembers(db, outcome.pool);
 	const byId = new Map(members.map((p) => [p.registrationId, p]));
 	const pool = outcome.pool.map((id) => byId.get(id)!).filter(Boolean);
@@ -115,7 +116,7 @@ export async function suggestReplacements(db: Executor, runId: string): Promise<
 		.where(inArray(registration.id, outcome.pool));
 	const info = new Map(statuses.map((s) => [s.id, s]));
 	const statusAt = (i: number) => info.get(outcome.pool[i])?.status ?? '';
-	const problem = poolProblem(pool, run.quotas as Quota[], run.panelSize);
+	const problem = poolProblem(pool, run.quotas, run.panelSize);
 	const isSeated = (i: number) => statusAt(i) === 'selected' || statusAt(i) === 'confirmed';
 	const left = outcome.drawn.filter((i) => statusAt(i) === 'withdrawn' || statusAt(i) === 'declined');
 	const seatedSince = outcome.pool.map((_, i) => i).filter((i) => isSeated(i) && !outcome.drawn.includes(i));

@@ -6,7 +6,7 @@ import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import type { Database, Executor } from '../db';
 import { agendaItem, consultation, objective, organization, person, registration, statement, statementObjective } from '../db/schema';
 import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
-import { descriptorsOf, asDescriptor, type StatementDescriptor, type StatementForm } from '../../domain/notes/statement';
+import { descriptorsOf, asDescriptor, type StatementForm, type StatementDescriptor } from '../../domain/notes/statement';
 import { anonymitySet, checkSpeakerDescriptors } from '../../domain/privacy/anonymity';
 import { checkText, type PrivacyFinding } from '../../domain/privacy/check';
 import { onRecordPersonIds } from '../queries/attendees';
@@ -78,7 +78,7 @@ export async function notesOfItem(db: Database, actor: Actor, slug: string, item
 		speakerId: r.speakerId,
 		speaker: r.speakerId ? (label.get(r.speakerId) ?? null) : null,
 		attribution: r.attribution as 'on-record' | 'non-attributable',
-		descriptors: r.descriptors as StatementDescriptor[],
+		descriptors: r.descriptors,
 		text: r.text,
 		isRecommendation: r.isRecommendation,
 		objectives: tags.filter((t) => t.statementId === r.id).map((t) => t.objectiveId),
@@ -100,11 +100,11 @@ export async function notesOfItem(db: Database, actor: Actor, slug: string, item
 export type NoteFinding = { kind: 'descriptor'; severity: 'block'; matching: number; k: number; descriptor: Record<string, string> } | PrivacyFinding;
 
 /** What the privacy core says of one statement: its descriptors' anonymity sets and leaks in its text. */
-export function statementFindings(s: { attribution: string; descriptors: unknown; text: string }, protection: Protection): NoteFinding[] {
+export function statementFindings(s: { attribution: string; descriptors: readonly StatementDescriptor[]; text: string }, protection: Protection): NoteFinding[] {
 	const findings: NoteFinding[] = [];
 	const { k } = protection;
 	if (s.attribution === 'non-attributable') {
-		const descriptors = (s.descriptors as StatementDescriptor[]).map((d) => ({ [d.kind]: d.value }));
+		const descriptors = s.descriptors.map((d) => ({ [d.kind]: d.value }));
 		const nonAttributable = protection.room.filter((a) => a.attribution === 'non-attributable');
 		for (const f of checkSpeakerDescriptors(descriptors, nonAttributable, k)) findings.push({ kind: 'descriptor', severity: 'block', matching: f.matching, k, descriptor: f.descriptor as Record<string, string> });
 	}

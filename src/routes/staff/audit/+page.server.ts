@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		entries: entries.map((e) => ({
 			id: e.id,
 			at: e.at.toISOString(),
-			actor: e.actorUserId ? (users.get(e.actorUserId) ?? e.actorUserId) : ((e.details as { via?: string }).via ?? '—'),
+			actor: e.actorUserId ? (users.get(e.actorUserId) ?? e.actorUserId) : (typeof e.details.via === 'string' ? e.details.via : '—'),
 			action: e.action,
 			subject: [e.subjectType, e.subjectId].filter(Boolean).join(' '),
 			details: JSON.stringify(e.details)

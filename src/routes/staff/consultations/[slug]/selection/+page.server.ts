@@ -30,7 +30,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const runs = await listRuns(db, c.id);
 	const panelSize = runs[0]?.panelSize ?? Math.min(pool.length, c.capacity ?? pool.length);
 	// The form starts from the last run's quotas, or from the consultation's targets.
-	const lastQuotas = (runs[0]?.quotas as Quota[] | undefined) ?? deriveQuotas(counts, { panelSize, targets: c.balanceTargets, everyPresent: ['category'] });
+	const lastQuotas = runs[0]?.quotas ?? deriveQuotas(counts, { panelSize, targets: c.balanceTargets, everyPresent: ['category'] });
 	const rows = SELECTION_DIMENSIONS.flatMap((d) => {
 		const present = counts.find((x) => x.category === d)!.counts;
 		const values = [...new Set([...Object.keys(present), ...Object.keys(c.balanceTargets[d] ?? {}), ...lastQuotas.filter((q) => q.category === d).map((q) => q.feature)])];
@@ -41,7 +41,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		poolSize: pool.length,
 		rows,
 		defaults: { panelSize: String(panelSize), seed: randomBytes(6).toString('hex'), ...quotaFields(lastQuotas) },
-		runs: runs.map((r) => ({ id: r.id, createdAt: r.createdAt.toISOString(), status: r.status, panelSize: r.panelSize, seed: r.seed, minProbability: (r.outcome as { minProbability?: number } | null)?.minProbability ?? null }))
+		runs: runs.map((r) => ({ id: r.id, createdAt: r.createdAt.toISOString(), status: r.status, panelSize: r.panelSize, seed: r.seed, minProbability: r.outcome?.minProbability ?? null }))
 	};
 };
 

@@ -9,8 +9,6 @@ import { acceptSelection } from '$lib/server/use-cases/select-participants';
 import { selectReplacement } from '$lib/server/use-cases/select-replacement';
 import { barChartSvg } from '$lib/server/charts';
 import { balanceBy } from '$lib/domain/balance';
-import type { Diagnosis } from '$lib/domain/selection/infeasibility';
-import type { Progress } from '$lib/domain/selection/leximin';
 import { policy } from '$lib/domain/policy';
 import { dimensionTitle } from '$lib/format';
 import { selectionLabels } from '$lib/server/queries/selection-labels';
@@ -24,18 +22,16 @@ async function runFor(slug: string, runId: string) {
 	return { run: row.run, c: { id: row.run.consultationId, slug: row.slug, title: row.title } };
 }
 
-type Outcome = { pool: string[]; progress?: Progress | null; minProbability?: number; drawn?: number[]; diagnosis?: Diagnosis; error?: string; stats?: { seconds: number; classes: number; panelSearches: number } };
-
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { run, c } = await runFor(params.slug, params.runId);
 	requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
 	const db = getDb();
-	const outcome = (run.outcome ?? { pool: [] }) as Outcome;
+	const outcome = run.outcome ?? { pool: [] };
 	const label = await selectionLabels(db);
 	const base = {
 		consultation: { slug: c.slug, title: c.title },
 		run: { id: run.id, status: run.status, seed: run.seed, panelSize: run.panelSize, hash: run.distributionHash, createdAt: run.createdAt.toISOString(), poolSize: outcome.pool.length },
-		quotas: (run.quotas as { category: string; feature: string; min: number; max: number }[]).map((q) => ({ ...q, label: label(q.category, q.feature) })),
+		quotas: run.quotas.map((q) => ({ ...q, label: label(q.category, q.feature) })),
 		progress: outcome.progress ?? null,
 		failure: outcome.error ?? null,
 		stats: outcome.stats ?? null,

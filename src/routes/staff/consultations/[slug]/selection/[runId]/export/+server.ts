@@ -16,7 +16,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	const row = await getRunWithSlug(db, params.runId);
 	if (!row || row.slug !== params.slug) error(404);
 	if (!policy.canOrganize(locals.actor, row.run.consultationId)) error(403);
-	const pool = ((row.run.outcome ?? { pool: [] }) as { pool: string[] }).pool;
+	const pool = row.run.outcome?.pool ?? [];
 	const people = await listRunPeople(db, row.run.id, pool);
 	await writeAudit(db, locals.actor, { action: 'selection.export', subjectType: 'consultation', subjectId: row.run.consultationId, details: { runId: row.run.id, count: people.length } });
 	const body = await tableXlsx(
