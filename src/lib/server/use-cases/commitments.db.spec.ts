@@ -4,7 +4,8 @@ import { and, eq } from 'drizzle-orm';
 import { createDemoDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
 import { makeStaffActor } from '../../../../tests/support/factories';
 import { auditLog, countryCommitment, pledge, reviewProcess } from '../db/schema';
-import { addPledge, listCountryCommitments, listPledges, saveCountryCommitments, setPledgeStatus } from './commitments';
+import { addPledge, saveCountryCommitments, setPledgeStatus } from './commitments';
+import { listCountryCommitments, listPledges } from '../queries/commitments';
 import { parseCountryCommitments } from '../../domain/commitment-input';
 import type { Actor } from '../../domain/policy';
 

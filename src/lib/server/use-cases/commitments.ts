@@ -1,7 +1,7 @@
 // Pledges and country commitments of a review process. Pledge texts are public, so they pass the
 // privacy core when saved; the countries table is saved whole, in one transaction.
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Database, Executor } from '../db';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../db';
 import { country, countryCommitment, objective, pledge, pledgeObjective } from '../db/schema';
 import { writeAudit } from '../queries/audit';
 import { passGate } from '../privacy/gate';
@@ -55,39 +55,5 @@ export async function saveCountryCommitments(db: Database, actor: Actor, process
 		}
 		await writeAudit(tx, actor, { action: 'country-commitments.save', subjectType: 'review-process', subjectId: processId, details: { countries: kept.length } });
 		return { ok: true as const, saved: kept.length };
-	});
-}
-
-export async function listPledges(db: Executor, processId: string) {
-	const rows = await db
-		.select({ p: pledge, countryName: country.name })
-		.from(pledge)
-		.leftJoin(country, eq(country.code, pledge.countryCode))
-		.where(eq(pledge.processId, processId))
-		.orderBy(asc(pledge.createdAt));
-	const ids = rows.map((r) => r.p.id);
-	const tags = ids.length
-		? await db.select({ pledgeId: pledgeObjective.pledgeId, number: objective.number, shortTitle: objective.shortTitle }).from(pledgeObjective).innerJoin(objective, eq(objective.id, pledgeObjective.objectiveId)).where(inArray(pledgeObjective.pledgeId, ids))
-		: [];
-	return rows.map(({ p, countryName }) => ({
-		id: p.id,
-		pledgerName: p.pledgerName,
-		country: countryName,
-		commitment: p.commitment,
-		status: p.status,
-		objectives: tags.filter((t) => t.pledgeId === p.id).sort((a, b) => a.number - b.number).map(({ number, shortTitle }) => ({ number, shortTitle })),
-		createdOn: p.createdAt.toISOString().slice(0, 10)
-	}));
-}
-
-/** Every country of the reference list with its commitments in this process (defaults where none). */
-export async function listCountryCommitments(db: Executor, processId: string) {
-	const [countries, saved] = await Promise.all([
-		db.select({ code: country.code, name: country.name }).from(country).orderBy(asc(country.name)),
-		db.select().from(countryCommitment).where(eq(countryCommitment.processId, processId))
-	]);
-	return countries.map((c) => {
-		const s = saved.find((x) => x.countryCode === c.code);
-		return { code: c.code, name: c.name, isChampion: s?.isChampion ?? false, voluntaryReviewYear: s?.voluntaryReviewYear ?? null, nationalActionPlanStatus: s?.nationalActionPlanStatus ?? 'none', isRecorded: !!s };
 	});
 }

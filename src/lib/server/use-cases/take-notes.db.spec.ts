@@ -4,7 +4,8 @@ import { and, eq } from 'drizzle-orm';
 import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
 import { makeConsultation, makeOrganization, makePerson, makeRegistration, makeStaffActor, fixtureText } from '../../../../tests/support/factories';
 import { agendaItem, agendaSpeaker, auditLog, statement, statementObjective } from '../db/schema';
-import { deleteStatement, notesOfItem, saveStatement } from './take-notes';
+import { deleteStatement, saveStatement } from './take-notes';
+import { notesOfItem } from '../queries/notes';
 import type { StatementForm } from '../../domain/notes/statement';
 
 let t: TestDatabase;

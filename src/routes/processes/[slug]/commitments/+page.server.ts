@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { processOr404 } from '$lib/server/guards';
-import { listCountryCommitments, listPledges } from '$lib/server/use-cases/commitments';
+import { listCountryCommitments, listPledges } from '$lib/server/queries/commitments';
 
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	const p = await processOr404(params.slug);
