@@ -1,11 +1,12 @@
 // Reads of what the public sent in, for moderators: the queue of practices and written inputs
 // waiting for a decision, each with what the privacy gate found in the texts that would become
 // public, and the attachments.
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { consultation, objective, practice, practiceObjective, writtenInput, writtenInputAttachment, writtenInputObjective } from '../db/schema';
 import { protectionCache, type ProtectionScope } from './protected';
 import { findingsOf, joinParts } from '../privacy/gate';
+import { dateInZone } from '../../domain/time';
 
 /** What a practice is checked against: its process's rooms, or every room when it names no process. */
 export const practiceScope = (processId: string | null): ProtectionScope => (processId ? { processId } : 'everywhere');
@@ -67,4 +68,35 @@ export async function moderationQueue(db: Executor) {
 			}))
 		)
 	};
+}
+
+/** Published written inputs of a process (or one consultation): the author only with their consent. */
+export async function publishedInputs(db: Executor, processId: string, consultationId?: string) {
+	// Dates in the consultation's zone; an input to the process takes the zone of its first consultation.
+	const [first] = await db.select({ timeZone: consultation.timeZone }).from(consultation).where(eq(consultation.processId, processId)).orderBy(consultation.startsAt).limit(1);
+	const rows = await db
+		.select({ w: writtenInput, consultationTitle: consultation.title, consultationSlug: consultation.slug, timeZone: consultation.timeZone })
+		.from(writtenInput)
+		.leftJoin(consultation, eq(consultation.id, writtenInput.consultationId))
+		.where(and(eq(writtenInput.processId, processId), eq(writtenInput.status, 'published'), ...(consultationId ? [eq(writtenInput.consultationId, consultationId)] : [])))
+		.orderBy(writtenInput.submittedAt);
+	const ids = rows.map((r) => r.w.id);
+	const tags = ids.length
+		? await db
+				.select({ inputId: writtenInputObjective.writtenInputId, number: objective.number, shortTitle: objective.shortTitle })
+				.from(writtenInputObjective)
+				.innerJoin(objective, eq(objective.id, writtenInputObjective.objectiveId))
+				.where(inArray(writtenInputObjective.writtenInputId, ids))
+		: [];
+	const attachments = ids.length ? await db.select({ inputId: writtenInputAttachment.writtenInputId }).from(writtenInputAttachment).where(inArray(writtenInputAttachment.writtenInputId, ids)) : [];
+	return rows.map(({ w, consultationTitle, consultationSlug, timeZone }) => ({
+		id: w.id,
+		title: w.title,
+		text: w.text,
+		author: w.isAttributionConsented ? { name: w.authorName, organization: w.organizationName } : null,
+		consultation: consultationSlug ? { slug: consultationSlug, title: consultationTitle! } : null,
+		objectives: tags.filter((t) => t.inputId === w.id).sort((a, b) => a.number - b.number).map((t) => ({ number: t.number, shortTitle: t.shortTitle })),
+		attachments: attachments.filter((a) => a.inputId === w.id).length,
+		submittedOn: dateInZone(w.submittedAt, timeZone ?? first?.timeZone ?? 'UTC')
+	}));
 }

@@ -1,8 +1,10 @@
 // Reference lists the forms and filters offer, each in its display order: stakeholder groups (the
 // GCM's order), subregions (ESCAP's order), countries (by name).
 import { asc } from 'drizzle-orm';
-import type { Executor } from '../db';
+import type { Executor, Database } from '../db';
 import { country, stakeholderCategory, subregion } from '../db/schema';
+import { type BalanceDimension } from '../../domain/balance';
+import { GENDERS } from '../../domain/enums';
 
 export function listCategories(db: Executor) {
 	return db.select({ id: stakeholderCategory.id, label: stakeholderCategory.label }).from(stakeholderCategory).orderBy(asc(stakeholderCategory.position));
@@ -20,4 +22,12 @@ export function listCountries(db: Executor) {
 export async function referenceLists(db: Executor) {
 	const [categories, subregions, countries] = await Promise.all([listCategories(db), listSubregions(db), listCountries(db)]);
 	return { categories, subregions, countries };
+}
+
+export async function knownBalanceValues(db: Database): Promise<Record<BalanceDimension, string[]>> {
+	const [subregions, categories] = await Promise.all([
+		db.select({ id: subregion.id }).from(subregion).orderBy(asc(subregion.position)),
+		db.select({ id: stakeholderCategory.id }).from(stakeholderCategory).orderBy(asc(stakeholderCategory.position))
+	]);
+	return { subregion: subregions.map((s) => s.id), gender: [...GENDERS], category: categories.map((c) => c.id) };
 }

@@ -1,10 +1,9 @@
 // What the public sends in — good practices and written inputs to an open call — and their
 // moderation: nothing is public before a moderator publishes it, and publication goes through the
 // privacy core (a text naming a participant protected by the Chatham House Rule is held back).
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Database, Executor } from '../db';
 import {
-	consultation,
 	country,
 	guidingPrinciple,
 	objective,
@@ -22,7 +21,6 @@ import { inputScope, inputTexts, practiceScope, practiceTexts } from '../queries
 import { assertCleared, passGate, type Clearance, type StoredFinding } from '../privacy/gate';
 import { writeAudit } from '../queries/audit';
 import { suggestObjectives } from '../../domain/notes/objective-tags';
-import { dateInZone } from '../../domain/time';
 import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
 import type { AttachmentCheck, FieldErrors, TPracticeInput, TWrittenInput } from '../../domain/contribution-input';
 import { isUuid } from '../../domain/ids';
@@ -194,35 +192,4 @@ export async function moderateWrittenInput(db: Database, actor: Actor, id: strin
 		await writeAudit(tx, actor, { action: `written-input.${decision === 'published' ? 'publish' : 'reject'}`, subjectType: 'written-input', subjectId: id, details: { objectives: objectiveIds ?? null } });
 		return { ok: true as const };
 	});
-}
-
-/** Published written inputs of a process (or one consultation): the author only with their consent. */
-export async function publishedInputs(db: Executor, processId: string, consultationId?: string) {
-	// Dates in the consultation's zone; an input to the process takes the zone of its first consultation.
-	const [first] = await db.select({ timeZone: consultation.timeZone }).from(consultation).where(eq(consultation.processId, processId)).orderBy(consultation.startsAt).limit(1);
-	const rows = await db
-		.select({ w: writtenInput, consultationTitle: consultation.title, consultationSlug: consultation.slug, timeZone: consultation.timeZone })
-		.from(writtenInput)
-		.leftJoin(consultation, eq(consultation.id, writtenInput.consultationId))
-		.where(and(eq(writtenInput.processId, processId), eq(writtenInput.status, 'published'), ...(consultationId ? [eq(writtenInput.consultationId, consultationId)] : [])))
-		.orderBy(writtenInput.submittedAt);
-	const ids = rows.map((r) => r.w.id);
-	const tags = ids.length
-		? await db
-				.select({ inputId: writtenInputObjective.writtenInputId, number: objective.number, shortTitle: objective.shortTitle })
-				.from(writtenInputObjective)
-				.innerJoin(objective, eq(objective.id, writtenInputObjective.objectiveId))
-				.where(inArray(writtenInputObjective.writtenInputId, ids))
-		: [];
-	const attachments = ids.length ? await db.select({ inputId: writtenInputAttachment.writtenInputId }).from(writtenInputAttachment).where(inArray(writtenInputAttachment.writtenInputId, ids)) : [];
-	return rows.map(({ w, consultationTitle, consultationSlug, timeZone }) => ({
-		id: w.id,
-		title: w.title,
-		text: w.text,
-		author: w.isAttributionConsented ? { name: w.authorName, organization: w.organizationName } : null,
-		consultation: consultationSlug ? { slug: consultationSlug, title: consultationTitle! } : null,
-		objectives: tags.filter((t) => t.inputId === w.id).sort((a, b) => a.number - b.number).map((t) => ({ number: t.number, shortTitle: t.shortTitle })),
-		attachments: attachments.filter((a) => a.inputId === w.id).length,
-		submittedOn: dateInZone(w.submittedAt, timeZone ?? first?.timeZone ?? 'UTC')
-	}));
 }

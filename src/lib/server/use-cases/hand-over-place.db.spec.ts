@@ -7,7 +7,8 @@ import { outboxMessage, person, registration } from '../db/schema';
 import { createMailer } from '../mail';
 import { ZRegistrationInput } from '../../domain/registration-input';
 import { registerForConsultation } from './register-for-consultation';
-import { acceptHandover, findHandover, offerHandover, requestHandover } from './hand-over-place';
+import { acceptHandover, offerHandover, requestHandover } from './hand-over-place';
+import { findHandover } from '../queries/handover';
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 // "One person per organization": a colleague who finds the place taken asks the holder, by an
 // emailed link, to hand it over. Accepting withdraws the holder and registers the colleague in one
 // transaction under the consultation lock, so no third person can take the place in between.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { consultation, handoverRequest, organization, person, registration } from '../db/schema';
+import { consultation, handoverRequest, person, registration } from '../db/schema';
 import { FORBIDDEN, type Actor, type Forbidden } from '../../domain/policy';
 import type { Mailer } from '../mail';
 import { m } from '../../paraglide/messages';
@@ -14,9 +14,9 @@ import type { TRegistrationInput } from '../../domain/registration-input';
 import { registerLocked, type RegisterResult } from './register-for-consultation';
 import { registrationReceivedMessage } from '../messages/registration-received';
 import { isUuid } from '../../domain/ids';
+import { hash, type OfferedTo } from '../queries/handover';
 
 const DAYS_VALID = 7;
-const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export type RequestHandoverResult = { ok: true } | { ok: false; reason: 'not-found' };
 
@@ -50,42 +50,6 @@ export async function requestHandover(
 		text: m.mail_handover_body({ holder: holder.name, requester: input.name, email: input.email, title: holder.title, url: handoverUrl(token) }, { locale })
 	});
 	return { ok: true };
-}
-
-export type FoundHandover =
-	| { isOffer: false; title: string; requester: TRegistrationInput }
-	| { isOffer: true; title: string; slug: string; holder: string; colleague: OfferedTo; organization: string | null; categoryId: string | null; countryCode: string | null };
-
-export async function findHandover(db: Database, token: string, now: Date): Promise<FoundHandover | null> {
-	const [row] = await db
-		.select({
-			request: handoverRequest,
-			title: consultation.title,
-			slug: consultation.slug,
-			status: registration.status,
-			holder: person.name,
-			organization: organization.name,
-			categoryId: registration.categoryId,
-			countryCode: registration.countryCode
-		})
-		.from(handoverRequest)
-		.innerJoin(registration, eq(handoverRequest.registrationId, registration.id))
-		.innerJoin(person, eq(registration.personId, person.id))
-		.leftJoin(organization, eq(registration.organizationId, organization.id))
-		.innerJoin(consultation, eq(registration.consultationId, consultation.id))
-		.where(eq(handoverRequest.tokenHash, hash(token)));
-	if (!row || row.request.status !== 'pending' || row.request.expiresAt <= now) return null;
-	if (!(ACTIVE_REGISTRATION_STATUSES as readonly string[]).includes(row.status)) return null;
-	if (row.request.isOfferedByHolder) {
-		const { request, status: _status, ...rest } = row;
-		return { isOffer: true, ...rest, colleague: request.requestedInput as OfferedTo };
-	}
-	return { isOffer: false, title: row.title, requester: row.request.requestedInput as TRegistrationInput };
-}
-
-export interface OfferedTo {
-	name: string;
-	email: string;
 }
 
 export type OfferHandoverResult = { ok: true } | Forbidden | { ok: false; reason: 'not-found' | 'not-allowed' | 'meeting-started' | 'same-person' };

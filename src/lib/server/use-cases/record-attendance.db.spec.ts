@@ -4,7 +4,8 @@ import { createTestDatabase, testDriver, type TestDatabase } from '../../../../t
 import { makeConsultation, makePerson, makeRegistration, makeStaffActor, fixtureText } from '../../../../tests/support/factories';
 import { readCsv } from '../imports/read-table';
 import { agendaItem, agendaSpeaker, attendance, auditLog } from '../db/schema';
-import { attendanceOf, checkIn, importZoomAttendance, matchAttendanceByHand, unmatchedAttendance } from './record-attendance';
+import { checkIn, importZoomAttendance, matchAttendanceByHand } from './record-attendance';
+import { attendanceOf, unmatchedAttendance } from '../queries/attendance';
 import { consultationStatistics, roomAttendees } from '../queries/attendees';
 
 let t: TestDatabase;

@@ -1,15 +1,15 @@
 // Attendance: a Zoom participant or webinar report imported for a consultation (matched to its
 // registrants by email, then by name; the rest listed for staff to match by hand), and manual
 // check-in. A new import replaces the previous one in one transaction: nothing half-imported.
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database, Executor } from '../db';
-import { attendance, consultation, person, registration } from '../db/schema';
+import { attendance, consultation, registration } from '../db/schema';
 import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
 import { parseZoomReport, ZoomReportError, type ZoomAttendee } from '../../domain/attendance/zoom';
-import { matchRegistrants, type Registrant } from '../../domain/attendance/match';
+import { matchRegistrants } from '../../domain/attendance/match';
 import { writeAudit } from '../queries/audit';
 import { isUuid } from '../../domain/ids';
-
+import { registrantsOf } from '../queries/attendance';
 
 export interface ImportSummary {
 	kind: 'meeting' | 'webinar';
@@ -49,15 +49,6 @@ async function lockedRegistration(tx: Executor, slug: string, registrationId: st
 		.from(registration)
 		.where(and(eq(registration.id, registrationId), eq(registration.consultationId, c.id)));
 	return { c, r };
-}
-
-export async function registrantsOf(db: Executor, consultationId: string): Promise<Registrant[]> {
-	return db
-		.select({ registrationId: registration.id, personId: registration.personId, name: person.name, email: person.email })
-		.from(registration)
-		.innerJoin(person, eq(person.id, registration.personId))
-		.where(eq(registration.consultationId, consultationId))
-		.orderBy(asc(person.name));
 }
 
 export async function importZoomAttendance(db: Database, actor: Actor, slug: string, table: string[][]): Promise<ImportResult> {
@@ -100,22 +91,6 @@ export async function importZoomAttendance(db: Database, actor: Actor, slug: str
 	});
 }
 
-/** The rows of a report that matched nobody, one per person (email, or name when Zoom had none). */
-export async function unmatchedAttendance(db: Executor, consultationId: string) {
-	const rows = await db
-		.select({
-			key: sql<string>`coalesce(${attendance.email}, 'name:' || ${attendance.displayName})`,
-			name: sql<string>`min(${attendance.displayName})`,
-			email: attendance.email,
-			minutes: sql<number>`coalesce(sum(extract(epoch from (${attendance.leftAt} - ${attendance.joinedAt})) / 60), 0)::int`
-		})
-		.from(attendance)
-		.where(and(eq(attendance.consultationId, consultationId), isNull(attendance.personId)))
-		.groupBy(sql`coalesce(${attendance.email}, 'name:' || ${attendance.displayName})`, attendance.email)
-		.orderBy(sql`min(${attendance.displayName})`);
-	return rows;
-}
-
 export type MatchResult = { ok: true; sessions: number } | Forbidden | NotFound | { ok: false; reason: 'invalid'; field: 'key' | 'registrationId' };
 
 /** Staff match an unmatched person of the report to a registrant by hand. */
@@ -151,24 +126,5 @@ export async function checkIn(db: Database, actor: Actor, slug: string, registra
 			await tx.insert(attendance).values({ consultationId: c.id, personId: r.personId, registrationId: r.id, joinedAt: c.startsAt, leftAt: c.endsAt, source: 'check-in' });
 		}
 		return { ok: true as const };
-	});
-}
-
-/** Each registrant with the minutes the reports give and whether they were checked in. */
-export async function attendanceOf(db: Executor, consultationId: string) {
-	const registrants = await db
-		.select({ registrationId: registration.id, name: person.name, email: person.email, status: registration.status })
-		.from(registration)
-		.innerJoin(person, eq(person.id, registration.personId))
-		.where(eq(registration.consultationId, consultationId))
-		.orderBy(asc(person.name));
-	const sessions = await db
-		.select({ registrationId: attendance.registrationId, source: attendance.source, joinedAt: attendance.joinedAt, leftAt: attendance.leftAt })
-		.from(attendance)
-		.where(eq(attendance.consultationId, consultationId));
-	return registrants.map((r) => {
-		const mine = sessions.filter((s) => s.registrationId === r.registrationId);
-		const minutes = mine.filter((s) => s.source !== 'check-in').reduce((sum, s) => sum + (s.leftAt ? (s.leftAt.getTime() - s.joinedAt.getTime()) / 60_000 : 0), 0);
-		return { ...r, attended: mine.length > 0, isCheckedIn: mine.some((s) => s.source === 'check-in'), minutes: Math.round(minutes) };
 	});
 }

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { processOr404 } from '$lib/server/guards';
-import { publishedInputs } from '$lib/server/use-cases/contributions';
+import { publishedInputs } from '$lib/server/queries/contributions';
 
 // Published written inputs: the author is named only with their consent; attachments stay with the secretariat.
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
