@@ -475,17 +475,17 @@ async function attendanceCommand(args: string[], values: { consultation?: string
 
 async function reportCommand(args: string[], values: { consultation?: string; format?: string; out?: string; draft?: boolean }, io: Io): Promise<number> {
 	const usage = 'convene: usage: convene report render --consultation SLUG --format docx|pdf|html|md --out FILE [--draft]';
-	const { REPORT_FORMATS, isReportFormat, renderReport } = await import('../lib/server/exports/report-formats');
-	const formats = Object.keys(REPORT_FORMATS);
+	const formats = ['docx', 'pdf', 'html', 'md'] as const;
 	if (args[0] !== 'render' || args.length > 1 || !values.consultation || !values.out || !values.format) {
 		io.err(usage);
 		return 2;
 	}
-	const format = values.format;
-	if (!isReportFormat(format)) {
+	const format = formats.find((f) => f === values.format);
+	if (!format) {
 		io.err(`convene: --format must be one of ${formats.join(', ')}, not "${values.format}"`);
 		return 2;
 	}
+	const { renderReport } = await import('../lib/server/exports/report-formats');
 	const { loadDraftInput } = await import('../lib/server/queries/draft-input');
 	const { draftReport } = await import('../lib/domain/report/draft');
 	const { plainText } = await import('../lib/domain/report/model');

@@ -42,7 +42,6 @@ const TEXTS: Record<string, () => string> = {
 	'attachments-too-many': m.err_attachments_too_many,
 	'attachments-total': m.err_attachments_total,
 	'vnr-year': m.err_vnr_year,
-	invalid: m.err_invalid,
 	// The directory's records
 	'name-required': m.error_name_required,
 	'name-taken': m.error_name_taken,

@@ -6,8 +6,3 @@ export function overrideReasonOf(form: FormData): string | null {
 	return reason === null ? null : String(reason);
 }
 
-/** A text field as sent, or '' when missing (a file sent in its place reads as its name, never its bytes). */
-export function textOf(form: FormData, key: string): string {
-	const value = form.get(key);
-	return value === null ? '' : typeof value === 'string' ? value : value.name;
-}

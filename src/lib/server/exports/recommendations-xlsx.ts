@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { STATUS_LABELS, SHEET_COLUMNS, addresseeLabel, type TrackedRecommendation } from '../../domain/follow-up/recommendations';
 import { neutralizeCell } from '../../domain/spreadsheet-safety';
 
-export const STATUS_LIST = `"${Object.values(STATUS_LABELS).join(',')}"`;
+const STATUS_LIST = `"${Object.values(STATUS_LABELS).join(',')}"`;
 
 /** The process's recommendations as a workbook to edit in Excel: one row each, status as a drop-down. */
 export async function recommendationsXlsx(rows: readonly TrackedRecommendation[]): Promise<Buffer> {

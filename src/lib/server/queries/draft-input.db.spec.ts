@@ -5,12 +5,12 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { createDemoDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
 import { attendance, consultation, country, person, registration } from '../db/schema';
-import { loadDraftInput } from '../queries/draft-input';
+import { loadDraftInput } from './draft-input';
 import { draftReport } from '../../domain/report/draft';
 import { numberBlocks, plainText } from '../../domain/report/model';
 import { renderDocx } from '../exports/report-docx';
 import { renderPdf } from '../exports/report-pdf';
-import { roomAttendees } from '../queries/attendees';
+import { roomAttendees } from './attendees';
 import { checkText } from '../../domain/privacy/check';
 
 let t: TestDatabase;

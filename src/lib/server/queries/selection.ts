@@ -97,8 +97,9 @@ export interface Replacement {
  * For an accepted run: the drawn people who have since withdrawn (or were declined), each with the
  * first person still on the waiting list whose place in the panel keeps every quota and the
  * one-per-organization rule. Decliners are replaced in turn, each suggestion counting the ones before.
- * A seat already filled (someone not drawn is now selected or confirmed) is no longer offered: the
- * people seated since the draw fill the seats of the first people who left.
+ * A seat already filled (someone not drawn is now selected or confirmed) is no longer offered: each
+ * person seated since the draw is matched to the first person who left whose place they can take
+ * (else to the first seat still open), so the seats still offered are the ones really empty.
  */
 export async function suggestReplacements(db: Executor, runId: string): Promise<Replacement[]> {
 	const [run] = await db.select().from(selectionRun).where(eq(selectionRun.id, runId));
@@ -120,8 +121,14 @@ export async function suggestReplacements(db: Executor, runId: string): Promise<
 	const isSeated = (i: number) => statusAt(i) === 'selected' || statusAt(i) === 'confirmed';
 	const left = outcome.drawn.filter((i) => statusAt(i) === 'withdrawn' || statusAt(i) === 'declined');
 	const seatedSince = outcome.pool.map((_, i) => i).filter((i) => isSeated(i) && !outcome.drawn.includes(i));
-	const leaving = left.slice(seatedSince.length);
-	let panel = [...outcome.drawn.filter(isSeated), ...seatedSince, ...leaving];
+	let panel = [...outcome.drawn.filter(isSeated), ...left];
+	const leaving = [...left];
+	for (const s of seatedSince) {
+		if (!leaving.length) break;
+		const seat = leaving.find((i) => replacementFor(problem, panel, i, [s]) !== null) ?? leaving[0];
+		panel = panel.map((x) => (x === seat ? s : x));
+		leaving.splice(leaving.indexOf(seat), 1);
+	}
 	const waiting = outcome.waitingList.map((e) => e.person).filter((i) => statusAt(i) === 'waitlisted');
 	return leaving.map((i) => {
 		const r = replacementFor(problem, panel, i, waiting.filter((w) => !panel.includes(w)));

@@ -10,7 +10,7 @@ import { versionWithConsultation } from '../queries/report-versions';
 export type StaffCommentResult = { ok: true } | Forbidden | NotFound | { ok: false; reason: 'invalid' };
 
 /** A comment of a version the actor takes notes for, or why not. */
-export async function commentForStaff(db: Executor, actor: Actor, commentId: string) {
+async function commentForStaff(db: Executor, actor: Actor, commentId: string) {
 	const [c] = isUuid(commentId)
 		? await db.select({ id: comment.id, paragraphId: comment.paragraphId, versionId: paragraph.versionId }).from(comment).innerJoin(paragraph, eq(paragraph.id, comment.paragraphId)).where(eq(comment.id, commentId))
 		: [];

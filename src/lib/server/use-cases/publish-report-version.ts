@@ -52,7 +52,7 @@ export async function publishVersion(db: Database, actor: Actor, versionId: stri
 }
 
 /** The only write that makes a version public: it needs the gate's clearance for that version. */
-export async function markVersionPublished(tx: Executor, clearance: Clearance, versionId: string, note: PublicText | null): Promise<boolean> {
+async function markVersionPublished(tx: Executor, clearance: Clearance, versionId: string, note: PublicText | null): Promise<boolean> {
 	assertCleared(clearance, 'report-version', versionId);
 	const updated = await tx
 		.update(reportVersion)

@@ -5,15 +5,15 @@ import { createDemoDatabase, DEMO_DAY, testDriver, type TestDatabase } from '../
 import { makeStaffActor } from '../../../../tests/support/factories';
 import { DEMO_PUBLISHED_SLUG } from '../demo/seed-demo';
 import { consultation, followUp, recommendation, reviewProcess, statement } from '../db/schema';
-import { createDraftVersion } from '../use-cases/generate-report-draft';
-import { publishVersion } from '../use-cases/publish-report-version';
+import { createDraftVersion } from './generate-report-draft';
+import { publishVersion } from './publish-report-version';
 import { readBlocks } from '../queries/report-blocks';
-import { saveEditedVersion } from '../use-cases/save-report-version';
+import { saveEditedVersion } from './save-report-version';
 import { blockFields } from '../../domain/report/edit';
-import { importRecommendationsSheet } from '../use-cases/import-recommendations';
+import { importRecommendationsSheet } from './import-recommendations';
 import { listRecommendations } from '../queries/recommendations';
 import { recommendationsXlsx } from '../exports/recommendations-xlsx';
-import { updateRecommendation } from '../use-cases/update-recommendations';
+import { updateRecommendation } from './update-recommendations';
 import { roomAttendees } from '../queries/attendees';
 import type { Actor } from '../../domain/policy';
 

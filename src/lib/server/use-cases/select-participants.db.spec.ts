@@ -95,6 +95,14 @@ describe(`selecting participants on ${testDriver}`, () => {
 		expect(await selectReplacement(t.db, mailer, await makeStaffActor(t.db, 'organizer'), run.id, waitingWomen[1].registrationId, new Date(), urls)).toEqual({ ok: false, reason: 'forbidden' });
 		const seated = await t.db.select({ id: registration.id }).from(registration).where(and(eq(registration.consultationId, c.id), eq(registration.status, 'selected')));
 		expect(seated).toHaveLength(4);
+
+		// A drawn man leaves too: the open seat is his (the woman seated since took the woman's), and
+		// the suggestion for it keeps two men on the panel.
+		const manLeaving = drawnIds.find((id) => pool.find((p) => p.registrationId === id)!.features.gender === 'man')!;
+		await t.db.update(registration).set({ status: 'withdrawn' }).where(eq(registration.id, manLeaving));
+		const open = await suggestReplacements(t.db, run.id);
+		expect(open.map((s) => s.leaving.registrationId)).toEqual([manLeaving]);
+		expect(pool.find((p) => p.registrationId === open[0].replacement!.registrationId)!.features.gender).toBe('man');
 	});
 
 	it('stores the conflicting quotas of an infeasible run, and refuses strangers', async () => {

@@ -8,7 +8,7 @@ import { suggestObjectives } from '../../domain/notes/objective-tags';
 import { suggestAddressees } from '../../domain/follow-up/recommendations';
 import { readBlocks } from '../queries/report-blocks';
 
-export const sameText = (s: string) => s.trim().replace(/[.!?…]+$/, '').replace(/\s+/g, ' ').toLowerCase();
+const sameText = (s: string) => s.trim().replace(/[.!?…]+$/, '').replace(/\s+/g, ' ').toLowerCase();
 
 /**
  * Called in the publication's transaction: the published version's recommendations become (or
