@@ -28,3 +28,18 @@ describe('the layers the linter keeps', { timeout: 60_000 }, () => {
 		expect(await restricted('src/lib/server/use-cases/new-command.ts', table)).toEqual([]);
 	});
 });
+
+describe('routes stay thin', () => {
+	it('keeps every route file under ~50 lines or has its first comment say why not', async () => {
+		const { readdirSync, readFileSync } = await import('node:fs');
+		const files = readdirSync('src/routes', { recursive: true, encoding: 'utf8' })
+			.filter((f) => /(^|\/)\+(page\.server|layout\.server|server)\.ts$/.test(f))
+			.map((f) => `src/routes/${f}`);
+		expect(files.length).toBeGreaterThan(40);
+		const unexplained = files.filter((f) => {
+			const text = readFileSync(f, 'utf8');
+			return text.split('\n').length > 50 && !text.split('\n').slice(0, 3).some((l) => l.startsWith('// Longer than a route should be:'));
+		});
+		expect(unexplained).toEqual([]);
+	});
+});

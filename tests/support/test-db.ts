@@ -2,7 +2,7 @@
 // in-memory PGlite, or a new database in the run's throwaway PostgreSQL cluster.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { migrateDatabase, openDatabase, type DatabaseHandle, type DriverName } from '../../src/lib/server/db';
 import { loadReferenceData } from '../../src/lib/server/reference/load-reference';
 import { seedDemo } from '../../src/lib/server/demo/seed-demo';
@@ -53,4 +53,26 @@ export async function createDemoDatabase(): Promise<TestDatabase> {
 	const t = await createTestDatabase();
 	await seedDemo(t.db, DEMO_DAY);
 	return t;
+}
+
+/**
+ * The database of one spec file: opened (migrated, reference data loaded, the demo seeded when asked)
+ * before its tests and closed after them. `const t = useTestDatabase();` at the top of the file;
+ * `t.db` inside the tests.
+ */
+export function useTestDatabase(options: { demo?: boolean } = {}): TestDatabase {
+	let handle: TestDatabase | undefined;
+	beforeAll(async () => {
+		handle = await (options.demo ? createDemoDatabase() : createTestDatabase());
+	});
+	afterAll(async () => {
+		await handle?.close();
+	});
+	return new Proxy({} as TestDatabase, {
+		get(_, key) {
+			if (!handle) throw new Error('useTestDatabase: the database opens in beforeAll; use it inside a test or a hook');
+			const value = Reflect.get(handle, key);
+			return typeof value === 'function' ? value.bind(handle) : value;
+		}
+	});
 }

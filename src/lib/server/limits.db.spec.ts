@@ -1,19 +1,13 @@
 // The rate limits' counters live in the database, so that every process shares them: tested on
 // PGlite and PostgreSQL, with two Limits (two processes) on one database.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq, like } from 'drizzle-orm';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../tests/support/test-db';
+import { testDriver, useTestDatabase } from '../../../tests/support/test-db';
 import { rateLimit } from './db/schema';
 import { DEFAULT_LIMITS, Limits, limitsFromEnv, retryAfter, type LimitRules } from './limits';
 
-let t: TestDatabase;
-beforeAll(async () => {
-	t = await createTestDatabase();
-});
-afterAll(async () => {
-	await t?.close();
-});
+const t = useTestDatabase();
 
 const rules = (points: number, seconds = 600): LimitRules => ({ ...limitsFromEnv({}), 'form-client': { points, seconds }, 'password-account': { points, seconds } });
 

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import { eq } from 'drizzle-orm';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../tests/support/test-db';
+import { testDriver, useTestDatabase } from '../../../tests/support/test-db';
 import { freePort } from '../../../tests/support/postgres-cluster';
 import { outboxMessage } from './db/schema';
 import { createMailer } from './mail';
 
-let t: TestDatabase;
-beforeAll(async () => {
-	t = await createTestDatabase();
-});
-afterAll(async () => {
-	await t?.close();
-});
+const t = useTestDatabase();
 
 describe(`mail on ${testDriver}`, () => {
 	it('keeps messages in the outbox, unsent, when no SMTP server is configured', async () => {

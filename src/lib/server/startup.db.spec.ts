@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../tests/support/test-db';
+import { createTestDatabase, testDriver, useTestDatabase } from '../../../tests/support/test-db';
 import { makeConsultation } from '../../../tests/support/factories';
 import { authUser, consultationStaff, person, reviewProcess } from './db/schema';
 import { adminNotice, checkProductionEnv, prepareDatabase } from './startup';
 import { createAuth, resolveAuthSecret } from './auth';
 import { getPublishedConceptNote, listPublishedConsultations } from './queries/consultations';
 
-let t: TestDatabase;
+const t = useTestDatabase();
 const env = { CONVENE_ADMIN_PASSWORD: 'correct-horse-battery' } as NodeJS.ProcessEnv;
 const now = new Date('2026-11-23T05:00:00Z');
 
-beforeAll(async () => {
-	t = await createTestDatabase();
-});
-afterAll(async () => {
-	await t?.close();
-});
 
 describe(`first start in production on ${testDriver}`, () => {
 	it('seeds no demo and creates no demo staff unless asked; a password from the environment is never printed', async () => {

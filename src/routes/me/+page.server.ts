@@ -1,3 +1,5 @@
+// Longer than a route should be: "My registrations" is one page with five actions (details, confirm or withdraw,
+// offer the place to a colleague, preferences, erase my data), each a parse and one use-case call.
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb, getAuth, getMailer, links } from '$lib/server/runtime';

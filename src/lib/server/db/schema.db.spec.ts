@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { count, eq, sql } from 'drizzle-orm';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makeConsultation, makeOrganization, makePerson, makeRegistration } from '../../../../tests/support/factories';
 import { country, objective, registration, stakeholderCategory } from './schema';
 import { loadReferenceData } from '../reference/load-reference';
 
-let t: TestDatabase;
-beforeAll(async () => {
-	t = await createTestDatabase();
-});
-afterAll(async () => {
-	await t?.close();
-});
+const t = useTestDatabase();
 
 /** The PostgreSQL error code of a failed query (drizzle wraps the driver's error as `cause`). */
 async function pgErrorCode(promise: Promise<unknown>): Promise<string | undefined> {

@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { and, count, countDistinct, eq, isNotNull, sql } from 'drizzle-orm';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { agendaItem, agendaSpeaker, attendance, consultation, country, guidingQuestion, organization, person, registration, report, reportVersion, statement } from '../db/schema';
 import { DEMO_PUBLISHED_SLUG, isDatabaseEmpty, seedDemo, type DemoSummary } from './seed-demo';
 import { isBeforeDeadline, weekday, dateInZone } from '../../domain/time';
 
-let t: TestDatabase;
+const t = useTestDatabase();
 let summary: DemoSummary;
 const now = new Date('2026-11-23T05:00:00Z'); // a Monday, 12:00 in Bangkok
 
 beforeAll(async () => {
-	t = await createTestDatabase();
 	expect(await isDatabaseEmpty(t.db)).toBe(true);
 	summary = await seedDemo(t.db, now);
-});
-afterAll(async () => {
-	await t?.close();
 });
 
 describe(`demo data on ${testDriver}`, () => {

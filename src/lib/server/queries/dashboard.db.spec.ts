@@ -1,23 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createDemoDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { DEMO_ABSENT_CATEGORY } from '../demo/seed-demo';
 import { reviewProcess } from '../db/schema';
 import { dashboardInput } from './dashboard';
 import { buildDashboard, dashboardCsvRows, type Dashboard } from '../../domain/dashboard';
 
-let t: TestDatabase;
+const t = useTestDatabase({ demo: true });
 let d: Dashboard;
 let processId: string;
 
 beforeAll(async () => {
-	t = await createDemoDatabase();
 	const [p] = await t.db.select().from(reviewProcess);
 	processId = p.id;
 	d = buildDashboard(await dashboardInput(t.db, p));
-});
-afterAll(async () => {
-	await t?.close();
 });
 
 /** Counts straight from the rows, with SQL of its own: group value → count. */

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
 import JSZip from 'jszip';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import { createDemoDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { attendance, consultation, country, person, registration } from '../db/schema';
 import { loadDraftInput } from './draft-input';
 import { draftReport } from '../../domain/report/draft';
@@ -13,13 +13,7 @@ import { renderPdf } from '../exports/report-pdf';
 import { roomAttendees } from './attendees';
 import { checkText } from '../../domain/privacy/check';
 
-let t: TestDatabase;
-beforeAll(async () => {
-	t = await createDemoDatabase();
-});
-afterAll(async () => {
-	await t?.close();
-});
+const t = useTestDatabase({ demo: true });
 
 describe(`the draft report of the demo parliamentarians consultation on ${testDriver}`, () => {
 	it('is complete: sections, numbered paragraphs, footnotes, the attendance paragraph from the raw rows, and no participant named', async () => {

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { practice, practiceObjective } from '../db/schema';
 import { searchPractices } from './practices';
 
-let t: TestDatabase;
+const t = useTestDatabase();
 beforeAll(async () => {
-	t = await createTestDatabase();
 	// Fictional practices.
 	const rows = await t.db
 		.insert(practice)
@@ -20,9 +19,6 @@ beforeAll(async () => {
 		{ practiceId: rows[0].id, objectiveId: 'gcm-6' },
 		{ practiceId: rows[1].id, objectiveId: 'gcm-22' }
 	]);
-});
-afterAll(async () => {
-	await t?.close();
 });
 
 describe(`searching good practices on ${testDriver}`, () => {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { protectionOf } from '../queries/protected';
 import { and, eq } from 'drizzle-orm';
-import { createDemoDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makeStaffActor } from '../../../../tests/support/factories';
 import { auditLog, countryCommitment, pledge, reviewProcess } from '../db/schema';
 import { addPledge, saveCountryCommitments, setPledgeStatus } from './commitments';
@@ -9,17 +9,13 @@ import { listCountryCommitments, listPledges } from '../queries/commitments';
 import { parseCountryCommitments } from '../../domain/commitment-input';
 import type { Actor } from '../../domain/policy';
 
-let t: TestDatabase;
+const t = useTestDatabase({ demo: true });
 let organizer: Actor;
 let processId: string;
 
 beforeAll(async () => {
-	t = await createDemoDatabase();
 	[{ id: processId }] = await t.db.select({ id: reviewProcess.id }).from(reviewProcess);
 	organizer = await makeStaffActor(t.db, 'organizer');
-});
-afterAll(async () => {
-	await t?.close();
 });
 
 describe(`pledges and country commitments on ${testDriver}`, () => {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { createDemoDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makeStaffActor } from '../../../../tests/support/factories';
 import { practice, reviewProcess, writtenInput, writtenInputAttachment, writtenInputObjective } from '../db/schema';
 import { moderatePractice, moderateWrittenInput, submitPractice, submitWrittenInput } from './contributions';
@@ -11,19 +11,15 @@ import { searchPractices } from '../queries/practices';
 import { parseWith, ZPracticeInput, ZWrittenInput, type TPracticeInput, type TWrittenInput } from '../../domain/contribution-input';
 import type { Actor } from '../../domain/policy';
 
-let t: TestDatabase;
+const t = useTestDatabase({ demo: true });
 let moderator: Actor;
 let processId: string;
 let protectedName: string;
 
 beforeAll(async () => {
-	t = await createDemoDatabase();
 	[{ id: processId }] = await t.db.select({ id: reviewProcess.id }).from(reviewProcess);
 	moderator = await makeStaffActor(t.db, 'organizer');
 	protectedName = (await protectionOf(t.db, { processId })).people.find((a) => a.attribution === 'non-attributable' && a.personId)!.name;
-});
-afterAll(async () => {
-	await t?.close();
 });
 
 const practiceInput = (over: Partial<Record<string, unknown>> = {}): TPracticeInput => {

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makeConsultation, makePerson, makeStaffActor, fixtureText } from '../../../../tests/support/factories';
 import { agendaItem, document } from '../db/schema';
 import { getPublishedConceptNote } from '../queries/consultations';
 import { addDocument, deleteAgendaItem, deleteDocument, saveAgendaItem } from './edit-agenda';
 
-let t: TestDatabase;
-beforeAll(async () => {
-	t = await createTestDatabase();
-});
-afterAll(async () => {
-	await t?.close();
-});
+const t = useTestDatabase();
 const at = (hhmm: string) => new Date(`2026-12-03T${hhmm}:00Z`);
 const item = (title: string, from: string, to: string, over: Partial<Parameters<typeof saveAgendaItem>[4]> = {}) => ({ title, description: null, startsAt: at(from), endsAt: at(to), moderatorId: null, speakerIds: [], questions: [], ...over });
 

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makeConsultation, makeOrganization, makePerson } from '../../../../tests/support/factories';
 import { outboxMessage, person, registration } from '../db/schema';
 import { createMailer } from '../mail';
@@ -10,13 +10,7 @@ import { registerForConsultation } from './register-for-consultation';
 import { acceptHandover, offerHandover, requestHandover } from './hand-over-place';
 import { findHandover } from '../queries/handover';
 
-let t: TestDatabase;
-beforeAll(async () => {
-	t = await createTestDatabase();
-});
-afterAll(async () => {
-	await t?.close();
-});
+const t = useTestDatabase();
 const now = new Date('2026-10-24T00:00:00Z'); // before the deadline; links then expire on 31 October
 const window = { registrationOpensAt: new Date('2026-10-01T00:00:00Z'), registrationClosesAt: new Date('2026-10-25T17:00:00Z'), startsAt: new Date('2026-10-29T04:00:00Z'), endsAt: new Date('2026-10-29T07:00:00Z'), isOnePerOrganization: true };
 const context = { locale: 'en', urls: { page: 'http://x/c', signIn: 'http://x/sign-in' } };

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { count, eq, like } from 'drizzle-orm';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makeOrganization, makePerson, makeStaffActor } from '../../../../tests/support/factories';
 import { makePeopleRows, toXlsx, twentyBadRows } from '../../../../tests/support/people-file';
 import { auditLog, organization, person } from '../db/schema';
@@ -11,18 +11,14 @@ import type { Actor } from '../../domain/policy';
 import { importPeople } from './import-people';
 import { exportPeople } from './export-people';
 
-let t: TestDatabase;
+const t = useTestDatabase();
 let admin: Actor;
 const organizer: Actor = { kind: 'staff', userId: 'no-such-user', role: 'organizer', organizerOf: new Set(), rapporteurOf: new Set() };
 const stakeholder: Actor = { kind: 'stakeholder', userId: 'no-such-user', personId: 'p' };
 const cli: Actor = { kind: 'system', via: 'cli' };
 
 beforeAll(async () => {
-	t = await createTestDatabase();
 	admin = await makeStaffActor(t.db, 'admin');
-});
-afterAll(async () => {
-	await t?.close();
 });
 
 const peopleTagged = async (tag: string) =>

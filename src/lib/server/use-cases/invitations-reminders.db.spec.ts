@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makeConsultation, makePerson, makeRegistration, makeStaffActor } from '../../../../tests/support/factories';
 import { outboxMessage, person } from '../db/schema';
 import { createMailer } from '../mail';
 import { previewInvitations, sendInvitations, unsubscribe, unsubscribeToken } from './send-invitations';
 import { sendReminders } from './send-reminders';
 
-let t: TestDatabase;
-beforeAll(async () => {
-	t = await createTestDatabase();
-});
-afterAll(async () => {
-	await t?.close();
-});
+const t = useTestDatabase();
 const SECRET = 'test-secret-for-unsubscribe-links';
 const urls = { page: 'http://x/consultations/c', unsubscribe: (token: string) => `http://x/unsubscribe/${token}` };
 

@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makeConsultation, makeOrganization, makePerson, makeRegistration, makeStaffActor } from '../../../../tests/support/factories';
 import { auditLog, organization, person, registration } from '../db/schema';
 import type { Actor } from '../../domain/policy';
 import { mergeOrganizations, mergePeople } from './merge-directory-records';
 
-let t: TestDatabase;
+const t = useTestDatabase();
 let admin: Actor;
 beforeAll(async () => {
-	t = await createTestDatabase();
 	admin = await makeStaffActor(t.db, 'admin');
-});
-afterAll(async () => {
-	await t?.close();
 });
 
 describe(`merging organizations on ${testDriver}`, () => {

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makeConsultation, makeOrganization, makePerson, makeRegistration, makeStaffActor } from '../../../../tests/support/factories';
 import { outboxMessage, person, registration } from '../db/schema';
 import { createMailer } from '../mail';
 import type { Actor } from '../../domain/policy';
 import { decideRegistration, moveMyRegistration, updateMyRegistration } from './move-registration';
 
-let t: TestDatabase;
-beforeAll(async () => {
-	t = await createTestDatabase();
-});
-afterAll(async () => {
-	await t?.close();
-});
+const t = useTestDatabase();
 const now = new Date('2026-11-23T05:00:00Z');
 const later = { startsAt: new Date('2026-12-03T04:00:00Z'), endsAt: new Date('2026-12-03T07:00:00Z') };
 const urls = { page: (slug: string) => `http://localhost:3000/consultations/${slug}`, signIn: 'http://localhost:3000/sign-in' };

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { count, eq, sql } from 'drizzle-orm';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makeConsultation, makeOrganization, makePerson, makeRegistration, makeStaffActor } from '../../../../tests/support/factories';
 import { authUser, outboxMessage, person, registration } from '../db/schema';
 import { createAuth } from '../auth';
@@ -12,13 +12,7 @@ import { erasePerson, ERASED_NAME } from './erase-person';
 import { exportMyData } from './export-my-data';
 import { requestSignInLink } from './request-sign-in-link';
 
-let t: TestDatabase;
-beforeAll(async () => {
-	t = await createTestDatabase();
-});
-afterAll(async () => {
-	await t?.close();
-});
+const t = useTestDatabase();
 const now = new Date('2026-11-23T05:00:00Z');
 
 function authWithOutbox() {

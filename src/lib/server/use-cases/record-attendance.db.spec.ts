@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makeConsultation, makePerson, makeRegistration, makeStaffActor, fixtureText } from '../../../../tests/support/factories';
 import { readCsv } from '../imports/read-table';
 import { agendaItem, agendaSpeaker, attendance, auditLog } from '../db/schema';
@@ -8,13 +8,7 @@ import { checkIn, importZoomAttendance, matchAttendanceByHand } from './record-a
 import { attendanceOf, unmatchedAttendance } from '../queries/attendance';
 import { consultationStatistics, roomAttendees } from '../queries/attendees';
 
-let t: TestDatabase;
-beforeAll(async () => {
-	t = await createTestDatabase();
-});
-afterAll(async () => {
-	await t?.close();
-});
+const t = useTestDatabase();
 
 // Fictional people. The meeting is on 3 December 2026, 11:00–14:00 in Bangkok (04:00–07:00 UTC).
 async function setUp() {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makeConsultation, makeOrganization } from '../../../../tests/support/factories';
 import { organization, outboxMessage, person, registration } from '../db/schema';
 import { createMailer } from '../mail';
@@ -9,13 +9,7 @@ import { zonedToInstant } from '../../domain/time';
 import { ZRegistrationInput } from '../../domain/registration-input';
 import { registerForConsultation, type RegisterContext } from './register-for-consultation';
 
-let t: TestDatabase;
-beforeAll(async () => {
-	t = await createTestDatabase();
-});
-afterAll(async () => {
-	await t?.close();
-});
+const t = useTestDatabase();
 
 const context: RegisterContext = { locale: 'en', urls: { page: 'http://localhost:3000/consultations/x', signIn: 'http://localhost:3000/sign-in' } };
 const closes = zonedToInstant('2026-10-25', '24:00', 'Asia/Bangkok'); // Sunday 25 October, 24:00 ICT

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createDemoDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makeStaffActor } from '../../../../tests/support/factories';
 import { auditLog, consultation, paragraph, person, reportVersion } from '../db/schema';
 import { createDraftVersion } from './generate-report-draft';
@@ -13,13 +13,7 @@ import { roomAttendees } from '../queries/attendees';
 import type { Actor } from '../../domain/policy';
 import type { Mailer, MailMessage } from '../mail';
 
-let t: TestDatabase;
-beforeAll(async () => {
-	t = await createDemoDatabase();
-});
-afterAll(async () => {
-	await t?.close();
-});
+const t = useTestDatabase({ demo: true });
 
 function capturingMailer() {
 	const sent: MailMessage[] = [];

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createDemoDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makeStaffActor } from '../../../../tests/support/factories';
 import { auditLog, consultation, paragraph, reportVersion } from '../db/schema';
 import { createDraftVersion } from './generate-report-draft';
@@ -14,18 +14,14 @@ import { draftReport } from '../../domain/report/draft';
 import { roomAttendees } from '../queries/attendees';
 import type { Actor } from '../../domain/policy';
 
-let t: TestDatabase;
+const t = useTestDatabase({ demo: true });
 let organizer: Actor;
 let admin: Actor;
 let consultationId: string;
 beforeAll(async () => {
-	t = await createDemoDatabase();
 	[{ id: consultationId }] = await t.db.select({ id: consultation.id }).from(consultation).where(eq(consultation.slug, 'parliamentarians'));
 	organizer = await makeStaffActor(t.db, 'organizer', { organizerOf: [consultationId] });
 	admin = await makeStaffActor(t.db, 'admin');
-});
-afterAll(async () => {
-	await t?.close();
 });
 
 describe(`report versions on ${testDriver}`, () => {

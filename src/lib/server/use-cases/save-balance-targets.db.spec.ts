@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makeConsultation, makeStaffActor } from '../../../../tests/support/factories';
 import { consultation } from '../db/schema';
 import { saveBalanceTargets } from './save-balance-targets';
 
-let t: TestDatabase;
-beforeAll(async () => {
-	t = await createTestDatabase();
-});
-afterAll(async () => {
-	await t?.close();
-});
+const t = useTestDatabase();
 
 describe(`balance targets on ${testDriver}`, () => {
 	it('stores whole per cents per known value, and only for the organizers of the consultation', async () => {

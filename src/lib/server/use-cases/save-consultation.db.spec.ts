@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makeOrganization, makeStaffActor } from '../../../../tests/support/factories';
 import { auditLog, consultation, consultationObjective, consultationStaff } from '../db/schema';
 import { loadActor } from '../queries/actors';
@@ -8,13 +8,7 @@ import { getPublishedConceptNote } from '../queries/consultations';
 import { ZConsultationForm, toConsultationValues } from '../../domain/consultation-input';
 import { saveConsultation } from './save-consultation';
 
-let t: TestDatabase;
-beforeAll(async () => {
-	t = await createTestDatabase();
-});
-afterAll(async () => {
-	await t?.close();
-});
+const t = useTestDatabase();
 const values = (over: Record<string, unknown> = {}) => {
 	const r = toConsultationValues(
 		ZConsultationForm.parse({ title: 'Editor test', slug: `editor-${Date.now()}-${Math.floor(Math.random() * 1e6)}`, timeZone: 'Pacific/Apia', date: '2027-03-04', startTime: '09:00', endTime: '12:00', format: 'hybrid', objectives: ['1', '23'], isOnePerOrganization: true, isChathamHouse: true, status: 'draft', ...over })

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makeOrganization, makePerson, makeStaffActor } from '../../../../tests/support/factories';
 import { person } from '../db/schema';
 import { ZOrganizationInput, ZPersonInput } from '../../domain/directory-input';
@@ -8,14 +8,10 @@ import type { Actor } from '../../domain/policy';
 import { mergeOrganizations } from './merge-directory-records';
 import { saveOrganization, savePerson } from './save-directory-records';
 
-let t: TestDatabase;
+const t = useTestDatabase();
 let admin: Actor;
 beforeAll(async () => {
-	t = await createTestDatabase();
 	admin = await makeStaffActor(t.db, 'admin');
-});
-afterAll(async () => {
-	await t?.close();
 });
 const personInput = (over: Record<string, string> = {}) =>
 	ZPersonInput.parse({ name: 'Form Person', email: `form-${Date.now()}-${Math.random()}@example.org`, organizationId: '', countryCode: 'NP', categoryId: 'academia', gender: 'man', ...over });

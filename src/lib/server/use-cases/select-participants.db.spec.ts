@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makeConsultation, makeOrganization, makePerson, makeRegistration, makeStaffActor } from '../../../../tests/support/factories';
 import { outboxMessage, registration, selectionProbability, selectionRun } from '../db/schema';
 import { createMailer } from '../mail';
@@ -9,13 +9,7 @@ import { runInWorker } from '../selection/in-worker';
 import { acceptSelection, loadPool, startSelection, suggestReplacements, type Runner } from './select-participants';
 import { selectReplacement } from './select-replacement';
 
-let t: TestDatabase;
-beforeAll(async () => {
-	t = await createTestDatabase();
-});
-afterAll(async () => {
-	await t?.close();
-});
+const t = useTestDatabase();
 
 const inProcess: Runner = async (problem, seed, onProgress) => withoutClasses(await runSelection(problem, seed, onProgress));
 const urls = { page: (slug: string) => `http://x/${slug}`, signIn: 'http://x/sign-in' };

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makeConsultation, makeOrganization, makePerson, makeRegistration, makeStaffActor, fixtureText } from '../../../../tests/support/factories';
 import { agendaItem, agendaSpeaker, auditLog, statement, statementObjective } from '../db/schema';
 import { deleteStatement, saveStatement } from './take-notes';
 import { notesOfItem } from '../queries/notes';
 import type { StatementForm } from '../../domain/notes/statement';
 
-let t: TestDatabase;
-beforeAll(async () => {
-	t = await createTestDatabase();
-});
-afterAll(async () => {
-	await t?.close();
-});
+const t = useTestDatabase();
 
 // Fictional room: a panelist on the record, three parliamentarians from Bhutan (two women) and a
 // journalist from Samoa, all selected.

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makePerson, makeStaffActor } from '../../../../tests/support/factories';
 import { person } from '../db/schema';
 import { updateMyPreferences } from './update-my-preferences';
 
-let t: TestDatabase;
-beforeAll(async () => {
-	t = await createTestDatabase();
-});
-afterAll(async () => {
-	await t?.close();
-});
+const t = useTestDatabase();
 
 describe(`own preferences on ${testDriver}`, () => {
 	it('changes only the signed-in person’s consents and email language', async () => {

@@ -1,3 +1,5 @@
+// Longer than a route should be: the public consultation page gathers the concept note, the registration window, the
+// documents and the process link, each formatted in the consultation's zone and the reader's language.
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';

@@ -1,3 +1,5 @@
+// Longer than a route should be: three actions (create an account, change a role, assign to a consultation), each a
+// parse and one use-case call, share the page and its reason → message map.
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb, getMailer, links } from '$lib/server/runtime';

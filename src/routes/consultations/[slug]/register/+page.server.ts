@@ -1,3 +1,5 @@
+// Longer than a route should be: two actions (register, ask the holder to hand over the place) share the form, and a
+// signed-in stakeholder finds it filled from their record.
 import { error, fail, redirect } from '@sveltejs/kit';
 import { randomBytes } from 'node:crypto';
 import type { Actions, PageServerLoad } from './$types';

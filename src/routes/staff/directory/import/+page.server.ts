@@ -1,3 +1,5 @@
+// Longer than a route should be: the import is three form posts on one page (upload, check the mapping with a dry
+// run, commit), each keeping the uploaded rows by id.
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';

@@ -1,3 +1,5 @@
+// Longer than a route should be: attachments are checked one by one (type by content, size, count) before the
+// use-case, so that the typed text comes back with the file's own error.
 import { error, fail, redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import type { Actions, PageServerLoad } from './$types';

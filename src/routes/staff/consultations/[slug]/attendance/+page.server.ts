@@ -1,3 +1,5 @@
+// Longer than a route should be: the Zoom upload, hand matching and check-in share the page (three actions), with
+// the upload's size bound before the file is read.
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';

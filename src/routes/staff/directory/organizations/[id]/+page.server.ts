@@ -1,3 +1,5 @@
+// Longer than a route should be: one page edits a record, creates a new one and merges it into another (two
+// actions), and a merged record redirects to the one kept.
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';

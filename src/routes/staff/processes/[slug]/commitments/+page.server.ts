@@ -1,3 +1,5 @@
+// Longer than a route should be: pledges and the countries table share the page; the countries table is read back
+// row by row from the form.
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';

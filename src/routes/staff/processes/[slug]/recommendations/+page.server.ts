@@ -1,3 +1,5 @@
+// Longer than a route should be: one recommendation's form (status, addressees, objectives, a dated follow-up)
+// and the whole sheet's upload share the page; both go through one use-case each.
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
