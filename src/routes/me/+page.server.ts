@@ -96,7 +96,7 @@ export const actions: Actions = {
 			consentToContact: form.get('consentToContact') === 'on',
 			consentToList: form.get('consentToList') === 'on',
 			preferredLocale: String(form.get('preferredLocale') ?? 'en')
-		});
+		}, new Date());
 		if (!result.ok) return fail(400, { preferencesMessage: m.error_field_invalid() });
 		return { preferencesSaved: true };
 	},

@@ -516,5 +516,5 @@ async function publishDemoReport(db: Database, slug: string, publishedAt: Date):
 		})
 		.returning();
 	await saveBlocks(db, v.id, doc.blocks);
-	await syncRecommendations(db, v.id);
+	await syncRecommendations(db, v.id, publishedAt);
 }

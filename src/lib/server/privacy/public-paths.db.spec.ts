@@ -103,7 +103,7 @@ const PATHS: PublicPath[] = [
 			const edited = await saveEditedVersion(t.db, admin, slug, draft.number, [...blocks.map((b) => edit(blockFields(b))), edit({ kind: 'paragraph', text, footnotes: '' })], 'test');
 			if (!edited.ok) throw new Error(`edit refused: ${JSON.stringify(edited)}`);
 			const [v] = await t.db.select({ id: reportVersion.id }).from(reportVersion).innerJoin(report, eq(report.id, reportVersion.reportId)).where(and(eq(report.slug, slug), eq(reportVersion.number, edited.number)));
-			const result = await publishVersion(t.db, admin, v.id, { overrideReason });
+			const result = await publishVersion(t.db, admin, v.id, new Date(), { overrideReason });
 			return { refused: !result.ok && result.reason === 'blocked' };
 		}
 	},
@@ -116,7 +116,7 @@ const PATHS: PublicPath[] = [
 		async attempt(text, overrideReason) {
 			const draft = await createDraftVersion(t.db, admin, slug);
 			if (!draft.ok) throw new Error('no draft');
-			const result = await publishVersion(t.db, admin, draft.versionId, { note: text, overrideReason });
+			const result = await publishVersion(t.db, admin, draft.versionId, new Date(), { note: text, overrideReason });
 			return { refused: !result.ok && result.reason === 'blocked' };
 		}
 	},
@@ -169,7 +169,7 @@ const PATHS: PublicPath[] = [
 		scope: () => ({ processId }),
 		async attempt(text, overrideReason) {
 			const [r] = await t.db.select({ id: recommendation.id }).from(recommendation).where(eq(recommendation.processId, processId)).limit(1);
-			const result = await updateRecommendation(t.db, admin, { id: r.id, followUp: { happenedOn: '2026-11-20', note: text, evidenceUrl: null } }, undefined, { overrideReason });
+			const result = await updateRecommendation(t.db, admin, { id: r.id, followUp: { happenedOn: '2026-11-20', note: text, evidenceUrl: null } }, new Date(), { overrideReason });
 			return { refused: !result.ok && result.reason === 'invalid' };
 		}
 	},
@@ -198,7 +198,7 @@ const PATHS: PublicPath[] = [
 			const form = ZConsultationForm.parse({ title: c.title, slug: c.slug, timeZone: c.timeZone, date: dateInZone(c.startsAt, c.timeZone), startTime: timeInZone(c.startsAt, c.timeZone), endTime: timeInZone(c.endsAt, c.timeZone), format: c.format, objectives: [], isOnePerOrganization: c.isOnePerOrganization, isChathamHouse: true, status: c.status, background: text });
 			const values = toConsultationValues(form);
 			if (!values.ok) throw new Error(JSON.stringify(values.errors));
-			const result = await saveConsultation(t.db, admin, slug, values.values, { overrideReason });
+			const result = await saveConsultation(t.db, admin, slug, values.values, new Date(), { overrideReason });
 			return { refused: !result.ok && result.reason === 'invalid' && result.errors.background === 'privacy' };
 		}
 	},
@@ -269,7 +269,7 @@ describe(`every public path refuses a protected name, email, surname and small d
 		await t.db.insert(statement).values({ consultationId, agendaItemId: item.id, attribution: 'non-attributable', text: `As Ms ${victim.name.split(' ')[0]} of the Fictional Institute put it, fees must go.`, descriptors: [] });
 		const draft = await createDraftVersion(t.db, admin, slug);
 		if (!draft.ok) throw new Error('no draft');
-		const result = await publishVersion(t.db, admin, draft.versionId, {});
+		const result = await publishVersion(t.db, admin, draft.versionId, new Date(), {});
 		expect(result).toMatchObject({ ok: false, reason: 'blocked' });
 	});
 

@@ -57,7 +57,7 @@ describe(`pledges and country commitments on ${testDriver}`, () => {
 			codes
 		);
 		if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-		expect(await saveCountryCommitments(t.db, organizer, processId, parsed.rows)).toEqual({ ok: true, saved: 1 });
+		expect(await saveCountryCommitments(t.db, organizer, processId, parsed.rows, new Date())).toEqual({ ok: true, saved: 1 });
 		const rows = await t.db.select().from(countryCommitment).where(eq(countryCommitment.processId, processId));
 		expect(rows.map((r) => [r.countryCode, r.isChampion, r.voluntaryReviewYear, r.nationalActionPlanStatus])).toEqual([['TH', true, 2026, 'adopted']]);
 	});

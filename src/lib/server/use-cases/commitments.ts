@@ -40,10 +40,9 @@ export async function setPledgeStatus(db: Database, actor: Actor, id: string, st
 }
 
 /** The whole countries table at once: rows saying nothing are removed, the others written. */
-export async function saveCountryCommitments(db: Database, actor: Actor, processId: string, rows: readonly CountryCommitmentRow[]): Promise<{ ok: true; saved: number } | Forbidden> {
+export async function saveCountryCommitments(db: Database, actor: Actor, processId: string, rows: readonly CountryCommitmentRow[], now: Date): Promise<{ ok: true; saved: number } | Forbidden> {
 	if (!policy.canModerate(actor)) return FORBIDDEN;
 	return db.transaction(async (tx) => {
-		const now = new Date();
 		const empty = rows.filter(isEmptyCommitment).map((r) => r.countryCode);
 		if (empty.length) await tx.delete(countryCommitment).where(and(eq(countryCommitment.processId, processId), inArray(countryCommitment.countryCode, empty)));
 		const kept = rows.filter((r) => !isEmptyCommitment(r));

@@ -9,7 +9,7 @@ import { type ChangeResult, applyChanges } from './update-recommendations';
 export type SheetResult = ChangeResult | { ok: false; reason: 'unreadable'; message: string };
 
 /** Reads an edited sheet back. Any error anywhere: nothing is changed, and every error is listed. */
-export async function importRecommendationsSheet(db: Database, actor: Actor, processId: string, data: Uint8Array, fileName: string, now?: Date): Promise<SheetResult & { unchanged?: number }> {
+export async function importRecommendationsSheet(db: Database, actor: Actor, processId: string, data: Uint8Array, fileName: string, now: Date): Promise<SheetResult & { unchanged?: number }> {
 	if (actor.kind !== 'staff' && actor.kind !== 'system') return FORBIDDEN;
 	let table;
 	try {

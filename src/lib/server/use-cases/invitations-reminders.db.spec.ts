@@ -31,10 +31,10 @@ describe(`invitations on ${testDriver}`, () => {
 		expect(english.text).toContain('please forward this invitation');
 		const token = /unsubscribe\/(\S+)/.exec(english.text)![1];
 		expect(token).toBe(unsubscribeToken(en.id, SECRET));
-		expect(await unsubscribe(t.db, token, SECRET)).toEqual({ ok: true, email: en.email });
+		expect(await unsubscribe(t.db, token, SECRET, new Date())).toEqual({ ok: true, email: en.email });
 		const [after] = await t.db.select().from(person).where(eq(person.id, en.id));
 		expect(after.consentToContact).toBe(false);
-		expect(await unsubscribe(t.db, `${en.id}.forged`, SECRET)).toEqual({ ok: false });
+		expect(await unsubscribe(t.db, `${en.id}.forged`, SECRET, new Date())).toEqual({ ok: false });
 	});
 
 	it('refuses an organizer of another consultation', async () => {

@@ -43,7 +43,7 @@ describe(`staff accounts and roles on ${testDriver}`, () => {
 
 	it('changes a role, logs it, and never removes the last admin', async () => {
 		const rapporteur = await makeStaffActor(t.db, 'rapporteur');
-		expect(await changeStaffRole(t.db, admin, userIdOf(rapporteur), 'organizer')).toEqual({ ok: true });
+		expect(await changeStaffRole(t.db, admin, userIdOf(rapporteur), 'organizer', new Date())).toEqual({ ok: true });
 		const [u] = await t.db.select().from(authUser).where(eq(authUser.id, userIdOf(rapporteur)));
 		expect(u.role).toBe('organizer');
 		const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'user.role-change'), eq(auditLog.subjectId, userIdOf(rapporteur))));
@@ -52,7 +52,7 @@ describe(`staff accounts and roles on ${testDriver}`, () => {
 		// Demote every admin but one; the last one stays.
 		const admins = await t.db.select().from(authUser).where(eq(authUser.role, 'admin'));
 		const results = [];
-		for (const a of admins) results.push((await changeStaffRole(t.db, admin, a.id, 'organizer')).ok);
+		for (const a of admins) results.push((await changeStaffRole(t.db, admin, a.id, 'organizer', new Date())).ok);
 		expect(results.filter((ok) => !ok)).toHaveLength(1);
 		expect(await t.db.select().from(authUser).where(eq(authUser.role, 'admin'))).toHaveLength(1);
 	});

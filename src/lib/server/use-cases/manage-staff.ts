@@ -45,7 +45,7 @@ export async function createStaffUser(
 
 export type ChangeRoleResult = { ok: true } | Forbidden | { ok: false; reason: 'not-found' | 'invalid-role' | 'last-admin' };
 
-export async function changeStaffRole(db: Database, actor: Actor, userId: string, role: string): Promise<ChangeRoleResult> {
+export async function changeStaffRole(db: Database, actor: Actor, userId: string, role: string, now: Date): Promise<ChangeRoleResult> {
 	if (!policy.canChangeRoles(actor)) return FORBIDDEN;
 	if (!isOneOf(STAFF_ROLES, role)) return { ok: false, reason: 'invalid-role' };
 	return db.transaction(async (tx) => {
@@ -58,7 +58,7 @@ export async function changeStaffRole(db: Database, actor: Actor, userId: string
 			const [{ n }] = await tx.select({ n: count() }).from(authUser).where(eq(authUser.role, 'admin'));
 			if (n <= 1) return { ok: false as const, reason: 'last-admin' as const };
 		}
-		await tx.update(authUser).set({ role, updatedAt: new Date() }).where(eq(authUser.id, userId));
+		await tx.update(authUser).set({ role, updatedAt: now }).where(eq(authUser.id, userId));
 		// Sessions carry the role: end them so the new rights apply at the next sign-in.
 		await tx.delete(authSession).where(eq(authSession.userId, userId));
 		await writeAudit(tx, actor, { action: 'user.role-change', subjectType: 'user', subjectId: userId, details: { from: user.role, to: role } });

@@ -19,7 +19,7 @@ describe(`merging organizations on ${testDriver}`, () => {
 		const p = await makePerson(t.db, { organizationId: duplicate.id });
 		const c = await makeConsultation(t.db);
 		await makeRegistration(t.db, c, p);
-		expect(await mergeOrganizations(t.db, admin, duplicate.id, kept.id)).toEqual({ ok: true });
+		expect(await mergeOrganizations(t.db, admin, duplicate.id, kept.id, new Date())).toEqual({ ok: true });
 		const [moved] = await t.db.select().from(person).where(eq(person.id, p.id));
 		expect(moved.organizationId).toBe(kept.id);
 		const [reg] = await t.db.select().from(registration).where(eq(registration.personId, p.id));
@@ -38,7 +38,7 @@ describe(`merging organizations on ${testDriver}`, () => {
 		const c = await makeConsultation(t.db, { isOnePerOrganization: true });
 		await makeRegistration(t.db, c, await makePerson(t.db, { organizationId: a.id }));
 		await makeRegistration(t.db, c, await makePerson(t.db, { organizationId: b.id }));
-		expect(await mergeOrganizations(t.db, admin, a.id, b.id)).toEqual({ ok: false, reason: 'both-registered', consultationIds: [c.id] });
+		expect(await mergeOrganizations(t.db, admin, a.id, b.id, new Date())).toEqual({ ok: false, reason: 'both-registered', consultationIds: [c.id] });
 		const [still] = await t.db.select().from(organization).where(eq(organization.id, a.id));
 		expect(still.mergedIntoId).toBeNull();
 	});
@@ -46,8 +46,8 @@ describe(`merging organizations on ${testDriver}`, () => {
 	it('refuses an organizer, and a record merged with itself', async () => {
 		const a = await makeOrganization(t.db);
 		const b = await makeOrganization(t.db);
-		expect(await mergeOrganizations(t.db, await makeStaffActor(t.db, 'organizer'), a.id, b.id)).toEqual({ ok: false, reason: 'forbidden' });
-		expect(await mergeOrganizations(t.db, admin, a.id, a.id)).toEqual({ ok: false, reason: 'same-record' });
+		expect(await mergeOrganizations(t.db, await makeStaffActor(t.db, 'organizer'), a.id, b.id, new Date())).toEqual({ ok: false, reason: 'forbidden' });
+		expect(await mergeOrganizations(t.db, admin, a.id, a.id, new Date())).toEqual({ ok: false, reason: 'same-record' });
 	});
 });
 
@@ -58,7 +58,7 @@ describe(`merging people on ${testDriver}`, () => {
 		const duplicate = await makePerson(t.db, { name: 'SANTOS Maria Clara', organizationId: org.id, phone: '+63 2 555 0100', languages: ['fil'] });
 		const c = await makeConsultation(t.db, { isOnePerOrganization: false });
 		await makeRegistration(t.db, c, duplicate);
-		expect(await mergePeople(t.db, admin, duplicate.id, kept.id)).toEqual({ ok: true });
+		expect(await mergePeople(t.db, admin, duplicate.id, kept.id, new Date())).toEqual({ ok: true });
 		const regs = await t.db.select().from(registration).where(eq(registration.consultationId, c.id));
 		expect(regs.map((r) => r.personId)).toEqual([kept.id]);
 		const [k] = await t.db.select().from(person).where(eq(person.id, kept.id));
@@ -72,7 +72,7 @@ describe(`merging people on ${testDriver}`, () => {
 		const c = await makeConsultation(t.db, { isOnePerOrganization: false });
 		await makeRegistration(t.db, c, a);
 		await makeRegistration(t.db, c, b);
-		expect(await mergePeople(t.db, admin, a.id, b.id)).toEqual({ ok: false, reason: 'both-registered', consultationIds: [c.id] });
+		expect(await mergePeople(t.db, admin, a.id, b.id, new Date())).toEqual({ ok: false, reason: 'both-registered', consultationIds: [c.id] });
 		expect(await t.db.select().from(person).where(eq(person.id, a.id))).toHaveLength(1);
 	});
 });

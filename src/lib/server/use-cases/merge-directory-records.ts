@@ -27,7 +27,7 @@ async function activeClashes(tx: Transaction, column: typeof registration.person
 	return [...owners].filter(([, set]) => set.size > 1).map(([id]) => id);
 }
 
-export async function mergeOrganizations(db: Database, actor: Actor, duplicateId: string, keptId: string): Promise<MergeResult> {
+export async function mergeOrganizations(db: Database, actor: Actor, duplicateId: string, keptId: string, now: Date): Promise<MergeResult> {
 	if (!policy.canChangeDirectory(actor)) return FORBIDDEN;
 	if (duplicateId === keptId) return { ok: false, reason: 'same-record' };
 	if (!isUuid(duplicateId) || !isUuid(keptId)) return { ok: false, reason: 'not-found' };
@@ -52,14 +52,14 @@ export async function mergeOrganizations(db: Database, actor: Actor, duplicateId
 		await tx.update(organizingTeamMember).set({ organizationId: keptId }).where(eq(organizingTeamMember.organizationId, duplicateId));
 		// The duplicate's names become aliases, so that imports and searches still find it.
 		const aliases = [...new Set([...kept.aliases, duplicate.name, ...duplicate.aliases, ...(duplicate.acronym ? [duplicate.acronym] : [])])].filter((a) => a !== kept.name);
-		await tx.update(organization).set({ aliases, updatedAt: new Date() }).where(eq(organization.id, keptId));
-		await tx.update(organization).set({ mergedIntoId: keptId, updatedAt: new Date() }).where(eq(organization.id, duplicateId));
+		await tx.update(organization).set({ aliases, updatedAt: now }).where(eq(organization.id, keptId));
+		await tx.update(organization).set({ mergedIntoId: keptId, updatedAt: now }).where(eq(organization.id, duplicateId));
 		await writeAudit(tx, actor, { action: 'organization.merge', subjectType: 'organization', subjectId: keptId, details: { merged: duplicateId, name: duplicate.name } });
 		return { ok: true as const };
 	});
 }
 
-export async function mergePeople(db: Database, actor: Actor, duplicateId: string, keptId: string): Promise<MergeResult> {
+export async function mergePeople(db: Database, actor: Actor, duplicateId: string, keptId: string, now: Date): Promise<MergeResult> {
 	if (!policy.canChangeDirectory(actor)) return FORBIDDEN;
 	if (duplicateId === keptId) return { ok: false, reason: 'same-record' };
 	if (!isUuid(duplicateId) || !isUuid(keptId)) return { ok: false, reason: 'not-found' };
@@ -98,7 +98,7 @@ export async function mergePeople(db: Database, actor: Actor, duplicateId: strin
 				categoryId: kept.categoryId ?? duplicate.categoryId,
 				languages: [...new Set([...kept.languages, ...duplicate.languages])],
 				userId: kept.userId ?? duplicate.userId,
-				updatedAt: new Date()
+				updatedAt: now
 			})
 			.where(eq(person.id, keptId));
 		await tx.delete(person).where(eq(person.id, duplicateId));

@@ -26,7 +26,7 @@ export type PublishResult =
  * protects. A blocking finding stops it unless an admin overrides it with a written reason, which
  * the audit log keeps with the findings.
  */
-export async function publishVersion(db: Database, actor: Actor, versionId: string, options: { note?: string; overrideReason?: string | null } = {}): Promise<PublishResult> {
+export async function publishVersion(db: Database, actor: Actor, versionId: string, now: Date, options: { note?: string; overrideReason?: string | null } = {}): Promise<PublishResult> {
 	if (!isUuid(versionId)) return NOT_FOUND;
 	const [v] = await db
 		.select({ id: reportVersion.id, state: reportVersion.state, number: reportVersion.number, consultationId: report.consultationId })
@@ -44,19 +44,19 @@ export async function publishVersion(db: Database, actor: Actor, versionId: stri
 	return db.transaction(async (tx) => {
 		const gate = await passGate(tx, actor, { consultationId: v.consultationId }, { type: 'report-version', id: versionId }, { report: plainText(doc), note: options.note?.trim() ?? '' }, { overrideReason: options.overrideReason, overrideAction: 'report.publish-override' });
 		if (!gate.ok) return { ok: false as const, reason: 'blocked' as const, findings: gate.findings };
-		if (!(await markVersionPublished(tx, gate.clearance, versionId, gate.texts.note || null))) return { ok: false as const, reason: 'already-published' as const };
-		const recommendations = await syncRecommendations(tx, versionId);
+		if (!(await markVersionPublished(tx, gate.clearance, versionId, gate.texts.note || null, now))) return { ok: false as const, reason: 'already-published' as const };
+		const recommendations = await syncRecommendations(tx, versionId, now);
 		await writeAudit(tx, actor, { action: 'report.publish', subjectType: 'report-version', subjectId: versionId, details: { number: v.number, recommendations } });
 		return { ok: true as const, number: v.number };
 	});
 }
 
 /** The only write that makes a version public: it needs the gate's clearance for that version. */
-async function markVersionPublished(tx: Executor, clearance: Clearance, versionId: string, note: PublicText | null): Promise<boolean> {
+async function markVersionPublished(tx: Executor, clearance: Clearance, versionId: string, note: PublicText | null, now: Date): Promise<boolean> {
 	assertCleared(clearance, 'report-version', versionId);
 	const updated = await tx
 		.update(reportVersion)
-		.set({ state: 'published', publishedAt: new Date(), note })
+		.set({ state: 'published', publishedAt: now, note })
 		.where(and(eq(reportVersion.id, versionId), inArray(reportVersion.state, ['draft', 'circulated'])))
 		.returning({ id: reportVersion.id });
 	return updated.length > 0;

@@ -53,7 +53,7 @@ describe(`the recommendations tracker on ${testDriver}`, () => {
 		const draft = await createDraftVersion(t.db, organizer, 'parliamentarians');
 		if (!draft.ok) throw new Error('no draft');
 		expect(await listRecommendations(t.db, processId, { consultation: 'parliamentarians' })).toEqual([]); // a draft is not tracked
-		const published = await publishVersion(t.db, organizer, draft.versionId);
+		const published = await publishVersion(t.db, organizer, draft.versionId, new Date());
 		expect(published.ok).toBe(true);
 		const recs = await listRecommendations(t.db, processId, { consultation: 'parliamentarians' });
 		const said = await t.db.select().from(statement).where(eq(statement.consultationId, parliamentId));
@@ -92,7 +92,7 @@ describe(`the recommendations tracker on ${testDriver}`, () => {
 		expect(versions.length).toBe(recs.length); // nothing changes before publication
 		const { reportVersion } = await import('../db/schema');
 		const [v2] = await t.db.select().from(reportVersion).where(eq(reportVersion.number, saved.number));
-		expect((await publishVersion(t.db, organizer, v2.id, { note: 'Correction' })).ok).toBe(true);
+		expect((await publishVersion(t.db, organizer, v2.id, new Date(), { note: 'Correction' })).ok).toBe(true);
 		const after = await listRecommendations(t.db, processId, { consultation: 'parliamentarians' });
 		expect(after).toHaveLength(recs.length - 1);
 		const reworded = after.find((r) => r.id === kept.id)!;
@@ -146,7 +146,7 @@ describe(`the recommendations tracker on ${testDriver}`, () => {
 		expect(result.errors.every((e) => e.row >= 2)).toBe(true);
 		expect(await listRecommendations(t.db, processId)).toEqual(recs);
 		expect(await t.db.select().from(followUp)).toHaveLength(log.length);
-		const unreadable = await importRecommendationsSheet(t.db, admin, processId, new TextEncoder().encode('not a workbook'), 'recommendations.xlsx');
+		const unreadable = await importRecommendationsSheet(t.db, admin, processId, new TextEncoder().encode('not a workbook'), 'recommendations.xlsx', DEMO_DAY);
 		expect(unreadable).toMatchObject({ ok: false, reason: 'unreadable' });
 	});
 
@@ -154,7 +154,7 @@ describe(`the recommendations tracker on ${testDriver}`, () => {
 		const [target] = await listRecommendations(t.db, processId, { consultation: DEMO_PUBLISHED_SLUG });
 		const room = await roomAttendees(t.db, target.consultationId);
 		const protectedName = room.find((a) => a.attribution === 'non-attributable')!.name;
-		const result = await updateRecommendation(t.db, admin, { id: target.id, followUp: { happenedOn: '2026-11-20', note: `${protectedName} raised this with the ministry.`, evidenceUrl: null } });
+		const result = await updateRecommendation(t.db, admin, { id: target.id, followUp: { happenedOn: '2026-11-20', note: `${protectedName} raised this with the ministry.`, evidenceUrl: null } }, DEMO_DAY);
 		expect(result.ok).toBe(false);
 		if (!result.ok && result.reason === 'invalid') expect(result.errors[0].message).toContain('The follow-up log is public');
 		expect((await listRecommendations(t.db, processId)).find((r) => r.id === target.id)!.followUps.some((f) => f.note.includes(protectedName))).toBe(false);
@@ -163,11 +163,11 @@ describe(`the recommendations tracker on ${testDriver}`, () => {
 	it('lets only the consultation’s organizers (and admins) change its recommendations', async () => {
 		const [target] = await listRecommendations(t.db, processId, { consultation: DEMO_PUBLISHED_SLUG });
 		const stranger = await makeStaffActor(t.db, 'organizer', { organizerOf: [parliamentId] });
-		expect(await updateRecommendation(t.db, stranger, { id: target.id, status: 'no-action' })).toEqual({ ok: false, reason: 'forbidden' });
+		expect(await updateRecommendation(t.db, stranger, { id: target.id, status: 'no-action' }, DEMO_DAY)).toEqual({ ok: false, reason: 'forbidden' });
 		const data = await sheetWith((sheet) => {
 			rowOf(sheet, target.id).getCell(7).value = 'No action';
 		});
-		const result = await importRecommendationsSheet(t.db, stranger, processId, data, 'recommendations.xlsx');
+		const result = await importRecommendationsSheet(t.db, stranger, processId, data, 'recommendations.xlsx', DEMO_DAY);
 		expect(result).toMatchObject({ ok: false, reason: 'invalid', errors: [expect.objectContaining({ column: 'Recommendation ID', message: expect.stringContaining('not an organizer') })] });
 		expect((await listRecommendations(t.db, processId)).find((r) => r.id === target.id)!.status).toBe(target.status);
 	});

@@ -45,8 +45,8 @@ describe(`report versions on ${testDriver}`, () => {
 	it('publishes a clean version once; a published version cannot be published or changed again', async () => {
 		const created = await createDraftVersion(t.db, organizer, 'parliamentarians');
 		if (!created.ok) throw new Error('not created');
-		expect(await publishVersion(t.db, organizer, created.versionId, { note: 'First publication.' })).toMatchObject({ ok: true });
-		expect(await publishVersion(t.db, organizer, created.versionId)).toEqual({ ok: false, reason: 'already-published' });
+		expect(await publishVersion(t.db, organizer, created.versionId, new Date(), { note: 'First publication.' })).toMatchObject({ ok: true });
+		expect(await publishVersion(t.db, organizer, created.versionId, new Date())).toEqual({ ok: false, reason: 'already-published' });
 		const published = await publishedVersions(t.db, 'parliamentarians');
 		expect(published[0]).toMatchObject({ id: created.versionId, note: 'First publication.' });
 	});
@@ -59,13 +59,13 @@ describe(`report versions on ${testDriver}`, () => {
 		const target = blocks.find((b) => b.block.kind === 'paragraph')!;
 		await t.db.update(paragraph).set({ text: `As ${protectedOne.name} said, wages are withheld.` }).where(eq(paragraph.id, target.id));
 
-		const refused = await publishVersion(t.db, organizer, created.versionId, { overrideReason: 'The organizer wants it out.' });
+		const refused = await publishVersion(t.db, organizer, created.versionId, new Date(), { overrideReason: 'The organizer wants it out.' });
 		expect(refused).toMatchObject({ ok: false, reason: 'blocked', findings: [{ kind: 'person', text: protectedOne.name }] });
-		expect(await publishVersion(t.db, admin, created.versionId, { overrideReason: '   ' })).toMatchObject({ ok: false, reason: 'blocked' });
+		expect(await publishVersion(t.db, admin, created.versionId, new Date(), { overrideReason: '   ' })).toMatchObject({ ok: false, reason: 'blocked' });
 		const [state] = await t.db.select({ state: reportVersion.state }).from(reportVersion).where(eq(reportVersion.id, created.versionId));
 		expect(state.state).toBe('draft');
 
-		expect(await publishVersion(t.db, admin, created.versionId, { overrideReason: 'The participant asked to be named and confirmed it in writing.' })).toMatchObject({ ok: true });
+		expect(await publishVersion(t.db, admin, created.versionId, new Date(), { overrideReason: 'The participant asked to be named and confirmed it in writing.' })).toMatchObject({ ok: true });
 		const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'report.publish-override'), eq(auditLog.subjectId, created.versionId)));
 		expect(audit.details).toMatchObject({ reason: 'The participant asked to be named and confirmed it in writing.', findings: [{ kind: 'person', text: protectedOne.name }] });
 	});

@@ -16,8 +16,8 @@ describe(`balance targets on ${testDriver}`, () => {
 			['target.gender.woman', '40'],
 			['target.subregion.pacific', '10']
 		];
-		expect(await saveBalanceTargets(t.db, stranger, c.slug, fields)).toEqual({ ok: false, reason: 'forbidden' });
-		expect(await saveBalanceTargets(t.db, organizer, c.slug, fields)).toEqual({ ok: true });
+		expect(await saveBalanceTargets(t.db, stranger, c.slug, fields, new Date())).toEqual({ ok: false, reason: 'forbidden' });
+		expect(await saveBalanceTargets(t.db, organizer, c.slug, fields, new Date())).toEqual({ ok: true });
 		const [row] = await t.db.select({ targets: consultation.balanceTargets }).from(consultation).where(eq(consultation.id, c.id));
 		expect(row.targets).toEqual({ gender: { woman: 40 }, subregion: { pacific: 10 } });
 	});
@@ -25,12 +25,12 @@ describe(`balance targets on ${testDriver}`, () => {
 	it('refuses unknown values and sums over 100 and keeps the targets it had', async () => {
 		const c = await makeConsultation(t.db);
 		const organizer = await makeStaffActor(t.db, 'organizer', { organizerOf: [c.id] });
-		await saveBalanceTargets(t.db, organizer, c.slug, [['target.gender.woman', '50']]);
+		await saveBalanceTargets(t.db, organizer, c.slug, [['target.gender.woman', '50']], new Date());
 		const result = await saveBalanceTargets(t.db, organizer, c.slug, [
 			['target.gender.woman', '70'],
 			['target.gender.man', '40'],
 			['target.subregion.atlantis', '5']
-		]);
+		], new Date());
 		expect(result).toEqual({ ok: false, reason: 'invalid', errors: { 'target.subregion.atlantis': 'invalid', 'target.gender': 'targets-over-100' } });
 		const [row] = await t.db.select({ targets: consultation.balanceTargets }).from(consultation).where(eq(consultation.id, c.id));
 		expect(row.targets).toEqual({ gender: { woman: 50 } });

@@ -21,11 +21,11 @@ describe(`the consultation editor on ${testDriver}`, () => {
 	it('lets an organizer create a draft (becoming its organizer), hidden until published', async () => {
 		const organizer = await makeStaffActor(t.db, 'organizer');
 		const v = values();
-		expect(await saveConsultation(t.db, organizer, null, v)).toEqual({ ok: true, slug: v.slug });
+		expect(await saveConsultation(t.db, organizer, null, v, new Date())).toEqual({ ok: true, slug: v.slug });
 		expect(await getPublishedConceptNote(t.db, v.slug)).toBeNull();
 		const userId = organizer.kind === 'staff' ? organizer.userId : '';
 		const reloaded = await loadActor(t.db, { id: userId, email: 'o@example.org', role: 'organizer' });
-		expect(await saveConsultation(t.db, reloaded, v.slug, { ...v, status: 'published' })).toEqual({ ok: true, slug: v.slug });
+		expect(await saveConsultation(t.db, reloaded, v.slug, { ...v, status: 'published' }, new Date())).toEqual({ ok: true, slug: v.slug });
 		const note = await getPublishedConceptNote(t.db, v.slug);
 		expect(note?.consultation.startsAt.toISOString()).toBe('2027-03-03T20:00:00.000Z'); // 09:00 in Apia, UTC+13
 		expect(note?.objectives.map((o) => o.number)).toEqual([1, 23]);
@@ -35,21 +35,21 @@ describe(`the consultation editor on ${testDriver}`, () => {
 	it('refuses editing by an organizer of other consultations, creation by a rapporteur, and a taken slug', async () => {
 		const admin = await makeStaffActor(t.db, 'admin');
 		const v = values();
-		await saveConsultation(t.db, admin, null, v);
-		expect(await saveConsultation(t.db, await makeStaffActor(t.db, 'organizer'), v.slug, v)).toEqual({ ok: false, reason: 'forbidden' });
-		expect(await saveConsultation(t.db, await makeStaffActor(t.db, 'rapporteur'), null, values())).toEqual({ ok: false, reason: 'forbidden' });
-		expect(await saveConsultation(t.db, admin, null, { ...values(), slug: v.slug })).toEqual({ ok: false, reason: 'invalid', errors: { slug: 'slug-taken' } });
+		await saveConsultation(t.db, admin, null, v, new Date());
+		expect(await saveConsultation(t.db, await makeStaffActor(t.db, 'organizer'), v.slug, v, new Date())).toEqual({ ok: false, reason: 'forbidden' });
+		expect(await saveConsultation(t.db, await makeStaffActor(t.db, 'rapporteur'), null, values(), new Date())).toEqual({ ok: false, reason: 'forbidden' });
+		expect(await saveConsultation(t.db, admin, null, { ...values(), slug: v.slug }, new Date())).toEqual({ ok: false, reason: 'invalid', errors: { slug: 'slug-taken' } });
 	});
 
 	it('lets only an administrator lower the anonymity threshold k, and audits it (privacy rule: k is not an organizer\'s call)', async () => {
 		const organizer = await makeStaffActor(t.db, 'organizer');
 		const admin = await makeStaffActor(t.db, 'admin');
 		const v = values({ anonymityThreshold: '5' });
-		expect(await saveConsultation(t.db, organizer, null, v)).toEqual({ ok: true, slug: v.slug });
+		expect(await saveConsultation(t.db, organizer, null, v, new Date())).toEqual({ ok: true, slug: v.slug });
 		const me = await loadActor(t.db, { id: organizer.kind === 'staff' ? organizer.userId : '', email: 'k@example.org', role: 'organizer' });
-		expect(await saveConsultation(t.db, me, v.slug, { ...v, anonymityThreshold: 2 })).toEqual({ ok: false, reason: 'invalid', errors: { anonymityThreshold: 'anonymity-threshold-admin' } });
-		expect(await saveConsultation(t.db, me, v.slug, { ...v, anonymityThreshold: 6 })).toEqual({ ok: true, slug: v.slug });
-		expect(await saveConsultation(t.db, admin, v.slug, { ...v, anonymityThreshold: 2 })).toEqual({ ok: true, slug: v.slug });
+		expect(await saveConsultation(t.db, me, v.slug, { ...v, anonymityThreshold: 2 }, new Date())).toEqual({ ok: false, reason: 'invalid', errors: { anonymityThreshold: 'anonymity-threshold-admin' } });
+		expect(await saveConsultation(t.db, me, v.slug, { ...v, anonymityThreshold: 6 }, new Date())).toEqual({ ok: true, slug: v.slug });
+		expect(await saveConsultation(t.db, admin, v.slug, { ...v, anonymityThreshold: 2 }, new Date())).toEqual({ ok: true, slug: v.slug });
 		const [c] = await t.db.select().from(consultation).where(eq(consultation.slug, v.slug));
 		expect(c.anonymityThreshold).toBe(2);
 		const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'consultation.lower-anonymity-threshold'), eq(auditLog.subjectId, c.id)));
@@ -61,17 +61,17 @@ describe(`the consultation editor on ${testDriver}`, () => {
 		const lead = await makeOrganization(t.db);
 		const partner = await makeOrganization(t.db);
 		const v = values({ leadAgencyIds: [lead.id], coDesignerIds: [partner.id, lead.id] });
-		expect(await saveConsultation(t.db, admin, null, { ...v, status: 'published' })).toEqual({ ok: true, slug: v.slug });
+		expect(await saveConsultation(t.db, admin, null, { ...v, status: 'published' }, new Date())).toEqual({ ok: true, slug: v.slug });
 		const note = await getPublishedConceptNote(t.db, v.slug);
 		expect(note!.team.map((m) => [m.name, m.role])).toEqual([[lead.name, 'lead-agency'], [partner.name, 'co-designer']]);
-		expect(await saveConsultation(t.db, admin, v.slug, { ...v, team: [{ organizationId: '00000000-0000-4000-8000-000000000000', role: 'lead-agency' }] })).toEqual({ ok: false, reason: 'invalid', errors: { leadAgencyIds: 'organization-invalid' } });
+		expect(await saveConsultation(t.db, admin, v.slug, { ...v, team: [{ organizationId: '00000000-0000-4000-8000-000000000000', role: 'lead-agency' }] }, new Date())).toEqual({ ok: false, reason: 'invalid', errors: { leadAgencyIds: 'organization-invalid' } });
 	});
 
 	it('replaces the objectives on edit', async () => {
 		const admin = await makeStaffActor(t.db, 'admin');
 		const v = values();
-		await saveConsultation(t.db, admin, null, v);
-		await saveConsultation(t.db, admin, v.slug, { ...v, objectiveNumbers: [7] });
+		await saveConsultation(t.db, admin, null, v, new Date());
+		await saveConsultation(t.db, admin, v.slug, { ...v, objectiveNumbers: [7] }, new Date());
 		const [c] = await t.db.select().from(consultation).where(eq(consultation.slug, v.slug));
 		const objectives = await t.db.select().from(consultationObjective).where(eq(consultationObjective.consultationId, c.id));
 		expect(objectives.map((o) => o.objectiveId)).toEqual(['gcm-7']);

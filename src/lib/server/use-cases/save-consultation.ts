@@ -18,7 +18,7 @@ export type SaveConsultationResult =
 	| { ok: false; reason: 'invalid'; errors: Record<string, string>; findings?: string[]; canOverride?: boolean };
 
 /** `overrideReason`: an administrator's written reason to save past a blocking privacy finding (audited). */
-export async function saveConsultation(db: Database, actor: Actor, existingSlug: string | null, values: ConsultationValues, options: { overrideReason?: string | null } = {}): Promise<SaveConsultationResult> {
+export async function saveConsultation(db: Database, actor: Actor, existingSlug: string | null, values: ConsultationValues, now: Date, options: { overrideReason?: string | null } = {}): Promise<SaveConsultationResult> {
 	if (actor.kind !== 'staff' && actor.kind !== 'system') return FORBIDDEN;
 	if (existingSlug === null && !policy.canCreateConsultation(actor)) return FORBIDDEN;
 	const { objectiveNumbers, team, ...row } = values;
@@ -67,7 +67,7 @@ export async function saveConsultation(db: Database, actor: Actor, existingSlug:
 				if (actor.kind === 'staff') await tx.insert(consultationStaff).values({ consultationId: id, userId: actor.userId, role: 'organizer' }).onConflictDoNothing();
 			} else {
 				id = existing.id;
-				await tx.update(consultation).set({ ...cleared, updatedAt: new Date() }).where(eq(consultation.id, id));
+				await tx.update(consultation).set({ ...cleared, updatedAt: now }).where(eq(consultation.id, id));
 				await tx.delete(consultationObjective).where(and(eq(consultationObjective.consultationId, id)));
 				await tx.delete(organizingTeamMember).where(eq(organizingTeamMember.consultationId, id));
 			}

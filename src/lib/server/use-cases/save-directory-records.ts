@@ -22,7 +22,7 @@ async function referenceErrors(db: Executor, input: { countryCode: string | null
 	return errors;
 }
 
-export async function savePerson(db: Database, actor: Actor, input: TPersonInput, personId: string | null): Promise<SaveResult> {
+export async function savePerson(db: Database, actor: Actor, input: TPersonInput, personId: string | null, now: Date): Promise<SaveResult> {
 	if (!policy.canChangeDirectory(actor)) return FORBIDDEN;
 	try {
 		return await db.transaction(async (tx) => {
@@ -31,7 +31,7 @@ export async function savePerson(db: Database, actor: Actor, input: TPersonInput
 			const values = {
 				...input,
 				genderSelfDescription: input.gender === 'self-described' ? input.genderSelfDescription : null,
-				updatedAt: new Date()
+				updatedAt: now
 			};
 			if (!personId) {
 				const [row] = await tx.insert(person).values(values).returning({ id: person.id });
@@ -50,7 +50,7 @@ export async function savePerson(db: Database, actor: Actor, input: TPersonInput
 	}
 }
 
-export async function saveOrganization(db: Database, actor: Actor, input: TOrganizationInput, organizationId: string | null): Promise<SaveResult> {
+export async function saveOrganization(db: Database, actor: Actor, input: TOrganizationInput, organizationId: string | null, now: Date): Promise<SaveResult> {
 	if (!policy.canChangeDirectory(actor)) return FORBIDDEN;
 	try {
 		return await db.transaction(async (tx) => {
@@ -62,7 +62,7 @@ export async function saveOrganization(db: Database, actor: Actor, input: TOrgan
 			}
 			const rows = await tx
 				.update(organization)
-				.set({ ...input, updatedAt: new Date() })
+				.set({ ...input, updatedAt: now })
 				.where(and(eq(organization.id, organizationId), isNull(organization.mergedIntoId)))
 				.returning({ id: organization.id });
 			return rows.length ? { ok: true as const, id: rows[0].id } : { ok: false as const, reason: 'not-found' as const };

@@ -105,9 +105,9 @@ export async function sendInvitations(
 	return { ok: true, count };
 }
 
-export async function unsubscribe(db: Database, token: string, secret: string): Promise<{ ok: true; email: string | null } | { ok: false }> {
+export async function unsubscribe(db: Database, token: string, secret: string, now: Date): Promise<{ ok: true; email: string | null } | { ok: false }> {
 	const personId = personIdFromUnsubscribeToken(token, secret);
 	if (!personId) return { ok: false };
-	const [p] = await db.update(person).set({ consentToContact: false, updatedAt: new Date() }).where(eq(person.id, personId)).returning({ email: person.email });
+	const [p] = await db.update(person).set({ consentToContact: false, updatedAt: now }).where(eq(person.id, personId)).returning({ email: person.email });
 	return p ? { ok: true, email: p.email } : { ok: false };
 }

@@ -16,7 +16,7 @@ const sameText = (s: string) => s.trim().replace(/[.!?…]+$/, '').replace(/\s+/
  * place, "para. 14 (B)"); a recommendation dropped from the report is removed only if nothing was
  * recorded about it yet.
  */
-export async function syncRecommendations(tx: Executor, versionId: string): Promise<{ added: number; updated: number; removed: number }> {
+export async function syncRecommendations(tx: Executor, versionId: string, now: Date): Promise<{ added: number; updated: number; removed: number }> {
 	const [v] = await tx
 		.select({ consultationId: report.consultationId, processId: consultation.processId, frameworkId: reviewProcess.frameworkId })
 		.from(reportVersion)
@@ -47,7 +47,7 @@ export async function syncRecommendations(tx: Executor, versionId: string): Prom
 		const fields = { reportVersionId: versionId, paragraphNumber: item.paragraphNumber, listLetter: item.letter, position, text: item.text };
 		if (match) {
 			unmatched.delete(match.id);
-			await tx.update(recommendation).set({ ...fields, updatedAt: new Date() }).where(eq(recommendation.id, match.id));
+			await tx.update(recommendation).set({ ...fields, updatedAt: now }).where(eq(recommendation.id, match.id));
 			updated++;
 			continue;
 		}

@@ -53,9 +53,9 @@ async function setUp() {
 describe(`note-taking on ${testDriver}`, () => {
 	it('puts listed speakers on the record and everyone else not, by default', async () => {
 		const { c, item, rapporteur, panelist, people, label, form } = await setUp();
-		const a = await saveStatement(t.db, rapporteur, c.slug, item.id, form({ speaker: label(panelist.id) }));
-		const b = await saveStatement(t.db, rapporteur, c.slug, item.id, form({ speaker: label(people[0].id), category: 'parliamentarians', country: 'BT' }));
-		const anonymous = await saveStatement(t.db, rapporteur, c.slug, item.id, form());
+		const a = await saveStatement(t.db, rapporteur, c.slug, item.id, form({ speaker: label(panelist.id) }), new Date());
+		const b = await saveStatement(t.db, rapporteur, c.slug, item.id, form({ speaker: label(people[0].id), category: 'parliamentarians', country: 'BT' }), new Date());
+		const anonymous = await saveStatement(t.db, rapporteur, c.slug, item.id, form(), new Date());
 		expect(a).toMatchObject({ ok: true, attribution: 'on-record', descriptorCount: null });
 		expect(b).toMatchObject({ ok: true, attribution: 'non-attributable', descriptorCount: 3 });
 		expect(anonymous).toMatchObject({ ok: true, attribution: 'non-attributable' });
@@ -70,14 +70,14 @@ describe(`note-taking on ${testDriver}`, () => {
 	it('is idempotent for a resent statement, refuses to overwrite a newer version, and keeps objective tags', async () => {
 		const { c, item, rapporteur, form } = await setUp();
 		const first = form({ objectives: ['gcm-6'] });
-		expect(await saveStatement(t.db, rapporteur, c.slug, item.id, first)).toMatchObject({ ok: true });
-		expect(await saveStatement(t.db, rapporteur, c.slug, item.id, first)).toMatchObject({ ok: true }); // resent after a dropped connection
+		expect(await saveStatement(t.db, rapporteur, c.slug, item.id, first, new Date())).toMatchObject({ ok: true });
+		expect(await saveStatement(t.db, rapporteur, c.slug, item.id, first, new Date())).toMatchObject({ ok: true }); // resent after a dropped connection
 		expect(await t.db.select().from(statement).where(eq(statement.agendaItemId, item.id))).toHaveLength(1);
 		const [row] = await t.db.select().from(statement).where(eq(statement.id, first.statementId));
 		const edit = { ...first, version: row.updatedAt.toISOString(), text: 'Wages are withheld for months.', objectives: ['gcm-6', 'gcm-22'] };
-		expect(await saveStatement(t.db, rapporteur, c.slug, item.id, edit)).toMatchObject({ ok: true });
+		expect(await saveStatement(t.db, rapporteur, c.slug, item.id, edit, new Date())).toMatchObject({ ok: true });
 		// A second rapporteur still holding the first version is told, and nothing is overwritten.
-		expect(await saveStatement(t.db, rapporteur, c.slug, item.id, { ...edit, text: 'Older text' })).toEqual({ ok: false, reason: 'conflict' });
+		expect(await saveStatement(t.db, rapporteur, c.slug, item.id, { ...edit, text: 'Older text' }, new Date())).toEqual({ ok: false, reason: 'conflict' });
 		const [after] = await t.db.select().from(statement).where(eq(statement.id, first.statementId));
 		expect(after.text).toBe('Wages are withheld for months.');
 		const tags = await t.db.select().from(statementObjective).where(eq(statementObjective.statementId, first.statementId));
@@ -86,15 +86,15 @@ describe(`note-taking on ${testDriver}`, () => {
 
 	it('refuses an unknown speaker, an unknown objective, and on the record without a speaker', async () => {
 		const { c, item, rapporteur, form } = await setUp();
-		expect(await saveStatement(t.db, rapporteur, c.slug, item.id, form({ speaker: 'Nobody Here', objectives: ['gcm-99'] }))).toEqual({ ok: false, reason: 'invalid', errors: { speaker: 'speaker-unknown', objectives: 'invalid' } });
-		expect(await saveStatement(t.db, rapporteur, c.slug, item.id, form({ attribution: 'on-record' }))).toEqual({ ok: false, reason: 'invalid', errors: { speaker: 'on-record-needs-speaker' } });
+		expect(await saveStatement(t.db, rapporteur, c.slug, item.id, form({ speaker: 'Nobody Here', objectives: ['gcm-99'] }), new Date())).toEqual({ ok: false, reason: 'invalid', errors: { speaker: 'speaker-unknown', objectives: 'invalid' } });
+		expect(await saveStatement(t.db, rapporteur, c.slug, item.id, form({ attribution: 'on-record' }), new Date())).toEqual({ ok: false, reason: 'invalid', errors: { speaker: 'on-record-needs-speaker' } });
 		expect(await t.db.select().from(statement).where(eq(statement.agendaItemId, item.id))).toHaveLength(0);
 	});
 
 	it('shows who said what only to the consultation’s note-takers, audit-logged, with the privacy findings of each statement', async () => {
 		const { c, item, rapporteur, people, label, form } = await setUp();
-		await saveStatement(t.db, rapporteur, c.slug, item.id, form({ speaker: label(people[0].id), category: 'parliamentarians', country: 'BT', gender: 'woman' }));
-		await saveStatement(t.db, rapporteur, c.slug, item.id, form({ text: `As ${people[3].name} said, coverage is poor.` }));
+		await saveStatement(t.db, rapporteur, c.slug, item.id, form({ speaker: label(people[0].id), category: 'parliamentarians', country: 'BT', gender: 'woman' }), new Date());
+		await saveStatement(t.db, rapporteur, c.slug, item.id, form({ text: `As ${people[3].name} said, coverage is poor.` }), new Date());
 		const stranger = await makeStaffActor(t.db, 'rapporteur');
 		expect(await notesOfItem(t.db, stranger, c.slug, item.id)).toEqual({ ok: false, reason: 'forbidden' });
 		const notes = await notesOfItem(t.db, rapporteur, c.slug, item.id);
@@ -109,7 +109,7 @@ describe(`note-taking on ${testDriver}`, () => {
 	it('gives concurrent new statements distinct positions, and deletes one', async () => {
 		const { c, item, rapporteur, form } = await setUp();
 		const forms = Array.from({ length: 8 }, (_, i) => form({ text: `Statement ${i}` }));
-		const results = await Promise.all(forms.map((f) => saveStatement(t.db, rapporteur, c.slug, item.id, f)));
+		const results = await Promise.all(forms.map((f) => saveStatement(t.db, rapporteur, c.slug, item.id, f, new Date())));
 		expect(results.every((r) => r.ok)).toBe(true);
 		const rows = await t.db.select().from(statement).where(eq(statement.agendaItemId, item.id));
 		expect(new Set(rows.map((r) => r.position)).size).toBe(8);

@@ -19,7 +19,7 @@ export type SaveStatementResult =
 	| { ok: false; reason: 'invalid'; errors: Record<string, string> }
 	| { ok: false; reason: 'conflict' };
 
-export async function saveStatement(db: Database, actor: Actor, slug: string, itemId: string, form: StatementForm): Promise<SaveStatementResult> {
+export async function saveStatement(db: Database, actor: Actor, slug: string, itemId: string, form: StatementForm, now: Date): Promise<SaveStatementResult> {
 	const found = await findItem(db, slug, itemId);
 	if (!found) return NOT_FOUND;
 	const { consultation: c, item } = found;
@@ -42,7 +42,6 @@ export async function saveStatement(db: Database, actor: Actor, slug: string, it
 	return db.transaction(async (tx) => {
 		await tx.select({ id: agendaItem.id }).from(agendaItem).where(eq(agendaItem.id, item.id)).for('update');
 		const [existing] = await tx.select({ id: statement.id, updatedAt: statement.updatedAt, agendaItemId: statement.agendaItemId }).from(statement).where(eq(statement.id, form.statementId));
-		const now = new Date();
 		if (existing && existing.agendaItemId !== item.id) return { ok: false as const, reason: 'invalid' as const, errors: { statementId: 'invalid' } };
 		// A new statement sent again (a retry after a dropped connection) is already saved: nothing to do.
 		const isRetry = existing && !form.version;

@@ -12,7 +12,7 @@ describe(`own preferences on ${testDriver}`, () => {
 		const me = await makePerson(t.db, { consentToContact: true, consentToList: true });
 		const other = await makePerson(t.db, { consentToContact: true, consentToList: true });
 		const actor = { kind: 'stakeholder' as const, userId: 'u', personId: me.id };
-		expect(await updateMyPreferences(t.db, actor, { consentToContact: false, consentToList: false, preferredLocale: 'fr' })).toEqual({ ok: true });
+		expect(await updateMyPreferences(t.db, actor, { consentToContact: false, consentToList: false, preferredLocale: 'fr' }, new Date())).toEqual({ ok: true });
 		const [mine] = await t.db.select().from(person).where(eq(person.id, me.id));
 		const [theirs] = await t.db.select().from(person).where(eq(person.id, other.id));
 		expect([mine.consentToContact, mine.consentToList, mine.preferredLocale]).toEqual([false, false, 'fr']);
@@ -20,8 +20,8 @@ describe(`own preferences on ${testDriver}`, () => {
 	});
 
 	it('refuses staff and unknown languages', async () => {
-		expect(await updateMyPreferences(t.db, await makeStaffActor(t.db, 'admin'), { consentToContact: true, consentToList: true, preferredLocale: 'en' })).toEqual({ ok: false, reason: 'forbidden' });
+		expect(await updateMyPreferences(t.db, await makeStaffActor(t.db, 'admin'), { consentToContact: true, consentToList: true, preferredLocale: 'en' }, new Date())).toEqual({ ok: false, reason: 'forbidden' });
 		const me = await makePerson(t.db);
-		expect(await updateMyPreferences(t.db, { kind: 'stakeholder', userId: 'u', personId: me.id }, { consentToContact: true, consentToList: true, preferredLocale: 'xx' })).toEqual({ ok: false, reason: 'invalid-locale' });
+		expect(await updateMyPreferences(t.db, { kind: 'stakeholder', userId: 'u', personId: me.id }, { consentToContact: true, consentToList: true, preferredLocale: 'xx' }, new Date())).toEqual({ ok: false, reason: 'invalid-locale' });
 	});
 });

@@ -13,12 +13,12 @@ export interface MyPreferences {
 	preferredLocale: string;
 }
 
-export async function updateMyPreferences(db: Database, actor: Actor, preferences: MyPreferences): Promise<{ ok: true } | Forbidden | { ok: false; reason: 'invalid-locale' }> {
+export async function updateMyPreferences(db: Database, actor: Actor, preferences: MyPreferences, now: Date): Promise<{ ok: true } | Forbidden | { ok: false; reason: 'invalid-locale' }> {
 	if (actor.kind !== 'stakeholder') return FORBIDDEN;
 	if (!(EMAIL_LOCALES as readonly string[]).includes(preferences.preferredLocale)) return { ok: false, reason: 'invalid-locale' };
 	await db
 		.update(person)
-		.set({ ...preferences, updatedAt: new Date() })
+		.set({ ...preferences, updatedAt: now })
 		.where(and(eq(person.id, actor.personId), isNull(person.erasedAt)));
 	return { ok: true };
 }

@@ -29,7 +29,7 @@ export type ChangeResult =
  * with the day it was made (in the consultation's time zone); a follow-up note goes through the
  * privacy core, because the log is public; a follow-up already in the log is not added twice.
  */
-export async function applyChanges(db: Database, actor: Actor, changes: readonly (RecommendationChange & { row?: number })[], now = new Date(), overrideReason: string | null = null): Promise<ChangeResult> {
+export async function applyChanges(db: Database, actor: Actor, changes: readonly (RecommendationChange & { row?: number })[], now: Date, overrideReason: string | null = null): Promise<ChangeResult> {
 	if (!changes.length) return { ok: true, changed: 0, followUps: 0 };
 	return db.transaction(async (tx) => {
 		const ids = changes.map((c) => c.id);
@@ -114,6 +114,6 @@ export async function applyChanges(db: Database, actor: Actor, changes: readonly
 }
 
 /** `overrideReason`: an administrator's written reason to log a follow-up past a blocking privacy finding (audited). */
-export function updateRecommendation(db: Database, actor: Actor, change: RecommendationChange, now?: Date, options: { overrideReason?: string | null } = {}): Promise<ChangeResult> {
+export function updateRecommendation(db: Database, actor: Actor, change: RecommendationChange, now: Date, options: { overrideReason?: string | null } = {}): Promise<ChangeResult> {
 	return applyChanges(db, actor, [change], now, options.overrideReason ?? null);
 }

@@ -38,7 +38,7 @@ export const actions: Actions = {
 	role: async ({ locals, request }) => {
 		const actor = requireStaff(locals.actor, policy.canChangeRoles);
 		const form = await request.formData();
-		const result = await changeStaffRole(getDb(), actor, String(form.get('userId') ?? ''), String(form.get('role') ?? ''));
+		const result = await changeStaffRole(getDb(), actor, String(form.get('userId') ?? ''), String(form.get('role') ?? ''), new Date());
 		if (!result.ok) return fail(result.reason === 'forbidden' ? 403 : 400, { message: explain(result.reason) });
 		return { done: m.accounts_role_changed() };
 	},

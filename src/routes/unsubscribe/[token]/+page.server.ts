@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ params }) => {
 
 export const actions: Actions = {
 	default: async ({ params }) => {
-		const result = await unsubscribe(getDb(), params.token, getAuthSecret());
+		const result = await unsubscribe(getDb(), params.token, getAuthSecret(), new Date());
 		return result.ok ? { isDone: true } : fail(400, { isDone: false });
 	}
 };

@@ -21,7 +21,7 @@ export const actions: Actions = {
 	merge: async ({ locals, request }) => {
 		const actor = requireStaff(locals.actor, policy.canChangeDirectory);
 		const form = await request.formData();
-		const result = await mergePeople(getDb(), actor, String(form.get('duplicate') ?? ''), String(form.get('kept') ?? ''));
+		const result = await mergePeople(getDb(), actor, String(form.get('duplicate') ?? ''), String(form.get('kept') ?? ''), new Date());
 		if (result.ok) return { merged: true };
 		if (result.reason === 'both-registered') return fail(409, { message: m.duplicates_both_registered() });
 		return fail(result.reason === 'forbidden' ? 403 : 404, { message: m.duplicates_not_found() });

@@ -71,7 +71,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { values: raw, errors: zodFieldErrors(parsed.error) });
 		const converted = toConsultationValues(parsed.data);
 		if (!converted.ok) return fail(400, { values: raw, errors: converted.errors });
-		const result = await saveConsultation(getDb(), actor, params.slug === NEW ? null : params.slug, converted.values, { overrideReason: overrideReasonOf(data) });
+		const result = await saveConsultation(getDb(), actor, params.slug === NEW ? null : params.slug, converted.values, new Date(), { overrideReason: overrideReasonOf(data) });
 		if (!result.ok) {
 			if (result.reason === 'invalid') return fail(400, { values: raw, errors: result.errors, findings: result.findings ?? [], canOverride: result.canOverride ?? false });
 			error(result.reason === 'forbidden' ? 403 : 404);

@@ -56,7 +56,7 @@ export const actions: Actions = {
 		const actor = requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
 		const form = await request.formData();
 		const fields = [...form].map(([k, v]) => [k, String(v)] as [string, string]);
-		const result = await saveBalanceTargets(getDb(), actor, c.slug, fields);
+		const result = await saveBalanceTargets(getDb(), actor, c.slug, fields, new Date());
 		if (!result.ok) {
 			if (result.reason !== 'invalid') return fail(403, { message: m.error_forbidden() });
 			const errors: Record<string, string | undefined> = Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [k, errorText(v)]));

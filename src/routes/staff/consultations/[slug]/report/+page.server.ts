@@ -125,7 +125,7 @@ export const actions: Actions = {
 		const c = await consultationOr404(params.slug);
 		requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
 		const form = await request.formData();
-		const result = await publishVersion(getDb(), locals.actor, String(form.get('versionId') ?? ''), { note: String(form.get('note') ?? ''), overrideReason: overrideReasonOf(form) });
+		const result = await publishVersion(getDb(), locals.actor, String(form.get('versionId') ?? ''), new Date(), { note: String(form.get('note') ?? ''), overrideReason: overrideReasonOf(form) });
 		if (!result.ok) {
 			const message = result.reason === 'blocked' ? `${m.report_blocked()} ${result.findings.map((f) => f.explanation).join(' ')}` : (PUBLISH_REASONS[result.reason] ?? m.error_forbidden)();
 			return fail(result.reason === 'forbidden' ? 403 : 400, { message });

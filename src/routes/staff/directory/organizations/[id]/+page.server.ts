@@ -38,7 +38,7 @@ export const actions: Actions = {
 		const raw = formFields(await request.formData(), FIELDS);
 		const parsed = ZOrganizationInput.safeParse(raw);
 		if (!parsed.success) return fail(400, { values: raw, errors: zodFieldErrors(parsed.error) });
-		const result = await saveOrganization(getDb(), actor, parsed.data, params.id === 'new' ? null : params.id);
+		const result = await saveOrganization(getDb(), actor, parsed.data, params.id === 'new' ? null : params.id, new Date());
 		if (!result.ok) {
 			if (result.reason === 'invalid') return fail(400, { values: raw, errors: result.errors });
 			error(result.reason === 'forbidden' ? 403 : 404);
@@ -48,7 +48,7 @@ export const actions: Actions = {
 	merge: async ({ locals, params, request }) => {
 		const actor = requireStaff(locals.actor, policy.canChangeDirectory);
 		const keptId = String((await request.formData()).get('keptId') ?? '');
-		const result = await mergeOrganizations(getDb(), actor, params.id, keptId);
+		const result = await mergeOrganizations(getDb(), actor, params.id, keptId, new Date());
 		if (result.ok) redirect(303, `${localizeHref(`/staff/directory/organizations/${keptId}`)}?merged=1`);
 		if (result.reason === 'both-registered') return fail(409, { mergeMessage: m.merge_both_registered({ count: result.consultationIds.length }) });
 		return fail(result.reason === 'forbidden' ? 403 : 400, { mergeMessage: m.duplicates_not_found() });

@@ -33,7 +33,7 @@ export const actions: Actions = {
 		const raw = formFields(await request.formData(), FIELDS);
 		const parsed = ZPersonInput.safeParse(raw);
 		if (!parsed.success) return fail(400, { values: raw, errors: zodFieldErrors(parsed.error) });
-		const result = await savePerson(getDb(), actor, parsed.data, params.id === 'new' ? null : params.id);
+		const result = await savePerson(getDb(), actor, parsed.data, params.id === 'new' ? null : params.id, new Date());
 		if (!result.ok) {
 			if (result.reason === 'invalid') return fail(400, { values: raw, errors: result.errors });
 			error(result.reason === 'forbidden' ? 403 : 404);

@@ -51,7 +51,7 @@ export const actions: Actions = {
 		const codes = (await listCountryCommitments(getDb(), p.id)).map((c) => c.code);
 		const parsed = parseCountryCommitments(fields, codes);
 		if (!parsed.ok) return fail(400, { countryValues: Object.fromEntries(fields), countryErrors: parsed.errors });
-		const result = await saveCountryCommitments(getDb(), actor, p.id, parsed.rows);
+		const result = await saveCountryCommitments(getDb(), actor, p.id, parsed.rows, new Date());
 		if (!result.ok) return fail(403, { countryErrors: { form: 'forbidden' } });
 		return { countriesSaved: result.saved };
 	}

@@ -65,7 +65,7 @@ export const actions: Actions = {
 			addressees,
 			objectiveNumbers: objectives.ok ? objectives.value : undefined,
 			followUp
-		}, undefined, { overrideReason: overrideReasonOf(form) });
+		}, new Date(), { overrideReason: overrideReasonOf(form) });
 		if (!result.ok) {
 			if (result.reason === 'invalid') return fail(400, { id, values, errors: { followUpNote: result.errors.map((e) => e.message).join(' ') }, canOverride: result.canOverride ?? false });
 			return fail(result.reason === 'forbidden' ? 403 : 404, { id, values, errors: { form: result.reason === 'forbidden' ? m.error_forbidden() : m.error_not_found() } });
@@ -77,7 +77,7 @@ export const actions: Actions = {
 		const p = await processOr404(params.slug);
 		const file = (await request.formData()).get('file');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { sheetProblems: [m.staff_recs_choose_file()] });
-		const result = await importRecommendationsSheet(getDb(), actor, p.id, new Uint8Array(await file.arrayBuffer()), file.name);
+		const result = await importRecommendationsSheet(getDb(), actor, p.id, new Uint8Array(await file.arrayBuffer()), file.name, new Date());
 		if (!result.ok) {
 			if (result.reason === 'unreadable') return fail(400, { sheetProblems: [result.message] });
 			if (result.reason === 'invalid') return fail(400, { sheetProblems: result.errors.map((e) => m.staff_recs_sheet_row({ row: e.row, column: e.column, message: e.message })), isSheetInvalid: true });

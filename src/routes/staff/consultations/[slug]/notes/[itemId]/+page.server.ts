@@ -69,7 +69,7 @@ export const actions: Actions = {
 		const objectives = form.getAll('objectives').map(String);
 		const parsed = ZStatementForm.safeParse(raw);
 		if (!parsed.success) return fail(400, { statementId: String(raw.statementId), values, objectives, errors: fieldErrors(zodFieldErrors(parsed.error)) });
-		const result = await saveStatement(getDb(), locals.actor, params.slug, params.itemId, parsed.data);
+		const result = await saveStatement(getDb(), locals.actor, params.slug, params.itemId, parsed.data, new Date());
 		if (!result.ok) {
 			if (result.reason === 'invalid') return fail(400, { statementId: parsed.data.statementId, values, objectives, errors: fieldErrors(result.errors) });
 			if (result.reason === 'conflict') return fail(409, { statementId: parsed.data.statementId, values, objectives, errors: { _: m.notes_err_conflict() } });
