@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq, like, or } from 'drizzle-orm';
-import { createDemoDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makePerson, makeRegistration, makeStaffActor } from '../../../../tests/support/factories';
 import { agendaItem, auditLog, consultation, document, followUp, paragraph, pledge, practice, privacyCheck, recommendation, report, reportVersion, reviewProcess, statement, writtenInput } from '../db/schema';
 import { protectionOf, type ProtectionScope } from '../queries/protected';
@@ -36,7 +36,7 @@ import { COUNTRY_TERMS } from '../../domain/privacy/lexicon';
 import { anonymitySet } from '../../domain/privacy/anonymity';
 import type { Actor } from '../../domain/policy';
 
-let t: TestDatabase;
+const t = useTestDatabase({ demo: true });
 let admin: Actor;
 let organizer: Actor;
 let processId: string;
@@ -62,7 +62,6 @@ const payloads = async (scope: ProtectionScope) => ({
 type PayloadKind = keyof Awaited<ReturnType<typeof payloads>>;
 
 beforeAll(async () => {
-	t = await createDemoDatabase();
 	admin = await makeStaffActor(t.db, 'admin');
 	organizer = await makeStaffActor(t.db, 'organizer');
 	[{ id: processId }] = await t.db.select({ id: reviewProcess.id }).from(reviewProcess);
@@ -73,9 +72,6 @@ beforeAll(async () => {
 	const p = await makePerson(t.db, { name: 'Wanjiru Okonkwo-Baptiste', email: `wanjiru.${randomUUID().slice(0, 8)}@example.org` });
 	await makeRegistration(t.db, c, p, { status: 'selected' });
 	victim = { name: p.name, email: p.email!, surname: 'Okonkwo-Baptiste' };
-});
-afterAll(async () => {
-	await t?.close();
 });
 
 interface PublicPath {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDatabase, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makeConsultation, makeStaffActor } from '../../../../tests/support/factories';
 import { auditLog, authUser, consultationStaff, outboxMessage } from '../db/schema';
 import { createMailer } from '../mail';
@@ -9,14 +9,10 @@ import type { Actor } from '../../domain/policy';
 import { changeStaffRole, createStaffUser, setConsultationAssignment } from './manage-staff';
 import { requestSignInLink } from './request-sign-in-link';
 
-let t: TestDatabase;
+const t = useTestDatabase();
 let admin: Actor;
 beforeAll(async () => {
-	t = await createTestDatabase();
 	admin = await makeStaffActor(t.db, 'admin');
-});
-afterAll(async () => {
-	await t?.close();
 });
 const userIdOf = (a: Actor) => (a.kind === 'staff' ? a.userId : '');
 

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
-import { createDemoDatabase, DEMO_DAY, testDriver, type TestDatabase } from '../../../../tests/support/test-db';
+import { DEMO_DAY, testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makeStaffActor } from '../../../../tests/support/factories';
 import { DEMO_PUBLISHED_SLUG } from '../demo/seed-demo';
 import { consultation, followUp, recommendation, reviewProcess, statement } from '../db/schema';
@@ -17,19 +17,15 @@ import { updateRecommendation } from './update-recommendations';
 import { roomAttendees } from '../queries/attendees';
 import type { Actor } from '../../domain/policy';
 
-let t: TestDatabase;
+const t = useTestDatabase({ demo: true });
 let admin: Actor;
 let processId: string;
 let parliamentId: string;
 
 beforeAll(async () => {
-	t = await createDemoDatabase();
 	[{ id: processId }] = await t.db.select({ id: reviewProcess.id }).from(reviewProcess);
 	[{ id: parliamentId }] = await t.db.select({ id: consultation.id }).from(consultation).where(eq(consultation.slug, 'parliamentarians'));
 	admin = await makeStaffActor(t.db, 'admin');
-});
-afterAll(async () => {
-	await t?.close();
 });
 
 async function sheetWith(edit: (sheet: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
