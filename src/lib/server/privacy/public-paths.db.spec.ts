@@ -127,7 +127,7 @@ const PATHS: PublicPath[] = [
 			if (!input.ok) throw new Error(JSON.stringify(input.errors));
 			const sent = await submitPractice(t.db, null, input.data);
 			if (!sent.ok) throw new Error('not stored');
-			const result = await moderatePractice(t.db, overrideReason ? admin : organizer, sent.id, 'published', { overrideReason });
+			const result = await moderatePractice(t.db, overrideReason ? admin : organizer, sent.id, 'published', new Date(), { overrideReason });
 			return { refused: !result.ok && result.reason === 'blocked' };
 		}
 	},
@@ -142,7 +142,7 @@ const PATHS: PublicPath[] = [
 			if (!input.ok) throw new Error(JSON.stringify(input.errors));
 			const sent = await submitWrittenInput(t.db, { processId, consultationId: null }, input.data, []);
 			if (!sent.ok) throw new Error('not stored');
-			const result = await moderateWrittenInput(t.db, overrideReason ? admin : organizer, sent.id, 'published', undefined, { overrideReason });
+			const result = await moderateWrittenInput(t.db, overrideReason ? admin : organizer, sent.id, 'published', new Date(), undefined, { overrideReason });
 			return { refused: !result.ok && result.reason === 'blocked' };
 		}
 	},
@@ -274,9 +274,9 @@ describe(`every public path refuses a protected name, email, surname and small d
 		if (!input.ok) throw new Error('invalid');
 		const sent = await submitPractice(t.db, null, input.data);
 		if (!sent.ok) throw new Error('not stored');
-		expect(await moderatePractice(t.db, organizer, sent.id, 'published', { overrideReason: 'I am sure' })).toMatchObject({ ok: false, reason: 'blocked', canOverride: false });
-		expect(await moderatePractice(t.db, admin, sent.id, 'published', { overrideReason: '   ' })).toMatchObject({ ok: false, reason: 'blocked', canOverride: true });
-		expect(await moderatePractice(t.db, admin, sent.id, 'published', { overrideReason: 'The speaker asked to be named in writing.' })).toEqual({ ok: true });
+		expect(await moderatePractice(t.db, organizer, sent.id, 'published', new Date(), { overrideReason: 'I am sure' })).toMatchObject({ ok: false, reason: 'blocked', canOverride: false });
+		expect(await moderatePractice(t.db, admin, sent.id, 'published', new Date(), { overrideReason: '   ' })).toMatchObject({ ok: false, reason: 'blocked', canOverride: true });
+		expect(await moderatePractice(t.db, admin, sent.id, 'published', new Date(), { overrideReason: 'The speaker asked to be named in writing.' })).toEqual({ ok: true });
 		const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'privacy.override'), eq(auditLog.subjectId, sent.id)));
 		expect(audit.details).toMatchObject({ reason: 'The speaker asked to be named in writing.' });
 		await t.db.delete(practice).where(eq(practice.id, sent.id)); // keep the public rows clean for the last check

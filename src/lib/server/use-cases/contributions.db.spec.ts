@@ -65,8 +65,8 @@ describe(`good practices sent by the public on ${testDriver}`, () => {
 		expect((await searchPractices(t.db, { q: 'seafarers legal clinics' })).rows.map((r) => r.id)).not.toContain(rows[0].id);
 
 		const rapporteur = await makeStaffActor(t.db, 'rapporteur');
-		expect(await moderatePractice(t.db, rapporteur, rows[0].id, 'published')).toEqual({ ok: false, reason: 'forbidden' });
-		expect(await moderatePractice(t.db, moderator, rows[0].id, 'published')).toEqual({ ok: true });
+		expect(await moderatePractice(t.db, rapporteur, rows[0].id, 'published', new Date())).toEqual({ ok: false, reason: 'forbidden' });
+		expect(await moderatePractice(t.db, moderator, rows[0].id, 'published', new Date())).toEqual({ ok: true });
 		expect((await searchPractices(t.db, { q: 'seafarers legal clinics' })).rows[0].id).toBe(rows[0].id);
 	});
 
@@ -85,10 +85,10 @@ describe(`good practices sent by the public on ${testDriver}`, () => {
 	it('holds back a practice that names a participant protected by the Chatham House Rule', async () => {
 		const submitted = await submitPractice(t.db, processId, practiceInput({ summary: `Developed with ${protectedName} after the consultation.` }));
 		if (!submitted.ok) throw new Error('not submitted');
-		const result = await moderatePractice(t.db, moderator, submitted.id, 'published');
+		const result = await moderatePractice(t.db, moderator, submitted.id, 'published', new Date());
 		expect(result).toMatchObject({ ok: false, reason: 'blocked', findings: [expect.objectContaining({ kind: 'person' })] });
 		expect((await t.db.select().from(practice).where(eq(practice.id, submitted.id)))[0].status).toBe('submitted');
-		expect(await moderatePractice(t.db, moderator, submitted.id, 'rejected')).toEqual({ ok: true });
+		expect(await moderatePractice(t.db, moderator, submitted.id, 'rejected', new Date())).toEqual({ ok: true });
 	});
 });
 
@@ -108,8 +108,8 @@ describe(`written inputs to the open call on ${testDriver}`, () => {
 		const named = await submitWrittenInput(t.db, { processId, consultationId: null }, inputOf({ isAttributionConsented: true, title: 'Named input' }), []);
 		const unnamed = await submitWrittenInput(t.db, { processId, consultationId: null }, inputOf({ title: 'Unnamed input' }), []);
 		if (!named.ok || !unnamed.ok) throw new Error('not submitted');
-		expect(await moderateWrittenInput(t.db, moderator, named.id, 'published', ['gcm-20', 'gcm-21'])).toEqual({ ok: true });
-		expect(await moderateWrittenInput(t.db, moderator, unnamed.id, 'published')).toEqual({ ok: true });
+		expect(await moderateWrittenInput(t.db, moderator, named.id, 'published', new Date(), ['gcm-20', 'gcm-21'])).toEqual({ ok: true });
+		expect(await moderateWrittenInput(t.db, moderator, unnamed.id, 'published', new Date())).toEqual({ ok: true });
 		const listed = await publishedInputs(t.db, processId);
 		expect(listed.find((i) => i.title === 'Named input')).toMatchObject({ author: { name: 'Ana Lima', organization: 'Seafarers Welfare Desk' }, objectives: [{ number: 20 }, { number: 21 }] });
 		expect(listed.find((i) => i.title === 'Unnamed input')).toMatchObject({ author: null });
@@ -126,7 +126,7 @@ describe(`written inputs to the open call on ${testDriver}`, () => {
 		if (!a.ok || !b.ok) throw new Error('not submitted');
 		expect(a.id).toBe(b.id);
 		expect(await t.db.select().from(writtenInput).where(eq(writtenInput.submissionKey, input.submissionKey))).toHaveLength(1);
-		expect(await moderateWrittenInput(t.db, moderator, a.id, 'published')).toMatchObject({ ok: false, reason: 'blocked' });
+		expect(await moderateWrittenInput(t.db, moderator, a.id, 'published', new Date())).toMatchObject({ ok: false, reason: 'blocked' });
 		expect((await publishedInputs(t.db, processId)).some((i) => i.text.includes(protectedName))).toBe(false);
 	});
 });

@@ -140,15 +140,13 @@ export type ModerationResult = { ok: true } | Forbidden | NotFound | { ok: false
 export type Decision = 'published' | 'rejected';
 
 export interface ModerationOptions {
-	now?: Date;
 	/** An administrator's written reason to publish despite a blocking finding. */
 	overrideReason?: string | null;
 }
 
-export async function moderatePractice(db: Database, actor: Actor, id: string, decision: Decision, options: ModerationOptions = {}): Promise<ModerationResult> {
+export async function moderatePractice(db: Database, actor: Actor, id: string, decision: Decision, now: Date, options: ModerationOptions = {}): Promise<ModerationResult> {
 	if (!policy.canModerate(actor)) return FORBIDDEN;
 	if (!isUuid(id)) return NOT_FOUND;
-	const now = options.now ?? new Date();
 	return db.transaction(async (tx) => {
 		const [p] = await tx.select().from(practice).where(eq(practice.id, id)).for('update');
 		if (!p) return NOT_FOUND;
@@ -169,11 +167,10 @@ async function publishRow(tx: Executor, clearance: Clearance, table: typeof prac
 }
 
 /** Publishes or rejects a written input; the moderator may correct its objective tags at the same time. */
-export async function moderateWrittenInput(db: Database, actor: Actor, id: string, decision: Decision, objectiveIds?: readonly string[], options: ModerationOptions = {}): Promise<ModerationResult> {
+export async function moderateWrittenInput(db: Database, actor: Actor, id: string, decision: Decision, now: Date, objectiveIds?: readonly string[], options: ModerationOptions = {}): Promise<ModerationResult> {
 	if (!policy.canModerate(actor)) return FORBIDDEN;
 	if (!isUuid(id)) return NOT_FOUND;
 	if (objectiveIds && !(await knownIds(db, objective, objectiveIds))) return { ok: false, reason: 'invalid', errors: { objectiveIds: 'invalid' } };
-	const now = options.now ?? new Date();
 	return db.transaction(async (tx) => {
 		const [w] = await tx.select().from(writtenInput).where(eq(writtenInput.id, id)).for('update');
 		if (!w) return NOT_FOUND;

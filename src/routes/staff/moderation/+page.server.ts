@@ -24,7 +24,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const id = String(form.get('id') ?? '');
 		const decision = form.get('decision') === 'published' ? 'published' : 'rejected';
-		const result = await moderatePractice(getDb(), actor, id, decision, { overrideReason: overrideReasonOf(form), now: new Date() });
+		const result = await moderatePractice(getDb(), actor, id, decision, new Date(), { overrideReason: overrideReasonOf(form) });
 		if (!result.ok) return refused(id, result);
 		return { id, done: decision === 'published' ? m.moderation_published() : m.moderation_rejected() };
 	},
@@ -33,7 +33,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const id = String(form.get('id') ?? '');
 		const decision = form.get('decision') === 'published' ? 'published' : 'rejected';
-		const result = await moderateWrittenInput(getDb(), actor, id, decision, form.getAll('objectiveIds').map(String), { overrideReason: overrideReasonOf(form), now: new Date() });
+		const result = await moderateWrittenInput(getDb(), actor, id, decision, new Date(), form.getAll('objectiveIds').map(String), { overrideReason: overrideReasonOf(form) });
 		if (!result.ok) return refused(id, result);
 		return { id, done: decision === 'published' ? m.moderation_published() : m.moderation_rejected() };
 	}
