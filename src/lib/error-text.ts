@@ -60,3 +60,8 @@ const TEXTS: Record<string, () => string> = {
 export function errorText(key: string | undefined): string | undefined {
 	return key ? (TEXTS[key] ?? m.error_field_invalid)() : undefined;
 }
+
+/** Every field's problem key as its sentence (a form's `errors` after a refusal). */
+export function errorTexts(errors: Readonly<Record<string, string>>): Record<string, string> {
+	return Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, errorText(key) ?? '']));
+}

@@ -1,7 +1,8 @@
 // Choices offered by the directory forms: organizations (chosen records), countries, categories.
 import { asc, isNull } from 'drizzle-orm';
 import type { Executor } from '../db';
-import { country, organization, stakeholderCategory } from '../db/schema';
+import { organization } from '../db/schema';
+import { listCategories, listCountries } from './reference';
 
 export async function loadDirectoryOptions(db: Executor) {
 	const [organizations, countries, categories] = await Promise.all([
@@ -10,8 +11,8 @@ export async function loadDirectoryOptions(db: Executor) {
 			.from(organization)
 			.where(isNull(organization.mergedIntoId))
 			.orderBy(asc(organization.name)),
-		db.select({ code: country.code, name: country.name }).from(country).orderBy(asc(country.name)),
-		db.select({ id: stakeholderCategory.id, label: stakeholderCategory.label }).from(stakeholderCategory).orderBy(asc(stakeholderCategory.position))
+		listCountries(db),
+		listCategories(db)
 	]);
 	return { organizations, countries, categories };
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { consultation, handoverRequest, organization, person, registration } from '../db/schema';
-import { ACTIVE_REGISTRATION_STATUSES } from '../../domain/enums';
+import { isOneOf, ACTIVE_REGISTRATION_STATUSES } from '../../domain/enums';
 import type { TRegistrationInput } from '../../domain/registration-input';
 
 export async function findHandover(db: Database, token: string, now: Date): Promise<FoundHandover | null> {
@@ -25,7 +25,7 @@ export async function findHandover(db: Database, token: string, now: Date): Prom
 		.innerJoin(consultation, eq(registration.consultationId, consultation.id))
 		.where(eq(handoverRequest.tokenHash, hash(token)));
 	if (!row || row.request.status !== 'pending' || row.request.expiresAt <= now) return null;
-	if (!(ACTIVE_REGISTRATION_STATUSES as readonly string[]).includes(row.status)) return null;
+	if (!isOneOf(ACTIVE_REGISTRATION_STATUSES, row.status)) return null;
 	if (row.request.isOfferedByHolder) {
 		const { request, status: _status, ...rest } = row;
 		return { isOffer: true, ...rest, colleague: request.requestedInput as OfferedTo };

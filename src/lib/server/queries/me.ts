@@ -3,7 +3,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { consultation, country, organization, person, registration, stakeholderCategory } from '../db/schema';
-import { ACTIVE_REGISTRATION_STATUSES } from '../../domain/enums';
+import { isOneOf, ACTIVE_REGISTRATION_STATUSES } from '../../domain/enums';
 import { canChangeDetails, canChangeIdentity, canMove, isAdmitted, isBeforeMeeting } from '../../domain/registration-status';
 
 /** The person's record as "My registrations" shows it; null when erased meanwhile. */
@@ -64,7 +64,7 @@ export async function listMyRegistrations(db: Executor, personId: string, now: D
 			canChangeIdentity: canChangeIdentity(status, r.startsAt, now),
 			canWithdraw: isOpen && canMove(status, 'withdrawn', 'registrant'),
 			// A place held for an organization can pass to a colleague.
-			canOffer: isOpen && r.isOnePerOrganization && r.organizationId !== null && (ACTIVE_REGISTRATION_STATUSES as readonly string[]).includes(status)
+			canOffer: isOpen && r.isOnePerOrganization && r.organizationId !== null && isOneOf(ACTIVE_REGISTRATION_STATUSES, status)
 		};
 	});
 }

@@ -4,6 +4,7 @@
 import { and, asc, desc, eq, exists, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { country, guidingPrinciple, objective, practice, practiceObjective, practicePrinciple, stakeholderCategory, subregion } from '../db/schema';
+import { listCategories, listSubregions } from './reference';
 
 export interface PracticeQuery {
 	q?: string;
@@ -60,7 +61,6 @@ export async function getPublishedPractice(db: Executor, id: string) {
 /** What the practices search can be filtered by: objectives, subregions and stakeholder groups, in their order. */
 export async function practiceFilterOptions(db: Executor) {
 	const objectives = await db.select({ id: objective.id, number: objective.number, shortTitle: objective.shortTitle }).from(objective).orderBy(asc(objective.number));
-	const subregions = await db.select({ id: subregion.id, name: subregion.name }).from(subregion).orderBy(asc(subregion.position));
-	const categories = await db.select({ id: stakeholderCategory.id, label: stakeholderCategory.label }).from(stakeholderCategory).orderBy(asc(stakeholderCategory.position));
+	const [subregions, categories] = await Promise.all([listSubregions(db), listCategories(db)]);
 	return { objectives, subregions, categories };
 }

@@ -9,7 +9,7 @@ import { listRegistrations } from '$lib/server/queries/registrations';
 import { decideRegistration } from '$lib/server/use-cases/move-registration';
 import { againstTargets, balanceBy } from '$lib/domain/balance';
 import { saveBalanceTargets } from '$lib/server/use-cases/save-balance-targets';
-import { errorText } from '$lib/error-text';
+import { errorTexts } from '$lib/error-text';
 import { policy } from '$lib/domain/policy';
 import { GENDERS, isOneOf, REGISTRATION_STATUSES } from '$lib/domain/enums';
 import { m } from '$lib/paraglide/messages';
@@ -59,8 +59,7 @@ export const actions: Actions = {
 		const result = await saveBalanceTargets(getDb(), actor, c.slug, fields, new Date());
 		if (!result.ok) {
 			if (result.reason !== 'invalid') return fail(403, { message: m.error_forbidden() });
-			const errors: Record<string, string | undefined> = Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [k, errorText(v)]));
-			return fail(400, { targetErrors: errors, targetValues: Object.fromEntries(fields) as Record<string, string>, message: m.targets_not_saved() });
+			return fail(400, { targetErrors: errorTexts(result.errors), targetValues: Object.fromEntries(fields) as Record<string, string>, message: m.targets_not_saved() });
 		}
 		return { done: m.targets_saved() };
 	},

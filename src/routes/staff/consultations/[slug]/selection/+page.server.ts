@@ -13,7 +13,7 @@ import { deriveQuotas } from '$lib/domain/selection/quotas';
 import { parseQuotaForm } from '$lib/domain/selection/quota-form';
 import type { Quota } from '$lib/domain/selection/problem';
 import { policy } from '$lib/domain/policy';
-import { errorText } from '$lib/error-text';
+import { errorText, errorTexts } from '$lib/error-text';
 import { m } from '$lib/paraglide/messages';
 
 function quotaFields(quotas: readonly Quota[]): Record<string, string> {
@@ -73,8 +73,7 @@ export const actions: Actions = {
 		for (const d of SELECTION_DIMENSIONS) known[d] = [...new Set([...pool.map((p) => p.features[d]), ...Object.keys(c.balanceTargets[d] ?? {})])];
 		const parsed = parseQuotaForm(fields, known, pool.length);
 		if (!parsed.ok) {
-			const errors: Record<string, string> = Object.fromEntries(Object.entries(parsed.errors).map(([k, v]) => [k, errorText(v) ?? '']));
-			return fail(400, { values: Object.fromEntries(fields), errors });
+			return fail(400, { values: Object.fromEntries(fields), errors: errorTexts(parsed.errors) });
 		}
 		const result = await startSelection(getDb(), actor, c.slug, parsed.form, runInWorker);
 		if (!result.ok) {

@@ -13,7 +13,7 @@ import { letterOf } from '$lib/domain/report/model';
 import { categoryNoun } from '$lib/domain/statistics';
 import { categoryDisplayLabel } from '$lib/domain/reference';
 import { formatTimeRange } from '$lib/domain/time';
-import { errorText } from '$lib/error-text';
+import { errorTexts } from '$lib/error-text';
 import { zodFieldErrors } from '$lib/domain/form-errors';
 import { m } from '$lib/paraglide/messages';
 
@@ -58,7 +58,6 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-const fieldErrors = (errors: Record<string, string>) => Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, errorText(v)!]));
 
 export const actions: Actions = {
 	save: async ({ locals, params, request }) => {
@@ -68,10 +67,10 @@ export const actions: Actions = {
 		const values = Object.fromEntries([...form].map(([k, v]) => [k, String(v)]));
 		const objectives = form.getAll('objectives').map(String);
 		const parsed = ZStatementForm.safeParse(raw);
-		if (!parsed.success) return fail(400, { statementId: String(raw.statementId), values, objectives, errors: fieldErrors(zodFieldErrors(parsed.error)) });
+		if (!parsed.success) return fail(400, { statementId: String(raw.statementId), values, objectives, errors: errorTexts(zodFieldErrors(parsed.error)) });
 		const result = await saveStatement(getDb(), locals.actor, params.slug, params.itemId, parsed.data, new Date());
 		if (!result.ok) {
-			if (result.reason === 'invalid') return fail(400, { statementId: parsed.data.statementId, values, objectives, errors: fieldErrors(result.errors) });
+			if (result.reason === 'invalid') return fail(400, { statementId: parsed.data.statementId, values, objectives, errors: errorTexts(result.errors) });
 			if (result.reason === 'conflict') return fail(409, { statementId: parsed.data.statementId, values, objectives, errors: { _: m.notes_err_conflict() } });
 			error(result.reason === 'forbidden' ? 403 : 404);
 		}

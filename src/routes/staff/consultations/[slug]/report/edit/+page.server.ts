@@ -8,7 +8,7 @@ import { saveEditedVersion } from '$lib/server/use-cases/save-report-version';
 import { blockFields, type BlockEdit } from '$lib/domain/report/edit';
 import { policy } from '$lib/domain/policy';
 import { m } from '$lib/paraglide/messages';
-import { errorText } from '$lib/error-text';
+import { errorTexts } from '$lib/error-text';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const c = await consultationOr404(params.slug);
@@ -39,7 +39,7 @@ export const actions: Actions = {
 		const result = await saveEditedVersion(getDb(), locals.actor, c.slug, Number(form.get('basedOn')), edits, note);
 		if (!result.ok) {
 			const values = { edits, note };
-			if (result.reason === 'invalid') return fail(400, { values, errors: Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [k, errorText(v)!])) });
+			if (result.reason === 'invalid') return fail(400, { values, errors: errorTexts(result.errors) });
 			if (result.reason === 'conflict') return fail(409, { values, errors: {}, conflict: m.report_conflict({ latest: result.latest }) });
 			error(result.reason === 'forbidden' ? 403 : 404);
 		}
