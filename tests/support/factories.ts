@@ -5,6 +5,7 @@ import type { Executor } from '../../src/lib/server/db';
 import { authUser, consultation, organization, person, registration } from '../../src/lib/server/db/schema';
 import type { Actor } from '../../src/lib/domain/policy';
 import type { PublicText } from '../../src/lib/server/privacy/gate';
+import type { ConsultationId } from '../../src/lib/domain/ids';
 
 /**
  * A fixture's public text, written straight to the database as a fixture does: the application
@@ -74,7 +75,7 @@ export async function makeRegistration(
 export async function makeStaffActor(
 	db: Executor,
 	role: 'admin' | 'organizer' | 'rapporteur',
-	assignments: { organizerOf?: string[]; rapporteurOf?: string[] } = {}
+	assignments: { organizerOf?: ConsultationId[]; rapporteurOf?: ConsultationId[] } = {}
 ): Promise<Actor> {
 	const id = `user-${unique()}`;
 	await db.insert(authUser).values({ id, name: `Test ${role}`, email: `${id}@example.org`, role, emailVerified: true });

@@ -2,7 +2,7 @@
 // on the meeting's date in the consultation's zone.
 import { z } from 'zod';
 import { zonedToInstant } from './time';
-import { UUID_PATTERN } from './ids';
+import { UUID_PATTERN, zId, type PersonId } from './ids';
 
 const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const clean = (max: number) =>
@@ -22,8 +22,9 @@ export const ZAgendaItemForm = z.object({
 		.string()
 		.optional()
 		.transform((v) => (v ? v : null))
-		.refine((v) => v === null || UUID_PATTERN.test(v), 'invalid'),
-	speakerIds: z.array(z.string().regex(UUID_PATTERN, 'invalid')).max(20, 'too-many').default([]),
+		.refine((v) => v === null || UUID_PATTERN.test(v), 'invalid')
+		.transform((v) => v as PersonId | null),
+	speakerIds: z.array(zId<PersonId>()).max(20, 'too-many').default([]),
 	questions: clean(5_000).transform((v) =>
 		v
 			.split('\n')
@@ -38,8 +39,8 @@ export interface AgendaItemValues {
 	description: string | null;
 	startsAt: Date;
 	endsAt: Date;
-	moderatorId: string | null;
-	speakerIds: string[];
+	moderatorId: PersonId | null;
+	speakerIds: PersonId[];
 	questions: string[];
 }
 

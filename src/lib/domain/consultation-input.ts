@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { CONSULTATION_FORMATS, CONSULTATION_STATUSES } from './enums';
 import { isValidTimeZone, zonedToInstant } from './time';
-import { UUID_PATTERN } from './ids';
+import { zId, type OrganizationId } from './ids';
 
 const text = (max: number) =>
 	z
@@ -42,8 +42,8 @@ export const ZConsultationForm = z.object({
 	meetingLink: text(500).refine((v) => v === '' || /^https:\/\/\S+$/.test(v), 'link-invalid'),
 	venue: text(300),
 	objectives: z.array(z.string().regex(/^\d{1,2}$/, 'invalid')).max(30).default([]),
-	leadAgencyIds: z.array(z.string().regex(UUID_PATTERN, 'invalid')).max(20).default([]),
-	coDesignerIds: z.array(z.string().regex(UUID_PATTERN, 'invalid')).max(50).default([]),
+	leadAgencyIds: z.array(zId<OrganizationId>()).max(20).default([]),
+	coDesignerIds: z.array(zId<OrganizationId>()).max(50).default([]),
 	reviewObjectives: text(5_000),
 	participationRules: text(5_000),
 	expectedOutcomes: text(5_000),
@@ -89,7 +89,7 @@ export interface ConsultationValues {
 	status: TConsultationForm['status'];
 	objectiveNumbers: number[];
 	/** The organizing team: lead agencies, then co-designing stakeholder organizations. */
-	team: { organizationId: string; role: 'lead-agency' | 'co-designer' }[];
+	team: { organizationId: OrganizationId; role: 'lead-agency' | 'co-designer' }[];
 }
 
 /** Form → database values, with the checks that span fields (times in order). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDashboard, type ConsultationFacts, type DashboardInput, type PersonFacts } from './dashboard';
+import type { ConsultationId } from './ids';
 
 const person = (category: string, subregion: string, gender: string): PersonFacts => ({ category, subregion, gender });
 const many = (n: number, p: PersonFacts) => Array.from({ length: n }, () => p);
@@ -18,7 +19,7 @@ function input(consultations: ConsultationFacts[], coverage: DashboardInput['cov
 	};
 }
 
-const held = (id: string, attended: PersonFacts[], targets: ConsultationFacts['targets'] = {}): ConsultationFacts => ({ id, slug: id, title: id, targets, registered: attended, selected: attended, attended });
+const held = (id: string, attended: PersonFacts[], targets: ConsultationFacts['targets'] = {}): ConsultationFacts => ({ id: id as ConsultationId, slug: id, title: id, targets, registered: attended, selected: attended, attended });
 
 describe('the process dashboard', () => {
 	it('flags a group of the network that never attended, but not before any consultation was held', () => {
@@ -50,8 +51,8 @@ describe('the process dashboard', () => {
 			input(
 				[held('a', [person('unions', 'pacific', 'woman')])],
 				[
-					{ objectiveId: 'o1', consultationId: 'a', kind: 'statements' },
-					{ objectiveId: 'o1', consultationId: 'a', kind: 'recommendations' },
+					{ objectiveId: 'o1', consultationId: 'a' as ConsultationId, kind: 'statements' },
+					{ objectiveId: 'o1', consultationId: 'a' as ConsultationId, kind: 'recommendations' },
 					{ objectiveId: 'o1', consultationId: null, kind: 'inputs' }
 				]
 			)

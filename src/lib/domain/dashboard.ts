@@ -7,6 +7,7 @@
 
 import { BALANCE_DIMENSIONS, type BalanceDimension, type BalanceTargets } from './balance';
 import { mergeSmallGroups, OTHER_GROUPS } from './statistics';
+import type { ConsultationId } from './ids';
 
 export interface PersonFacts {
 	category: string | null;
@@ -15,7 +16,7 @@ export interface PersonFacts {
 }
 
 export interface ConsultationFacts {
-	id: string;
+	id: ConsultationId;
 	slug: string;
 	title: string;
 	targets: BalanceTargets;
@@ -28,7 +29,7 @@ export type CoverageKind = 'statements' | 'inputs' | 'recommendations';
 
 export interface CoverageItem {
 	objectiveId: string;
-	consultationId: string | null; // null: an input to the process's open call
+	consultationId: ConsultationId | null; // null: an input to the process's open call
 	kind: CoverageKind;
 }
 
@@ -49,7 +50,7 @@ export interface Cell {
 export type GroupFlag = 'never-attended' | 'below-target' | 'under-represented';
 
 export interface ConsultationCell {
-	consultationId: string;
+	consultationId: ConsultationId;
 	registered: Cell;
 	selected: Cell;
 	attended: Cell;

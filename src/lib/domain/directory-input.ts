@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { GENDERS } from './enums';
 import { isValidEmail } from './people-import';
-import { isUuid } from './ids';
+import { isUuid, type OrganizationId } from './ids';
 
 const optionalText = (max: number) =>
 	z
@@ -42,7 +42,8 @@ export const ZPersonInput = z.object({
 		.trim()
 		.transform((v) => (v === '' ? null : v))
 		.nullable()
-		.refine((v) => v === null || isUuid(v), 'organization-invalid'),
+		.refine((v) => v === null || isUuid(v), 'organization-invalid')
+		.transform((v) => v as OrganizationId | null),
 	countryCode: countryCodeField,
 	categoryId: optionalText(60),
 	gender: z

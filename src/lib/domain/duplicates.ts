@@ -21,26 +21,26 @@ export function levenshtein(a: string, b: string): number {
 	return previous[b.length];
 }
 
-export interface PersonForMatching {
-	id: string;
+export interface PersonForMatching<Id extends string = string> {
+	id: Id;
 	name: string;
 	organizationId: string | null;
 }
 
-export interface DuplicatePair {
-	a: string;
-	b: string;
+export interface DuplicatePair<Id extends string = string> {
+	a: Id;
+	b: Id;
 	reason: 'same-name' | 'similar-name';
 }
 
 /** Pairs within the same organization whose names match up to order and accents, or differ by a typo. */
-export function findPersonDuplicates(people: readonly PersonForMatching[]): DuplicatePair[] {
-	const byOrg = new Map<string, PersonForMatching[]>();
+export function findPersonDuplicates<Id extends string>(people: readonly PersonForMatching<Id>[]): DuplicatePair<Id>[] {
+	const byOrg = new Map<string, PersonForMatching<Id>[]>();
 	for (const p of people) {
 		if (!p.organizationId) continue;
 		byOrg.set(p.organizationId, [...(byOrg.get(p.organizationId) ?? []), p]);
 	}
-	const pairs: DuplicatePair[] = [];
+	const pairs: DuplicatePair<Id>[] = [];
 	for (const group of byOrg.values()) {
 		const keys = group.map((p) => nameKey(p.name));
 		for (let i = 0; i < group.length; i++) {

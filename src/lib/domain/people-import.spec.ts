@@ -3,14 +3,15 @@ import gcm from '../../../reference/gcm.json';
 import escap from '../../../reference/escap.json';
 import { escapRows, gcmRows } from './reference';
 import { checkMapping, guessMapping, matchCategory, matchCountry, parseGender, validatePeopleImport, type ImportContext } from './people-import';
+import type { OrganizationId } from './ids';
 
 const ctx: ImportContext = {
 	countries: escapRows(escap).countries,
 	categories: gcmRows(gcm).categories,
 	organizations: [
-		{ id: 'org-1', name: 'Mekong Migrant Rights Network', aliases: ['MMRN'], countryCode: 'TH' },
-		{ id: 'org-2', name: 'National Red Cross Society', aliases: [], countryCode: 'FJ' },
-		{ id: 'org-3', name: 'National Red Cross Society', aliases: [], countryCode: 'WS' }
+		{ id: 'org-1' as OrganizationId, name: 'Mekong Migrant Rights Network', aliases: ['MMRN'], countryCode: 'TH' },
+		{ id: 'org-2' as OrganizationId, name: 'National Red Cross Society', aliases: [], countryCode: 'FJ' },
+		{ id: 'org-3' as OrganizationId, name: 'National Red Cross Society', aliases: [], countryCode: 'WS' }
 	],
 	existingEmails: new Set(['known@example.org'])
 };

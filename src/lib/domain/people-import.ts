@@ -3,6 +3,7 @@
 // with a specific reason; the import commits only when there is none (all or nothing).
 import type { Gender } from './enums';
 import { slugify } from './reference';
+import type { OrganizationId } from './ids';
 
 export const IMPORT_FIELDS = [
 	'name',
@@ -84,13 +85,13 @@ export function checkMapping(mapping: ColumnMapping, columnCount: number): Mappi
 export interface ImportContext {
 	countries: readonly { code: string; name: string }[];
 	categories: readonly { id: string; label: string }[];
-	organizations: readonly { id: string; name: string; aliases: readonly string[]; countryCode: string | null }[];
+	organizations: readonly { id: OrganizationId; name: string; aliases: readonly string[]; countryCode: string | null }[];
 	/** Lower-cased emails already in the directory. */
 	existingEmails: ReadonlySet<string>;
 }
 
 export type OrganizationChoice =
-	| { kind: 'existing'; id: string }
+	| { kind: 'existing'; id: OrganizationId }
 	| { kind: 'new'; key: string; name: string; countryCode: string | null; categoryId: string | null };
 
 export interface ImportedPerson {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { policy, type Actor } from './policy';
+import type { ConsultationId, PersonId } from './ids';
 
-const staff = (role: 'admin' | 'organizer' | 'rapporteur', organizerOf: string[] = [], rapporteurOf: string[] = []): Actor => ({
+// Ids are opaque to the rules: short names keep the table readable.
+const [c1, c2] = ['c1', 'c2'] as ConsultationId[];
+const [p1, p2] = ['p1', 'p2'] as PersonId[];
+
+const staff = (role: 'admin' | 'organizer' | 'rapporteur', organizerOf: ConsultationId[] = [], rapporteurOf: ConsultationId[] = []): Actor => ({
 	kind: 'staff',
 	userId: `u-${role}`,
 	role,
@@ -9,9 +14,9 @@ const staff = (role: 'admin' | 'organizer' | 'rapporteur', organizerOf: string[]
 	rapporteurOf: new Set(rapporteurOf)
 });
 const admin = staff('admin');
-const organizer = staff('organizer', ['c1']);
-const rapporteur = staff('rapporteur', [], ['c1']);
-const stakeholder: Actor = { kind: 'stakeholder', userId: 'u-s', personId: 'p1' };
+const organizer = staff('organizer', [c1]);
+const rapporteur = staff('rapporteur', [], [c1]);
+const stakeholder: Actor = { kind: 'stakeholder', userId: 'u-s', personId: p1 };
 const anonymous: Actor = { kind: 'anonymous' };
 const cli: Actor = { kind: 'system', via: 'cli' };
 
@@ -37,30 +42,30 @@ describe('policy', () => {
 		expect([admin, organizer, rapporteur, stakeholder, anonymous, cli].map(policy.canCreateConsultation)).toEqual([true, true, false, false, false, true]);
 	});
 	it('lets an organizer assign rapporteurs to their own consultation only; admins assign anyone', () => {
-		expect(policy.canAssignStaff(organizer, 'rapporteur', 'c1')).toBe(true);
-		expect(policy.canAssignStaff(organizer, 'rapporteur', 'c2')).toBe(false);
-		expect(policy.canAssignStaff(organizer, 'organizer', 'c1')).toBe(false);
-		expect(policy.canAssignStaff(rapporteur, 'rapporteur', 'c1')).toBe(false);
-		expect(policy.canAssignStaff(admin, 'organizer', 'c2')).toBe(true);
+		expect(policy.canAssignStaff(organizer, 'rapporteur', c1)).toBe(true);
+		expect(policy.canAssignStaff(organizer, 'rapporteur', c2)).toBe(false);
+		expect(policy.canAssignStaff(organizer, 'organizer', c1)).toBe(false);
+		expect(policy.canAssignStaff(rapporteur, 'rapporteur', c1)).toBe(false);
+		expect(policy.canAssignStaff(admin, 'organizer', c2)).toBe(true);
 	});
 	it('lets organizers organize only their own consultations', () => {
-		expect(policy.canOrganize(organizer, 'c1')).toBe(true);
-		expect(policy.canOrganize(organizer, 'c2')).toBe(false);
-		expect(policy.canOrganize(rapporteur, 'c1')).toBe(false);
+		expect(policy.canOrganize(organizer, c1)).toBe(true);
+		expect(policy.canOrganize(organizer, c2)).toBe(false);
+		expect(policy.canOrganize(rapporteur, c1)).toBe(false);
 	});
 
 	it('shows who said what only to the consultation’s organizers and rapporteurs (and admins)', () => {
-		expect(policy.canSeeSpeakers(rapporteur, 'c1')).toBe(true);
-		expect(policy.canSeeSpeakers(rapporteur, 'c2')).toBe(false);
-		expect(policy.canSeeSpeakers(stakeholder, 'c1')).toBe(false);
-		expect(policy.canSeeSpeakers(admin, 'c2')).toBe(true);
+		expect(policy.canSeeSpeakers(rapporteur, c1)).toBe(true);
+		expect(policy.canSeeSpeakers(rapporteur, c2)).toBe(false);
+		expect(policy.canSeeSpeakers(stakeholder, c1)).toBe(false);
+		expect(policy.canSeeSpeakers(admin, c2)).toBe(true);
 	});
 
 	it('lets a stakeholder read and erase only their own record', () => {
-		expect(policy.canReadPerson(stakeholder, 'p1')).toBe(true);
-		expect(policy.canReadPerson(stakeholder, 'p2')).toBe(false);
-		expect(policy.canErasePerson(stakeholder, 'p1')).toBe(true);
-		expect(policy.canErasePerson(stakeholder, 'p2')).toBe(false);
-		expect(policy.canErasePerson(organizer, 'p1')).toBe(false);
+		expect(policy.canReadPerson(stakeholder, p1)).toBe(true);
+		expect(policy.canReadPerson(stakeholder, p2)).toBe(false);
+		expect(policy.canErasePerson(stakeholder, p1)).toBe(true);
+		expect(policy.canErasePerson(stakeholder, p2)).toBe(false);
+		expect(policy.canErasePerson(organizer, p1)).toBe(false);
 	});
 });

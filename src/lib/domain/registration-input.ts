@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { GENDERS } from './enums';
 import { isValidEmail } from './people-import';
-import { UUID_PATTERN } from './ids';
+import { UUID_PATTERN, zId, type OrganizationId } from './ids';
 import { zodFieldErrors } from './form-errors';
 
 const UNREADABLE = '\uFFFD'; // what the UTF-8 decoder puts in place of invalid bytes
@@ -39,7 +39,7 @@ export const optional = <T extends z.ZodType>(schema: T) =>
 const ZRegistrationFields = z.object({
 		name: text(200, { isRequired: true, pattern: NAME, patternMessage: 'name-characters' }),
 		email: text(254, { isRequired: true }).refine((v) => !v || isValidEmail(v.toLowerCase()), 'email-invalid').transform((v) => v.toLowerCase()),
-		organizationId: optional(z.string().regex(UUID_PATTERN, 'organization-invalid')),
+		organizationId: optional(zId<OrganizationId>('organization-invalid')),
 		newOrganizationName: optional(text(300, { pattern: ORGANIZATION_NAME, patternMessage: 'organization-characters' })),
 		categoryId: text(60, { isRequired: true, pattern: /^[a-z-]+$/ }),
 		countryCode: text(2, { isRequired: true, pattern: /^[A-Z]{2}$/ }),
@@ -114,7 +114,7 @@ export const ZRegistrationDetails = z.object({
 	organizationId: z
 		.union([z.literal(''), z.string().regex(UUID_PATTERN, 'organization-invalid')])
 		.optional()
-		.transform((v) => (v === undefined ? undefined : v || null)),
+		.transform((v) => (v === undefined ? undefined : ((v || null) as OrganizationId | null))),
 	categoryId: z.string().regex(/^[a-z-]{1,60}$/, 'invalid').optional(),
 	countryCode: z.string().regex(/^[A-Z]{2}$/, 'invalid').optional()
 });

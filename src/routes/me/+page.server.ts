@@ -17,6 +17,8 @@ import { loadDirectoryOptions } from '$lib/server/queries/directory-options';
 import { formatTimeRange } from '$lib/domain/time';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
+import { formId, NOT_FOUND } from '$lib/server/forms';
+import type { RegistrationId } from '$lib/domain/ids';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const actor = requireStakeholder(locals.actor);
@@ -56,7 +58,8 @@ export const actions: Actions = {
 			countryCode: form.get('countryCode') ?? undefined
 		});
 		if (!parsed.success) return fail(400, { registrationMessage: m.register_errors() });
-		const result = await updateMyRegistration(getDb(), actor, String(form.get('registrationId') ?? ''), parsed.data, new Date());
+		const registrationId = formId<RegistrationId>(form, 'registrationId');
+		const result = registrationId ? await updateMyRegistration(getDb(), actor, registrationId, parsed.data, new Date()) : NOT_FOUND;
 		if (!result.ok) {
 			const message = (DETAILS_REASONS[result.reason] ?? m.decision_not_allowed)();
 			return fail(result.reason === 'forbidden' ? 403 : result.reason === 'invalid' ? 400 : 409, { registrationMessage: message });
@@ -74,7 +77,8 @@ export const actions: Actions = {
 			const errors = zodFieldErrors(parsed.error);
 			return fail(400, { ...echo, offerErrors: { name: errorText(errors.name), email: errorText(errors.email) } });
 		}
-		const result = await offerHandover(getDb(), getMailer(), actor, String(form.get('registrationId') ?? ''), parsed.data, new Date(), links().handover);
+		const registrationId = formId<RegistrationId>(form, 'registrationId');
+		const result = registrationId ? await offerHandover(getDb(), getMailer(), actor, registrationId, parsed.data, new Date(), links().handover) : NOT_FOUND;
 		if (!result.ok) {
 			if (result.reason === 'same-person') return fail(400, { ...echo, offerErrors: { name: undefined, email: m.me_offer_same_person() } });
 			return fail(result.reason === 'forbidden' ? 403 : 409, { registrationMessage: m.decision_not_allowed() });
@@ -85,7 +89,8 @@ export const actions: Actions = {
 		const actor = requireStakeholder(locals.actor);
 		const form = await request.formData();
 		const to = form.get('to') === 'confirmed' ? 'confirmed' : 'withdrawn';
-		const result = await moveMyRegistration(getDb(), actor, String(form.get('registrationId') ?? ''), to, new Date());
+		const registrationId = formId<RegistrationId>(form, 'registrationId');
+		const result = registrationId ? await moveMyRegistration(getDb(), actor, registrationId, to, new Date()) : NOT_FOUND;
 		if (!result.ok) return fail(result.reason === 'forbidden' ? 403 : 409, { registrationMessage: m.decision_not_allowed() });
 		return { registrationUpdated: true };
 	},

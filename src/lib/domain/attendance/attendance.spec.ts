@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { parseZoomReport, parseZoomTime, splitZoomName, ZoomReportError } from './zoom';
-import { matchRegistrants } from './match';
+import { matchRegistrants, type Registrant } from './match';
+import type { PersonId, RegistrationId } from '../ids';
 
 const table = (csv: string) => parse(csv.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: false }) as string[][];
 const ZONE = 'Asia/Bangkok'; // UTC+7
@@ -124,12 +125,12 @@ describe('Zoom times and names', () => {
 });
 
 describe('matching to registrants', () => {
-	const registrants = [
-		{ registrationId: 'r1', personId: 'p1', name: 'Ana Lima', email: 'ana@example.org' },
-		{ registrationId: 'r2', personId: 'p2', name: 'Bùi Văn Long', email: 'long@example.org' },
-		{ registrationId: 'r3', personId: 'p3', name: 'Sam Lee', email: 'sam1@example.org' },
-		{ registrationId: 'r4', personId: 'p4', name: 'Sam Lee', email: 'sam2@example.org' },
-		{ registrationId: 'r5', personId: 'p5', name: 'Mere Tuilagi', email: 'mere@example.org' }
+	const registrants: Registrant[] = [
+		{ registrationId: 'r1' as RegistrationId, personId: 'p1' as PersonId, name: 'Ana Lima', email: 'ana@example.org' },
+		{ registrationId: 'r2' as RegistrationId, personId: 'p2' as PersonId, name: 'Bùi Văn Long', email: 'long@example.org' },
+		{ registrationId: 'r3' as RegistrationId, personId: 'p3' as PersonId, name: 'Sam Lee', email: 'sam1@example.org' },
+		{ registrationId: 'r4' as RegistrationId, personId: 'p4' as PersonId, name: 'Sam Lee', email: 'sam2@example.org' },
+		{ registrationId: 'r5' as RegistrationId, personId: 'p5' as PersonId, name: 'Mere Tuilagi', email: 'mere@example.org' }
 	];
 	it('matches by email, then by name in any order and without diacritics, and leaves ambiguous names unmatched', () => {
 		const reported = [

@@ -4,10 +4,11 @@
 // staff choose by hand, as for every row left unmatched.
 
 import { fold } from '../privacy/normalize';
+import type { PersonId, RegistrationId } from '../ids';
 
 export interface Registrant {
-	registrationId: string;
-	personId: string;
+	registrationId: RegistrationId;
+	personId: PersonId;
 	name: string;
 	email: string | null;
 }

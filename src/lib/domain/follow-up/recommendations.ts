@@ -2,6 +2,7 @@
 // which the secretariat updates many at once (an XLSX round-trip). Pure: no database here.
 
 import { RECOMMENDATION_STATUSES } from '../enums';
+import type { ConsultationId } from '../ids';
 
 export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
 
@@ -48,7 +49,7 @@ export function recommendationReference(paragraphNumber: number | null, letter: 
 /** A tracked recommendation as pages and the open data show it. */
 export interface TrackedRecommendation {
 	id: string;
-	consultationId: string;
+	consultationId: ConsultationId;
 	consultationSlug: string;
 	consultationTitle: string;
 	timeZone: string;

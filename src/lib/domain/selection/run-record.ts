@@ -2,12 +2,13 @@
 // (registration ids in order; every index below points into it), then its progress, and at the end
 // either the outcome (probabilities' minimum, the drawn panel, the waiting list, the solver's
 // figures), the diagnosis of an infeasible request, or the error that stopped it.
+import type { RegistrationId } from '../ids';
 import type { Diagnosis } from './infeasibility';
 import type { ClassPanel, Progress } from './leximin';
 import type { WaitingEntry } from './waiting-list';
 
 export interface RunOutcome {
-	pool: string[];
+	pool: RegistrationId[];
 	progress?: Progress | null;
 	minProbability?: number;
 	drawn?: number[];

@@ -4,6 +4,7 @@ import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makeConsultation, makeOrganization, makePerson, makeRegistration } from '../../../../tests/support/factories';
 import { country, objective, registration, stakeholderCategory } from './schema';
 import { loadReferenceData } from '../reference/load-reference';
+import type { PersonId } from '../../domain/ids';
 
 const t = useTestDatabase();
 
@@ -85,7 +86,7 @@ describe(`schema on ${testDriver}`, () => {
 		const code = await pgErrorCode(
 			t.db.insert(registration).values({
 				consultationId: c.id,
-				personId: '00000000-0000-4000-8000-000000000000',
+				personId: '00000000-0000-4000-8000-000000000000' as PersonId,
 				isOnePerOrganization: true
 			})
 		);

@@ -3,6 +3,7 @@
 // not only in code: see the partial unique indexes on `registration`.
 import { sql } from 'drizzle-orm';
 import type { PublicText } from '../privacy/gate';
+import type { ConsultationId, OrganizationId, PersonId, RegistrationId } from '../../domain/ids';
 import {
 	bigserial,
 	boolean,
@@ -230,14 +231,14 @@ export const country = pgTable(
 export const organization = pgTable(
 	'organization',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: uuid('id').$type<OrganizationId>().primaryKey().defaultRandom(),
 		name: text('name').notNull(),
 		acronym: text('acronym'),
 		aliases: text('aliases').array().notNull().default(sql`'{}'::text[]`),
 		countryCode: text('country_code').references(() => country.code),
 		categoryId: text('category_id').references(() => stakeholderCategory.id),
 		website: text('website'),
-		mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => organization.id),
+		mergedIntoId: uuid('merged_into_id').$type<OrganizationId>().references((): AnyPgColumn => organization.id),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
@@ -250,7 +251,7 @@ export const organization = pgTable(
 export const person = pgTable(
 	'person',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: uuid('id').$type<PersonId>().primaryKey().defaultRandom(),
 		name: text('name').notNull(),
 		honorific: text('honorific'), // "Ms.", "Hon.", "Dr."
 		jobTitle: text('job_title'), // used when the person speaks on the record
@@ -260,7 +261,7 @@ export const person = pgTable(
 		gender: text('gender'),
 		genderSelfDescription: text('gender_self_description'),
 		countryCode: text('country_code').references(() => country.code),
-		organizationId: uuid('organization_id').references(() => organization.id),
+		organizationId: uuid('organization_id').$type<OrganizationId>().references(() => organization.id),
 		categoryId: text('category_id').references(() => stakeholderCategory.id),
 		languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
 		accessibilityNeeds: text('accessibility_needs'),
@@ -299,7 +300,7 @@ export const reviewProcess = pgTable('review_process', {
 export const consultation = pgTable(
 	'consultation',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
+		id: uuid('id').$type<ConsultationId>().primaryKey().defaultRandom(),
 		processId: uuid('process_id').references(() => reviewProcess.id),
 		slug: text('slug').notNull().unique(),
 		status: text('status').$type<ConsultationStatus>().notNull().default('draft'),
@@ -352,7 +353,7 @@ export const consultation = pgTable(
 export const consultationObjective = pgTable(
 	'consultation_objective',
 	{
-		consultationId: uuid('consultation_id')
+		consultationId: uuid('consultation_id').$type<ConsultationId>()
 			.notNull()
 			.references(() => consultation.id, { onDelete: 'cascade' }),
 		objectiveId: text('objective_id')
@@ -366,10 +367,10 @@ export const consultationObjective = pgTable(
 export const organizingTeamMember = pgTable(
 	'organizing_team_member',
 	{
-		consultationId: uuid('consultation_id')
+		consultationId: uuid('consultation_id').$type<ConsultationId>()
 			.notNull()
 			.references(() => consultation.id, { onDelete: 'cascade' }),
-		organizationId: uuid('organization_id')
+		organizationId: uuid('organization_id').$type<OrganizationId>()
 			.notNull()
 			.references(() => organization.id),
 		role: text('role').$type<OrganizingRole>().notNull(),
@@ -385,7 +386,7 @@ export const organizingTeamMember = pgTable(
 export const consultationStaff = pgTable(
 	'consultation_staff',
 	{
-		consultationId: uuid('consultation_id')
+		consultationId: uuid('consultation_id').$type<ConsultationId>()
 			.notNull()
 			.references(() => consultation.id, { onDelete: 'cascade' }),
 		userId: text('user_id')
@@ -403,7 +404,7 @@ export const agendaItem = pgTable(
 	'agenda_item',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
-		consultationId: uuid('consultation_id')
+		consultationId: uuid('consultation_id').$type<ConsultationId>()
 			.notNull()
 			.references(() => consultation.id, { onDelete: 'cascade' }),
 		position: integer('position').notNull(),
@@ -411,7 +412,7 @@ export const agendaItem = pgTable(
 		endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
 		title: text('title').$type<PublicText>().notNull(),
 		description: text('description').$type<PublicText>(),
-		moderatorId: uuid('moderator_id').references(() => person.id)
+		moderatorId: uuid('moderator_id').$type<PersonId>().references(() => person.id)
 	},
 	(t) => [
 		uniqueIndex('agenda_item_position_uq').on(t.consultationId, t.position),
@@ -426,7 +427,7 @@ export const agendaSpeaker = pgTable(
 		agendaItemId: uuid('agenda_item_id')
 			.notNull()
 			.references(() => agendaItem.id, { onDelete: 'cascade' }),
-		personId: uuid('person_id')
+		personId: uuid('person_id').$type<PersonId>()
 			.notNull()
 			.references(() => person.id),
 		role: text('role').$type<SpeakerRole>().notNull().default('panelist'),
@@ -455,7 +456,7 @@ export const document = pgTable(
 	'document',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
-		consultationId: uuid('consultation_id')
+		consultationId: uuid('consultation_id').$type<ConsultationId>()
 			.notNull()
 			.references(() => consultation.id, { onDelete: 'cascade' }),
 		position: integer('position').notNull().default(0),
@@ -477,14 +478,14 @@ export const document = pgTable(
 export const registration = pgTable(
 	'registration',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		consultationId: uuid('consultation_id')
+		id: uuid('id').$type<RegistrationId>().primaryKey().defaultRandom(),
+		consultationId: uuid('consultation_id').$type<ConsultationId>()
 			.notNull()
 			.references(() => consultation.id, { onDelete: 'cascade' }),
-		personId: uuid('person_id')
+		personId: uuid('person_id').$type<PersonId>()
 			.notNull()
 			.references(() => person.id),
-		organizationId: uuid('organization_id').references(() => organization.id),
+		organizationId: uuid('organization_id').$type<OrganizationId>().references(() => organization.id),
 		// submitted → selected | waitlisted | declined → confirmed | withdrawn
 		status: text('status').$type<RegistrationStatus>().notNull().default('submitted'),
 		// Copied from the consultation when the row is written, so that the database itself can
@@ -523,7 +524,7 @@ export const selectionRun = pgTable(
 	'selection_run',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
-		consultationId: uuid('consultation_id')
+		consultationId: uuid('consultation_id').$type<ConsultationId>()
 			.notNull()
 			.references(() => consultation.id, { onDelete: 'cascade' }),
 		createdByUserId: text('created_by_user_id').references(() => authUser.id),
@@ -551,7 +552,7 @@ export const selectionProbability = pgTable(
 		runId: uuid('run_id')
 			.notNull()
 			.references(() => selectionRun.id, { onDelete: 'cascade' }),
-		registrationId: uuid('registration_id')
+		registrationId: uuid('registration_id').$type<RegistrationId>()
 			.notNull()
 			.references(() => registration.id, { onDelete: 'cascade' }),
 		probability: doublePrecision('probability').notNull(),
@@ -572,11 +573,11 @@ export const attendance = pgTable(
 	'attendance',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
-		consultationId: uuid('consultation_id')
+		consultationId: uuid('consultation_id').$type<ConsultationId>()
 			.notNull()
 			.references(() => consultation.id, { onDelete: 'cascade' }),
-		personId: uuid('person_id').references(() => person.id),
-		registrationId: uuid('registration_id').references(() => registration.id),
+		personId: uuid('person_id').$type<PersonId>().references(() => person.id),
+		registrationId: uuid('registration_id').$type<RegistrationId>().references(() => registration.id),
 		displayName: text('display_name'), // as the videoconference report gave it
 		email: text('email'),
 		joinedAt: timestamp('joined_at', { withTimezone: true }).notNull(),
@@ -595,11 +596,11 @@ export const statement = pgTable(
 	'statement',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
-		consultationId: uuid('consultation_id')
+		consultationId: uuid('consultation_id').$type<ConsultationId>()
 			.notNull()
 			.references(() => consultation.id, { onDelete: 'cascade' }),
 		agendaItemId: uuid('agenda_item_id').references(() => agendaItem.id, { onDelete: 'set null' }),
-		speakerId: uuid('speaker_id').references(() => person.id),
+		speakerId: uuid('speaker_id').$type<PersonId>().references(() => person.id),
 		// Chatham House Rule: only on-record speakers may be named anywhere outside the room.
 		attribution: text('attribution').$type<Attribution>().notNull(),
 		// Structured descriptors the rapporteur chose ("a parliamentarian", country, pronoun…).
@@ -639,8 +640,8 @@ export const writtenInput = pgTable(
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
 		processId: uuid('process_id').references(() => reviewProcess.id),
-		consultationId: uuid('consultation_id').references(() => consultation.id),
-		personId: uuid('person_id').references(() => person.id),
+		consultationId: uuid('consultation_id').$type<ConsultationId>().references(() => consultation.id),
+		personId: uuid('person_id').$type<PersonId>().references(() => person.id),
 		authorName: text('author_name'),
 		organizationName: text('organization_name'),
 		email: text('email'),
@@ -691,7 +692,7 @@ export const writtenInputAttachment = pgTable(
 
 export const report = pgTable('report', {
 	id: uuid('id').primaryKey().defaultRandom(),
-	consultationId: uuid('consultation_id')
+	consultationId: uuid('consultation_id').$type<ConsultationId>()
 		.notNull()
 		.unique()
 		.references(() => consultation.id, { onDelete: 'cascade' }),
@@ -762,7 +763,7 @@ export const comment = pgTable(
 		paragraphId: uuid('paragraph_id')
 			.notNull()
 			.references(() => paragraph.id, { onDelete: 'cascade' }),
-		personId: uuid('person_id').references(() => person.id),
+		personId: uuid('person_id').$type<PersonId>().references(() => person.id),
 		authorUserId: text('author_user_id').references(() => authUser.id),
 		replyToId: uuid('reply_to_id').references((): AnyPgColumn => comment.id),
 		text: text('text').notNull(),
@@ -784,7 +785,7 @@ export const recommendation = pgTable(
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
 		processId: uuid('process_id').references(() => reviewProcess.id),
-		consultationId: uuid('consultation_id').references(() => consultation.id),
+		consultationId: uuid('consultation_id').$type<ConsultationId>().references(() => consultation.id),
 		statementId: uuid('statement_id').references(() => statement.id, { onDelete: 'set null' }),
 		reportVersionId: uuid('report_version_id').references(() => reportVersion.id),
 		listLetter: text('list_letter'),
@@ -895,7 +896,7 @@ export const pledge = pgTable(
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
 		processId: uuid('process_id').references(() => reviewProcess.id),
-		organizationId: uuid('organization_id').references(() => organization.id),
+		organizationId: uuid('organization_id').$type<OrganizationId>().references(() => organization.id),
 		countryCode: text('country_code').references(() => country.code),
 		// Public: written only with what the privacy gate let through.
 		pledgerName: text('pledger_name').$type<PublicText>().notNull(),
@@ -1000,7 +1001,7 @@ export const handoverRequest = pgTable(
 	'handover_request',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
-		registrationId: uuid('registration_id')
+		registrationId: uuid('registration_id').$type<RegistrationId>()
 			.notNull()
 			.references(() => registration.id, { onDelete: 'cascade' }),
 		// Asked by a colleague: their validated registration. Offered by the holder: the colleague's
@@ -1020,10 +1021,10 @@ export const handoverRequest = pgTable(
 export const invitation = pgTable(
 	'invitation',
 	{
-		consultationId: uuid('consultation_id')
+		consultationId: uuid('consultation_id').$type<ConsultationId>()
 			.notNull()
 			.references(() => consultation.id, { onDelete: 'cascade' }),
-		personId: uuid('person_id')
+		personId: uuid('person_id').$type<PersonId>()
 			.notNull()
 			.references(() => person.id, { onDelete: 'cascade' }),
 		sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow()

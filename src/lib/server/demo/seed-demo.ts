@@ -60,6 +60,7 @@ import { syncRecommendations } from '../use-cases/sync-recommendations';
 import { updateRecommendation } from '../use-cases/update-recommendations';
 import { draftReport } from '../../domain/report/draft';
 import type { PledgeStatus } from '../../domain/enums';
+import type { OrganizationId, RegistrationId } from '../../domain/ids';
 
 /** The demo consultation whose summary report is already published, with follow-up on it. */
 export const DEMO_PUBLISHED_SLUG = 'local-and-regional-authorities';
@@ -258,7 +259,7 @@ export async function seedDemo(db: Database, now: Date, seed = 20_211_027): Prom
 interface ConsultationContext {
 	today: string;
 	processId: string;
-	leadOrgIds: string[];
+	leadOrgIds: OrganizationId[];
 	coDesigners: OrgRow[];
 	staffPeople: PersonRow[];
 	networkPeople: PersonRow[];
@@ -439,7 +440,7 @@ async function insertConsultation(db: Database, random: Random, demo: DemoConsul
 		const present = confirmed.filter(() => random.chance(0.86)).filter((r) => r.categoryId !== DEMO_ABSENT_CATEGORY);
 		const speakers = [...new Set(onRecordBySession.flat())];
 		const rows = [
-			...present.map((r) => ({ personId: r.personId, registrationId: r.id as string | null })),
+			...present.map((r) => ({ personId: r.personId, registrationId: r.id as RegistrationId | null })),
 			...speakers.map((p) => ({ personId: p.id, registrationId: null }))
 		].map(({ personId, registrationId }) => {
 			const joined = startsAt.getTime() - 5 * 60_000 + Math.floor(random.next() * 20 * 60_000);

@@ -35,13 +35,14 @@ import { parseWith, ZPracticeInput, ZWrittenInput } from '../../domain/contribut
 import { COUNTRY_TERMS } from '../../domain/privacy/lexicon';
 import { anonymitySet } from '../../domain/privacy/anonymity';
 import type { Actor } from '../../domain/policy';
+import type { ConsultationId } from '../../domain/ids';
 
 const t = useTestDatabase({ demo: true });
 let admin: Actor;
 let organizer: Actor;
 let processId: string;
 let slug: string; // a demo consultation whose attendance is not imported yet
-let consultationId: string;
+let consultationId: ConsultationId;
 let victim: { name: string; email: string; surname: string };
 
 /** A descriptor that fits fewer than k people of a scope's room ("a participant from Tuvalu"). */

@@ -3,6 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { consultationStaff, person } from '../db/schema';
 import type { Actor } from '../../domain/policy';
+import type { PersonId } from '../../domain/ids';
 
 export interface SessionUser {
 	id: string;
@@ -27,7 +28,7 @@ export async function loadActor(db: Executor, user: SessionUser | null): Promise
 }
 
 /** The directory record of a stakeholder account: linked by user id, else by email. */
-export async function findPersonIdForUser(db: Executor, user: SessionUser): Promise<string | null> {
+export async function findPersonIdForUser(db: Executor, user: SessionUser): Promise<PersonId | null> {
 	const [linked] = await db.select({ id: person.id }).from(person).where(and(eq(person.userId, user.id), isNull(person.erasedAt)));
 	if (linked) return linked.id;
 	const [byEmail] = await db

@@ -4,8 +4,9 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { attendance, person, registration } from '../db/schema';
 import { type Registrant } from '../../domain/attendance/match';
+import type { ConsultationId } from '../../domain/ids';
 
-export async function registrantsOf(db: Executor, consultationId: string): Promise<Registrant[]> {
+export async function registrantsOf(db: Executor, consultationId: ConsultationId): Promise<Registrant[]> {
 	return db
 		.select({ registrationId: registration.id, personId: registration.personId, name: person.name, email: person.email })
 		.from(registration)
@@ -15,7 +16,7 @@ export async function registrantsOf(db: Executor, consultationId: string): Promi
 }
 
 /** The rows of a report that matched nobody, one per person (email, or name when Zoom had none). */
-export async function unmatchedAttendance(db: Executor, consultationId: string) {
+export async function unmatchedAttendance(db: Executor, consultationId: ConsultationId) {
 	const rows = await db
 		.select({
 			key: sql<string>`coalesce(${attendance.email}, 'name:' || ${attendance.displayName})`,
@@ -31,7 +32,7 @@ export async function unmatchedAttendance(db: Executor, consultationId: string) 
 }
 
 /** Each registrant with the minutes the reports give and whether they were checked in. */
-export async function attendanceOf(db: Executor, consultationId: string) {
+export async function attendanceOf(db: Executor, consultationId: ConsultationId) {
 	const registrants = await db
 		.select({ registrationId: registration.id, name: person.name, email: person.email, status: registration.status })
 		.from(registration)

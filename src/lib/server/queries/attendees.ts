@@ -8,15 +8,16 @@ import { agendaItem, agendaSpeaker, attendance, country, organization, person, r
 import type { PrivacyAttendee } from '../../domain/privacy/check';
 import { attendanceStatistics, type AttendanceStatistics } from '../../domain/statistics';
 import { protectionOf } from './protected';
+import type { ConsultationId, PersonId } from '../../domain/ids';
 
 export interface RoomAttendee extends PrivacyAttendee {
-	personId: string;
+	personId: PersonId;
 	hasAttended: boolean;
 }
 
-export async function onRecordPersonIds(db: Executor, consultationId: string): Promise<Set<string>> {
+export async function onRecordPersonIds(db: Executor, consultationId: ConsultationId): Promise<Set<PersonId>> {
 	const items = await db.select({ id: agendaItem.id, moderatorId: agendaItem.moderatorId }).from(agendaItem).where(eq(agendaItem.consultationId, consultationId));
-	const ids = new Set(items.map((i) => i.moderatorId).filter((id): id is string => !!id));
+	const ids = new Set(items.map((i) => i.moderatorId).filter((id): id is PersonId => !!id));
 	if (items.length) {
 		const speakers = await db.select({ personId: agendaSpeaker.personId }).from(agendaSpeaker).where(inArray(agendaSpeaker.agendaItemId, items.map((i) => i.id)));
 		for (const s of speakers) ids.add(s.personId);
@@ -25,7 +26,7 @@ export async function onRecordPersonIds(db: Executor, consultationId: string): P
 }
 
 /** The room; `alsoPersonIds` adds people expected in it (before attendance is known). */
-export async function roomAttendees(db: Executor, consultationId: string, alsoPersonIds: readonly string[] = []): Promise<RoomAttendee[]> {
+export async function roomAttendees(db: Executor, consultationId: ConsultationId, alsoPersonIds: readonly PersonId[] = []): Promise<RoomAttendee[]> {
 	const onRecord = await onRecordPersonIds(db, consultationId);
 	const attended = await db
 		.selectDistinct({ personId: attendance.personId })
@@ -77,7 +78,7 @@ export async function roomAttendees(db: Executor, consultationId: string, alsoPe
 }
 
 /** Who attended, from the one definition of who is protected (queries/protected), counted by group. */
-export async function consultationStatistics(db: Executor, consultationId: string): Promise<AttendanceStatistics> {
+export async function consultationStatistics(db: Executor, consultationId: ConsultationId): Promise<AttendanceStatistics> {
 	const { people } = await protectionOf(db, { consultationId });
 	const seen = new Set<string>();
 	const attendees = people.filter((a) => a.hasAttended && a.personId && !seen.has(a.personId) && seen.add(a.personId));

@@ -19,6 +19,7 @@ import {
 	reviewProcess,
 	statement
 } from '../db/schema';
+import type { ConsultationId } from '../../domain/ids';
 
 export type ConsultationRow = typeof consultation.$inferSelect;
 export type ProcessRow = typeof reviewProcess.$inferSelect;
@@ -136,7 +137,7 @@ export async function getPublishedConceptNote(db: Executor, slug: string): Promi
 }
 
 /** The same, whatever the consultation's status, for its organizers. */
-export async function getConceptNoteForStaff(db: Executor, consultationId: string): Promise<ConceptNote> {
+export async function getConceptNoteForStaff(db: Executor, consultationId: ConsultationId): Promise<ConceptNote> {
 	const [c] = await db.select().from(consultation).where(eq(consultation.id, consultationId));
 	return conceptNoteOf(db, c);
 }
@@ -205,7 +206,7 @@ export function listObjectives(db: Executor, frameworkId: string) {
 }
 
 /** A consultation's agenda items in order, with how many statements the notes hold for each. */
-export function agendaWithStatementCounts(db: Executor, consultationId: string) {
+export function agendaWithStatementCounts(db: Executor, consultationId: ConsultationId) {
 	return db
 		.select({ id: agendaItem.id, title: agendaItem.title, startsAt: agendaItem.startsAt, endsAt: agendaItem.endsAt, statements: count(statement.id) })
 		.from(agendaItem)
@@ -227,7 +228,7 @@ export function listObjectivesWithClusters(db: Executor) {
 }
 
 /** What the consultation form shows beside the consultation's own row: its objectives and its organizing team. */
-export async function consultationFormExtras(db: Executor, consultationId: string) {
+export async function consultationFormExtras(db: Executor, consultationId: ConsultationId) {
 	const [chosen, team] = await Promise.all([
 		db.select({ id: consultationObjective.objectiveId }).from(consultationObjective).where(eq(consultationObjective.consultationId, consultationId)),
 		db.select().from(organizingTeamMember).where(eq(organizingTeamMember.consultationId, consultationId))

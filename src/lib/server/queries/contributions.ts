@@ -7,11 +7,12 @@ import { consultation, objective, practice, practiceObjective, writtenInput, wri
 import { protectionCache, type ProtectionScope } from './protected';
 import { findingsOf, joinParts } from '../privacy/gate';
 import { dateInZone } from '../../domain/time';
+import type { ConsultationId } from '../../domain/ids';
 
 /** What a practice is checked against: its process's rooms, or every room when it names no process. */
 export const practiceScope = (processId: string | null): ProtectionScope => (processId ? { processId } : 'everywhere');
 /** A written input answers a process's open call, or one consultation's. */
-export const inputScope = (w: { processId: string | null; consultationId: string | null }): ProtectionScope => (w.processId ? { processId: w.processId } : w.consultationId ? { consultationId: w.consultationId } : 'everywhere');
+export const inputScope = (w: { processId: string | null; consultationId: ConsultationId | null }): ProtectionScope => (w.processId ? { processId: w.processId } : w.consultationId ? { consultationId: w.consultationId } : 'everywhere');
 
 /** What of a practice becomes public, as the gate checks it (the moderation page reads the same stored check). */
 export const practiceTexts = (p: { title: string; summary: string; links: readonly string[] }) => ({ title: p.title, summary: p.summary, links: p.links.join('\n') });
@@ -71,7 +72,7 @@ export async function moderationQueue(db: Executor) {
 }
 
 /** Published written inputs of a process (or one consultation): the author only with their consent. */
-export async function publishedInputs(db: Executor, processId: string, consultationId?: string) {
+export async function publishedInputs(db: Executor, processId: string, consultationId?: ConsultationId) {
 	// Dates in the consultation's zone; an input to the process takes the zone of its first consultation.
 	const [first] = await db.select({ timeZone: consultation.timeZone }).from(consultation).where(eq(consultation.processId, processId)).orderBy(consultation.startsAt).limit(1);
 	const rows = await db

@@ -3,6 +3,7 @@ import { and, asc, count, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-o
 import type { Executor } from '../db';
 import { consultation, country, organization, person, registration, stakeholderCategory } from '../db/schema';
 import type { ImportContext } from '../../domain/people-import';
+import type { ConsultationId, OrganizationId, PersonId } from '../../domain/ids';
 
 export async function loadImportContext(db: Executor): Promise<ImportContext> {
 	const [countries, categories, organizations, emails] = await Promise.all([
@@ -23,7 +24,7 @@ export interface PeopleFilter {
 	countryCode?: string;
 	subregionId?: string;
 	gender?: string;
-	consultationId?: string; // registered for this consultation
+	consultationId?: ConsultationId; // registered for this consultation
 	consultationSlug?: string; // the same, by slug (from a URL)
 }
 
@@ -46,7 +47,7 @@ function registrantsOfSlug(slug: string) {
 	return sql`(select ${registration.personId} from ${registration} join ${consultation} on ${consultation.id} = ${registration.consultationId} where ${consultation.slug} = ${slug})`;
 }
 
-function registrantsOf(consultationId: string) {
+function registrantsOf(consultationId: ConsultationId) {
 	return sql`(select ${registration.personId} from ${registration} where ${registration.consultationId} = ${consultationId})`;
 }
 
@@ -83,7 +84,7 @@ export async function listPeople(db: Executor, filter: PeopleFilter, limit = 10_
 export type DirectoryPerson = Awaited<ReturnType<typeof listPeople>>[number];
 
 /** A person's email (the unsubscribe page shows which address it would remove); null when unknown. */
-export async function emailOfPerson(db: Executor, personId: string): Promise<string | null> {
+export async function emailOfPerson(db: Executor, personId: PersonId): Promise<string | null> {
 	const [p] = await db.select({ email: person.email }).from(person).where(eq(person.id, personId));
 	return p?.email ?? null;
 }
@@ -104,7 +105,7 @@ export function searchOrganizations(db: Executor, q: string) {
 }
 
 /** A person of the directory as the edit form shows them; null when unknown or erased. */
-export async function getPersonForEdit(db: Executor, id: string) {
+export async function getPersonForEdit(db: Executor, id: PersonId) {
 	const [p] = await db.select().from(person).where(eq(person.id, id));
 	return p && !p.erasedAt ? p : null;
 }
@@ -119,7 +120,7 @@ export function listPeopleForDuplicates(db: Executor) {
 }
 
 /** An organization record (merged ones too: the page redirects to the record kept); null when unknown. */
-export async function getOrganization(db: Executor, id: string) {
+export async function getOrganization(db: Executor, id: OrganizationId) {
 	const [o] = await db.select().from(organization).where(eq(organization.id, id));
 	return o ?? null;
 }

@@ -8,13 +8,14 @@ import { descriptorPhrase } from '../../domain/notes/statement';
 import { attendanceSentence, categoryNoun, genderSentence } from '../../domain/statistics';
 import { formatTimeRange } from '../../domain/time';
 import { consultationStatistics, statisticsLabels } from './attendees';
+import type { ConsultationId, PersonId } from '../../domain/ids';
 
 export const FORMATS: Record<string, string> = { online: 'an online meeting', 'in-person': 'an in-person meeting', hybrid: 'a hybrid meeting' };
 
 const fullName = (p: { honorific: string | null; name: string }) => (p.honorific ? `${p.honorific} ${p.name}` : p.name);
 
 /** `origin` makes the links to stored documents absolute ("https://convene.example"). */
-export async function loadDraftInput(db: Executor, slug: string, origin = ''): Promise<{ consultationId: string; k: number; input: DraftInput } | null> {
+export async function loadDraftInput(db: Executor, slug: string, origin = ''): Promise<{ consultationId: ConsultationId; k: number; input: DraftInput } | null> {
 	const [c] = await db.select().from(consultation).where(eq(consultation.slug, slug));
 	if (!c) return null;
 	const [items, team, objectives, documents, stats, labels, subregions, countries] = await Promise.all([
@@ -55,8 +56,9 @@ export async function loadDraftInput(db: Executor, slug: string, origin = ''): P
 					.orderBy(asc(statement.position), asc(statement.createdAt))
 			])
 		: [[], [], []];
+	const moderatorIds = items.map((i) => i.moderatorId).filter((x): x is PersonId => !!x);
 	const moderators = new Map(
-		(await db.select({ id: person.id, honorific: person.honorific, name: person.name }).from(person).where(inArray(person.id, items.map((i) => i.moderatorId).filter((x): x is string => !!x).concat(['00000000-0000-0000-0000-000000000000'])))).map((p) => [p.id, fullName(p)])
+		(moderatorIds.length ? await db.select({ id: person.id, honorific: person.honorific, name: person.name }).from(person).where(inArray(person.id, moderatorIds)) : []).map((p) => [p.id, fullName(p)])
 	);
 	const phraseLabels = {
 		categoryNoun: (id: string) => categoryNoun(id, 1),

@@ -5,9 +5,10 @@ import type { Executor } from '../db';
 import { consultation, country, organization, person, registration, stakeholderCategory } from '../db/schema';
 import { isOneOf, ACTIVE_REGISTRATION_STATUSES } from '../../domain/enums';
 import { canChangeDetails, canChangeIdentity, canMove, isAdmitted, isBeforeMeeting } from '../../domain/registration-status';
+import type { PersonId } from '../../domain/ids';
 
 /** The person's record as "My registrations" shows it; null when erased meanwhile. */
-export async function getMyRecord(db: Executor, personId: string) {
+export async function getMyRecord(db: Executor, personId: PersonId) {
 	const [me] = await db
 		.select({
 			name: person.name,
@@ -28,7 +29,7 @@ export async function getMyRecord(db: Executor, personId: string) {
 }
 
 /** The person's registrations to published consultations by date, each with what they may still do at `now`. */
-export async function listMyRegistrations(db: Executor, personId: string, now: Date) {
+export async function listMyRegistrations(db: Executor, personId: PersonId, now: Date) {
 	const rows = await db
 		.select({
 			id: registration.id,
@@ -70,7 +71,7 @@ export async function listMyRegistrations(db: Executor, personId: string, now: D
 }
 
 /** A signed-in stakeholder's directory record as the registration form's starting values; null when unknown. */
-export async function getRegistrationPrefill(db: Executor, personId: string) {
+export async function getRegistrationPrefill(db: Executor, personId: PersonId) {
 	const [p] = await db.select().from(person).where(eq(person.id, personId));
 	if (!p || p.erasedAt) return null;
 	return {

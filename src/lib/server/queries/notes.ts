@@ -11,20 +11,20 @@ import { checkText, type PrivacyFinding } from '../../domain/privacy/check';
 import { onRecordPersonIds } from './attendees';
 import { protectionOf, type Protection } from './protected';
 import { writeAudit } from './audit';
-import { isUuid } from '../../domain/ids';
+import { isUuid, type ConsultationId, type PersonId } from '../../domain/ids';
 
 export interface PersonOption {
-	id: string;
+	id: PersonId;
 	label: string; // unique: "Name (Organization)"
 	isOnRecord: boolean;
 }
 
 /** The room a descriptor is counted against, and everyone the leak scan looks for: the one definition (queries/protected). */
-export async function notesProtection(db: Executor, consultationId: string): Promise<Protection> {
+export async function notesProtection(db: Executor, consultationId: ConsultationId): Promise<Protection> {
 	return protectionOf(db, { consultationId });
 }
 
-export async function peopleOptions(db: Executor, consultationId: string): Promise<PersonOption[]> {
+export async function peopleOptions(db: Executor, consultationId: ConsultationId): Promise<PersonOption[]> {
 	const onRecord = await onRecordPersonIds(db, consultationId);
 	const registrants = await db.select({ personId: registration.personId }).from(registration).where(eq(registration.consultationId, consultationId));
 	const ids = [...new Set([...onRecord, ...registrants.map((r) => r.personId)])];

@@ -18,11 +18,12 @@ import type { Executor } from '../db';
 import { agendaItem, agendaSpeaker, attendance, consultation, country, organization, person, registration, statement } from '../db/schema';
 import type { PrivacyAttendee } from '../../domain/privacy/check';
 import { DEFAULT_K } from '../../domain/privacy/small-cells';
+import type { ConsultationId, PersonId } from '../../domain/ids';
 
-export type ProtectionScope = { consultationId: string } | { processId: string | null } | 'everywhere';
+export type ProtectionScope = { consultationId: ConsultationId } | { processId: string | null } | 'everywhere';
 
 export interface ProtectedPerson extends PrivacyAttendee {
-	personId: string | null;
+	personId: PersonId | null;
 	hasAttended: boolean;
 }
 
@@ -58,9 +59,9 @@ export async function protectionOf(db: Executor, scope: ProtectionScope): Promis
 	const items = await db.select({ id: agendaItem.id, consultationId: agendaItem.consultationId, moderatorId: agendaItem.moderatorId }).from(agendaItem).where(inArray(agendaItem.consultationId, ids));
 	const speakers = items.length ? await db.select({ itemId: agendaSpeaker.agendaItemId, personId: agendaSpeaker.personId }).from(agendaSpeaker).where(inArray(agendaSpeaker.agendaItemId, items.map((i) => i.id))) : [];
 	const itemConsultation = new Map(items.map((i) => [i.id, i.consultationId]));
-	const onRecord = new Set<string>(); // `${consultationId}:${personId}`
-	for (const i of items) if (i.moderatorId) onRecord.add(`${i.consultationId}:${i.moderatorId}`);
-	for (const s of speakers) onRecord.add(`${itemConsultation.get(s.itemId)}:${s.personId}`);
+	const onRecord: { consultationId: ConsultationId; personId: PersonId }[] = [];
+	for (const i of items) if (i.moderatorId) onRecord.push({ consultationId: i.consultationId, personId: i.moderatorId });
+	for (const s of speakers) onRecord.push({ consultationId: itemConsultation.get(s.itemId)!, personId: s.personId });
 
 	const registrations = await db
 		.select({ consultationId: registration.consultationId, personId: registration.personId, status: registration.status, countryCode: registration.countryCode, categoryId: registration.categoryId, gender: registration.gender })
@@ -76,9 +77,9 @@ export async function protectionOf(db: Executor, scope: ProtectionScope): Promis
 		.where(and(inArray(statement.consultationId, ids), eq(statement.attribution, 'non-attributable'), isNotNull(statement.speakerId)));
 
 	// Per consultation: who is in it, and how.
-	type Member = { consultationId: string; personId: string; isInRoom: boolean; hasAttended: boolean };
+	type Member = { consultationId: ConsultationId; personId: PersonId; isInRoom: boolean; hasAttended: boolean };
 	const members = new Map<string, Member>();
-	const add = (consultationId: string, personId: string, isInRoom: boolean, hasAttended: boolean) => {
+	const add = (consultationId: ConsultationId, personId: PersonId, isInRoom: boolean, hasAttended: boolean) => {
 		const key = `${consultationId}:${personId}`;
 		const m = members.get(key) ?? { consultationId, personId, isInRoom: false, hasAttended: false };
 		m.isInRoom ||= isInRoom;
@@ -89,10 +90,7 @@ export async function protectionOf(db: Executor, scope: ProtectionScope): Promis
 	for (const a of attended) if (a.personId) add(a.consultationId, a.personId, true, true);
 	for (const r of registrations) add(r.consultationId, r.personId, !attendedIn.has(r.consultationId) && (r.status === 'selected' || r.status === 'confirmed'), false);
 	for (const s of statementSpeakers) add(s.consultationId, s.personId!, false, false);
-	for (const key of onRecord) {
-		const [consultationId, personId] = key.split(':');
-		add(consultationId, personId, true, false);
-	}
+	for (const r of onRecord) add(r.consultationId, r.personId, true, false);
 
 	const personIds = [...new Set([...members.values()].map((m) => m.personId))];
 	const rows = personIds.length
@@ -114,7 +112,7 @@ export async function protectionOf(db: Executor, scope: ProtectionScope): Promis
 		const key = `${m.consultationId}:${m.personId}`;
 		const reg = snapshot.get(key);
 		const countryCode = reg?.countryCode ?? p.countryCode;
-		const attribution = onRecord.has(key) ? ('on-record' as const) : ('non-attributable' as const);
+		const attribution = onRecord.some((r) => r.consultationId === m.consultationId && r.personId === m.personId) ? ('on-record' as const) : ('non-attributable' as const);
 		const entry: ProtectedPerson = {
 			personId: p.id,
 			name: p.name,

@@ -3,6 +3,7 @@ import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { country, organization, person, registration, stakeholderCategory, subregion } from '../db/schema';
 import type { RegistrationStatus } from '../../domain/enums';
+import type { ConsultationId } from '../../domain/ids';
 
 export interface RegistrationFilter {
 	status?: RegistrationStatus;
@@ -11,7 +12,7 @@ export interface RegistrationFilter {
 	categoryId?: string;
 }
 
-export async function listRegistrations(db: Executor, consultationId: string, filter: RegistrationFilter = {}) {
+export async function listRegistrations(db: Executor, consultationId: ConsultationId, filter: RegistrationFilter = {}) {
 	const conditions: SQL[] = [eq(registration.consultationId, consultationId)];
 	if (filter.status) conditions.push(eq(registration.status, filter.status));
 	if (filter.subregionId) conditions.push(eq(country.subregionId, filter.subregionId));

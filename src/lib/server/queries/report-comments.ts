@@ -10,8 +10,9 @@ import { formatDeadline } from '../../domain/time';
 import { roomAttendees } from './attendees';
 import { readBlocks } from './report-blocks';
 import { versionWithConsultation } from './report-versions';
+import type { ConsultationId, PersonId } from '../../domain/ids';
 
-export async function isParticipant(db: Executor, actor: Actor, consultationId: string): Promise<boolean> {
+export async function isParticipant(db: Executor, actor: Actor, consultationId: ConsultationId): Promise<boolean> {
 	if (actor.kind !== 'stakeholder') return false;
 	const room = await roomAttendees(db, consultationId);
 	return room.some((a) => a.personId === actor.personId && (a.hasAttended || a.attribution === 'on-record'));
@@ -28,7 +29,7 @@ export async function participantView(db: Executor, actor: Actor, versionId: str
 		.select({ id: comment.id, paragraphId: comment.paragraphId, text: comment.text, createdAt: comment.createdAt })
 		.from(comment)
 		.innerJoin(paragraph, eq(paragraph.id, comment.paragraphId))
-		.where(and(eq(paragraph.versionId, versionId), eq(comment.personId, (actor as { personId: string }).personId), isNull(comment.replyToId)))
+		.where(and(eq(paragraph.versionId, versionId), eq(comment.personId, (actor as { personId: PersonId }).personId), isNull(comment.replyToId)))
 		.orderBy(asc(comment.createdAt));
 	const replies = mine.length ? await db.select({ replyToId: comment.replyToId, text: comment.text }).from(comment).where(inArray(comment.replyToId, mine.map((x) => x.id))) : [];
 	return {

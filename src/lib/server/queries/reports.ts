@@ -2,6 +2,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { report, reportVersion } from '../db/schema';
+import type { ConsultationId } from '../../domain/ids';
 
 /** Every report with a published version: its latest published number and the day, newest first. */
 export async function listPublishedReports(db: Executor) {
@@ -15,7 +16,7 @@ export async function listPublishedReports(db: Executor) {
 }
 
 /** The newest version of a consultation's report, draft or published; null before the first draft. */
-export async function latestReportVersion(db: Executor, consultationId: string): Promise<{ id: string; number: number; state: string } | null> {
+export async function latestReportVersion(db: Executor, consultationId: ConsultationId): Promise<{ id: string; number: number; state: string } | null> {
 	const [latest] = await db
 		.select({ id: reportVersion.id, number: reportVersion.number, state: reportVersion.state })
 		.from(reportVersion)
@@ -27,7 +28,7 @@ export async function latestReportVersion(db: Executor, consultationId: string):
 }
 
 /** Every version of a consultation's report, newest first (drafts, circulated and published). */
-export function listReportVersions(db: Executor, consultationId: string) {
+export function listReportVersions(db: Executor, consultationId: ConsultationId) {
 	return db
 		.select({ id: reportVersion.id, number: reportVersion.number, state: reportVersion.state, createdAt: reportVersion.createdAt, publishedAt: reportVersion.publishedAt, note: reportVersion.note, commentsCloseAt: reportVersion.commentsCloseAt })
 		.from(reportVersion)

@@ -9,6 +9,7 @@ import type { DimensionCounts } from '../../domain/selection/quotas';
 import { replacementFor } from '../../domain/selection/waiting-list';
 import { consultation, country, organization, person, registration, selectionProbability, selectionRun } from '../db/schema';
 import type { RegistrationStatus } from '../../domain/enums';
+import type { ConsultationId, OrganizationId, RegistrationId } from '../../domain/ids';
 
 export const SELECTION_DIMENSIONS = ['subregion', 'gender', 'category'] as const;
 /** The registrations a selection draws from: still waiting for a decision. */
@@ -16,18 +17,18 @@ export const POOL_STATUSES: readonly RegistrationStatus[] = ['submitted', 'waitl
 export const NOT_STATED = 'not-stated';
 
 export interface PoolMember {
-	registrationId: string;
-	organizationId: string | null;
+	registrationId: RegistrationId;
+	organizationId: OrganizationId | null;
 	features: { subregion: string; gender: string; category: string };
 }
 
 /** The registrations waiting for a decision, in the order they came in. */
-export function loadPool(db: Executor, consultationId: string): Promise<PoolMember[]> {
+export function loadPool(db: Executor, consultationId: ConsultationId): Promise<PoolMember[]> {
 	return poolMembers(db, and(eq(registration.consultationId, consultationId), inArray(registration.status, POOL_STATUSES))!);
 }
 
 /** The same description for given registrations, whatever their status now. */
-export function loadMembers(db: Executor, registrationIds: readonly string[]): Promise<PoolMember[]> {
+export function loadMembers(db: Executor, registrationIds: readonly RegistrationId[]): Promise<PoolMember[]> {
 	return registrationIds.length ? poolMembers(db, inArray(registration.id, [...registrationIds])) : Promise.resolve([]);
 }
 
@@ -46,7 +47,7 @@ async function poolMembers(db: Executor, where: SQL): Promise<PoolMember[]> {
 }
 
 
-export async function listRunPeople(db: Executor, runId: string, pool: readonly string[]) {
+export async function listRunPeople(db: Executor, runId: string, pool: readonly RegistrationId[]) {
 	const rows = await db
 		.select({
 			registrationId: selectionProbability.registrationId,
@@ -89,8 +90,8 @@ export function poolProblem(pool: readonly PoolMember[], quotas: readonly Quota[
 }
 
 export interface Replacement {
-	leaving: { registrationId: string; name: string; status: string };
-	replacement: { registrationId: string; name: string } | null;
+	leaving: { registrationId: RegistrationId; name: string; status: string };
+	replacement: { registrationId: RegistrationId; name: string } | null;
 }
 
 /**
@@ -139,6 +140,6 @@ export async function suggestReplacements(db: Executor, runId: string): Promise<
 }
 
 /** A consultation's selection runs, newest first. */
-export function listRuns(db: Executor, consultationId: string) {
+export function listRuns(db: Executor, consultationId: ConsultationId) {
 	return db.select().from(selectionRun).where(eq(selectionRun.consultationId, consultationId)).orderBy(desc(selectionRun.createdAt));
 }

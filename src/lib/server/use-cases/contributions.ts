@@ -23,7 +23,7 @@ import { writeAudit } from '../queries/audit';
 import { suggestObjectives } from '../../domain/notes/objective-tags';
 import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
 import type { AttachmentCheck, FieldErrors, TPracticeInput, TWrittenInput } from '../../domain/contribution-input';
-import { isUuid } from '../../domain/ids';
+import { isUuid, type ConsultationId } from '../../domain/ids';
 
 type Invalid = { ok: false; reason: 'invalid'; errors: FieldErrors };
 
@@ -78,7 +78,7 @@ export async function submitPractice(db: Database, processId: string | null, inp
 
 export interface InputTarget {
 	processId: string;
-	consultationId: string | null;
+	consultationId: ConsultationId | null;
 }
 
 export interface AttachmentFile extends AttachmentCheck {

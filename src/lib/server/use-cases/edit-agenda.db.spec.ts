@@ -5,6 +5,7 @@ import { makeConsultation, makePerson, makeStaffActor, fixtureText } from '../..
 import { agendaItem, document } from '../db/schema';
 import { getPublishedConceptNote } from '../queries/consultations';
 import { addDocument, deleteAgendaItem, deleteDocument, saveAgendaItem } from './edit-agenda';
+import type { PersonId } from '../../domain/ids';
 
 const t = useTestDatabase();
 const at = (hhmm: string) => new Date(`2026-12-03T${hhmm}:00Z`);
@@ -52,7 +53,7 @@ describe(`editing the agenda on ${testDriver}`, () => {
 		expect(await saveAgendaItem(t.db, other, c.slug, null, item('X', '04:00', '05:00'))).toEqual({ ok: false, reason: 'forbidden' });
 		expect(await addDocument(t.db, rapporteur, c.slug, { title: 'X', url: 'https://x.example' })).toEqual({ ok: false, reason: 'forbidden' });
 		const admin = await makeStaffActor(t.db, 'admin');
-		expect(await saveAgendaItem(t.db, admin, c.slug, null, item('X', '04:00', '05:00', { speakerIds: ['00000000-0000-4000-8000-000000000000'] }))).toEqual({ ok: false, reason: 'invalid', errors: { speakerIds: 'invalid' } });
+		expect(await saveAgendaItem(t.db, admin, c.slug, null, item('X', '04:00', '05:00', { speakerIds: ['00000000-0000-4000-8000-000000000000' as PersonId] }))).toEqual({ ok: false, reason: 'invalid', errors: { speakerIds: 'invalid' } });
 		expect(await t.db.select().from(agendaItem).where(eq(agendaItem.consultationId, c.id))).toEqual([]);
 	});
 });

@@ -7,7 +7,7 @@ import type { Database, Transaction } from '../db';
 import { agendaItem, agendaSpeaker, consultation, document, guidingQuestion, person } from '../db/schema';
 import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
 import type { AgendaItemValues } from '../../domain/agenda-input';
-import { isUuid } from '../../domain/ids';
+import { isUuid, type ConsultationId, type PersonId } from '../../domain/ids';
 
 export type AgendaResult = { ok: true } | Forbidden | { ok: false; reason: 'not-found' } | { ok: false; reason: 'invalid'; errors: Record<string, string>; findings?: string[]; canOverride?: boolean };
 
@@ -20,7 +20,7 @@ async function lockConsultation(tx: Transaction, actor: Actor, slug: string): Pr
 	return { ok: true, c };
 }
 
-async function renumber(tx: Transaction, consultationId: string) {
+async function renumber(tx: Transaction, consultationId: ConsultationId) {
 	const items = await tx.select({ id: agendaItem.id }).from(agendaItem).where(eq(agendaItem.consultationId, consultationId)).orderBy(asc(agendaItem.startsAt), asc(agendaItem.endsAt));
 	await tx.update(agendaItem).set({ position: sql`-${agendaItem.position}` }).where(eq(agendaItem.consultationId, consultationId));
 	for (const [i, item] of items.entries()) await tx.update(agendaItem).set({ position: i + 1 }).where(eq(agendaItem.id, item.id));
@@ -31,7 +31,7 @@ export async function saveAgendaItem(db: Database, actor: Actor, slug: string, i
 	return db.transaction(async (tx) => {
 		const locked = await lockConsultation(tx, actor, slug);
 		if (!locked.ok) return locked.error;
-		const people = [values.moderatorId, ...values.speakerIds].filter((id): id is string => !!id);
+		const people = [values.moderatorId, ...values.speakerIds].filter((id): id is PersonId => !!id);
 		if (people.length) {
 			const found = await tx.select({ id: person.id }).from(person).where(inArray(person.id, people));
 			if (found.length !== new Set(people).size) return { ok: false as const, reason: 'invalid' as const, errors: { speakerIds: 'invalid' } };

@@ -6,12 +6,13 @@ import { attendance, authUser, person, registration } from '../db/schema';
 import { writeAudit } from '../queries/audit';
 import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
 import { ACTIVE_REGISTRATION_STATUSES } from '../../domain/enums';
+import type { PersonId } from '../../domain/ids';
 
 export type ErasePersonResult = { ok: true; withdrawnRegistrations: number } | Forbidden | { ok: false; reason: 'not-found' };
 
 export const ERASED_NAME = 'Erased person';
 
-export async function erasePerson(db: Database, actor: Actor, personId: string, now: Date): Promise<ErasePersonResult> {
+export async function erasePerson(db: Database, actor: Actor, personId: PersonId, now: Date): Promise<ErasePersonResult> {
 	if (!policy.canErasePerson(actor, personId)) return FORBIDDEN;
 	return db.transaction(async (tx) => {
 		const [p] = await tx.select().from(person).where(eq(person.id, personId)).for('update');

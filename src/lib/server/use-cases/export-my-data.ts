@@ -3,10 +3,11 @@ import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { attendance, consultation, organization, person, registration, statement } from '../db/schema';
 import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
+import type { PersonId } from '../../domain/ids';
 
 export type ExportMyDataResult = { ok: true; data: Record<string, unknown> } | Forbidden | { ok: false; reason: 'not-found' };
 
-export async function exportMyData(db: Database, actor: Actor, personId: string, now: Date): Promise<ExportMyDataResult> {
+export async function exportMyData(db: Database, actor: Actor, personId: PersonId, now: Date): Promise<ExportMyDataResult> {
 	if (!policy.canDownloadOwnData(actor, personId)) return FORBIDDEN;
 	const [p] = await db
 		.select({ person, organizationName: organization.name })

@@ -29,7 +29,7 @@ async function setUp() {
 	if (taken.ok || taken.reason !== 'organization-taken') throw new Error('setup');
 	const mailer = createMailer(t.db, {});
 	let token = '';
-	await requestHandover(t.db, mailer, taken.registeredRegistrationId, colleague, now, (tk) => ((token = tk), `http://x/handover/${tk}`));
+	await requestHandover(t.db, mailer, taken.registeredRegistrationId!, colleague, now, (tk) => ((token = tk), `http://x/handover/${tk}`));
 	return { c, holderEmail, colleague, heldId: held.registrationId, token, mailer };
 }
 

@@ -13,7 +13,7 @@ import { ACTIVE_REGISTRATION_STATUSES } from '../../domain/enums';
 import type { TRegistrationInput } from '../../domain/registration-input';
 import { registerLocked, type RegisterResult } from './register-for-consultation';
 import { registrationReceivedMessage } from '../messages/registration-received';
-import { isUuid } from '../../domain/ids';
+import type { RegistrationId } from '../../domain/ids';
 import { hash, type OfferedTo } from '../queries/handover';
 
 const DAYS_VALID = 7;
@@ -23,12 +23,11 @@ export type RequestHandoverResult = { ok: true } | { ok: false; reason: 'not-fou
 export async function requestHandover(
 	db: Database,
 	mailer: Mailer,
-	holderRegistrationId: string,
+	holderRegistrationId: RegistrationId,
 	input: TRegistrationInput,
 	now: Date,
 	handoverUrl: (token: string) => string
 ): Promise<RequestHandoverResult> {
-	if (!isUuid(holderRegistrationId)) return { ok: false, reason: 'not-found' };
 	const [holder] = await db
 		.select({ id: registration.id, name: person.name, email: person.email, locale: person.preferredLocale, title: consultation.title })
 		.from(registration)
@@ -63,13 +62,12 @@ export async function offerHandover(
 	db: Database,
 	mailer: Mailer,
 	actor: Actor,
-	registrationId: string,
+	registrationId: RegistrationId,
 	colleague: OfferedTo,
 	now: Date,
 	handoverUrl: (token: string) => string
 ): Promise<OfferHandoverResult> {
 	if (actor.kind !== 'stakeholder') return FORBIDDEN;
-	if (!isUuid(registrationId)) return { ok: false, reason: 'not-found' };
 	const [held] = await db
 		.select({ registration, email: person.email, holder: person.name, locale: person.preferredLocale, title: consultation.title, startsAt: consultation.startsAt, isOnePerOrganization: consultation.isOnePerOrganization })
 		.from(registration)

@@ -10,11 +10,12 @@ import { guessMapping } from '../../domain/people-import';
 import type { Actor } from '../../domain/policy';
 import { importPeople } from './import-people';
 import { exportPeople } from './export-people';
+import type { PersonId } from '../../domain/ids';
 
 const t = useTestDatabase();
 let admin: Actor;
 const organizer: Actor = { kind: 'staff', userId: 'no-such-user', role: 'organizer', organizerOf: new Set(), rapporteurOf: new Set() };
-const stakeholder: Actor = { kind: 'stakeholder', userId: 'no-such-user', personId: 'p' };
+const stakeholder: Actor = { kind: 'stakeholder', userId: 'no-such-user', personId: 'p' as PersonId };
 const cli: Actor = { kind: 'system', via: 'cli' };
 
 beforeAll(async () => {

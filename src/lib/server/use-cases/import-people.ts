@@ -7,6 +7,7 @@ import { writeAudit } from '../queries/audit';
 import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
 import { checkMapping, validatePeopleImport, type ColumnMapping, type ImportProblem, type MappingProblem } from '../../domain/people-import';
 import { databaseMessage, uniqueViolation } from '../db/errors';
+import type { OrganizationId } from '../../domain/ids';
 
 export type ImportPeopleResult =
 	| { ok: true; imported: number; organizationsCreated: number; isDryRun: boolean }
@@ -43,7 +44,7 @@ export async function importPeople(db: Database, actor: Actor, input: ImportPeop
 
 	try {
 		await db.transaction(async (tx) => {
-			const newOrgIds = new Map<string, string>();
+			const newOrgIds = new Map<string, OrganizationId>();
 			for (let i = 0; i < validation.newOrganizations.length; i += BATCH) {
 				const chunk = validation.newOrganizations.slice(i, i + BATCH);
 				const inserted = await tx

@@ -9,6 +9,7 @@ import type { Mailer } from '../mail';
 import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
 import { isValidEmail } from '../../domain/people-import';
 import { CONSULTATION_STAFF_ROLES, isOneOf, STAFF_ROLES } from '../../domain/enums';
+import type { ConsultationId } from '../../domain/ids';
 
 export type CreateStaffResult = { ok: true; userId: string } | Forbidden | { ok: false; reason: 'invalid-email' | 'invalid-name' | 'invalid-role' | 'email-taken' };
 
@@ -72,7 +73,7 @@ export type AssignResult = { ok: true } | Forbidden | { ok: false; reason: 'not-
 export async function setConsultationAssignment(
 	db: Database,
 	actor: Actor,
-	input: { userId: string; consultationId: string; role: string; isAssigned: boolean }
+	input: { userId: string; consultationId: ConsultationId; role: string; isAssigned: boolean }
 ): Promise<AssignResult> {
 	const role = input.role;
 	if (!isOneOf(CONSULTATION_STAFF_ROLES, role)) return { ok: false, reason: 'invalid-role' };

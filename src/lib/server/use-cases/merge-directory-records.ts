@@ -1,36 +1,36 @@
 // Merging duplicates in the directory. Everything that pointed at the duplicate moves to the record
 // that is kept, in one transaction with both rows locked. When both records hold a place in the same
 // consultation, nothing is merged: the organizer decides which registration stays.
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Database, Transaction } from '../db';
 import { agendaItem, agendaSpeaker, attendance, comment, organization, organizingTeamMember, person, pledge, registration, statement, writtenInput } from '../db/schema';
 import { writeAudit } from '../queries/audit';
 import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
 import { ACTIVE_REGISTRATION_STATUSES } from '../../domain/enums';
-import { isUuid } from '../../domain/ids';
+import type { ConsultationId, OrganizationId, PersonId } from '../../domain/ids';
 
 export type MergeResult =
 	| { ok: true }
 	| Forbidden
 	| { ok: false; reason: 'same-record' | 'not-found' }
-	| { ok: false; reason: 'both-registered'; consultationIds: string[] };
+	| { ok: false; reason: 'both-registered'; consultationIds: ConsultationId[] };
 
 const ACTIVE = [...ACTIVE_REGISTRATION_STATUSES];
 
-async function activeClashes(tx: Transaction, column: typeof registration.personId | typeof registration.organizationId, a: string, b: string, onlyOnePerOrg: boolean) {
+/** Consultations where both records hold an active place; `ofEither` selects the two records' registrations. */
+async function activeClashes(tx: Transaction, owner: typeof registration.personId | typeof registration.organizationId, ofEither: SQL, onlyOnePerOrg: boolean) {
 	const rows = await tx
-		.select({ consultationId: registration.consultationId, owner: column })
+		.select({ consultationId: registration.consultationId, owner })
 		.from(registration)
-		.where(and(inArray(column, [a, b]), inArray(registration.status, ACTIVE), onlyOnePerOrg ? eq(registration.isOnePerOrganization, true) : undefined));
-	const owners = new Map<string, Set<string>>();
+		.where(and(ofEither, inArray(registration.status, ACTIVE), onlyOnePerOrg ? eq(registration.isOnePerOrganization, true) : undefined));
+	const owners = new Map<ConsultationId, Set<string>>();
 	for (const r of rows) owners.set(r.consultationId, (owners.get(r.consultationId) ?? new Set()).add(String(r.owner)));
 	return [...owners].filter(([, set]) => set.size > 1).map(([id]) => id);
 }
 
-export async function mergeOrganizations(db: Database, actor: Actor, duplicateId: string, keptId: string, now: Date): Promise<MergeResult> {
+export async function mergeOrganizations(db: Database, actor: Actor, duplicateId: OrganizationId, keptId: OrganizationId, now: Date): Promise<MergeResult> {
 	if (!policy.canChangeDirectory(actor)) return FORBIDDEN;
 	if (duplicateId === keptId) return { ok: false, reason: 'same-record' };
-	if (!isUuid(duplicateId) || !isUuid(keptId)) return { ok: false, reason: 'not-found' };
 	return db.transaction(async (tx) => {
 		const rows = await tx
 			.select()
@@ -40,7 +40,7 @@ export async function mergeOrganizations(db: Database, actor: Actor, duplicateId
 		const duplicate = rows.find((r) => r.id === duplicateId);
 		const kept = rows.find((r) => r.id === keptId);
 		if (!duplicate || !kept) return { ok: false as const, reason: 'not-found' as const };
-		const clashes = await activeClashes(tx, registration.organizationId, duplicateId, keptId, true);
+		const clashes = await activeClashes(tx, registration.organizationId, inArray(registration.organizationId, [duplicateId, keptId]), true);
 		if (clashes.length) return { ok: false as const, reason: 'both-registered' as const, consultationIds: clashes };
 
 		await tx.update(person).set({ organizationId: keptId }).where(eq(person.organizationId, duplicateId));
@@ -59,10 +59,9 @@ export async function mergeOrganizations(db: Database, actor: Actor, duplicateId
 	});
 }
 
-export async function mergePeople(db: Database, actor: Actor, duplicateId: string, keptId: string, now: Date): Promise<MergeResult> {
+export async function mergePeople(db: Database, actor: Actor, duplicateId: PersonId, keptId: PersonId, now: Date): Promise<MergeResult> {
 	if (!policy.canChangeDirectory(actor)) return FORBIDDEN;
 	if (duplicateId === keptId) return { ok: false, reason: 'same-record' };
-	if (!isUuid(duplicateId) || !isUuid(keptId)) return { ok: false, reason: 'not-found' };
 	return db.transaction(async (tx) => {
 		const rows = await tx
 			.select()
@@ -72,7 +71,7 @@ export async function mergePeople(db: Database, actor: Actor, duplicateId: strin
 		const duplicate = rows.find((r) => r.id === duplicateId);
 		const kept = rows.find((r) => r.id === keptId);
 		if (!duplicate || !kept) return { ok: false as const, reason: 'not-found' as const };
-		const clashes = await activeClashes(tx, registration.personId, duplicateId, keptId, false);
+		const clashes = await activeClashes(tx, registration.personId, inArray(registration.personId, [duplicateId, keptId]), false);
 		if (clashes.length) return { ok: false as const, reason: 'both-registered' as const, consultationIds: clashes };
 
 		await tx.update(registration).set({ personId: keptId }).where(eq(registration.personId, duplicateId));

@@ -6,12 +6,13 @@ import { outboxMessage, person, registration } from '../db/schema';
 import { createMailer } from '../mail';
 import type { Actor } from '../../domain/policy';
 import { decideRegistration, moveMyRegistration, updateMyRegistration } from './move-registration';
+import type { PersonId } from '../../domain/ids';
 
 const t = useTestDatabase();
 const now = new Date('2026-11-23T05:00:00Z');
 const later = { startsAt: new Date('2026-12-03T04:00:00Z'), endsAt: new Date('2026-12-03T07:00:00Z') };
 const urls = { page: (slug: string) => `http://localhost:3000/consultations/${slug}`, signIn: 'http://localhost:3000/sign-in' };
-const me = (personId: string): Actor => ({ kind: 'stakeholder', userId: 'u', personId });
+const me = (personId: PersonId): Actor => ({ kind: 'stakeholder', userId: 'u', personId });
 
 describe(`moving registrations on ${testDriver}`, () => {
 	it('lets an organizer of the consultation select, and mails the meeting link in the registrant’s language', async () => {

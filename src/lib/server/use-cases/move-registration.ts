@@ -8,7 +8,7 @@ import { registrationDecisionMessage, type Decision } from '../messages/registra
 import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
 import { canChangeDetails, canChangeIdentity, canMove, isBeforeMeeting } from '../../domain/registration-status';
 import { ACTIVE_REGISTRATION_STATUSES, type RegistrationStatus } from '../../domain/enums';
-import { isUuid } from '../../domain/ids';
+import type { OrganizationId, RegistrationId } from '../../domain/ids';
 
 export type MoveResult = { ok: true; status: RegistrationStatus } | Forbidden | { ok: false; reason: 'not-found' | 'not-allowed' | 'meeting-started' };
 
@@ -18,8 +18,7 @@ type Moved = { ok: true; status: RegistrationStatus; registration: typeof regist
 type Decide = (r: typeof registration.$inferSelect, c: typeof consultation.$inferSelect) => Refusal | RegistrationStatus;
 
 /** The move inside a caller's transaction: locks the registration, asks `decide`, writes the new status. */
-async function moveIn(tx: Executor, registrationId: string, now: Date, decide: Decide): Promise<Refusal | Moved> {
-	if (!isUuid(registrationId)) return { ok: false, reason: 'not-found' };
+async function moveIn(tx: Executor, registrationId: RegistrationId, now: Date, decide: Decide): Promise<Refusal | Moved> {
 	const [r] = await tx.select().from(registration).where(eq(registration.id, registrationId)).for('update');
 	if (!r) return { ok: false, reason: 'not-found' };
 	const [c] = await tx.select().from(consultation).where(eq(consultation.id, r.consultationId));
@@ -30,11 +29,11 @@ async function moveIn(tx: Executor, registrationId: string, now: Date, decide: D
 	return { ok: true, status: outcome, registration: r, consultation: c };
 }
 
-function move(db: Database, registrationId: string, now: Date, decide: Decide): Promise<Refusal | Moved> {
+function move(db: Database, registrationId: RegistrationId, now: Date, decide: Decide): Promise<Refusal | Moved> {
 	return db.transaction((tx) => moveIn(tx, registrationId, now, decide));
 }
 
-export async function moveMyRegistration(db: Database, actor: Actor, registrationId: string, to: 'confirmed' | 'withdrawn', now: Date): Promise<MoveResult> {
+export async function moveMyRegistration(db: Database, actor: Actor, registrationId: RegistrationId, to: 'confirmed' | 'withdrawn', now: Date): Promise<MoveResult> {
 	if (actor.kind !== 'stakeholder') return FORBIDDEN;
 	const result = await move(db, registrationId, now, (r, c) => {
 		if (r.personId !== actor.personId) return FORBIDDEN;
@@ -46,7 +45,7 @@ export async function moveMyRegistration(db: Database, actor: Actor, registratio
 }
 
 /** An organizer's decision inside the caller's transaction (the caller tells the registrant after commit). */
-export function decideRegistrationIn(tx: Executor, actor: Actor, registrationId: string, to: Decision, now: Date): Promise<Refusal | Moved> {
+export function decideRegistrationIn(tx: Executor, actor: Actor, registrationId: RegistrationId, to: Decision, now: Date): Promise<Refusal | Moved> {
 	return moveIn(tx, registrationId, now, (r, c) => {
 		if (!policy.canOrganize(actor, c.id)) return FORBIDDEN;
 		if (!canMove(r.status, to, 'organizer')) return { ok: false, reason: 'not-allowed' };
@@ -65,7 +64,7 @@ export async function notifyDecision(db: Executor, mailer: Mailer | null, moved:
 
 export type DecisionUrls = { page: (slug: string) => string; signIn: string };
 
-export async function decideRegistration(db: Database, mailer: Mailer | null, actor: Actor, registrationId: string, to: Decision, now: Date, urls: DecisionUrls): Promise<MoveResult> {
+export async function decideRegistration(db: Database, mailer: Mailer | null, actor: Actor, registrationId: RegistrationId, to: Decision, now: Date, urls: DecisionUrls): Promise<MoveResult> {
 	const result = await db.transaction((tx) => decideRegistrationIn(tx, actor, registrationId, to, now));
 	if (!result.ok) return result;
 	await notifyDecision(db, mailer, result, to, urls);
@@ -77,7 +76,7 @@ export interface MyRegistrationDetails {
 	interpretationNeeds: string | null;
 	accessibilityNeeds: string | null;
 	// Who the registrant is for the selection: changeable only until the organizers decide.
-	organizationId?: string | null;
+	organizationId?: OrganizationId | null;
 	categoryId?: string | null;
 	countryCode?: string | null;
 }
@@ -96,9 +95,8 @@ export type UpdateMyRegistrationResult =
  * organization must not already hold the consultation's one place; the consultation row is locked
  * first, as a new registration would lock it, so the check and the write cannot race one.
  */
-export async function updateMyRegistration(db: Database, actor: Actor, registrationId: string, details: MyRegistrationDetails, now: Date): Promise<UpdateMyRegistrationResult> {
+export async function updateMyRegistration(db: Database, actor: Actor, registrationId: RegistrationId, details: MyRegistrationDetails, now: Date): Promise<UpdateMyRegistrationResult> {
 	if (actor.kind !== 'stakeholder') return FORBIDDEN;
-	if (!isUuid(registrationId)) return { ok: false, reason: 'not-found' };
 	return db.transaction(async (tx): Promise<UpdateMyRegistrationResult> => {
 		const [found] = await tx.select({ consultationId: registration.consultationId }).from(registration).where(eq(registration.id, registrationId));
 		if (!found) return { ok: false, reason: 'not-found' };

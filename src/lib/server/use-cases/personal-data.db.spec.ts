@@ -11,6 +11,7 @@ import type { Actor } from '../../domain/policy';
 import { erasePerson, ERASED_NAME } from './erase-person';
 import { exportMyData } from './export-my-data';
 import { requestSignInLink } from './request-sign-in-link';
+import type { PersonId } from '../../domain/ids';
 
 const t = useTestDatabase();
 const now = new Date('2026-11-23T05:00:00Z');
@@ -93,7 +94,7 @@ describe(`stakeholder sign-in by magic link on ${testDriver}`, () => {
 });
 
 describe(`personal data on ${testDriver}`, () => {
-	async function stakeholderFor(personId: string, email: string): Promise<Actor> {
+	async function stakeholderFor(personId: PersonId, email: string): Promise<Actor> {
 		const id = `u-${personId}`;
 		await t.db.insert(authUser).values({ id, email, name: 'S', role: 'stakeholder' });
 		await t.db.update(person).set({ userId: id }).where(eq(person.id, personId));

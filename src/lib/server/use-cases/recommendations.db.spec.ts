@@ -16,11 +16,12 @@ import { recommendationsXlsx } from '../exports/recommendations-xlsx';
 import { updateRecommendation } from './update-recommendations';
 import { roomAttendees } from '../queries/attendees';
 import type { Actor } from '../../domain/policy';
+import type { ConsultationId } from '../../domain/ids';
 
 const t = useTestDatabase({ demo: true });
 let admin: Actor;
 let processId: string;
-let parliamentId: string;
+let parliamentId: ConsultationId;
 
 beforeAll(async () => {
 	[{ id: processId }] = await t.db.select({ id: reviewProcess.id }).from(reviewProcess);

@@ -8,7 +8,7 @@ import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound
 import { parseZoomReport, ZoomReportError, type ZoomAttendee } from '../../domain/attendance/zoom';
 import { matchRegistrants } from '../../domain/attendance/match';
 import { writeAudit } from '../queries/audit';
-import { isUuid } from '../../domain/ids';
+import type { RegistrationId } from '../../domain/ids';
 import { registrantsOf } from '../queries/attendance';
 
 export interface ImportSummary {
@@ -40,10 +40,8 @@ async function forNoteTakers(db: Database, actor: Actor, slug: string): Promise<
 }
 
 /** Locks the consultation, then finds one of its registrations (undefined when it is not one of its). */
-async function lockedRegistration(tx: Executor, slug: string, registrationId: string) {
+async function lockedRegistration(tx: Executor, slug: string, registrationId: RegistrationId) {
 	const c = await lockConsultation(tx, slug);
-	// A malformed id is a registration that does not exist, not a database error.
-	if (!isUuid(registrationId)) return { c, r: undefined };
 	const [r] = await tx
 		.select({ id: registration.id, personId: registration.personId })
 		.from(registration)
@@ -94,7 +92,7 @@ export async function importZoomAttendance(db: Database, actor: Actor, slug: str
 export type MatchResult = { ok: true; sessions: number } | Forbidden | NotFound | { ok: false; reason: 'invalid'; field: 'key' | 'registrationId' };
 
 /** Staff match an unmatched person of the report to a registrant by hand. */
-export async function matchAttendanceByHand(db: Database, actor: Actor, slug: string, key: string, registrationId: string): Promise<MatchResult> {
+export async function matchAttendanceByHand(db: Database, actor: Actor, slug: string, key: string, registrationId: RegistrationId): Promise<MatchResult> {
 	const found = await forNoteTakers(db, actor, slug);
 	if (!found.ok) return found;
 	return db.transaction(async (tx) => {
@@ -115,7 +113,7 @@ export async function matchAttendanceByHand(db: Database, actor: Actor, slug: st
 export type CheckInResult = { ok: true } | Forbidden | NotFound | { ok: false; reason: 'invalid' };
 
 /** Manual check-in (present) or its removal (absent), for a room or for a report that missed someone. */
-export async function checkIn(db: Database, actor: Actor, slug: string, registrationId: string, isPresent: boolean): Promise<CheckInResult> {
+export async function checkIn(db: Database, actor: Actor, slug: string, registrationId: RegistrationId, isPresent: boolean): Promise<CheckInResult> {
 	const found = await forNoteTakers(db, actor, slug);
 	if (!found.ok) return found;
 	return db.transaction(async (tx) => {

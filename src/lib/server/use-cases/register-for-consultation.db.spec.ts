@@ -54,7 +54,7 @@ describe(`registering on ${testDriver}`, () => {
 		expect(first.ok).toBe(true);
 		const colleagueEmail = `colleague-${Date.now()}@example.org`;
 		const second = await registerForConsultation(t.db, c.slug, input({ organizationId: org.id, email: colleagueEmail }), open, context);
-		expect(second).toEqual({ ok: false, reason: 'organization-taken', registeredRegistrationId: first.ok ? first.registrationId : '' });
+		expect(second).toEqual({ ok: false, reason: 'organization-taken', registeredRegistrationId: first.ok ? first.registrationId : null });
 		expect(await t.db.select().from(person).where(eq(person.email, colleagueEmail))).toEqual([]);
 	});
 

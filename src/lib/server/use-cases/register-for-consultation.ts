@@ -12,11 +12,12 @@ import { registrationState } from '../../domain/consultation';
 import { ACTIVE_REGISTRATION_STATUSES } from '../../domain/enums';
 import type { TRegistrationInput } from '../../domain/registration-input';
 import { uniqueViolation } from '../db/errors';
+import type { OrganizationId, RegistrationId } from '../../domain/ids';
 
 export type RegisterResult =
-	| { ok: true; registrationId: string; isRepeat: boolean }
+	| { ok: true; registrationId: RegistrationId; isRepeat: boolean }
 	| { ok: false; reason: 'not-found' | 'not-yet-open' | 'closed' | 'full' | 'already-registered' }
-	| { ok: false; reason: 'organization-taken'; registeredRegistrationId: string }
+	| { ok: false; reason: 'organization-taken'; registeredRegistrationId: RegistrationId | null }
 	| { ok: false; reason: 'invalid'; errors: Record<string, string> };
 
 export interface RegisterContext {
@@ -42,7 +43,7 @@ export async function registerForConsultation(db: Database, slug: string, input:
 	} catch (error) {
 		// The lock makes these rare (PGlite, or a unique index racing the lock); they still mean the same.
 		const constraint = uniqueViolation(error);
-		if (constraint === 'registration_one_active_per_organization_uq') return { ok: false, reason: 'organization-taken', registeredRegistrationId: '' };
+		if (constraint === 'registration_one_active_per_organization_uq') return { ok: false, reason: 'organization-taken', registeredRegistrationId: null };
 		if (constraint === 'registration_one_active_per_person_uq') return { ok: false, reason: 'already-registered' };
 		if (constraint === 'registration_idempotency_key_unique') return registerForConsultation(db, slug, input, now, context);
 		throw error;
@@ -82,7 +83,7 @@ export async function registerLocked(
 	const errors: Record<string, string> = {};
 	if (!(await tx.select({ c: country.code }).from(country).where(eq(country.code, input.countryCode))).length) errors.countryCode = 'invalid';
 	if (!(await tx.select({ c: stakeholderCategory.id }).from(stakeholderCategory).where(eq(stakeholderCategory.id, input.categoryId))).length) errors.categoryId = 'invalid';
-	let organizationId: string | null = null;
+	let organizationId: OrganizationId | null = null;
 	if (input.organizationId) {
 		const [o] = await tx.select({ id: organization.id }).from(organization).where(and(eq(organization.id, input.organizationId), isNull(organization.mergedIntoId)));
 		if (!o) errors.organizationId = 'organization-invalid';

@@ -12,6 +12,7 @@ import { markAddressed, replyToComment } from './answer-comments';
 import { roomAttendees } from '../queries/attendees';
 import type { Actor } from '../../domain/policy';
 import type { Mailer, MailMessage } from '../mail';
+import type { PersonId } from '../../domain/ids';
 
 const t = useTestDatabase({ demo: true });
 
@@ -50,7 +51,7 @@ describe(`the comment period on ${testDriver}`, () => {
 		expect(await addComment(t.db, actorA, created.versionId, twelfth.id, 'Too late.', new Date('2026-11-30T17:00:00Z'))).toEqual({ ok: false, reason: 'closed' });
 		expect(await addComment(t.db, actorA, created.versionId, heading.id, 'On a heading.', now)).toEqual({ ok: false, reason: 'invalid', field: 'paragraphId' });
 		expect(await addComment(t.db, actorA, created.versionId, twelfth.id, '   ', now)).toEqual({ ok: false, reason: 'invalid', field: 'text' });
-		const stranger: Actor = { kind: 'stakeholder', userId: 'nobody', personId: '00000000-0000-0000-0000-000000000000' };
+		const stranger: Actor = { kind: 'stakeholder', userId: 'nobody', personId: '00000000-0000-0000-0000-000000000000' as PersonId };
 		expect(await addComment(t.db, stranger, created.versionId, twelfth.id, 'Not invited.', now)).toEqual({ ok: false, reason: 'forbidden' });
 
 		const viewA = await participantView(t.db, actorA, created.versionId, now);

@@ -13,11 +13,12 @@ import { loadDraftInput } from '../queries/draft-input';
 import { draftReport } from '../../domain/report/draft';
 import { roomAttendees } from '../queries/attendees';
 import type { Actor } from '../../domain/policy';
+import type { ConsultationId } from '../../domain/ids';
 
 const t = useTestDatabase({ demo: true });
 let organizer: Actor;
 let admin: Actor;
-let consultationId: string;
+let consultationId: ConsultationId;
 beforeAll(async () => {
 	[{ id: consultationId }] = await t.db.select({ id: consultation.id }).from(consultation).where(eq(consultation.slug, 'parliamentarians'));
 	organizer = await makeStaffActor(t.db, 'organizer', { organizerOf: [consultationId] });

@@ -7,6 +7,7 @@ import { loadActor } from '../queries/actors';
 import { getPublishedConceptNote } from '../queries/consultations';
 import { ZConsultationForm, toConsultationValues } from '../../domain/consultation-input';
 import { saveConsultation } from './save-consultation';
+import type { OrganizationId } from '../../domain/ids';
 
 const t = useTestDatabase();
 const values = (over: Record<string, unknown> = {}) => {
@@ -64,7 +65,7 @@ describe(`the consultation editor on ${testDriver}`, () => {
 		expect(await saveConsultation(t.db, admin, null, { ...v, status: 'published' }, new Date())).toEqual({ ok: true, slug: v.slug });
 		const note = await getPublishedConceptNote(t.db, v.slug);
 		expect(note!.team.map((m) => [m.name, m.role])).toEqual([[lead.name, 'lead-agency'], [partner.name, 'co-designer']]);
-		expect(await saveConsultation(t.db, admin, v.slug, { ...v, team: [{ organizationId: '00000000-0000-4000-8000-000000000000', role: 'lead-agency' }] }, new Date())).toEqual({ ok: false, reason: 'invalid', errors: { leadAgencyIds: 'organization-invalid' } });
+		expect(await saveConsultation(t.db, admin, v.slug, { ...v, team: [{ organizationId: '00000000-0000-4000-8000-000000000000' as OrganizationId, role: 'lead-agency' }] }, new Date())).toEqual({ ok: false, reason: 'invalid', errors: { leadAgencyIds: 'organization-invalid' } });
 	});
 
 	it('replaces the objectives on edit', async () => {

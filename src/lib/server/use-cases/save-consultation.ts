@@ -10,6 +10,7 @@ import type { ProtectionScope } from '../queries/protected';
 import { clearedList, fieldErrors, listFields, passGate } from '../privacy/gate';
 import { writeAudit } from '../queries/audit';
 import { isForeignKeyViolation, uniqueViolation } from '../db/errors';
+import type { ConsultationId } from '../../domain/ids';
 
 export type SaveConsultationResult =
 	| { ok: true; slug: string }
@@ -60,7 +61,7 @@ export async function saveConsultation(db: Database, actor: Actor, existingSlug:
 				expectedOutcomes: row.expectedOutcomes === null ? null : t.expectedOutcomes,
 				reviewObjectives: clearedList(t, 'reviewObjectives', row.reviewObjectives.length)
 			};
-			let id: string;
+			let id: ConsultationId;
 			if (!existing) {
 				const [created] = await tx.insert(consultation).values(cleared).returning({ id: consultation.id });
 				id = created.id;

@@ -6,11 +6,12 @@ import { country, organization, person, stakeholderCategory } from '../db/schema
 import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
 import type { TOrganizationInput, TPersonInput } from '../../domain/directory-input';
 import { uniqueViolation } from '../db/errors';
+import type { OrganizationId, PersonId } from '../../domain/ids';
 
-export type SaveResult = { ok: true; id: string } | Forbidden | { ok: false; reason: 'not-found' } | { ok: false; reason: 'invalid'; errors: Record<string, string> };
+export type SaveResult<Id> = { ok: true; id: Id } | Forbidden | { ok: false; reason: 'not-found' } | { ok: false; reason: 'invalid'; errors: Record<string, string> };
 
 
-async function referenceErrors(db: Executor, input: { countryCode: string | null; categoryId: string | null; organizationId?: string | null }) {
+async function referenceErrors(db: Executor, input: { countryCode: string | null; categoryId: string | null; organizationId?: OrganizationId | null }) {
 	const errors: Record<string, string> = {};
 	if (input.countryCode && !(await db.select({ c: country.code }).from(country).where(eq(country.code, input.countryCode))).length) errors.countryCode = 'country-invalid';
 	if (input.categoryId && !(await db.select({ c: stakeholderCategory.id }).from(stakeholderCategory).where(eq(stakeholderCategory.id, input.categoryId))).length)
@@ -22,7 +23,7 @@ async function referenceErrors(db: Executor, input: { countryCode: string | null
 	return errors;
 }
 
-export async function savePerson(db: Database, actor: Actor, input: TPersonInput, personId: string | null, now: Date): Promise<SaveResult> {
+export async function savePerson(db: Database, actor: Actor, input: TPersonInput, personId: PersonId | null, now: Date): Promise<SaveResult<PersonId>> {
 	if (!policy.canChangeDirectory(actor)) return FORBIDDEN;
 	try {
 		return await db.transaction(async (tx) => {
@@ -50,7 +51,7 @@ export async function savePerson(db: Database, actor: Actor, input: TPersonInput
 	}
 }
 
-export async function saveOrganization(db: Database, actor: Actor, input: TOrganizationInput, organizationId: string | null, now: Date): Promise<SaveResult> {
+export async function saveOrganization(db: Database, actor: Actor, input: TOrganizationInput, organizationId: OrganizationId | null, now: Date): Promise<SaveResult<OrganizationId>> {
 	if (!policy.canChangeDirectory(actor)) return FORBIDDEN;
 	try {
 		return await db.transaction(async (tx) => {

@@ -14,7 +14,7 @@ import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/poli
 import type { Progress } from '../../domain/selection/leximin';
 import type { Quota, SelectionProblem } from '../../domain/selection/problem';
 import type { WorkerOutcome } from '../selection/in-worker';
-import { isUuid } from '../../domain/ids';
+import { isUuid, type RegistrationId } from '../../domain/ids';
 import { loadMembers, loadPool, NOT_STATED, POOL_STATUSES, poolCounts, poolProblem, SELECTION_DIMENSIONS, suggestReplacements, type PoolMember, type Replacement } from '../queries/selection';
 import { isOneOf } from '../../domain/enums';
 
@@ -161,7 +161,7 @@ export async function acceptSelection(
 	});
 	if (!result.ok) return result;
 	if (mailer) {
-		const notify = async (ids: string[], decision: 'selected' | 'waitlisted') => {
+		const notify = async (ids: RegistrationId[], decision: 'selected' | 'waitlisted') => {
 			if (!ids.length) return;
 			const people = await db
 				.select({ email: person.email, name: person.name, locale: person.preferredLocale })

@@ -9,11 +9,11 @@ import type { Mailer } from '../mail';
 import { suggestReplacements } from '../queries/selection';
 import { decideRegistrationIn, notifyDecision, type DecisionUrls, type MoveResult } from './move-registration';
 import { FORBIDDEN, policy, type Actor } from '../../domain/policy';
-import { isUuid } from '../../domain/ids';
+import { isUuid, type RegistrationId } from '../../domain/ids';
 
 export type ReplacementResult = MoveResult | { ok: false; reason: 'not-suggested' };
 
-export async function selectReplacement(db: Database, mailer: Mailer | null, actor: Actor, runId: string, registrationId: string, now: Date, urls: DecisionUrls): Promise<ReplacementResult> {
+export async function selectReplacement(db: Database, mailer: Mailer | null, actor: Actor, runId: string, registrationId: RegistrationId, now: Date, urls: DecisionUrls): Promise<ReplacementResult> {
 	if (!isUuid(runId)) return { ok: false, reason: 'not-found' };
 	const result = await db.transaction(async (tx) => {
 		const [run] = await tx.select({ consultationId: selectionRun.consultationId }).from(selectionRun).where(eq(selectionRun.id, runId)).for('update');

@@ -10,7 +10,7 @@ import { m } from '../../paraglide/messages';
 import { isLocale } from '../../paraglide/runtime';
 import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
 import { formatDeadline, formatTimeRange } from '../../domain/time';
-import { isUuid } from '../../domain/ids';
+import { idOf, type ConsultationId, type PersonId } from '../../domain/ids';
 
 export interface InvitationFilter {
 	categoryId?: string;
@@ -20,19 +20,19 @@ export interface InvitationFilter {
 }
 
 /** Signed, stateless unsubscribe tokens: `<person id>.<HMAC>`. */
-export function unsubscribeToken(personId: string, secret: string): string {
+export function unsubscribeToken(personId: PersonId, secret: string): string {
 	return `${personId}.${createHmac('sha256', secret).update(`unsubscribe:${personId}`).digest('base64url')}`;
 }
 
-export function personIdFromUnsubscribeToken(token: string, secret: string): string | null {
-	const [personId] = token.split('.');
-	if (!personId || !isUuid(personId)) return null;
+export function personIdFromUnsubscribeToken(token: string, secret: string): PersonId | null {
+	const personId = idOf<PersonId>(token.split('.')[0]);
+	if (!personId) return null;
 	const expected = Buffer.from(unsubscribeToken(personId, secret));
 	const given = Buffer.from(token);
 	return expected.length === given.length && timingSafeEqual(expected, given) ? personId : null;
 }
 
-function recipientConditions(consultationId: string, filter: InvitationFilter): SQL[] {
+function recipientConditions(consultationId: ConsultationId, filter: InvitationFilter): SQL[] {
 	const conditions: SQL[] = [
 		isNull(person.erasedAt),
 		isNotNull(person.email),
@@ -48,7 +48,7 @@ function recipientConditions(consultationId: string, filter: InvitationFilter): 
 	return conditions;
 }
 
-async function recipients(db: Database, consultationId: string, filter: InvitationFilter) {
+async function recipients(db: Database, consultationId: ConsultationId, filter: InvitationFilter) {
 	return db
 		.select({ id: person.id, name: person.name, email: person.email, locale: person.preferredLocale })
 		.from(person)

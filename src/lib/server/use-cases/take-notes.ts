@@ -11,6 +11,7 @@ import { anonymitySet } from '../../domain/privacy/anonymity';
 import { onRecordPersonIds } from '../queries/attendees';
 import { writeAudit } from '../queries/audit';
 import { peopleOptions, notesProtection, findItem } from '../queries/notes';
+import type { PersonId } from '../../domain/ids';
 
 export type SaveStatementResult =
 	| { ok: true; statementId: string; attribution: 'on-record' | 'non-attributable'; descriptorCount: number | null }
@@ -25,7 +26,7 @@ export async function saveStatement(db: Database, actor: Actor, slug: string, it
 	const { consultation: c, item } = found;
 	if (!policy.canTakeNotes(actor, c.id)) return FORBIDDEN;
 	const errors: Record<string, string> = {};
-	let speakerId: string | null = null;
+	let speakerId: PersonId | null = null;
 	if (form.speaker) {
 		const match = (await peopleOptions(db, c.id)).find((p) => p.label === form.speaker);
 		if (!match) errors.speaker = 'speaker-unknown';

@@ -9,6 +9,8 @@ import { changeStaffRole, createStaffUser, setConsultationAssignment } from '$li
 import { policy } from '$lib/domain/policy';
 import { STAFF_ROLES } from '$lib/domain/enums';
 import { m } from '$lib/paraglide/messages';
+import { formId, NOT_FOUND } from '$lib/server/forms';
+import type { ConsultationId } from '$lib/domain/ids';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	requireStaff(locals.actor, policy.canChangeRoles);
@@ -45,12 +47,9 @@ export const actions: Actions = {
 	assign: async ({ locals, request }) => {
 		const actor = requireStaff(locals.actor);
 		const form = await request.formData();
-		const result = await setConsultationAssignment(getDb(), actor, {
-			userId: String(form.get('userId') ?? ''),
-			consultationId: String(form.get('consultationId') ?? ''),
-			role: String(form.get('role') ?? ''),
-			isAssigned: form.get('assigned') !== 'no'
-		});
+		const consultationId = formId<ConsultationId>(form, 'consultationId');
+		const input = { userId: String(form.get('userId') ?? ''), role: String(form.get('role') ?? ''), isAssigned: form.get('assigned') !== 'no' };
+		const result = consultationId ? await setConsultationAssignment(getDb(), actor, { ...input, consultationId }) : NOT_FOUND;
 		if (!result.ok) return fail(result.reason === 'forbidden' ? 403 : 400, { message: explain(result.reason) });
 		return { done: m.accounts_assignment_saved() };
 	}

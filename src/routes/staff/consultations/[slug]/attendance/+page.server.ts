@@ -12,6 +12,8 @@ import { attendanceSentence, categoryNoun, genderSentence } from '$lib/domain/st
 import { formatTimeRange } from '$lib/domain/time';
 import { policy } from '$lib/domain/policy';
 import { m } from '$lib/paraglide/messages';
+import { formId, NOT_FOUND } from '$lib/server/forms';
+import type { RegistrationId } from '$lib/domain/ids';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const c = await consultationOr404(params.slug);
@@ -52,7 +54,7 @@ export const actions: Actions = {
 		const actor = requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
 		const form = await request.formData();
 		const key = String(form.get('key') ?? '');
-		const registrationId = String(form.get('registrationId') ?? '');
+		const registrationId = formId<RegistrationId>(form, 'registrationId');
 		if (!registrationId) return fail(400, { matchKey: key, matchError: m.attendance_choose_registrant() });
 		const result = await matchAttendanceByHand(getDb(), actor, c.slug, key, registrationId);
 		if (!result.ok) return fail(400, { matchKey: key, matchError: result.reason === 'forbidden' ? m.error_forbidden() : m.attendance_match_gone() });
@@ -62,7 +64,8 @@ export const actions: Actions = {
 		const c = await consultationOr404(params.slug);
 		const actor = requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
 		const form = await request.formData();
-		const result = await checkIn(getDb(), actor, c.slug, String(form.get('registrationId') ?? ''), form.get('present') === 'yes');
+		const registrationId = formId<RegistrationId>(form, 'registrationId');
+		const result = registrationId ? await checkIn(getDb(), actor, c.slug, registrationId, form.get('present') === 'yes') : NOT_FOUND;
 		if (!result.ok) return fail(400, { problems: [m.error_forbidden()] });
 		return { saved: m.attendance_saved() };
 	}

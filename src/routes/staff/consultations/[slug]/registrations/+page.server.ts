@@ -13,6 +13,8 @@ import { errorTexts } from '$lib/error-text';
 import { policy } from '$lib/domain/policy';
 import { GENDERS, isOneOf, REGISTRATION_STATUSES } from '$lib/domain/enums';
 import { m } from '$lib/paraglide/messages';
+import { formId, NOT_FOUND } from '$lib/server/forms';
+import type { RegistrationId } from '$lib/domain/ids';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const c = await consultationOr404(params.slug);
@@ -69,7 +71,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const to = String(form.get('to') ?? '');
 		if (to !== 'selected' && to !== 'waitlisted' && to !== 'declined') return fail(400, { message: m.error_field_invalid() });
-		const result = await decideRegistration(getDb(), getMailer(), actor, String(form.get('registrationId') ?? ''), to, new Date(), links().decision);
+		const registrationId = formId<RegistrationId>(form, 'registrationId');
+		const result = registrationId ? await decideRegistration(getDb(), getMailer(), actor, registrationId, to, new Date(), links().decision) : NOT_FOUND;
 		if (!result.ok) {
 			const status = result.reason === 'forbidden' ? 403 : result.reason === 'not-found' ? 404 : 409;
 			return fail(status, { message: result.reason === 'not-allowed' ? m.decision_not_allowed() : m.accounts_not_found() });

@@ -13,7 +13,8 @@ import { zodFieldErrors } from '$lib/domain/form-errors';
 import { policy } from '$lib/domain/policy';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
-import { isUuid } from '$lib/domain/ids';
+import { idOf, type OrganizationId } from '$lib/domain/ids';
+import { formId, NOT_FOUND } from '$lib/server/forms';
 
 const FIELDS = ['name', 'acronym', 'aliases', 'countryCode', 'categoryId', 'website'] as const;
 
@@ -22,8 +23,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const db = getDb();
 	let values: Record<string, unknown> = {};
 	if (params.id !== 'new') {
-		if (!isUuid(params.id)) error(404);
-		const o = await getOrganization(db, params.id);
+		const id = idOf<OrganizationId>(params.id);
+		if (!id) error(404);
+		const o = await getOrganization(db, id);
 		if (!o) error(404);
 		if (o.mergedIntoId) redirect(303, localizeHref(`/staff/directory/organizations/${o.mergedIntoId}`));
 		values = { ...o, aliases: o.aliases.join('; ') };
@@ -38,7 +40,9 @@ export const actions: Actions = {
 		const raw = formFields(await request.formData(), FIELDS);
 		const parsed = ZOrganizationInput.safeParse(raw);
 		if (!parsed.success) return fail(400, { values: raw, errors: zodFieldErrors(parsed.error) });
-		const result = await saveOrganization(getDb(), actor, parsed.data, params.id === 'new' ? null : params.id, new Date());
+		const id = idOf<OrganizationId>(params.id);
+		if (params.id !== 'new' && !id) error(404);
+		const result = await saveOrganization(getDb(), actor, parsed.data, id, new Date());
 		if (!result.ok) {
 			if (result.reason === 'invalid') return fail(400, { values: raw, errors: result.errors });
 			error(result.reason === 'forbidden' ? 403 : 404);
@@ -47,8 +51,8 @@ export const actions: Actions = {
 	},
 	merge: async ({ locals, params, request }) => {
 		const actor = requireStaff(locals.actor, policy.canChangeDirectory);
-		const keptId = String((await request.formData()).get('keptId') ?? '');
-		const result = await mergeOrganizations(getDb(), actor, params.id, keptId, new Date());
+		const [duplicateId, keptId] = [idOf<OrganizationId>(params.id), formId<OrganizationId>(await request.formData(), 'keptId')];
+		const result = duplicateId && keptId ? await mergeOrganizations(getDb(), actor, duplicateId, keptId, new Date()) : NOT_FOUND;
 		if (result.ok) redirect(303, `${localizeHref(`/staff/directory/organizations/${keptId}`)}?merged=1`);
 		if (result.reason === 'both-registered') return fail(409, { mergeMessage: m.merge_both_registered({ count: result.consultationIds.length }) });
 		return fail(result.reason === 'forbidden' ? 403 : 400, { mergeMessage: m.duplicates_not_found() });

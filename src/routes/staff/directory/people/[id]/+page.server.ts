@@ -10,7 +10,7 @@ import { zodFieldErrors } from '$lib/domain/form-errors';
 import { policy } from '$lib/domain/policy';
 import { GENDERS } from '$lib/domain/enums';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { isUuid } from '$lib/domain/ids';
+import { idOf, type PersonId } from '$lib/domain/ids';
 
 const FIELDS = ['name', 'email', 'organizationId', 'countryCode', 'categoryId', 'gender', 'genderSelfDescription', 'honorific', 'jobTitle', 'phone', 'languages', 'consentToContact', 'consentToList'] as const;
 
@@ -19,8 +19,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const db = getDb();
 	let values: Record<string, unknown> = { consentToContact: true };
 	if (params.id !== 'new') {
-		if (!isUuid(params.id)) error(404);
-		const p = await getPersonForEdit(db, params.id);
+		const id = idOf<PersonId>(params.id);
+		if (!id) error(404);
+		const p = await getPersonForEdit(db, id);
 		if (!p) error(404);
 		values = { ...p, languages: p.languages.join(', ') };
 	}
@@ -33,7 +34,9 @@ export const actions: Actions = {
 		const raw = formFields(await request.formData(), FIELDS);
 		const parsed = ZPersonInput.safeParse(raw);
 		if (!parsed.success) return fail(400, { values: raw, errors: zodFieldErrors(parsed.error) });
-		const result = await savePerson(getDb(), actor, parsed.data, params.id === 'new' ? null : params.id, new Date());
+		const id = idOf<PersonId>(params.id);
+		if (params.id !== 'new' && !id) error(404);
+		const result = await savePerson(getDb(), actor, parsed.data, id, new Date());
 		if (!result.ok) {
 			if (result.reason === 'invalid') return fail(400, { values: raw, errors: result.errors });
 			error(result.reason === 'forbidden' ? 403 : 404);

@@ -14,6 +14,8 @@ import { dimensionTitle } from '$lib/format';
 import { selectionLabels } from '$lib/server/queries/selection-labels';
 import { m } from '$lib/paraglide/messages';
 import { isUuid } from '$lib/domain/ids';
+import { formId, NOT_FOUND } from '$lib/server/forms';
+import type { RegistrationId } from '$lib/domain/ids';
 
 async function runFor(slug: string, runId: string) {
 	if (!isUuid(runId)) error(404);
@@ -80,8 +82,8 @@ export const actions: Actions = {
 	replace: async ({ locals, params, request }) => {
 		const { c } = await runFor(params.slug, params.runId);
 		const actor = requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
-		const registrationId = String((await request.formData()).get('registrationId') ?? '');
-		const result = await selectReplacement(getDb(), getMailer(), actor, params.runId, registrationId, new Date(), links().decision);
+		const registrationId = formId<RegistrationId>(await request.formData(), 'registrationId');
+		const result = registrationId ? await selectReplacement(getDb(), getMailer(), actor, params.runId, registrationId, new Date(), links().decision) : NOT_FOUND;
 		if (!result.ok) return fail(409, { message: result.reason === 'not-suggested' ? m.selection_replacement_changed() : m.decision_not_allowed() });
 		return { accepted: m.decision_saved() };
 	},
