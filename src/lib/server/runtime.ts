@@ -5,11 +5,12 @@ import type { BetterAuthPlugin } from 'better-auth';
 import type { DatabaseHandle } from './db';
 import { createAuth, resolveAuthSecret, type Auth } from './auth';
 import { adminNotice, checkProductionEnv, startConvene } from './startup';
-import { createMailer, type Mailer } from './mail';
+import { createMailer, smtpTransportFromEnv, type Mailer } from './mail';
 import { signInLinkMessage } from './messages/sign-in-link';
-import { sendReminders } from './use-cases/send-reminders';
-import { failInterruptedRuns } from './use-cases/select-participants';
 import { Limits, limitsFromEnv } from './limits';
+import { openQueue, type Queue } from './queue';
+import { startWorker } from './jobs';
+import { runInWorker } from './selection/in-worker';
 import { startControlSocket } from './control-socket';
 import { linksAt } from './links';
 
@@ -19,10 +20,9 @@ interface Runtime {
 	mailer: Mailer;
 	secret: string;
 	limits: Limits;
-	stopTimers: () => void;
+	queue: Queue;
+	stop: () => Promise<void>;
 }
-
-const REMINDER_INTERVAL_MS = 15 * 60_000;
 
 const KEY = Symbol.for('convene.runtime');
 type Holder = { [KEY]?: Promise<Runtime> };
@@ -40,8 +40,9 @@ export function initRuntime(plugins: BetterAuthPlugin[] = []): Promise<Runtime> 
 		// The demo is seeded only when asked for (`convene serve --demo`, which `npm start` passes).
 		const report = await startConvene({ env, isDemoSeededWhenEmpty: env.CONVENE_DEMO === '1', log: (line) => console.log(line) });
 		if (report.admin) console.log(adminNotice(report.admin, baseUrl()));
-		const secret = await resolveAuthSecret(report.handle.db);
-		const mailer = createMailer(report.handle.db);
+		const secret = await report.handle.exclusive(() => resolveAuthSecret(report.handle.db));
+		const queue = await openQueue(report.handle);
+		const mailer = createMailer(report.handle.db, env, queue);
 		const auth = createAuth(report.handle.db, {
 			secret,
 			baseURL: baseUrl(),
@@ -50,26 +51,20 @@ export function initRuntime(plugins: BetterAuthPlugin[] = []): Promise<Runtime> 
 				await mailer.send(signInLinkMessage(email, url, locale));
 			}
 		});
-		console.log(`Convene database: ${report.handle.driver} (${report.handle.location}); mail: ${mailer.transport === 'smtp' ? 'SMTP' : 'outbox (no SMTP_URL)'}`);
-		// Reminders before meetings: now, then every quarter of an hour (claimed per registration,
-		// so several processes never send one twice).
-		// A selection interrupted by a restart cannot finish: mark it failed rather than running forever.
-		await failInterruptedRuns(report.handle.db);
 		const limits = new Limits(report.handle.db, rules);
-		const remind = () => {
-			void limits.sweep().catch((error) => console.error(`Sweeping rate limits failed: ${(error as Error).message}`));
-			return sendReminders(report.handle.db, mailer, new Date()).catch((error) => console.error(`Reminders failed: ${(error as Error).message}`));
-		};
-		void remind();
-		const timer = setInterval(remind, REMINDER_INTERVAL_MS);
-		timer.unref();
+		// Background work (mail delivery, selection runs, reminders) is taken from the queue by a worker
+		// in this process, unless the operator runs workers apart (`convene serve --no-worker`).
+		const isWorker = env.CONVENE_WORKER !== '0';
+		const stopWorker = isWorker ? await startWorker({ db: report.handle.db, queue, mailer, transport: smtpTransportFromEnv(env), runner: runInWorker, limits }) : async () => undefined;
+		console.log(`Convene database: ${report.handle.driver} (${report.handle.location}); mail: ${mailer.transport === 'smtp' ? 'SMTP' : 'outbox (no SMTP_URL)'}; jobs: ${isWorker ? 'worked here' : 'left to `convene worker`'}`);
 		// The embedded database is open here only: `convene backup` asks this process through a socket.
 		const stopSocket = report.handle.driver === 'pglite' && report.handle.location !== 'memory' ? startControlSocket(report.handle.db, report.handle.location) : () => undefined;
-		const stopTimers = () => {
-			clearInterval(timer);
+		const stop = async () => {
 			stopSocket();
+			await stopWorker();
+			await queue.stop();
 		};
-		return { handle: report.handle, auth, mailer, secret, limits, stopTimers };
+		return { handle: report.handle, auth, mailer, secret, limits, queue, stop };
 	})();
 	return holder[KEY];
 }
@@ -92,13 +87,14 @@ export const getMailer = () => runtime().mailer;
 export const links = () => linksAt(baseUrl());
 export const getAuthSecret = () => runtime().secret;
 export const getLimits = () => runtime().limits;
+export const getQueue = () => runtime().queue;
 
 export async function closeRuntime(): Promise<void> {
 	const pending = holder[KEY];
 	if (!pending) return;
 	delete holder[KEY];
 	current = null;
-	const { handle, stopTimers } = await pending;
-	stopTimers();
+	const { handle, stop } = await pending;
+	await stop().catch((error) => console.error(`Stopping the job queue: ${(error as Error).message}`));
 	await handle.close();
 }

@@ -26,6 +26,14 @@ export interface DatabaseHandle {
 	readonly location: string;
 	/** Applies the committed SQL migrations in `folder` that have not run yet. */
 	migrate(folder: string): Promise<void>;
+	/**
+	 * Runs `work` while no other Convene process runs its own: on PostgreSQL a session advisory lock
+	 * (several processes starting at once migrate, load reference data and seed one after another);
+	 * on PGlite the data-directory lock already makes this process the only one.
+	 */
+	exclusive<T>(work: () => Promise<T>): Promise<T>;
+	/** Plain SQL with $1… parameters, outside any transaction: what the job queue (pg-boss) talks through. */
+	executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 	close(): Promise<void>;
 }
 
@@ -64,6 +72,7 @@ function describePostgresUrl(url: string): string {
 }
 
 const MIGRATION_LOCK_KEY = 7_262_019; // arbitrary, constant
+const STARTUP_LOCK_KEY = 7_262_020;
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
 	const location = describePostgresUrl(url);
@@ -95,6 +104,19 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
 				client.release();
 			}
 		},
+		async exclusive(work) {
+			const client = await pool.connect();
+			try {
+				await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
+				return await work();
+			} finally {
+				await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]).catch(() => undefined);
+				client.release();
+			}
+		},
+		async executeSql(text, values) {
+			return pool.query(text, values);
+		},
 		async close() {
 			await pool.end();
 		}
@@ -113,6 +135,14 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
 			location: dataDir ?? 'memory',
 			async migrate(folder) {
 				await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: folder });
+			},
+			exclusive: (work) => work(),
+			async executeSql(text, values) {
+				// pg-boss sends its schema as one multi-statement text without parameters: PGlite's
+				// `exec` runs those; everything else is one parameterized statement.
+				if (values?.length) return client.query(text, values);
+				const results = await client.exec(text);
+				return { rows: results.at(-1)?.rows ?? [] };
 			},
 			async close() {
 				try {

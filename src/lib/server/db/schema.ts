@@ -542,7 +542,9 @@ export const selectionRun = pgTable(
 	},
 	(t) => [
 		check('selection_run_status_check', oneOf(t.status, SELECTION_RUN_STATUSES)),
-		check('selection_run_panel_size_positive', sql`${t.panelSize} > 0`)
+		check('selection_run_panel_size_positive', sql`${t.panelSize} > 0`),
+		// At most one run computing per consultation, whatever the number of processes.
+		uniqueIndex('selection_run_one_pending_uq').on(t.consultationId).where(sql`${t.status} = 'pending'`)
 	]
 );
 
@@ -968,9 +970,12 @@ export const outboxMessage = pgTable(
 		html: text('html'),
 		attachments: jsonb('attachments').$type<{ filename: string; content: string; contentType: string }[]>().notNull().default(sql`'[]'::jsonb`),
 		createdAt: createdAt(),
-		sentAt: timestamp('sent_at', { withTimezone: true })
+		sentAt: timestamp('sent_at', { withTimezone: true }),
+		// Delivery over SMTP, by the job queue: attempts so far and the last refusal, for the outbox page.
+		attempts: integer('attempts').notNull().default(0),
+		lastError: text('last_error')
 	},
-	(t) => [index('outbox_message_created_idx').on(t.createdAt)]
+	(t) => [index('outbox_message_created_idx').on(t.createdAt), index('outbox_message_unsent_idx').on(t.createdAt).where(sql`${t.sentAt} is null`)]
 );
 
 /** Installation-wide settings, e.g. the auth secret generated on first start when none is set. */

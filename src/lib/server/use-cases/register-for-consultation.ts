@@ -29,16 +29,21 @@ export interface RegisterContext {
 const ACTIVE = [...ACTIVE_REGISTRATION_STATUSES];
 
 export async function registerForConsultation(db: Database, slug: string, input: TRegistrationInput, now: Date, context: RegisterContext): Promise<RegisterResult> {
-	let result: RegisterResult;
 	try {
-		result = await db.transaction(async (tx): Promise<RegisterResult> => {
+		return await db.transaction(async (tx): Promise<RegisterResult> => {
 			const [c] = await tx
 				.select()
 				.from(consultation)
 				.where(and(eq(consultation.slug, slug), eq(consultation.status, 'published')))
 				.for('update');
 			if (!c) return { ok: false, reason: 'not-found' };
-			return registerLocked(tx, c, input, now, context.locale);
+			const registered = await registerLocked(tx, c, input, now, context.locale);
+			// The confirmation is stored (and its delivery queued) with the registration: a crash after
+			// the commit cannot lose it, and a repeated form finds it already there.
+			if (registered.ok && !registered.isRepeat && context.mailer) {
+				await context.mailer.send(registrationReceivedMessage({ email: input.email, name: input.name, locale: context.locale }, c, context.urls), tx);
+			}
+			return registered;
 		});
 	} catch (error) {
 		// The lock makes these rare (PGlite, or a unique index racing the lock); they still mean the same.
@@ -48,12 +53,6 @@ export async function registerForConsultation(db: Database, slug: string, input:
 		if (constraint === 'registration_idempotency_key_unique') return registerForConsultation(db, slug, input, now, context);
 		throw error;
 	}
-
-	if (result.ok && !result.isRepeat && context.mailer) {
-		const [c] = await db.select().from(consultation).where(eq(consultation.slug, slug));
-		await context.mailer.send(registrationReceivedMessage({ email: input.email, name: input.name, locale: context.locale }, c, context.urls));
-	}
-	return result;
 }
 
 /**

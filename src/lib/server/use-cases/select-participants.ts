@@ -1,11 +1,11 @@
 // Fair selection for a consultation: the pool is every registration still waiting for a decision
 // (submitted or waitlisted), described by subregion, gender and stakeholder group, grouped by
-// organization. A run is recorded before it starts (quotas, seed, pool order), solved in a worker,
-// and its outcome stored: probabilities, distribution and hash, panel and waiting list — or the
-// conflicting quotas. Accepting a run selects the panel, waitlists the rest in order, and tells
+// organization. A run is recorded before it starts (quotas, seed, pool order) together with its job
+// (in one transaction), solved by whichever worker takes the job, and its outcome stored:
+// probabilities, distribution and hash, panel and waiting list — or the conflicting quotas. Accepting a run selects the panel, waitlists the rest in order, and tells
 // everyone in their language.
 import { and, eq, inArray, ne } from 'drizzle-orm';
-import type { Database } from '../db';
+import type { Database, Executor } from '../db';
 import { consultation, person, registration, selectionProbability, selectionRun } from '../db/schema';
 import type { Mailer } from '../mail';
 import { writeAudit } from '../queries/audit';
@@ -14,7 +14,8 @@ import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/poli
 import type { Progress } from '../../domain/selection/leximin';
 import type { Quota, SelectionProblem } from '../../domain/selection/problem';
 import type { WorkerOutcome } from '../selection/in-worker';
-import { isUuid, type RegistrationId } from '../../domain/ids';
+import { isUuid, type ConsultationId, type RegistrationId } from '../../domain/ids';
+import { uniqueViolation } from '../db/errors';
 import { loadMembers, loadPool, NOT_STATED, POOL_STATUSES, poolCounts, poolProblem, SELECTION_DIMENSIONS, suggestReplacements, type PoolMember, type Replacement } from '../queries/selection';
 import { isOneOf } from '../../domain/enums';
 
@@ -25,18 +26,31 @@ export type StartResult = { ok: true; runId: string } | Forbidden | { ok: false;
 
 export type Runner = (problem: SelectionProblem, seed: string, onProgress: (p: Progress) => void) => Promise<WorkerOutcome>;
 
+/** Queues the computation of a run, in the transaction that records it (the job queue, or a test's stand-in). */
+export type RunScheduler = (via: Executor, runId: string, consultationId: ConsultationId) => Promise<unknown>;
+
 /**
- * Records the run and starts it; `done` resolves when the outcome is stored (the web request does
- * not wait for it; tests and the CLI do).
+ * Records the run and queues its computation in the same transaction: a run exists only with its
+ * job. A second run of the same consultation while one is computing is refused (and the database's
+ * one-pending-run index refuses it too, from any process).
  */
 export async function startSelection(
 	db: Database,
 	actor: Actor,
 	slug: string,
 	input: { panelSize: number; seed: string; quotas: Quota[] },
-	runner: Runner
-): Promise<StartResult & { done?: Promise<void> }> {
-	const started = await db.transaction(async (tx) => {
+	schedule: RunScheduler
+): Promise<StartResult> {
+	try {
+		return await recordRun(db, actor, slug, input, schedule);
+	} catch (error) {
+		if (uniqueViolation(error) === 'selection_run_one_pending_uq') return { ok: false, reason: 'already-running' };
+		throw error;
+	}
+}
+
+async function recordRun(db: Database, actor: Actor, slug: string, input: { panelSize: number; seed: string; quotas: Quota[] }, schedule: RunScheduler): Promise<StartResult> {
+	return db.transaction(async (tx) => {
 		const [c] = await tx.select().from(consultation).where(eq(consultation.slug, slug)).for('update');
 		if (!c) return { ok: false as const, reason: 'not-found' as const };
 		if (!policy.canOrganize(actor, c.id)) return FORBIDDEN;
@@ -57,12 +71,38 @@ export async function startSelection(
 			})
 			.returning({ id: selectionRun.id });
 		await writeAudit(tx, actor, { action: 'selection.start', subjectType: 'consultation', subjectId: c.id, details: { runId: run.id, panelSize: input.panelSize, seed: input.seed, pool: pool.length } });
-		return { ok: true as const, runId: run.id, pool };
+		await schedule(tx, run.id, c.id);
+		return { ok: true as const, runId: run.id };
 	});
-	if (!started.ok) return started;
-	const problem = poolProblem(started.pool, input.quotas, input.panelSize);
-	const done = finish(db, started.runId, started.pool, problem, input.seed, runner);
-	return { ok: true, runId: started.runId, done };
+}
+
+/**
+ * The selection job: computes a pending run from what its row recorded (the pool in its order, the
+ * quotas, the seed) and stores the outcome — unless the run is no longer pending (then nothing is
+ * written). A job taken over from a worker that died computes the same run again, with the same seed.
+ */
+export async function computeRun(db: Database, runId: string, runner: Runner): Promise<'computed' | 'not-pending'> {
+	const [run] = await db.select().from(selectionRun).where(eq(selectionRun.id, runId));
+	if (!run || run.status !== 'pending' || !run.outcome) return 'not-pending';
+	const members = await loadMembers(db, run.outcome.pool);
+	const byId = new Map(members.map((m) => [m.registrationId, m]));
+	const pool = run.outcome.pool.map((id) => byId.get(id)).filter((m): m is PoolMember => !!m);
+	if (pool.length !== run.outcome.pool.length) {
+		await failRun(db, runId, 'a registration of the pool was erased while the run waited; start the selection again');
+		return 'computed';
+	}
+	await finish(db, runId, pool, poolProblem(pool, run.quotas, run.panelSize), run.seed, runner);
+	return 'computed';
+}
+
+/** A run that cannot finish says why; a run already finished or failed is left as it is. */
+export async function failRun(db: Executor, runId: string, reason: string): Promise<void> {
+	const [run] = await db.select({ outcome: selectionRun.outcome }).from(selectionRun).where(eq(selectionRun.id, runId));
+	if (!run) return;
+	await db
+		.update(selectionRun)
+		.set({ status: 'failed', outcome: { pool: run.outcome?.pool ?? [], error: reason } })
+		.where(and(eq(selectionRun.id, runId), eq(selectionRun.status, 'pending')));
 }
 
 async function finish(db: Database, runId: string, pool: readonly PoolMember[], problem: SelectionProblem, seed: string, runner: Runner) {
@@ -81,18 +121,18 @@ async function finish(db: Database, runId: string, pool: readonly PoolMember[], 
 	try {
 		outcome = await runner(problem, seed, saveProgress);
 	} catch (error) {
-		await db.update(selectionRun).set({ status: 'failed', outcome: { pool: pool.map((p) => p.registrationId), error: (error as Error).message } }).where(eq(selectionRun.id, runId));
+		await failRun(db, runId, (error as Error).message);
 		return;
 	}
 	const ids = pool.map((p) => p.registrationId);
 	if (!outcome.ok) {
-		await db.update(selectionRun).set({ status: 'infeasible', outcome: { pool: ids, diagnosis: outcome.diagnosis } }).where(eq(selectionRun.id, runId));
+		await db.update(selectionRun).set({ status: 'infeasible', outcome: { pool: ids, diagnosis: outcome.diagnosis } }).where(and(eq(selectionRun.id, runId), eq(selectionRun.status, 'pending')));
 		return;
 	}
 	const drawn = new Set(outcome.drawn);
 	const waitPosition = new Map(outcome.waitingList.map((e, i) => [e.person, i + 1]));
 	await db.transaction(async (tx) => {
-		await tx
+		const stored = await tx
 			.update(selectionRun)
 			.set({
 				status: 'completed',
@@ -106,7 +146,10 @@ async function finish(db: Database, runId: string, pool: readonly PoolMember[], 
 					stats: outcome.stats
 				}
 			})
-			.where(eq(selectionRun.id, runId));
+			.where(and(eq(selectionRun.id, runId), eq(selectionRun.status, 'pending')))
+			.returning({ id: selectionRun.id });
+		// Failed meanwhile (its lease ran out and another worker gave up on it): that answer stands.
+		if (!stored.length) return;
 		await tx.insert(selectionProbability).values(
 			ids.map((registrationId, i) => ({
 				runId,
@@ -117,11 +160,6 @@ async function finish(db: Database, runId: string, pool: readonly PoolMember[], 
 			}))
 		);
 	});
-}
-
-/** Runs interrupted by a restart cannot finish: say so rather than leave them pending forever. */
-export async function failInterruptedRuns(db: Database): Promise<void> {
-	await db.update(selectionRun).set({ status: 'failed' }).where(eq(selectionRun.status, 'pending'));
 }
 
 export type AcceptResult = { ok: true; selected: number; waitlisted: number } | Forbidden | { ok: false; reason: 'not-found' | 'not-completed' | 'pool-changed' };

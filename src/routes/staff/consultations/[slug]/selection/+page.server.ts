@@ -3,12 +3,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { randomBytes } from 'node:crypto';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/runtime';
+import { getDb, getQueue } from '$lib/server/runtime';
 import { consultationOr404, requireStaff } from '$lib/server/guards';
 import { listRuns, loadPool, poolCounts, SELECTION_DIMENSIONS } from '$lib/server/queries/selection';
 import { startSelection } from '$lib/server/use-cases/select-participants';
 import { selectionLabels } from '$lib/server/queries/selection-labels';
-import { runInWorker } from '$lib/server/selection/in-worker';
+import { scheduleSelection } from '$lib/server/jobs';
 import { deriveQuotas } from '$lib/domain/selection/quotas';
 import { parseQuotaForm } from '$lib/domain/selection/quota-form';
 import type { Quota } from '$lib/domain/selection/problem';
@@ -75,12 +75,11 @@ export const actions: Actions = {
 		if (!parsed.ok) {
 			return fail(400, { values: Object.fromEntries(fields), errors: errorTexts(parsed.errors) });
 		}
-		const result = await startSelection(getDb(), actor, c.slug, parsed.form, runInWorker);
+		const result = await startSelection(getDb(), actor, c.slug, parsed.form, scheduleSelection(getQueue()));
 		if (!result.ok) {
 			const message = result.reason === 'already-running' ? m.selection_already_running() : result.reason === 'empty-pool' ? m.selection_empty_pool() : m.error_forbidden();
 			return fail(409, { values: Object.fromEntries(fields), message });
 		}
-		void result.done?.catch((e: unknown) => console.error(`Selection ${result.runId} failed: ${(e as Error).message}`));
 		redirect(303, `/staff/consultations/${c.slug}/selection/${result.runId}`);
 	}
 };
