@@ -3,8 +3,10 @@ import { defineConfig } from 'vitest/config';
 
 const alias = { $lib: path.resolve('src/lib') };
 // Database specs (*.db.spec.ts) run twice: on embedded PGlite and on a real PostgreSQL that the
-// harness starts itself. Everything else is pure and runs once.
+// harness starts itself. Specs of what only PostgreSQL does (several processes on one database)
+// are *.pg.spec.ts and run there only. Everything else is pure and runs once.
 const dbSpecs = ['src/**/*.db.spec.ts', 'tests/**/*.db.spec.ts'];
+const pgSpecs = ['src/**/*.pg.spec.ts', 'tests/**/*.pg.spec.ts'];
 
 export default defineConfig({
 	test: {
@@ -17,7 +19,7 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['src/**/*.spec.ts', 'tests/**/*.spec.ts'],
-					exclude: dbSpecs,
+					exclude: [...dbSpecs, ...pgSpecs],
 					expect: { requireAssertions: true }
 				}
 			},
@@ -36,7 +38,7 @@ export default defineConfig({
 				resolve: { alias },
 				test: {
 					name: 'postgres',
-					include: dbSpecs,
+					include: [...dbSpecs, ...pgSpecs],
 					env: { CONVENE_TEST_DRIVER: 'postgres' },
 					globalSetup: ['tests/support/postgres-global-setup.ts'],
 					testTimeout: 30_000,

@@ -8,14 +8,16 @@ import { closeRuntime, getAuth, getDb, getLimits, readyRuntime } from '$lib/serv
 import { clientAddress } from '$lib/server/client-address';
 import { screenFormPost, tooManyResponse } from '$lib/server/refusals';
 import { loadActor } from '$lib/server/queries/actors';
+import { databaseMessage } from '$lib/server/db/errors';
 
 export const init: ServerInit = async () => {
 	if (building) return;
 	try {
 		await readyRuntime([sveltekitCookies(getRequestEvent)]);
 	} catch (error) {
-		// One clear line (a bad DATABASE_URL, a data directory in use), not a stack trace.
-		console.error(`Convene could not start: ${(error as Error).message}`);
+		// One clear line (a bad DATABASE_URL, a data directory in use), not a stack trace, and never a
+		// failed query with its parameters: the database's own sentence.
+		console.error(`Convene could not start: ${databaseMessage(error).slice(0, 500)}`);
 		process.exit(1);
 	}
 	// adapter-node never exits on SIGTERM while the database is open: close it on shutdown.

@@ -33,7 +33,12 @@ export interface StartupOptions {
 	log?: (line: string) => void;
 }
 
-export async function prepareDatabase(handle: DatabaseHandle, options: StartupOptions = {}): Promise<Omit<StartupReport, 'handle'>> {
+/** Several processes starting at once on one PostgreSQL do this one after another (handle.exclusive). */
+export function prepareDatabase(handle: DatabaseHandle, options: StartupOptions = {}): Promise<Omit<StartupReport, 'handle'>> {
+	return handle.exclusive(() => prepareExclusively(handle, options));
+}
+
+async function prepareExclusively(handle: DatabaseHandle, options: StartupOptions): Promise<Omit<StartupReport, 'handle'>> {
 	const env = options.env ?? process.env;
 	const log = options.log ?? (() => undefined);
 	await migrateDatabase(handle);

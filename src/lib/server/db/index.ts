@@ -125,7 +125,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
 
 async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
 	let lock: DataDirLock | null = null;
-	if (dataDir) lock = lockDataDir(dataDir);
+	if (dataDir) lock = await lockDataDir(dataDir);
 	try {
 		const client = dataDir ? await PGlite.create(path.join(dataDir, 'pglite')) : await PGlite.create();
 		const db = drizzlePglite(client, { schema }) as unknown as Database;

@@ -1,56 +1,94 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DataDirLockedError, lockDataDir } from './lock';
+import { DataDirLockedError, LOCK_FILE, lockDataDir, lockSocketPath } from './lock';
 
 const dirs: string[] = [];
+const children: ChildProcess[] = [];
 const tempDir = () => {
 	const d = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-lock-'));
 	dirs.push(d);
 	return d;
 };
 afterEach(() => {
+	for (const c of children.splice(0)) c.kill('SIGKILL');
 	for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
+/** Another process holding the lock through the real code. */
+async function holder(dir: string): Promise<ChildProcess> {
+	const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('tests/support/hold-lock.ts'), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+	children.push(child);
+	await new Promise<void>((resolve, reject) => {
+		child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('held') && resolve());
+		child.once('exit', (code) => reject(new Error(`the holder exited with ${code}`)));
+	});
+	return child;
+}
+
 describe('data directory lock', () => {
-	it('refuses a second lock while a live process holds it, naming its pid', async () => {
+	it('refuses a second lock while a live process holds it, naming its pid, after waiting briefly', async () => {
 		const dir = tempDir();
-		// Another live process owns the lock.
-		const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)']);
-		try {
-			fs.writeFileSync(path.join(dir, 'convene.lock'), String(child.pid));
-			expect(() => lockDataDir(dir)).toThrow(DataDirLockedError);
-			expect(() => lockDataDir(dir)).toThrow(`pid ${child.pid}`);
-		} finally {
-			child.kill();
-		}
-	});
+		const child = await holder(dir);
+		const started = Date.now();
+		await expect(lockDataDir(dir, { waitMs: 500 })).rejects.toThrow(DataDirLockedError);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+		await expect(lockDataDir(dir, { waitMs: 0 })).rejects.toThrow(`pid ${child.pid}`);
+	}, 30_000);
 
-	it('refuses to lock the same directory twice in one process', () => {
+	it('is taken at once after its holder is killed with SIGKILL', async () => {
 		const dir = tempDir();
-		const lock = lockDataDir(dir);
-		expect(() => lockDataDir(dir)).toThrow(DataDirLockedError);
-		lock.release();
-	});
-
-	it('takes over a lock left by a process that no longer exists', async () => {
-		const dir = tempDir();
-		const child = spawn(process.execPath, ['-e', '0']);
-		await new Promise((resolve) => child.on('exit', resolve));
-		fs.writeFileSync(path.join(dir, 'convene.lock'), String(child.pid));
-		const lock = lockDataDir(dir);
+		const child = await holder(dir);
+		child.kill('SIGKILL');
+		await new Promise((resolve) => child.once('exit', resolve));
+		const started = Date.now();
+		const lock = await lockDataDir(dir, { waitMs: 0 });
+		expect(Date.now() - started).toBeLessThan(500);
 		expect(fs.readFileSync(lock.file, 'utf8')).toBe(String(process.pid));
 		lock.release();
+	}, 30_000);
+
+	it('waits for a holder that is stopping instead of failing', async () => {
+		const dir = tempDir();
+		const child = await holder(dir);
+		setTimeout(() => child.kill('SIGTERM'), 300);
+		const lock = await lockDataDir(dir, { waitMs: 5_000 });
+		expect(fs.readFileSync(lock.file, 'utf8')).toBe(String(process.pid));
+		lock.release();
+	}, 30_000);
+
+	it('takes over a lock whose pid is alive but belongs to another process (PID 1 in a container)', async () => {
+		const dir = tempDir();
+		// The dead holder's socket is left behind; its pid now belongs to a live process (here: init).
+		const child = await holder(dir);
+		child.kill('SIGKILL');
+		await new Promise((resolve) => child.once('exit', resolve));
+		fs.writeFileSync(path.join(dir, LOCK_FILE), '1');
+		expect(fs.existsSync(lockSocketPath(dir))).toBe(true);
+		const lock = await lockDataDir(dir, { waitMs: 0 });
+		lock.release();
+		// Without a socket at all (a lock written by an older Convene), an old file with a live pid is stale too.
+		fs.writeFileSync(path.join(dir, LOCK_FILE), '1');
+		fs.rmSync(lockSocketPath(dir), { force: true });
+		const old = new Date(Date.now() - 60_000);
+		fs.utimesSync(path.join(dir, LOCK_FILE), old, old);
+		(await lockDataDir(dir, { waitMs: 0 })).release();
+	}, 30_000);
+
+	it('refuses to lock the same directory twice in one process', async () => {
+		const dir = tempDir();
+		const lock = await lockDataDir(dir);
+		await expect(lockDataDir(dir, { waitMs: 0 })).rejects.toThrow(DataDirLockedError);
+		lock.release();
 	});
 
-	it('removes the lock file on release, so the next process can open the directory', () => {
+	it('removes the lock file on release, so the next process can open the directory', async () => {
 		const dir = tempDir();
-		lockDataDir(dir).release();
-		expect(fs.existsSync(path.join(dir, 'convene.lock'))).toBe(false);
-		const again = lockDataDir(dir);
+		(await lockDataDir(dir)).release();
+		expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
+		const again = await lockDataDir(dir);
 		expect(fs.existsSync(again.file)).toBe(true);
 		again.release();
 	});
