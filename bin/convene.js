@@ -25,8 +25,9 @@ async function serve(rest) {
 		if (arg === '--port' || arg === '-p') port = rest[++i] ?? '';
 		else if (arg.startsWith('--port=')) port = arg.slice('--port='.length);
 		else if (arg === '--demo') process.env.CONVENE_DEMO = '1';
+		else if (arg === '--no-worker') process.env.CONVENE_WORKER = '0';
 		else {
-			console.error(`convene: unexpected argument "${arg}" (usage: convene serve [--port N] [--demo])`);
+			console.error(`convene: unexpected argument "${arg}" (usage: convene serve [--port N] [--demo] [--no-worker])`);
 			return 2;
 		}
 	}

@@ -22,9 +22,12 @@ export const HELP = `Usage: convene <command> [options]
 Commands:
   migrate              Apply the database migrations and load the reference data
   seed --demo          Fill an empty database with the fictional demo network and review process
-  serve [--port N] [--demo]
+  serve [--port N] [--demo] [--no-worker]
                        Start the web server (default port 3000; migrates at start; --demo seeds the
-                       fictional demo into an empty database)
+                       fictional demo into an empty database). It also works the background jobs
+                       (mail delivery, selection runs, reminders) unless --no-worker
+  worker               Work the background jobs without serving pages (PostgreSQL: run any number
+                       of servers and workers on one database; stop with SIGTERM)
   import people FILE [--dry-run]
                        Import people and their organizations from a .csv or .xlsx file: every
                        problem row is listed with its reason and nothing is imported (exit 1)
@@ -113,6 +116,31 @@ async function restoreCommand(files: string[], replace: boolean, io: Io): Promis
 }
 const defaultIo: Io = { out: (s) => console.log(s), err: (s) => console.error(s) };
 
+/** Works the job queue until SIGTERM or SIGINT; a job in hand when stopped is left to its lease. */
+async function workerCommand(io: Io): Promise<number | null> {
+	const { startConvene } = await import('../lib/server/startup');
+	const { openQueue } = await import('../lib/server/queue');
+	const { startWorker } = await import('../lib/server/jobs');
+	const { runInWorker } = await import('../lib/server/selection/in-worker');
+	const { Limits, limitsFromEnv } = await import('../lib/server/limits');
+	const { createMailer, smtpTransportFromEnv } = await import('../lib/server/mail');
+	const { handle } = await startConvene({ log: (line) => io.out(line) });
+	const queue = await openQueue(handle);
+	const mailer = createMailer(handle.db, process.env, queue);
+	const stopWorker = await startWorker({ db: handle.db, queue, mailer, transport: smtpTransportFromEnv(), runner: runInWorker, limits: new Limits(handle.db, limitsFromEnv()), log: (line) => io.out(line) });
+	io.out(`Convene worker: taking jobs from the ${handle.driver} database (${handle.location}); mail: ${mailer.transport === 'smtp' ? 'SMTP' : 'outbox (no SMTP_URL)'}.`);
+	const stop = async () => {
+		await stopWorker();
+		await queue.stop();
+		await handle.close();
+		io.out('Convene worker stopped.');
+		process.exit(0);
+	};
+	process.once('SIGTERM', () => void stop());
+	process.once('SIGINT', () => void stop());
+	return null;
+}
+
 async function withDatabase<T>(fn: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
 	const handle = await openDatabase(databaseConfigFromEnv());
 	try {
@@ -124,7 +152,7 @@ async function withDatabase<T>(fn: (handle: DatabaseHandle) => Promise<T>): Prom
 	}
 }
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], io: Io = defaultIo): Promise<number | null> {
 	let parsed;
 	try {
 		parsed = parseArgs({
@@ -211,6 +239,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 					io.out(`Sent ${sent} reminders.`);
 					return 0;
 				});
+			case 'worker':
+				return await workerCommand(io);
 			case 'serve':
 				// bin/convene.js starts the server itself, without tsx; reaching here means `serve --help`.
 				io.out(HELP);

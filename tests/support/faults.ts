@@ -35,6 +35,20 @@ export async function startServer(env: Record<string, string>, port?: number): P
 	return { url: `http://127.0.0.1:${p}`, process: child, output: () => out };
 }
 
+/** `convene worker` on the database of `env`: resolves once it takes jobs. */
+export async function startJobWorker(env: Record<string, string>): Promise<Server> {
+	const child = spawn(process.execPath, ['bin/convene.js', 'worker'], { env: { ...process.env, CONVENE_ADMIN_PASSWORD: 'faults-password-123', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+	let out = '';
+	child.stdout!.on('data', (d) => (out += d));
+	child.stderr!.on('data', (d) => (out += d));
+	const deadline = Date.now() + 90_000;
+	while (!out.includes('taking jobs')) {
+		if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the worker did not start: ${out}`);
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return { url: '', process: child, output: () => out };
+}
+
 export async function stop(server: Server, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
 	if (server.process.exitCode !== null || server.process.signalCode !== null) return;
 	const exited = new Promise((r) => server.process.once('exit', r));
@@ -147,6 +161,8 @@ export interface ColleagueFigures {
 	lost: number;
 	violations: number;
 	fiveHundreds: number;
+	/** The addresses whose registration was acknowledged (each is owed one confirmation). */
+	acknowledgedEmails: string[];
 }
 
 /**
@@ -179,7 +195,8 @@ export async function colleaguesAtOnce(url: string, servers: Server[], organizat
 			refused: statuses.filter((s) => s >= 400 && s < 500).length + statuses.filter((s) => s === 200).length,
 			lost: acknowledged.filter((a) => !stored.has(a.email)).length,
 			violations: [...perOrganization.values()].filter((n) => n > 1).length,
-			fiveHundreds: statuses.filter((s) => s >= 500 || s === 0).length
+			fiveHundreds: statuses.filter((s) => s >= 500 || s === 0).length,
+			acknowledgedEmails: acknowledged.map((a) => a.email)
 		};
 	} finally {
 		await handle.close();

@@ -42,7 +42,7 @@ async function watch(runId: string, seconds: number) {
 describe(`jobs on ${testDriver}`, () => {
 	let queue: Queue;
 	beforeAll(async () => {
-		queue = await openQueue(t, { selectionLeaseSeconds: LEASE, maintenanceSeconds: 1, pollingSeconds: 1 });
+		queue = await openQueue(t, { selectionLeaseSeconds: LEASE, mailLeaseSeconds: LEASE, maintenanceSeconds: 1, pollingSeconds: 1 });
 	});
 	afterAll(async () => {
 		await queue.stop();
@@ -55,7 +55,7 @@ describe(`jobs on ${testDriver}`, () => {
 		const started = await startSelection(t.db, organizer, c.slug, { panelSize: 4, seed: 'job', quotas: [] }, scheduleSelection(queue));
 		if (!started.ok) throw new Error(started.reason);
 		// A second process starting up opens the queue too: that must not touch the pending run.
-		const second = await openQueue(t, { selectionLeaseSeconds: LEASE, maintenanceSeconds: 1, pollingSeconds: 1 });
+		const second = await openQueue(t, { selectionLeaseSeconds: LEASE, mailLeaseSeconds: LEASE, maintenanceSeconds: 1, pollingSeconds: 1 });
 		await second.stop();
 		const [pending] = await t.db.select().from(selectionRun).where(eq(selectionRun.id, started.runId));
 		expect(pending.status).toBe('pending');

@@ -21,7 +21,7 @@ describe(`mail on ${testDriver}`, () => {
 	let server: SMTPServer;
 	let smtpUrl = '';
 	beforeAll(async () => {
-		queue = await openQueue(t, { selectionLeaseSeconds: 60, maintenanceSeconds: 30, pollingSeconds: 1 });
+		queue = await openQueue(t, { selectionLeaseSeconds: 60, mailLeaseSeconds: 120, maintenanceSeconds: 30, pollingSeconds: 1 });
 		server = new SMTPServer({
 			authOptional: true,
 			disabledCommands: ['STARTTLS'],

@@ -23,6 +23,8 @@ export const QUEUES = {
 export interface QueueTimings {
 	/** The lease of a selection job: the solver's time limit and a margin. */
 	selectionLeaseSeconds: number;
+	/** The lease of a mail delivery (an SMTP attempt is bounded well within it), and the first retry's delay. */
+	mailLeaseSeconds: number;
 	/** How often expired leases are looked for (pg-boss maintenance). */
 	maintenanceSeconds: number;
 	/** How often an idle worker asks for work. */
@@ -33,12 +35,11 @@ export function queueTimingsFromEnv(env: NodeJS.ProcessEnv = process.env): Queue
 	const limit = Number(env.CONVENE_SELECTION_TIME_LIMIT) || 600;
 	return {
 		selectionLeaseSeconds: Math.ceil(limit) + 120,
+		mailLeaseSeconds: Number(env.CONVENE_MAIL_LEASE_SECONDS) || 120,
 		maintenanceSeconds: Number(env.CONVENE_QUEUE_MAINTENANCE_SECONDS) || 30,
 		pollingSeconds: Number(env.CONVENE_QUEUE_POLLING_SECONDS) || 2
 	};
 }
-
-const MAIL_LEASE_SECONDS = 120;
 
 export interface Queue {
 	readonly boss: PgBoss;
@@ -59,7 +60,7 @@ export async function openQueue(handle: DatabaseHandle, timings: QueueTimings = 
 	boss.on('error', (error: Error) => console.error(`Job queue: ${error.message}`));
 	await handle.exclusive(async () => {
 		await boss.start();
-		await boss.createQueue(QUEUES.mail, { name: QUEUES.mail, policy: 'stately', retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: MAIL_LEASE_SECONDS });
+		await boss.createQueue(QUEUES.mail, { name: QUEUES.mail, policy: 'stately', retryLimit: 8, retryDelay: Math.min(30, timings.mailLeaseSeconds), retryBackoff: true, expireInSeconds: timings.mailLeaseSeconds });
 		await boss.createQueue(QUEUES.selectionFailed, { name: QUEUES.selectionFailed, policy: 'standard', retryLimit: 5, retryBackoff: true });
 		await boss.createQueue(QUEUES.selection, {
 			name: QUEUES.selection,
