@@ -44,7 +44,7 @@ export async function moveMyRegistration(db: Database, actor: Actor, registratio
 	return result.ok ? { ok: true, status: result.status } : result;
 }
 
-/** An organizer's decision inside the caller's transaction (the caller tells the registrant after commit). */
+/** An organizer's decision inside the caller's transaction (the caller tells the registrant in it too: notifyDecision). */
 export function decideRegistrationIn(tx: Executor, actor: Actor, registrationId: RegistrationId, to: Decision, now: Date): Promise<Refusal | Moved> {
 	return moveIn(tx, registrationId, now, (r, c) => {
 		if (!policy.canOrganize(actor, c.id)) return FORBIDDEN;
@@ -53,22 +53,24 @@ export function decideRegistrationIn(tx: Executor, actor: Actor, registrationId:
 	});
 }
 
-/** Tells the registrant of a decision, in their language (after the decision is committed). */
-export async function notifyDecision(db: Executor, mailer: Mailer | null, moved: Moved, to: Decision, urls: DecisionUrls): Promise<void> {
+/** Tells the registrant of a decision, in their language: the message is stored in the decision's transaction `tx`. */
+export async function notifyDecision(tx: Executor, mailer: Mailer | null, moved: Moved, to: Decision, urls: DecisionUrls): Promise<void> {
 	if (!mailer) return;
-	const [p] = await db.select().from(person).where(eq(person.id, moved.registration.personId));
+	const [p] = await tx.select().from(person).where(eq(person.id, moved.registration.personId));
 	if (p?.email) {
-		await mailer.send(registrationDecisionMessage({ email: p.email, name: p.name, locale: p.preferredLocale }, to, moved.consultation, { page: urls.page(moved.consultation.slug), signIn: urls.signIn }));
+		await mailer.send(registrationDecisionMessage({ email: p.email, name: p.name, locale: p.preferredLocale }, to, moved.consultation, { page: urls.page(moved.consultation.slug), signIn: urls.signIn }), tx);
 	}
 }
 
 export type DecisionUrls = { page: (slug: string) => string; signIn: string };
 
 export async function decideRegistration(db: Database, mailer: Mailer | null, actor: Actor, registrationId: RegistrationId, to: Decision, now: Date, urls: DecisionUrls): Promise<MoveResult> {
-	const result = await db.transaction((tx) => decideRegistrationIn(tx, actor, registrationId, to, now));
-	if (!result.ok) return result;
-	await notifyDecision(db, mailer, result, to, urls);
-	return { ok: true, status: result.status };
+	const result = await db.transaction(async (tx) => {
+		const moved = await decideRegistrationIn(tx, actor, registrationId, to, now);
+		if (moved.ok) await notifyDecision(tx, mailer, moved, to, urls);
+		return moved;
+	});
+	return result.ok ? { ok: true, status: result.status } : result;
 }
 
 export interface MyRegistrationDetails {

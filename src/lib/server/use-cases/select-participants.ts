@@ -14,7 +14,7 @@ import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/poli
 import type { Progress } from '../../domain/selection/leximin';
 import type { Quota, SelectionProblem } from '../../domain/selection/problem';
 import type { WorkerOutcome } from '../selection/in-worker';
-import { isUuid, type ConsultationId, type RegistrationId } from '../../domain/ids';
+import { isUuid, type ConsultationId } from '../../domain/ids';
 import { uniqueViolation } from '../db/errors';
 import { loadMembers, loadPool, NOT_STATED, POOL_STATUSES, poolCounts, poolProblem, SELECTION_DIMENSIONS, suggestReplacements, type PoolMember, type Replacement } from '../queries/selection';
 import { isOneOf } from '../../domain/enums';
@@ -195,24 +195,23 @@ export async function acceptSelection(
 		await tx.update(selectionRun).set({ status: 'accepted', acceptedAt: now }).where(eq(selectionRun.id, run.id));
 		await tx.update(selectionRun).set({ status: 'discarded' }).where(and(eq(selectionRun.consultationId, c.id), eq(selectionRun.status, 'completed'), ne(selectionRun.id, run.id)));
 		await writeAudit(tx, actor, { action: 'selection.accept', subjectType: 'consultation', subjectId: c.id, details: { runId: run.id, selected: selected.length, waitlisted: waitlisted.length, distributionHash: run.distributionHash } });
-		return { ok: true as const, selected, waitlisted, consultation: c };
+		// Everyone is told in their language; the messages are stored with the decision (the outbox).
+		if (mailer) {
+			for (const [ids, decision] of [[selected, 'selected'], [waitlisted, 'waitlisted']] as const) {
+				if (!ids.length) continue;
+				const people = await tx
+					.select({ email: person.email, name: person.name, locale: person.preferredLocale })
+					.from(registration)
+					.innerJoin(person, eq(registration.personId, person.id))
+					.where(inArray(registration.id, ids));
+				for (const p of people) {
+					if (p.email) await mailer.send(registrationDecisionMessage({ email: p.email, name: p.name, locale: p.locale }, decision, c, { page: urls.page(c.slug), signIn: urls.signIn }), tx);
+				}
+			}
+		}
+		return { ok: true as const, selected, waitlisted };
 	});
 	if (!result.ok) return result;
-	if (mailer) {
-		const notify = async (ids: RegistrationId[], decision: 'selected' | 'waitlisted') => {
-			if (!ids.length) return;
-			const people = await db
-				.select({ email: person.email, name: person.name, locale: person.preferredLocale })
-				.from(registration)
-				.innerJoin(person, eq(registration.personId, person.id))
-				.where(inArray(registration.id, ids));
-			for (const p of people) {
-				if (p.email) await mailer.send(registrationDecisionMessage({ email: p.email, name: p.name, locale: p.locale }, decision, result.consultation, { page: urls.page(result.consultation.slug), signIn: urls.signIn }));
-			}
-		};
-		await notify(result.selected, 'selected');
-		await notify(result.waitlisted, 'waitlisted');
-	}
 	return { ok: true, selected: result.selected.length, waitlisted: result.waitlisted.length };
 }
 

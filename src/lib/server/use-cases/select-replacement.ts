@@ -21,9 +21,9 @@ export async function selectReplacement(db: Database, mailer: Mailer | null, act
 		if (!policy.canOrganize(actor, run.consultationId)) return FORBIDDEN;
 		const suggestions = await suggestReplacements(tx, runId);
 		if (!suggestions.some((s) => s.replacement?.registrationId === registrationId)) return { ok: false as const, reason: 'not-suggested' as const };
-		return decideRegistrationIn(tx, actor, registrationId, 'selected', now);
+		const moved = await decideRegistrationIn(tx, actor, registrationId, 'selected', now);
+		if (moved.ok) await notifyDecision(tx, mailer, moved, 'selected', urls);
+		return moved;
 	});
-	if (!result.ok) return result;
-	await notifyDecision(db, mailer, result, 'selected', urls);
-	return { ok: true, status: result.status };
+	return result.ok ? { ok: true, status: result.status } : result;
 }
