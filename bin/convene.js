@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // The `convene` command. `serve` is plain JavaScript that starts the production build (no compiler
-// in the server process: tsx would add ~230 MB of memory); the other commands are TypeScript
-// (src/cli/main.ts), run through tsx so that they share the server's code without a second build.
+// in the server process: tsx would add ~230 MB of memory); the other commands are src/cli/main.ts,
+// built with the app into build/cli (scripts/build-cli.js) so that they start at once, or run
+// through tsx in a checkout edited since its last build.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { importCli } from './cli-bundle.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.env.CONVENE_ROOT ??= root;
@@ -54,10 +56,13 @@ async function serve(rest) {
 let code;
 if (args[0] === 'serve' && !args.includes('--help') && !args.includes('-h')) {
 	code = await serve(args.slice(1));
+} else if (args.length === 0 || (args.length === 1 && (args[0] === '--help' || args[0] === '-h'))) {
+	// Answered without loading any command.
+	const { HELP } = await importCli('help', 'src/cli/help.ts');
+	(args.length ? console.log : console.error)(HELP);
+	code = args.length ? 0 : 2;
 } else {
-	const { register } = await import('tsx/esm/api');
-	register();
-	const { main } = await import('../src/cli/main.ts');
+	const { main } = await importCli('main', 'src/cli/main.ts');
 	code = await main(args);
 }
 if (code !== null) process.exitCode = code;

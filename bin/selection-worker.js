@@ -1,7 +1,6 @@
 // A selection runs in this worker thread, so that the server keeps answering during a long run.
-// Plain JavaScript that loads the TypeScript worker through tsx (as the CLI does); the memory it
-// costs is taken only while a selection runs.
-import { register } from 'tsx/esm/api';
+// It loads the built worker (build/cli/selection-worker.js) or, in a checkout not built since its
+// last edit, the TypeScript through tsx; the memory it costs is taken only while a selection runs.
+import { importCli } from './cli-bundle.js';
 
-register();
-await import('../src/lib/server/selection/worker.ts');
+await importCli('selection-worker', 'src/lib/server/selection/worker.ts');

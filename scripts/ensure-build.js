@@ -14,7 +14,7 @@ function newestMtime(dir) {
 	return newest;
 }
 const sources = ['src', 'messages', 'static'].filter((d) => fs.existsSync(d));
-const stale = !fs.existsSync(entry) || Math.max(...sources.map(newestMtime)) > fs.statSync(entry).mtimeMs;
+const stale = !fs.existsSync(entry) || !fs.existsSync('build/cli/main.js') || Math.max(...sources.map(newestMtime)) > fs.statSync(entry).mtimeMs;
 if (stale) {
 	console.log('Building Convene (first start or changed sources)…');
 	execSync('npm run build', { stdio: 'inherit' });

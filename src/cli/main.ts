@@ -3,73 +3,16 @@ import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { databaseConfigFromEnv, migrateDatabase, openDatabase, type DatabaseHandle } from '../lib/server/db';
-import { loadReferenceData } from '../lib/server/reference/load-reference';
-import { isDatabaseEmpty } from '../lib/server/demo/seed-demo';
-import { adminNotice, prepareDatabase } from '../lib/server/startup';
-import { baseUrl } from '../lib/server/runtime';
-import { readTable } from '../lib/server/imports/read-table';
-import { importPeople } from '../lib/server/use-cases/import-people';
-import { exportPeople } from '../lib/server/use-cases/export-people';
-import { guessMapping } from '../lib/domain/people-import';
+// Each command loads what it needs when it runs (await import): `convene --help` and a command on
+// the embedded database start at once instead of loading every library first.
+import type { DatabaseHandle } from '../lib/server/db';
 import type { Actor } from '../lib/domain/policy';
-import { sendReminders } from '../lib/server/use-cases/send-reminders';
-import { createMailer } from '../lib/server/mail';
 import { DEFAULT_K } from '../lib/domain/privacy/small-cells';
+import { HELP } from './help';
+import { databaseMessage } from '../lib/server/db/errors';
 
-export const HELP = `Usage: convene <command> [options]
+export { HELP };
 
-Commands:
-  migrate              Apply the database migrations and load the reference data
-  seed --demo          Fill an empty database with the fictional demo network and review process
-  serve [--port N] [--demo] [--no-worker]
-                       Start the web server (default port 3000; migrates at start; --demo seeds the
-                       fictional demo into an empty database). It also works the background jobs
-                       (mail delivery, selection runs, reminders) unless --no-worker
-  worker               Work the background jobs without serving pages (PostgreSQL: run any number
-                       of servers and workers on one database; stop with SIGTERM)
-  import people FILE [--dry-run]
-                       Import people and their organizations from a .csv or .xlsx file: every
-                       problem row is listed with its reason and nothing is imported (exit 1)
-  report render --consultation SLUG --format docx|pdf|html|md --out FILE [--draft]
-                       Render the latest version of the consultation's summary report, or with
-                       --draft a fresh draft (not saved), with what the privacy core finds in it
-  backup --out FILE    Write every row of the database to FILE (plain SQL), from one consistent
-                       moment; with the embedded database in use, the running server writes it
-  restore FILE [--replace]
-                       Load a backup into an empty database (the schema is applied first); refuses
-                       a database that holds data unless --replace, and a backup of another schema
-  send-reminders       Send the reminders due before meetings (the server also does this every 15 minutes)
-  export people --format csv|xlsx --out FILE [--q TEXT] [--category ID] [--country CODE]
-                       Export the directory (formula-like cells are neutralized)
-  select --categories FILE --respondents FILE --panel-size K [--group-by COLUMN] [--seed S] [--json]
-                       Fair selection (LEXIMIN) from the files of sortition tools: categories.csv
-                       (category,feature,min,max) and respondents.csv (one column per category);
-                       at most one person per --group-by value. No database needed. Exit 1 when
-                       no panel satisfies the quotas, with the conflicting quotas
-  privacy check --attendees FILE [--k N] [--json] FILE...
-                       Check texts (.txt, .md, .html, .docx) under the Chatham House Rule against
-                       an attendees CSV (name,email,organization,country,category,gender,attribution):
-                       names, emails and phones of non-attributable attendees and descriptions of a
-                       speaker that fit fewer than k attendees (default 3) block (exit 1);
-                       their organizations warn. No database needed
-  attendance parse FILE [--time-zone ZONE] [--json]
-                       Read a Zoom meeting participant or webinar attendee report (.csv or .xlsx)
-                       into one row per person (rejoins summed); Zoom's local times are read in
-                       ZONE (default UTC). No database needed
-  attendance import --consultation SLUG FILE
-                       Import a Zoom report as the consultation's attendance (replacing the last
-                       import), matched to registrants by email then name; lists who is unmatched
-
-Options:
-  -h, --help           Show this help
-
-Environment:
-  DATABASE_URL         PostgreSQL connection URL; when unset, the embedded database is used
-  CONVENE_DATA_DIR     Data directory of the embedded database (default ./data)
-  CONVENE_ADMIN_PASSWORD  Password of the first admin account (generated when unset)
-  ORIGIN, PORT, HOST, BETTER_AUTH_SECRET  see README.md
-`;
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
 
@@ -82,6 +25,7 @@ async function backupCommand(out: string | undefined, io: Io): Promise<number> {
 	const { writeBackupFile } = await import('../lib/server/backup-file');
 	const { askServerForBackup } = await import('../lib/server/control-socket');
 	const { DataDirLockedError } = await import('../lib/server/db/lock');
+	const { databaseConfigFromEnv, openDatabase } = await import('../lib/server/db');
 	const config = databaseConfigFromEnv();
 	let summary;
 	try {
@@ -142,6 +86,8 @@ async function workerCommand(io: Io): Promise<number | null> {
 }
 
 async function withDatabase<T>(fn: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+	const { databaseConfigFromEnv, migrateDatabase, openDatabase } = await import('../lib/server/db');
+	const { loadReferenceData } = await import('../lib/server/reference/load-reference');
 	const handle = await openDatabase(databaseConfigFromEnv());
 	try {
 		await migrateDatabase(handle);
@@ -210,6 +156,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number |
 					io.err('convene: seed needs --demo (the only data set there is)');
 					return 2;
 				}
+				const { isDatabaseEmpty } = await import('../lib/server/demo/seed-demo');
+				const { adminNotice, prepareDatabase } = await import('../lib/server/startup');
+				const { baseUrl } = await import('../lib/server/links');
 				return await withDatabase(async (h) => {
 					if (!(await isDatabaseEmpty(h.db))) {
 						io.err('convene: the database already holds data; the demo is only seeded into an empty database');
@@ -233,12 +182,15 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number |
 				return await attendanceCommand(rest, parsed.values, io);
 			case 'report':
 				return await reportCommand(rest, parsed.values, io);
-			case 'send-reminders':
+			case 'send-reminders': {
+				const { sendReminders } = await import('../lib/server/use-cases/send-reminders');
+				const { createMailer } = await import('../lib/server/mail');
 				return await withDatabase(async (h) => {
 					const sent = await sendReminders(h.db, createMailer(h.db), new Date());
 					io.out(`Sent ${sent} reminders.`);
 					return 0;
 				});
+			}
 			case 'worker':
 				return await workerCommand(io);
 			case 'serve':
@@ -251,7 +203,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number |
 		}
 	} catch (error) {
 		// Configuration problems are told in one line; a stack trace only when asked for.
-		io.err(`convene: ${(error as Error).message}`);
+		io.err(`convene: ${databaseMessage(error).slice(0, 500)}`);
 		if (process.env.CONVENE_DEBUG) io.err(String((error as Error).stack));
 		return 1;
 	}
@@ -269,6 +221,9 @@ async function importCommand(args: string[], isDryRun: boolean, io: Io): Promise
 		io.err(`convene: no such file: ${file}`);
 		return 1;
 	}
+	const { readTable } = await import('../lib/server/imports/read-table');
+	const { guessMapping } = await import('../lib/domain/people-import');
+	const { importPeople } = await import('../lib/server/use-cases/import-people');
 	const rows = await readTable(new Uint8Array(fs.readFileSync(file)), file);
 	const mapping = guessMapping(rows[0] ?? []);
 	return withDatabase(async (h) => {
@@ -313,6 +268,7 @@ async function exportCommand(args: string[], values: { format?: string; out?: st
 		io.err('convene: usage: convene export people --format csv|xlsx --out FILE [--q TEXT] [--category ID] [--country CODE]');
 		return 2;
 	}
+	const { exportPeople } = await import('../lib/server/use-cases/export-people');
 	return withDatabase(async (h) => {
 		const result = await exportPeople(h.db, CLI_ACTOR, { q: values.q, categoryId: values.category, countryCode: values.country?.toUpperCase() }, format, new Date());
 		if (!result.ok) return 1;
@@ -442,7 +398,7 @@ async function attendanceCommand(args: string[], values: { consultation?: string
 		io.err(`convene: no such file: ${file}`);
 		return 2;
 	}
-	const { UnreadableFileError } = await import('../lib/server/imports/read-table');
+	const { readTable, UnreadableFileError } = await import('../lib/server/imports/read-table');
 	let table;
 	try {
 		table = await readTable(new Uint8Array(fs.readFileSync(file)), file);
@@ -517,6 +473,7 @@ async function reportCommand(args: string[], values: { consultation?: string; fo
 	}
 	const { renderReport } = await import('../lib/server/exports/report-formats');
 	const { loadDraftInput } = await import('../lib/server/queries/draft-input');
+	const { baseUrl } = await import('../lib/server/links');
 	const { draftReport } = await import('../lib/domain/report/draft');
 	const { plainText } = await import('../lib/domain/report/model');
 	const { protectionOf } = await import('../lib/server/queries/protected');

@@ -4,7 +4,7 @@
 // one worker at a time, and one that dies leaves its job to another when the lease runs out.
 import type { Database } from './db';
 import { deliverMail, requeueUnsent, type MailTransport, type Mailer } from './mail';
-import { QUEUES, type Queue } from './queue';
+import { QUEUES, SELECTION_RETRIES, type Queue } from './queue';
 import { computeRun, failRun, type RunScheduler, type Runner } from './use-cases/select-participants';
 import { sendReminders } from './use-cases/send-reminders';
 import type { Limits } from './limits';
@@ -34,7 +34,9 @@ export async function startWorker(deps: WorkerDeps): Promise<() => Promise<void>
 	const ids: string[] = [];
 	ids.push(
 		await queue.boss.work(QUEUES.mail, { ...polling, batchSize: 1 }, async ([job]: IdJob[]) => {
-			if (!deps.transport || !job.data.id) return;
+			if (!job.data.id) return;
+			// A worker started without SMTP_URL beside servers that have it: hand the job back (retried, by another worker or after a restart with SMTP_URL).
+			if (!deps.transport) throw new Error('this worker has no SMTP_URL: it cannot deliver mail');
 			await deliverMail(db, deps.transport, job.data.id);
 		})
 	);
@@ -47,8 +49,8 @@ export async function startWorker(deps: WorkerDeps): Promise<() => Promise<void>
 		await queue.boss.work(QUEUES.selectionFailed, polling, async (jobs: IdJob[]) => {
 			for (const job of jobs) {
 				if (!job.data.runId) continue;
-				await failRun(db, job.data.runId, 'the process computing this run stopped, twice; start the selection again');
-				log(`Selection run ${job.data.runId} failed: its worker stopped before it finished.`);
+				await failRun(db, job.data.runId, `the run was taken up ${SELECTION_RETRIES + 1} times and never finished (its worker stopped or failed each time); start the selection again`);
+				log(`Selection run ${job.data.runId} failed: ${SELECTION_RETRIES + 1} workers took it and none finished.`);
 			}
 		})
 	);

@@ -2,6 +2,11 @@
 // server's public origin (ORIGIN, or the request's when the CLI has none). Use-cases receive the
 // builders they need rather than the origin, so that a link always points at the same page.
 // `links()` in runtime.ts gives them at this server's origin.
+/** This server's public origin: ORIGIN, else localhost on PORT. */
+export function baseUrl(env: NodeJS.ProcessEnv = process.env): string {
+	return env.ORIGIN?.replace(/\/$/, '') || `http://localhost:${env.PORT || 3000}`;
+}
+
 export function linksAt(origin: string) {
 	const consultation = (slug: string) => `${origin}/consultations/${slug}`;
 	const signIn = `${origin}/sign-in`;

@@ -113,4 +113,16 @@ describe(`mail on ${testDriver}`, () => {
 		await requeueUnsent(t.db, queue, now);
 		expect((await queuedMail()).filter((id) => id === lost)).toHaveLength(1); // not doubled
 	});
+
+	it('does not queue a message again while a worker holds its job (which would hold up the messages behind it)', async () => {
+		const now = new Date();
+		const { id } = await createMailer(t.db, { SMTP_URL: smtpUrl }, queue).send({ to: 'held@example.org', subject: 'Held', text: '.' });
+		await t.db.update(outboxMessage).set({ createdAt: new Date(now.getTime() - 5 * 60_000) }).where(eq(outboxMessage.id, id));
+		const taken = await queue.boss.fetch<{ id: string }>(QUEUES.mail, { batchSize: 50 });
+		expect(taken.map((j) => j.data.id)).toContain(id); // a worker took it and is still on it
+		await requeueUnsent(t.db, queue, now);
+		expect(await queuedMail()).not.toContain(id);
+		const after = await createMailer(t.db, { SMTP_URL: smtpUrl }, queue).send({ to: 'next@example.org', subject: 'Next', text: '.' });
+		expect((await queue.boss.fetch<{ id: string }>(QUEUES.mail)).map((j) => j.data.id)).toEqual([after.id]); // the next message is not held up
+	});
 });

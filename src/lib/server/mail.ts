@@ -103,6 +103,9 @@ export async function requeueUnsent(db: Executor, queue: Queue, now: Date, limit
 			and(
 				isNull(outboxMessage.sentAt),
 				eq(outboxMessage.attempts, 0),
+				// Not while a job of it is queued, waiting to retry or running (a second one would wait
+				// behind it and, in the meantime, hold up the queue's other messages).
+				sql`not exists (select 1 from pgboss.job j where j.name = ${QUEUES.mail} and j.singleton_key = ${outboxMessage.id}::text and j.state < 'completed')`,
 				lt(outboxMessage.createdAt, new Date(now.getTime() - 60_000)),
 				gt(outboxMessage.createdAt, new Date(now.getTime() - 24 * 3600_000))
 			)

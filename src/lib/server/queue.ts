@@ -20,6 +20,9 @@ export const QUEUES = {
 	sweep: 'sweep-outbox'
 } as const;
 
+/** How many times a selection job is handed to another worker before its run is failed. */
+export const SELECTION_RETRIES = 3;
+
 export interface QueueTimings {
 	/** The lease of a selection job: the solver's time limit and a margin. */
 	selectionLeaseSeconds: number;
@@ -58,20 +61,22 @@ export async function openQueue(handle: DatabaseHandle, timings: QueueTimings = 
 		deleteAfterDays: 14
 	});
 	boss.on('error', (error: Error) => console.error(`Job queue: ${error.message}`));
+	const queues: PgBoss.Queue[] = [
+		{ name: QUEUES.mail, policy: 'stately', retryLimit: 8, retryDelay: Math.min(30, timings.mailLeaseSeconds), retryBackoff: true, expireInSeconds: timings.mailLeaseSeconds },
+		{ name: QUEUES.selectionFailed, policy: 'standard', retryLimit: 5, retryBackoff: true },
+		// A run's job is handed back when its worker stops (after 5 s) or dies (lease): three more tries.
+		{ name: QUEUES.selection, policy: 'singleton', retryLimit: SELECTION_RETRIES, retryDelay: 5, expireInSeconds: timings.selectionLeaseSeconds, deadLetter: QUEUES.selectionFailed },
+		{ name: QUEUES.reminders, policy: 'singleton', retryLimit: 2, expireInSeconds: 600 },
+		{ name: QUEUES.sweep, policy: 'singleton', retryLimit: 0, expireInSeconds: 300 }
+	];
 	await handle.exclusive(async () => {
 		await boss.start();
-		await boss.createQueue(QUEUES.mail, { name: QUEUES.mail, policy: 'stately', retryLimit: 8, retryDelay: Math.min(30, timings.mailLeaseSeconds), retryBackoff: true, expireInSeconds: timings.mailLeaseSeconds });
-		await boss.createQueue(QUEUES.selectionFailed, { name: QUEUES.selectionFailed, policy: 'standard', retryLimit: 5, retryBackoff: true });
-		await boss.createQueue(QUEUES.selection, {
-			name: QUEUES.selection,
-			policy: 'singleton',
-			retryLimit: 1,
-			retryDelay: 5,
-			expireInSeconds: timings.selectionLeaseSeconds,
-			deadLetter: QUEUES.selectionFailed
-		});
-		await boss.createQueue(QUEUES.reminders, { name: QUEUES.reminders, policy: 'singleton', retryLimit: 2, expireInSeconds: 600 });
-		await boss.createQueue(QUEUES.sweep, { name: QUEUES.sweep, policy: 'singleton', retryLimit: 0, expireInSeconds: 300 });
+		for (const q of queues) {
+			// createQueue keeps the options of the first start: update them, so that a changed time
+			// limit or lease takes effect (the last process to start sets them for all).
+			await boss.createQueue(q.name, q);
+			await boss.updateQueue(q.name, q);
+		}
 		await boss.schedule(QUEUES.reminders, '*/15 * * * *');
 		await boss.schedule(QUEUES.sweep, '* * * * *');
 	});
@@ -80,7 +85,8 @@ export async function openQueue(handle: DatabaseHandle, timings: QueueTimings = 
 		timings,
 		send: (via, name, data, options = {}) => boss.send(name, data, { ...options, db: sqlThrough(via) }),
 		async stop() {
-			// Jobs still running are left to their lease: another worker takes them over.
+			// Jobs still running after 5 s are handed back (pg-boss fails them into their retry), so
+			// that another worker takes them at once rather than after their lease.
 			await boss.stop({ graceful: true, timeout: 5_000, close: false, wait: true });
 		}
 	};

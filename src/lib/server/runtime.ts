@@ -12,7 +12,7 @@ import { openQueue, type Queue } from './queue';
 import { startWorker } from './jobs';
 import { runInWorker } from './selection/in-worker';
 import { startControlSocket } from './control-socket';
-import { linksAt } from './links';
+import { baseUrl, linksAt } from './links';
 
 interface Runtime {
 	handle: DatabaseHandle;
@@ -28,9 +28,7 @@ const KEY = Symbol.for('convene.runtime');
 type Holder = { [KEY]?: Promise<Runtime> };
 const holder = globalThis as Holder;
 
-export function baseUrl(env: NodeJS.ProcessEnv = process.env): string {
-	return env.ORIGIN?.replace(/\/$/, '') || `http://localhost:${env.PORT || 3000}`;
-}
+export { baseUrl };
 
 export function initRuntime(plugins: BetterAuthPlugin[] = []): Promise<Runtime> {
 	holder[KEY] ??= (async () => {
@@ -55,6 +53,11 @@ export function initRuntime(plugins: BetterAuthPlugin[] = []): Promise<Runtime> 
 		// Background work (mail delivery, selection runs, reminders) is taken from the queue by a worker
 		// in this process, unless the operator runs workers apart (`convene serve --no-worker`).
 		const isWorker = env.CONVENE_WORKER !== '0';
+		if (!isWorker && report.handle.driver === 'pglite') {
+			await queue.stop();
+			await report.handle.close();
+			throw new Error('--no-worker needs PostgreSQL (DATABASE_URL): the embedded database is open in this process only, so no `convene worker` could take its jobs');
+		}
 		const stopWorker = isWorker ? await startWorker({ db: report.handle.db, queue, mailer, transport: smtpTransportFromEnv(env), runner: runInWorker, limits }) : async () => undefined;
 		console.log(`Convene database: ${report.handle.driver} (${report.handle.location}); mail: ${mailer.transport === 'smtp' ? 'SMTP' : 'outbox (no SMTP_URL)'}; jobs: ${isWorker ? 'worked here' : 'left to `convene worker`'}`);
 		// The embedded database is open here only: `convene backup` asks this process through a socket.

@@ -66,15 +66,31 @@ describe('data directory lock', () => {
 		child.kill('SIGKILL');
 		await new Promise((resolve) => child.once('exit', resolve));
 		fs.writeFileSync(path.join(dir, LOCK_FILE), '1');
-		expect(fs.existsSync(lockSocketPath(dir))).toBe(true);
+		const written = new Date(fs.lstatSync(lockSocketPath(dir)).mtimeMs - 1_000); // just before its socket, as a holder does
+		fs.utimesSync(path.join(dir, LOCK_FILE), written, written);
 		const lock = await lockDataDir(dir, { waitMs: 0 });
+		expect(fs.readFileSync(lock.file, 'utf8')).toBe(String(process.pid));
 		lock.release();
 		// Without a socket at all (a lock written by an older Convene), an old file with a live pid is stale too.
 		fs.writeFileSync(path.join(dir, LOCK_FILE), '1');
 		fs.rmSync(lockSocketPath(dir), { force: true });
 		const old = new Date(Date.now() - 60_000);
 		fs.utimesSync(path.join(dir, LOCK_FILE), old, old);
-		(await lockDataDir(dir, { waitMs: 0 })).release();
+		const again = await lockDataDir(dir, { waitMs: 0 });
+		expect(fs.readFileSync(again.file, 'utf8')).toBe(String(process.pid));
+		again.release();
+	}, 30_000);
+
+	it('does not take a lock whose new holder has not yet replaced the socket a dead holder left', async () => {
+		const dir = tempDir();
+		const dead = await holder(dir);
+		dead.kill('SIGKILL');
+		await new Promise((resolve) => dead.once('exit', resolve));
+		// A live process has just written the lock file and is about to listen: the old socket refuses.
+		const starting = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)']);
+		children.push(starting);
+		fs.writeFileSync(path.join(dir, LOCK_FILE), String(starting.pid));
+		await expect(lockDataDir(dir, { waitMs: 300 })).rejects.toThrow(`pid ${starting.pid}`);
 	}, 30_000);
 
 	it('refuses to lock the same directory twice in one process', async () => {

@@ -49,6 +49,7 @@ function isProcessAlive(pid: number): boolean {
 	}
 }
 
+/** Whether something listens on the socket: only "refused" or "gone" mean no; anything else (a directory we may not enter, a slow answer) is taken as yes. */
 function answers(socketPath: string): Promise<boolean> {
 	return new Promise((resolve) => {
 		const socket = net.connect(socketPath);
@@ -57,17 +58,21 @@ function answers(socketPath: string): Promise<boolean> {
 			resolve(alive);
 		};
 		socket.once('connect', () => done(true));
-		socket.once('error', () => done(false));
-		socket.setTimeout(1_000, () => done(false));
+		socket.once('error', (error: NodeJS.ErrnoException) => done(error.code !== 'ECONNREFUSED' && error.code !== 'ENOENT'));
+		socket.setTimeout(1_000, () => done(true));
 	});
 }
 
 /** Whether the process named in the lock file still holds it. */
 async function isHeld(file: string, socketPath: string, ownerPid: number): Promise<boolean> {
-	if (Buffer.byteLength(socketPath) <= MAX_SOCKET_PATH && fs.existsSync(socketPath)) return answers(socketPath);
-	// No socket (yet): a holder that is just starting, or one too old to have one, or a path too long.
+	const lockMade = fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+	const socketMade = Buffer.byteLength(socketPath) <= MAX_SOCKET_PATH ? fs.lstatSync(socketPath, { throwIfNoEntry: false })?.mtimeMs : undefined;
+	// The socket speaks for this lock only if its holder made it after writing the file; an older
+	// socket is a dead holder's leftover, and the new holder may not have replaced it yet.
+	if (socketMade !== undefined && socketMade >= lockMade) return answers(socketPath);
+	// No socket of this lock (yet): a holder that is just starting, or one too old to have one, or a path too long.
 	if (!Number.isInteger(ownerPid) || ownerPid === process.pid || !isProcessAlive(ownerPid)) return false;
-	const age = Date.now() - (fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+	const age = Date.now() - lockMade;
 	return Buffer.byteLength(socketPath) > MAX_SOCKET_PATH || age < STARTING_GRACE_MS;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { count, eq, sql } from 'drizzle-orm';
 import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makeConsultation, makeOrganization, makePerson, makeRegistration } from '../../../../tests/support/factories';
-import { country, objective, registration, stakeholderCategory } from './schema';
+import { appSetting, country, objective, registration, stakeholderCategory } from './schema';
 import { loadReferenceData } from '../reference/load-reference';
 import type { PersonId } from '../../domain/ids';
 
@@ -26,6 +26,16 @@ describe(`schema on ${testDriver}`, () => {
 		const [{ n: categories }] = await t.db.select({ n: count() }).from(stakeholderCategory);
 		const [{ n: countries }] = await t.db.select({ n: count() }).from(country);
 		expect([objectives, categories, countries]).toEqual([23, 13, 62]);
+	});
+
+	it('skips the writes while the reference files are unchanged, and rewrites when their hash differs', async () => {
+		const [first] = await t.db.select().from(objective).limit(1);
+		await t.db.update(objective).set({ title: 'Edited by hand' }).where(eq(objective.id, first.id));
+		await loadReferenceData(t.db); // same files: nothing written
+		expect((await t.db.select({ title: objective.title }).from(objective).where(eq(objective.id, first.id)))[0].title).toBe('Edited by hand');
+		await t.db.update(appSetting).set({ value: 'an older version of the files' }).where(eq(appSetting.key, 'reference_data_hash'));
+		await loadReferenceData(t.db);
+		expect((await t.db.select({ title: objective.title }).from(objective).where(eq(objective.id, first.id)))[0].title).toBe(first.title);
 	});
 
 	it('rejects a second active registration from the same organization when the rule is on', async () => {

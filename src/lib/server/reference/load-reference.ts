@@ -1,11 +1,16 @@
 // Loads reference/*.json into the framework and geography tables. Idempotent (upserts), so it runs
-// at every start and a corrected reference file reaches existing databases.
-import { sql } from 'drizzle-orm';
+// at every start and a corrected reference file reaches existing databases; the files' hash is kept
+// in app_setting, so that a start with unchanged files skips the writes (a CLI command starts sooner).
+import { createHash } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
 import gcm from '../../../../reference/gcm.json';
 import escap from '../../../../reference/escap.json';
 import { escapRows, gcmRows } from '../../domain/reference';
 import type { Executor } from '../db';
-import { country, framework, guidingPrinciple, objective, stakeholderCategory, subregion } from '../db/schema';
+import { appSetting, country, framework, guidingPrinciple, objective, stakeholderCategory, subregion } from '../db/schema';
+
+const HASH_KEY = 'reference_data_hash';
+const hash = createHash('sha256').update(JSON.stringify([gcm, escap])).digest('hex');
 
 /** `excluded.<column>` for every column but the key, for `on conflict do update`. */
 function excludedAll(columns: string[]) {
@@ -13,6 +18,8 @@ function excludedAll(columns: string[]) {
 }
 
 export async function loadReferenceData(db: Executor): Promise<void> {
+	const [loaded] = await db.select({ value: appSetting.value }).from(appSetting).where(eq(appSetting.key, HASH_KEY));
+	if (loaded?.value === hash) return;
 	const g = gcmRows(gcm);
 	const e = escapRows(escap);
 	await db.transaction(async (tx) => {
@@ -40,5 +47,6 @@ export async function loadReferenceData(db: Executor): Promise<void> {
 			target: country.code,
 			set: excludedAll(['name', 'subregion_id', 'is_escap_member', 'is_associate_member'])
 		});
+		await tx.insert(appSetting).values({ key: HASH_KEY, value: hash }).onConflictDoUpdate({ target: appSetting.key, set: { value: hash, updatedAt: new Date() } });
 	});
 }

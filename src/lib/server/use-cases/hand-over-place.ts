@@ -133,14 +133,12 @@ export async function acceptHandover(
 			tx.rollback(); // the holder keeps the place
 		}
 		await tx.update(handoverRequest).set({ status: 'accepted', decidedAt: now }).where(eq(handoverRequest.id, h.id));
+		// The newcomer's confirmation is stored with the hand-over itself (the outbox).
+		if (mailer) await mailer.send(registrationReceivedMessage({ email: input.email, name: input.name, locale }, c, { page: urls.page(c.slug), signIn: urls.signIn }), tx);
 		return { result, consultation: c, input };
 	}).catch((error: unknown) => {
 		if (failure) return { result: failure };
 		throw error;
 	});
-	if (outcome.result.ok && mailer && 'consultation' in outcome && outcome.consultation && outcome.input) {
-		const c = outcome.consultation;
-		await mailer.send(registrationReceivedMessage({ email: outcome.input.email, name: outcome.input.name, locale }, c, { page: urls.page(c.slug), signIn: urls.signIn }));
-	}
 	return outcome.result;
 }

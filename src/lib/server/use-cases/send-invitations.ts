@@ -79,28 +79,34 @@ export async function sendInvitations(
 	if (!policy.canOrganize(actor, c.id)) return FORBIDDEN;
 	let count = 0;
 	for (const r of await recipients(db, c.id, filter)) {
-		// Claim the person first: a second organizer sending at the same time skips them.
-		const claimed = await db.insert(invitation).values({ consultationId: c.id, personId: r.id }).onConflictDoNothing().returning();
-		if (!claimed.length || !r.email) continue;
+		if (!r.email) continue;
+		const email = r.email;
 		const locale = isLocale(r.locale) ? r.locale : 'en';
 		const when = formatTimeRange(c.startsAt, c.endsAt, c.timeZone, locale);
-		await mailer.send({
-			to: r.email,
-			subject: m.mail_invitation_subject({ title: c.title }, { locale }),
-			text: m.mail_invitation_body(
-				{
-					name: r.name,
-					title: c.title,
-					date: when.date,
-					time: `${when.start}–${when.end} ${when.zoneName} (${when.utcOffset})`,
-					deadline: c.registrationClosesAt ? formatDeadline(c.registrationClosesAt, c.timeZone, locale) : when.date,
-					url: urls.page,
-					unsubscribeUrl: urls.unsubscribe(unsubscribeToken(r.id, secret))
-				},
-				{ locale }
-			)
+		// The claim and the message in one transaction: a second organizer sending at the same time
+		// skips the person, and a crash leaves neither (the next send invites them).
+		const isSent = await db.transaction(async (tx) => {
+			const claimed = await tx.insert(invitation).values({ consultationId: c.id, personId: r.id }).onConflictDoNothing().returning();
+			if (!claimed.length) return false;
+			await mailer.send({
+				to: email,
+				subject: m.mail_invitation_subject({ title: c.title }, { locale }),
+				text: m.mail_invitation_body(
+					{
+						name: r.name,
+						title: c.title,
+						date: when.date,
+						time: `${when.start}–${when.end} ${when.zoneName} (${when.utcOffset})`,
+						deadline: c.registrationClosesAt ? formatDeadline(c.registrationClosesAt, c.timeZone, locale) : when.date,
+						url: urls.page,
+						unsubscribeUrl: urls.unsubscribe(unsubscribeToken(r.id, secret))
+					},
+					{ locale }
+				)
+			}, tx);
+			return true;
 		});
-		count++;
+		if (isSent) count++;
 	}
 	return { ok: true, count };
 }

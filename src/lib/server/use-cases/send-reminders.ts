@@ -8,6 +8,7 @@ import type { Mailer } from '../mail';
 import { m } from '../../paraglide/messages';
 import { isLocale } from '../../paraglide/runtime';
 import { formatTimeRange } from '../../domain/time';
+import type { RegistrationId } from '../../domain/ids';
 
 export const REMINDER_HOURS_BEFORE = 24;
 
@@ -20,26 +21,33 @@ export async function sendReminders(db: Database, mailer: Mailer, now: Date): Pr
 		.where(and(inArray(registration.status, ['selected', 'confirmed']), isNull(registration.remindedAt), gt(consultation.startsAt, now), lte(consultation.startsAt, horizon)));
 	let sent = 0;
 	for (const { id } of due) {
-		const claimed = await db
+		// The claim and the message in one transaction: a crash leaves neither, and the next round sends it.
+		if (await remindOne(db, mailer, id, now)) sent++;
+	}
+	return sent;
+}
+
+async function remindOne(db: Database, mailer: Mailer, id: RegistrationId, now: Date): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		const claimed = await tx
 			.update(registration)
 			.set({ remindedAt: now })
 			.where(and(eq(registration.id, id), isNull(registration.remindedAt)))
 			.returning({ personId: registration.personId, consultationId: registration.consultationId });
-		if (!claimed.length) continue; // another process took it
-		const [row] = await db
+		if (!claimed.length) return false; // another process took it
+		const [row] = await tx
 			.select({ p: person, c: consultation })
 			.from(person)
 			.innerJoin(consultation, eq(consultation.id, claimed[0].consultationId))
 			.where(eq(person.id, claimed[0].personId));
-		if (!row?.p.email) continue;
+		if (!row?.p.email) return false;
 		const locale = isLocale(row.p.preferredLocale) ? row.p.preferredLocale : 'en';
 		const when = formatTimeRange(row.c.startsAt, row.c.endsAt, row.c.timeZone, locale);
 		await mailer.send({
 			to: row.p.email,
 			subject: m.mail_reminder_subject({ title: row.c.title, date: when.date }, { locale }),
 			text: m.mail_reminder_body({ name: row.p.name, title: row.c.title, date: when.date, time: `${when.start}–${when.end} ${when.zoneName} (${when.utcOffset})`, link: row.c.meetingLink ?? '—' }, { locale })
-		});
-		sent++;
-	}
-	return sent;
+		}, tx);
+		return true;
+	});
 }
