@@ -7,6 +7,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { closeRuntime, getAuth, getDb, getLimits, readyRuntime } from '$lib/server/runtime';
 import { clientAddress } from '$lib/server/client-address';
 import { screenFormPost, tooManyResponse } from '$lib/server/refusals';
+import { createHash } from 'node:crypto';
 import { loadActor } from '$lib/server/queries/actors';
 import { databaseMessage } from '$lib/server/db/errors';
 
@@ -122,7 +123,32 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 		response.headers.set('Cache-Control', 'private, no-cache');
 	}
 	response.headers.append('Vary', 'Cookie');
-	return response;
+	return withValidator(event.request, response);
 };
+
+/** Bodies a validator is computed for: pages, feeds and open data, not downloads or streams. */
+const VALIDATED = /^(?:text\/html|application\/json|application\/atom\+xml|text\/calendar)/;
+const MAX_VALIDATED_BYTES = 2_000_000;
+
+/**
+ * An ETag (a hash of the body) on every successful GET that is not private to one person, and 304
+ * Not Modified when the client already holds that body (If-None-Match): a reader on a slow
+ * connection, or a cache in front of Convene, fetches a page again only when it changed.
+ */
+async function withValidator(request: Request, response: Response): Promise<Response> {
+	if ((request.method !== 'GET' && request.method !== 'HEAD') || response.status !== 200) return response;
+	if (/no-store/.test(response.headers.get('cache-control') ?? '')) return response;
+	if (!VALIDATED.test(response.headers.get('content-type') ?? '') || Number(response.headers.get('content-length') ?? 0) > MAX_VALIDATED_BYTES) return response;
+	const body = new Uint8Array(await response.arrayBuffer());
+	const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+	const headers = new Headers(response.headers);
+	headers.set('ETag', etag);
+	const held = (request.headers.get('if-none-match') ?? '').split(',').map((t) => t.trim());
+	if (held.includes(etag) || held.includes('*')) {
+		headers.delete('content-length');
+		return new Response(null, { status: 304, headers });
+	}
+	return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers });
+}
 
 export const handle = sequence(securityHeaders, addresses, i18n, session, forms, betterAuth);

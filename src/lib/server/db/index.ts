@@ -76,7 +76,8 @@ const STARTUP_LOCK_KEY = 7_262_020;
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
 	const location = describePostgresUrl(url);
-	const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+	// A burst of requests queued behind one row lock waits for a connection rather than failing.
+	const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 15_000 });
 	// An idle client that loses its server emits 'error'; without a listener Node would crash.
 	pool.on('error', (error) => console.error(`PostgreSQL connection error: ${error.message}`));
 	try {
