@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { getDb } from '$lib/server/runtime';
+import { getDb, getMailer } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
 import { listOutbox } from '$lib/server/mail';
 import { policy } from '$lib/domain/policy';
@@ -7,5 +7,8 @@ import { policy } from '$lib/domain/policy';
 export const load: PageServerLoad = async ({ locals }) => {
 	requireStaff(locals.actor, policy.canReadOutbox);
 	const messages = await listOutbox(getDb());
-	return { messages: messages.map((mm) => ({ id: mm.id, to: mm.to, subject: mm.subject, text: mm.text, createdAt: mm.createdAt.toISOString(), isSent: mm.sentAt !== null })) };
+	return {
+		isSmtp: getMailer().transport === 'smtp',
+		messages: messages.map((mm) => ({ id: mm.id, to: mm.to, subject: mm.subject, text: mm.text, createdAt: mm.createdAt.toISOString(), isSent: mm.sentAt !== null, attempts: mm.attempts, lastError: mm.lastError }))
+	};
 };
