@@ -1,6 +1,7 @@
 // Benchmark: the registration endpoint (a real form post through SvelteKit, the use-case and the
 // database) on PGlite and on PostgreSQL, beside a bare Node HTTP server answering a fixed string,
-// all on 127.0.0.1 in the same run. Bounded: REQUESTS posts at CONCURRENCY in flight.
+// all on 127.0.0.1 in the same run. Bounded: REQUESTS posts at CONCURRENCY in flight. The abuse
+// limits are off (they would refuse most posts from one client, and the figures would be of refusals).
 // Needs a build (npm run build). Run: npx tsx bench/register.ts [requests] [concurrency]
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -42,7 +43,7 @@ async function load(label: string, makeRequest: (i: number) => Promise<boolean>)
 async function startConvene(env: Record<string, string>): Promise<{ url: string; process: ChildProcess }> {
 	const port = await freePort();
 	const child = spawn(process.execPath, ['bin/convene.js', 'serve', '--demo', '--port', String(port)], {
-		env: { ...process.env, ...env, HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, CONVENE_ADMIN_PASSWORD: 'bench-password-123' },
+		env: { ...process.env, CONVENE_LIMITS: 'off', ...env, HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, CONVENE_ADMIN_PASSWORD: 'bench-password-123' },
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
 	let out = '';
