@@ -20,7 +20,11 @@ export interface MailMessage {
 
 export interface Mailer {
 	readonly transport: 'smtp' | 'outbox';
-	/** Stores the message through `via` (default: the database) and, with SMTP, queues its delivery there too. */
+	/**
+	 * Stores the message through `via` (default: the database) and, with SMTP, queues its delivery there
+	 * too. Inside a transaction, pass it: the default would write outside it (and, on the embedded
+	 * database's single connection, wait for it forever).
+	 */
 	send(message: MailMessage, via?: Executor): Promise<{ id: string }>;
 }
 
