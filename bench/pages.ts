@@ -3,12 +3,12 @@
 // home page, a consultation page and a published report, on the embedded database and on
 // PostgreSQL; and the same pages revalidated by a client that holds them (If-None-Match → 304).
 // Needs a build (npm run build). Run: npx tsx bench/pages.ts [requests]
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, withThrowawayDatabase } from '../tests/support/postgres-cluster';
+import { startServer, stop } from '../tests/support/faults';
 
 const REQUESTS = Number(process.argv[2] ?? 200);
 const PAGES = ['/', '/consultations/voluntary-regular-safe-orderly', '/reports/local-and-regional-authorities'];
@@ -29,33 +29,12 @@ async function measure(label: string, url: string, headers: Record<string, strin
 	console.log(`| ${label} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 95).toFixed(1)} |`);
 }
 
-async function startConvene(env: Record<string, string>): Promise<{ url: string; process: ChildProcess }> {
-	const port = await freePort();
-	const child = spawn(process.execPath, ['bin/convene.js', 'serve', '--demo', '--port', String(port)], {
-		env: { ...process.env, ...env, HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, CONVENE_ADMIN_PASSWORD: 'bench-password-123', CONVENE_LIMITS: 'off' },
-		stdio: ['ignore', 'pipe', 'inherit']
-	});
-	let out = '';
-	child.stdout!.on('data', (d) => (out += d));
-	const deadline = Date.now() + 90_000;
-	while (!out.includes('Listening on')) {
-		if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start: ${out}`);
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	return { url: `http://127.0.0.1:${port}`, process: child };
-}
-
 async function pages(driver: string, url: string) {
 	for (const page of PAGES) {
 		await measure(`${driver} ${page}`, `${url}${page}`);
 		const etag = (await fetch(`${url}${page}`)).headers.get('etag');
 		if (etag) await measure(`${driver} ${page} (revalidated, 304)`, `${url}${page}`, { 'if-none-match': etag }, 304);
 	}
-}
-
-async function stopConvene(server: { process: ChildProcess }) {
-	server.process.kill('SIGTERM');
-	await new Promise((r) => server.process.once('exit', r));
 }
 
 console.log(`| page (${REQUESTS} requests, one at a time) | p50 ms | p95 ms |`);
@@ -67,18 +46,18 @@ await measure('bare Node http (fixed string)', `http://127.0.0.1:${barePort}/`);
 bare.close();
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-bench-pages-'));
-const onPglite = await startConvene({ CONVENE_DATA_DIR: dataDir });
+const onPglite = await startServer({ CONVENE_DATA_DIR: dataDir });
 try {
 	await pages('PGlite', onPglite.url);
 } finally {
-	await stopConvene(onPglite);
+	await stop(onPglite);
 	fs.rmSync(dataDir, { recursive: true, force: true });
 }
 await withThrowawayDatabase('bench_pages', async (url) => {
-	const onPostgres = await startConvene({ DATABASE_URL: url });
+	const onPostgres = await startServer({ DATABASE_URL: url });
 	try {
 		await pages('PostgreSQL', onPostgres.url);
 	} finally {
-		await stopConvene(onPostgres);
+		await stop(onPostgres);
 	}
 });

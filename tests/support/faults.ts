@@ -24,29 +24,26 @@ export async function startServer(env: Record<string, string>, port?: number): P
 		env: { ...process.env, HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${p}`, CONVENE_ADMIN_PASSWORD: 'faults-password-123', CONVENE_LIMITS: 'off', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
-	let out = '';
-	child.stdout!.on('data', (d) => (out += d));
-	child.stderr!.on('data', (d) => (out += d));
-	const deadline = Date.now() + 90_000;
-	while (!out.includes('Listening on')) {
-		if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the server did not start: ${out}`);
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	return { url: `http://127.0.0.1:${p}`, process: child, output: () => out };
+	return { url: `http://127.0.0.1:${p}`, process: child, output: await startedWhen(child, 'Listening on', 'the server') };
 }
 
 /** `convene worker` on the database of `env`: resolves once it takes jobs. */
 export async function startJobWorker(env: Record<string, string>): Promise<Server> {
 	const child = spawn(process.execPath, ['bin/convene.js', 'worker'], { env: { ...process.env, CONVENE_ADMIN_PASSWORD: 'faults-password-123', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+	return { url: '', process: child, output: await startedWhen(child, 'taking jobs', 'the worker') };
+}
+
+/** Waits until the process prints `marker` (90 s at most); returns what it printed so far and since. */
+async function startedWhen(child: ChildProcess, marker: string, what: string): Promise<() => string> {
 	let out = '';
 	child.stdout!.on('data', (d) => (out += d));
 	child.stderr!.on('data', (d) => (out += d));
 	const deadline = Date.now() + 90_000;
-	while (!out.includes('taking jobs')) {
-		if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the worker did not start: ${out}`);
+	while (!out.includes(marker)) {
+		if (Date.now() > deadline || child.exitCode !== null) throw new Error(`${what} did not start: ${out}`);
 		await new Promise((r) => setTimeout(r, 100));
 	}
-	return { url: '', process: child, output: () => out };
+	return () => out;
 }
 
 export async function stop(server: Server, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
