@@ -27,8 +27,11 @@ export async function circulateVersion(db: Database, actor: Actor, mailer: Maile
 	const doc = await versionDocument(db, versionId);
 	if (!doc) return NOT_FOUND;
 	const closesAt = commentsCloseAt(options.now, options.days, c.timeZone);
-	// The gate, its override (audited) and the change of state in one transaction: an override is
-	// never recorded for a circulation that did not happen.
+	const deadline = formatDeadline(closesAt, c.timeZone, 'en');
+	const link = linksAt(options.origin).signInTo(`/me/reports/${versionId}`);
+	// The gate, its override (audited), the change of state, the messages to the participants (the
+	// outbox) and the audit in one transaction: an override is never recorded for a circulation that
+	// did not happen, and a circulation never happens without its messages.
 	const outcome = await db.transaction(async (tx) => {
 		const gate = await passGate(tx, actor, { consultationId: c.id }, { type: 'report-version', id: versionId }, { report: plainText(doc) }, { overrideReason: options.overrideReason, overrideAction: 'report.circulate-override' });
 		if (!gate.ok) return 'blocked' as const;
@@ -38,25 +41,26 @@ export async function circulateVersion(db: Database, actor: Actor, mailer: Maile
 			.where(and(eq(reportVersion.id, versionId), eq(reportVersion.state, 'draft')))
 			.returning({ id: reportVersion.id });
 		if (!updated.length) tx.rollback();
-		return 'circulated' as const;
+		const recipients = (await roomAttendees(tx, c.id)).filter((a) => a.email && (a.hasAttended || a.attribution === 'on-record'));
+		for (const r of recipients) {
+			await mailer.send(
+				{
+					to: r.email!,
+					subject: `For your comments: ${title}`,
+					text: `Dear ${r.name},\n\nThe draft summary report of "${c.title}" is open for your comments until ${deadline}.\n\nOpen it here (you will receive a sign-in link by email): ${link}\n\nYou can comment on any numbered paragraph. Only the secretariat sees your comments. The report follows the Chatham House Rule: please tell us if anything could identify a participant.\n`
+				},
+				tx
+			);
+		}
+		await writeAudit(tx, actor, { action: 'report.circulate', subjectType: 'report-version', subjectId: versionId, details: { recipients: recipients.length, closesAt: closesAt.toISOString(), number: v.number } });
+		return { recipients: recipients.length };
 	}).catch((error: unknown) => {
 		if (error instanceof TransactionRollbackError) return 'not-a-draft' as const;
 		throw error;
 	});
 	if (outcome === 'blocked') return { ok: false, reason: 'blocked' };
 	if (outcome === 'not-a-draft') return { ok: false, reason: 'not-a-draft' };
-	const recipients = (await roomAttendees(db, c.id)).filter((a) => a.email && (a.hasAttended || a.attribution === 'on-record'));
-	const deadline = formatDeadline(closesAt, c.timeZone, 'en');
-	const link = linksAt(options.origin).signInTo(`/me/reports/${versionId}`);
-	for (const r of recipients) {
-		await mailer.send({
-			to: r.email!,
-			subject: `For your comments: ${title}`,
-			text: `Dear ${r.name},\n\nThe draft summary report of "${c.title}" is open for your comments until ${deadline}.\n\nOpen it here (you will receive a sign-in link by email): ${link}\n\nYou can comment on any numbered paragraph. Only the secretariat sees your comments. The report follows the Chatham House Rule: please tell us if anything could identify a participant.\n`
-		});
-	}
-	await writeAudit(db, actor, { action: 'report.circulate', subjectType: 'report-version', subjectId: versionId, details: { recipients: recipients.length, closesAt: closesAt.toISOString(), number: v.number } });
-	return { ok: true, recipients: recipients.length, closesAt };
+	return { ok: true, recipients: outcome.recipients, closesAt };
 }
 
 export async function closeCommentsNow(db: Database, actor: Actor, versionId: string, now: Date): Promise<{ ok: true } | Forbidden | NotFound> {

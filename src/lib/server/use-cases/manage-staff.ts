@@ -32,15 +32,19 @@ export async function createStaffUser(
 		const inserted = await tx.insert(authUser).values({ id, email, name, role, emailVerified: true }).onConflictDoNothing().returning({ id: authUser.id });
 		if (!inserted.length) return false;
 		await writeAudit(tx, actor, { action: 'user.create', subjectType: 'user', subjectId: id, details: { email, role: input.role } });
+		// No password is set: staff sign in with an emailed link, or an admin sets one later. The
+		// message is stored with the account (the outbox).
+		await mailer.send(
+			{
+				to: email,
+				subject: 'Your Convene staff account',
+				text: `Hello ${name},\n\nA Convene staff account (${input.role}) was created for you. Sign in by asking for a link at:\n\n${signInUrl}\n\nwith this address: ${email}\n`
+			},
+			tx
+		);
 		return true;
 	});
 	if (!created) return { ok: false, reason: 'email-taken' };
-	// No password is set: staff sign in with an emailed link, or an admin sets one later.
-	await mailer.send({
-		to: email,
-		subject: 'Your Convene staff account',
-		text: `Hello ${name},\n\nA Convene staff account (${input.role}) was created for you. Sign in by asking for a link at:\n\n${signInUrl}\n\nwith this address: ${email}\n`
-	});
 	return { ok: true, userId: id };
 }
 
