@@ -32,6 +32,13 @@ export function loadMembers(db: Executor, registrationIds: readonly Registration
 	return registrationIds.length ? poolMembers(db, inArray(registration.id, [...registrationIds])) : Promise.resolve([]);
 }
 
+/** A run's recorded pool, in its order; null when one of its registrations is gone (erased). */
+export async function loadRecordedPool(db: Executor, registrationIds: readonly RegistrationId[]): Promise<PoolMember[] | null> {
+	const byId = new Map((await loadMembers(db, registrationIds)).map((p) => [p.registrationId, p]));
+	const pool = registrationIds.map((id) => byId.get(id)).filter((m): m is PoolMember => !!m);
+	return pool.length === registrationIds.length ? pool : null;
+}
+
 async function poolMembers(db: Executor, where: SQL): Promise<PoolMember[]> {
 	const rows = await db
 		.select({ id: registration.id, organizationId: registration.organizationId, subregionId: country.subregionId, gender: registration.gender, categoryId: registration.categoryId })
@@ -107,10 +114,8 @@ export async function suggestReplacements(db: Executor, runId: string): Promise<
 	if (!run || run.status !== 'accepted') return [];
 	if (!run.outcome?.drawn || !run.outcome.waitingList) return [];
 	const outcome = { pool: run.outcome.pool, drawn: run.outcome.drawn, waitingList: run.outcome.waitingList };
-	const members = await loadMembers(db, outcome.pool);
-	const byId = new Map(members.map((p) => [p.registrationId, p]));
-	const pool = outcome.pool.map((id) => byId.get(id)!).filter(Boolean);
-	if (pool.length !== outcome.pool.length) return [];
+	const pool = await loadRecordedPool(db, outcome.pool);
+	if (!pool) return [];
 	const statuses = await db
 		.select({ id: registration.id, status: registration.status, name: person.name })
 		.from(registration)

@@ -2,8 +2,8 @@
 // (submitted or waitlisted), described by subregion, gender and stakeholder group, grouped by
 // organization. A run is recorded before it starts (quotas, seed, pool order) together with its job
 // (in one transaction), solved by whichever worker takes the job, and its outcome stored:
-// probabilities, distribution and hash, panel and waiting list — or the conflicting quotas. Accepting a run selects the panel, waitlists the rest in order, and tells
-// everyone in their language.
+// probabilities, distribution and hash, panel and waiting list — or the conflicting quotas.
+// Accepting a run selects the panel, waitlists the rest in order, and tells everyone in their language.
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Database, Executor } from '../db';
 import { consultation, person, registration, selectionProbability, selectionRun } from '../db/schema';
@@ -16,7 +16,7 @@ import type { Quota, SelectionProblem } from '../../domain/selection/problem';
 import type { WorkerOutcome } from '../selection/in-worker';
 import { isUuid, type ConsultationId } from '../../domain/ids';
 import { uniqueViolation } from '../db/errors';
-import { loadMembers, loadPool, NOT_STATED, POOL_STATUSES, poolCounts, poolProblem, SELECTION_DIMENSIONS, suggestReplacements, type PoolMember, type Replacement } from '../queries/selection';
+import { loadMembers, loadPool, loadRecordedPool, NOT_STATED, POOL_STATUSES, poolCounts, poolProblem, SELECTION_DIMENSIONS, suggestReplacements, type PoolMember, type Replacement } from '../queries/selection';
 import { isOneOf } from '../../domain/enums';
 
 export { loadMembers, loadPool, NOT_STATED, poolCounts, poolProblem, SELECTION_DIMENSIONS, suggestReplacements, type PoolMember, type Replacement };
@@ -84,10 +84,8 @@ async function recordRun(db: Database, actor: Actor, slug: string, input: { pane
 export async function computeRun(db: Database, runId: string, runner: Runner): Promise<'computed' | 'not-pending'> {
 	const [run] = await db.select().from(selectionRun).where(eq(selectionRun.id, runId));
 	if (!run || run.status !== 'pending' || !run.outcome) return 'not-pending';
-	const members = await loadMembers(db, run.outcome.pool);
-	const byId = new Map(members.map((m) => [m.registrationId, m]));
-	const pool = run.outcome.pool.map((id) => byId.get(id)).filter((m): m is PoolMember => !!m);
-	if (pool.length !== run.outcome.pool.length) {
+	const pool = await loadRecordedPool(db, run.outcome.pool);
+	if (!pool) {
 		await failRun(db, runId, 'a registration of the pool was erased while the run waited; start the selection again');
 		return 'computed';
 	}
