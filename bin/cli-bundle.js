@@ -9,10 +9,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 function newestMtime(dir) {
 	let newest = 0;
 	for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+		if (e.name === 'paraglide') continue; // generated from messages/ by the build itself
 		const p = path.join(dir, e.name);
 		newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
 	}
 	return newest;
+}
+
+/** When the sources a build is made of last changed (src/ without generated code, messages/, static/). */
+export function newestSourceMtime() {
+	return Math.max(...['src', 'messages', 'static'].map((d) => path.join(root, d)).filter((d) => fs.existsSync(d)).map(newestMtime));
 }
 
 /** The URL of build/cli/NAME.js when it is there and newer than every source file; null otherwise. */
@@ -20,7 +26,7 @@ export function builtCli(name) {
 	const file = path.join(root, 'build', 'cli', `${name}.js`);
 	const built = fs.statSync(file, { throwIfNoEntry: false });
 	if (!built || process.env.CONVENE_CLI_FROM_SOURCE === '1') return null;
-	return newestMtime(path.join(root, 'src')) > built.mtimeMs ? null : pathToFileURL(file).href;
+	return newestSourceMtime() > built.mtimeMs ? null : pathToFileURL(file).href;
 }
 
 /** The module NAME of the command: built, or its TypeScript source through tsx. */
