@@ -47,21 +47,26 @@ describe(`jobs on ${testDriver}`, () => {
 	afterAll(async () => {
 		await queue.stop();
 	});
+	/** A run of a consultation with `people` registrants, recorded and queued as the web process does. */
+	async function queuedRun(people: number, panelSize: number, seed: string): Promise<string> {
+		const c = await consultationWithPool(people);
+		const organizer = await makeStaffActor(t.db, 'organizer', { organizerOf: [c.id] });
+		const started = await startSelection(t.db, organizer, c.slug, { panelSize, seed, quotas: [] }, scheduleSelection(queue));
+		if (!started.ok) throw new Error(started.reason);
+		return started.runId;
+	}
 	const worker = () => startWorker({ db: t.db, queue, mailer: createMailer(t.db, {}), transport: null, runner: inProcess, limits: new Limits(t.db, DEFAULT_LIMITS), log: () => undefined });
 
 	it('computes a run queued by the web process in a worker, and never shows it failed', async () => {
-		const c = await consultationWithPool(8);
-		const organizer = await makeStaffActor(t.db, 'organizer', { organizerOf: [c.id] });
-		const started = await startSelection(t.db, organizer, c.slug, { panelSize: 4, seed: 'job', quotas: [] }, scheduleSelection(queue));
-		if (!started.ok) throw new Error(started.reason);
+		const runId = await queuedRun(8, 4, 'job');
 		// A second process starting up opens the queue too: that must not touch the pending run.
 		const second = await openQueue(t, { selectionLeaseSeconds: LEASE, mailLeaseSeconds: LEASE, maintenanceSeconds: 1, pollingSeconds: 1 });
 		await second.stop();
-		const [pending] = await t.db.select().from(selectionRun).where(eq(selectionRun.id, started.runId));
+		const [pending] = await t.db.select().from(selectionRun).where(eq(selectionRun.id, runId));
 		expect(pending.status).toBe('pending');
 		const stop = await worker();
 		try {
-			const { seen, run } = await watch(started.runId, 30);
+			const { seen, run } = await watch(runId, 30);
 			expect(seen).toEqual(['pending', 'completed']);
 			expect(run.outcome?.drawn).toHaveLength(4);
 		} finally {
@@ -80,16 +85,13 @@ describe(`jobs on ${testDriver}`, () => {
 	});
 
 	it('hands the job of a worker that died to another once its lease runs out', async () => {
-		const c = await consultationWithPool(6);
-		const organizer = await makeStaffActor(t.db, 'organizer', { organizerOf: [c.id] });
-		const started = await startSelection(t.db, organizer, c.slug, { panelSize: 2, seed: 'lease', quotas: [] }, scheduleSelection(queue));
-		if (!started.ok) throw new Error(started.reason);
+		const runId = await queuedRun(6, 2, 'lease');
 		// A worker takes the job and dies: it never completes it.
 		const [taken] = await queue.boss.fetch<{ runId: string }>(QUEUES.selection);
-		expect(taken.data.runId).toBe(started.runId);
+		expect(taken.data.runId).toBe(runId);
 		const stop = await worker();
 		try {
-			const { seen } = await watch(started.runId, 40);
+			const { seen } = await watch(runId, 40);
 			expect(seen).toEqual(['pending', 'completed']);
 		} finally {
 			await stop();
@@ -97,10 +99,7 @@ describe(`jobs on ${testDriver}`, () => {
 	}, 60_000);
 
 	it('fails the run, with the reason, when every worker that took it died', async () => {
-		const c = await consultationWithPool(6);
-		const organizer = await makeStaffActor(t.db, 'organizer', { organizerOf: [c.id] });
-		const started = await startSelection(t.db, organizer, c.slug, { panelSize: 2, seed: 'dead', quotas: [] }, scheduleSelection(queue));
-		if (!started.ok) throw new Error(started.reason);
+		const runId = await queuedRun(6, 2, 'dead');
 		const deadline = Date.now() + 90_000;
 		let taken = 0;
 		while (taken < SELECTION_RETRIES + 1 && Date.now() < deadline) {
@@ -110,7 +109,7 @@ describe(`jobs on ${testDriver}`, () => {
 		expect(taken).toBe(SELECTION_RETRIES + 1);
 		const stop = await worker(); // only the dead-letter job is left for it
 		try {
-			const { seen, run } = await watch(started.runId, 40);
+			const { seen, run } = await watch(runId, 40);
 			expect(seen).toEqual(['pending', 'failed']);
 			expect(run.outcome?.error).toMatch(/taken up 4 times and never finished/);
 		} finally {

@@ -28,6 +28,13 @@ async function holder(dir: string): Promise<ChildProcess> {
 	return child;
 }
 
+/** A holder killed with SIGKILL: its lock file and its socket are left behind. */
+async function deadHolder(dir: string): Promise<void> {
+	const child = await holder(dir);
+	child.kill('SIGKILL');
+	await new Promise((resolve) => child.once('exit', resolve));
+}
+
 describe('data directory lock', () => {
 	it('refuses a second lock while a live process holds it, naming its pid, after waiting briefly', async () => {
 		const dir = tempDir();
@@ -40,9 +47,7 @@ describe('data directory lock', () => {
 
 	it('is taken at once after its holder is killed with SIGKILL', async () => {
 		const dir = tempDir();
-		const child = await holder(dir);
-		child.kill('SIGKILL');
-		await new Promise((resolve) => child.once('exit', resolve));
+		await deadHolder(dir);
 		const started = Date.now();
 		const lock = await lockDataDir(dir, { waitMs: 0 });
 		expect(Date.now() - started).toBeLessThan(500);
@@ -62,9 +67,7 @@ describe('data directory lock', () => {
 	it('takes over a lock whose pid is alive but belongs to another process (PID 1 in a container)', async () => {
 		const dir = tempDir();
 		// The dead holder's socket is left behind; its pid now belongs to a live process (here: init).
-		const child = await holder(dir);
-		child.kill('SIGKILL');
-		await new Promise((resolve) => child.once('exit', resolve));
+		await deadHolder(dir);
 		fs.writeFileSync(path.join(dir, LOCK_FILE), '1');
 		const written = new Date(fs.lstatSync(lockSocketPath(dir)).mtimeMs - 1_000); // just before its socket, as a holder does
 		fs.utimesSync(path.join(dir, LOCK_FILE), written, written);
@@ -83,9 +86,7 @@ describe('data directory lock', () => {
 
 	it('does not take a lock whose new holder has not yet replaced the socket a dead holder left', async () => {
 		const dir = tempDir();
-		const dead = await holder(dir);
-		dead.kill('SIGKILL');
-		await new Promise((resolve) => dead.once('exit', resolve));
+		await deadHolder(dir);
 		// A live process has just written the lock file and is about to listen: the old socket refuses.
 		const starting = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)']);
 		children.push(starting);
