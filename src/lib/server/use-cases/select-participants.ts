@@ -81,16 +81,15 @@ async function recordRun(db: Database, actor: Actor, slug: string, input: { pane
  * quotas, the seed) and stores the outcome — unless the run is no longer pending (then nothing is
  * written). A job taken over from a worker that died computes the same run again, with the same seed.
  */
-export async function computeRun(db: Database, runId: string, runner: Runner): Promise<'computed' | 'not-pending'> {
+export async function computeRun(db: Database, runId: string, runner: Runner): Promise<void> {
 	const [run] = await db.select().from(selectionRun).where(eq(selectionRun.id, runId));
-	if (!run || run.status !== 'pending' || !run.outcome) return 'not-pending';
+	if (!run || run.status !== 'pending' || !run.outcome) return;
 	const pool = await loadRecordedPool(db, run.outcome.pool);
 	if (!pool) {
 		await failRun(db, runId, 'a registration of the pool was erased while the run waited; start the selection again');
-		return 'computed';
+		return;
 	}
 	await finish(db, runId, pool, poolProblem(pool, run.quotas, run.panelSize), run.seed, runner);
-	return 'computed';
 }
 
 /** A run that cannot finish says why; a run already finished or failed is left as it is. */
