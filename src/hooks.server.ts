@@ -80,7 +80,9 @@ const session: Handle = async ({ event, resolve }) => {
 	if (event.url.pathname.startsWith('/api/auth/') && !OPEN_AUTH_PATHS.has(event.url.pathname)) {
 		return notFound();
 	}
-	const result = await getAuth().api.getSession({ headers: event.request.headers });
+	// Without a session cookie there is no session to look up (better-auth reads nothing else): most
+	// public requests skip building its request context.
+	const result = hasSessionCookie(event.request) ? await getAuth().api.getSession({ headers: event.request.headers }) : null;
 	event.locals.user = result
 		? { id: result.user.id, name: result.user.name, email: result.user.email, role: (result.user as { role?: string }).role ?? 'stakeholder' }
 		: null;

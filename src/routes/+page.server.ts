@@ -1,12 +1,12 @@
 import type { PageServerLoad } from './$types';
-import { getDb } from '$lib/server/runtime';
-import { listPublishedConsultations, listReviewProcesses } from '$lib/server/queries/consultations';
+import { getDb, getReadCache } from '$lib/server/runtime';
+import { cachedPublishedConsultations, cachedReviewProcesses } from '$lib/server/queries/cached';
 import { isUpcoming, registrationState } from '$lib/domain/consultation';
 import { formatDateTime, formatDeadline, formatTimeRange } from '$lib/domain/time';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const now = new Date();
-	const rows = await listPublishedConsultations(getDb());
+	const rows = await cachedPublishedConsultations(getReadCache(), getDb());
 	const cards = rows.map((c) => ({
 		slug: c.slug,
 		title: c.title,
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		deadline: c.registrationClosesAt ? formatDeadline(c.registrationClosesAt, c.timeZone, locals.locale) : null,
 		isUpcoming: isUpcoming(c, now)
 	}));
-	const processes = await listReviewProcesses(getDb());
+	const processes = await cachedReviewProcesses(getReadCache(), getDb());
 	return {
 		processes,
 		upcoming: cards.filter((c) => c.isUpcoming),

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { migrateDatabase, openDatabase, type DatabaseHandle, type DriverName } from '../../src/lib/server/db';
+import { migrateDatabase, openDatabase, type DatabaseHandle, type DriverName, type OpenOptions } from '../../src/lib/server/db';
 import { loadReferenceData } from '../../src/lib/server/reference/load-reference';
 import { seedDemo } from '../../src/lib/server/demo/seed-demo';
 
@@ -14,9 +14,9 @@ export interface TestDatabase extends DatabaseHandle {
 	url: string | null;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: OpenOptions = {}): Promise<TestDatabase> {
 	if (testDriver === 'pglite') {
-		const handle = await openDatabase({ driver: 'pglite', dataDir: null });
+		const handle = await openDatabase({ driver: 'pglite', dataDir: null }, options);
 		await migrateDatabase(handle);
 		await loadReferenceData(handle.db);
 		return Object.assign(handle, { url: null });
@@ -28,7 +28,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 	await admin.query(`create database ${name}`);
 	await admin.end();
 	const url = adminUrl.replace(/\/postgres$/, `/${name}`);
-	const handle = await openDatabase({ driver: 'postgres', url });
+	const handle = await openDatabase({ driver: 'postgres', url }, options);
 	await migrateDatabase(handle);
 	await loadReferenceData(handle.db);
 	return {
@@ -49,8 +49,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 export const DEMO_DAY = new Date('2026-11-23T05:00:00Z');
 
 /** A test database with the demo seeded on DEMO_DAY. */
-export async function createDemoDatabase(): Promise<TestDatabase> {
-	const t = await createTestDatabase();
+export async function createDemoDatabase(options: OpenOptions = {}): Promise<TestDatabase> {
+	const t = await createTestDatabase(options);
 	await seedDemo(t.db, DEMO_DAY);
 	return t;
 }
@@ -60,10 +60,10 @@ export async function createDemoDatabase(): Promise<TestDatabase> {
  * before its tests and closed after them. `const t = useTestDatabase();` at the top of the file;
  * `t.db` inside the tests.
  */
-export function useTestDatabase(options: { demo?: boolean } = {}): TestDatabase {
+export function useTestDatabase(options: { demo?: boolean } & OpenOptions = {}): TestDatabase {
 	let handle: TestDatabase | undefined;
 	beforeAll(async () => {
-		handle = await (options.demo ? createDemoDatabase() : createTestDatabase());
+		handle = await (options.demo ? createDemoDatabase(options) : createTestDatabase(options));
 	});
 	afterAll(async () => {
 		await handle?.close();

@@ -7,33 +7,66 @@ export type WallTime = string; // 'HH:MM' or 'HH:MM:SS'; '24:00' is the end of t
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
+const validZones = new Set<string>();
 export function isValidTimeZone(zone: string): boolean {
 	if (!zone) return false;
+	if (validZones.has(zone)) return true;
 	try {
 		new Intl.DateTimeFormat('en', { timeZone: zone });
-		return true;
 	} catch {
 		return false;
 	}
+	if (validZones.size < 1000) validZones.add(zone);
+	return true;
 }
 
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-function partsFormatter(zone: string): Intl.DateTimeFormat {
-	let f = partsFormatters.get(zone);
+/**
+ * A formatter for `locale` and `options`, made once: building an Intl.DateTimeFormat costs about a
+ * millisecond (it loads locale and zone data), formatting with one a few microseconds. A page that
+ * shows a dozen times would otherwise spend most of its server time here. Keys are bounded by the
+ * locales and zones in use (zones are checked before they reach a formatter).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+	const key = `${locale}|${JSON.stringify(options)}`;
+	let f = formatters.get(key);
 	if (!f) {
-		f = new Intl.DateTimeFormat('en-US', {
-			timeZone: zone,
-			hourCycle: 'h23',
-			year: 'numeric',
-			month: '2-digit',
-			day: '2-digit',
-			hour: '2-digit',
-			minute: '2-digit',
-			second: '2-digit'
-		});
-		partsFormatters.set(zone, f);
+		f = new Intl.DateTimeFormat(locale, options);
+		if (formatters.size >= 2000) formatters.clear();
+		formatters.set(key, f);
 	}
 	return f;
+}
+
+/**
+ * A pure formatting function remembered for its last few thousand arguments: the same consultation's
+ * times are formatted on every request for its pages.
+ */
+function remembered<A extends unknown[], R>(key: (...args: A) => string, compute: (...args: A) => R): (...args: A) => R {
+	const results = new Map<string, R>();
+	return (...args: A) => {
+		const k = key(...args);
+		let r = results.get(k);
+		if (r === undefined) {
+			r = compute(...args);
+			if (results.size >= 5000) results.clear();
+			results.set(k, r);
+		}
+		return r;
+	};
+}
+
+function partsFormatter(zone: string): Intl.DateTimeFormat {
+	return dateTimeFormat('en-US', {
+		timeZone: zone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit'
+	});
 }
 
 export interface WallClock {
@@ -151,15 +184,20 @@ export interface ZonedTimeRange {
 }
 
 /** A meeting's time as people read it: date, start–end and the zone's name, all in `zone`. */
-export function formatTimeRange(start: Date, end: Date, zone: string, locale: string): ZonedTimeRange {
-	const dateFmt = new Intl.DateTimeFormat(intlLocale(locale), {
+export const formatTimeRange = remembered(
+	(start: Date, end: Date, zone: string, locale: string) => `${start.getTime()}|${end.getTime()}|${zone}|${locale}`,
+	(start: Date, end: Date, zone: string, locale: string): Readonly<ZonedTimeRange> => Object.freeze(timeRange(start, end, zone, locale))
+);
+
+function timeRange(start: Date, end: Date, zone: string, locale: string): ZonedTimeRange {
+	const dateFmt = dateTimeFormat(intlLocale(locale), {
 		timeZone: zone,
 		weekday: 'long',
 		day: 'numeric',
 		month: 'long',
 		year: 'numeric'
 	});
-	const timeFmt = new Intl.DateTimeFormat(locale, {
+	const timeFmt = dateTimeFormat(locale, {
 		timeZone: zone,
 		hour: '2-digit',
 		minute: '2-digit',
@@ -174,15 +212,21 @@ export function formatTimeRange(start: Date, end: Date, zone: string, locale: st
 	};
 }
 
-export function zoneName(instant: Date, zone: string, locale: string, style: 'long' | 'shortOffset'): string {
-	const part = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: style })
+/** The zone's name at `instant` ("Indochina Time", "GMT+7"); zones change names only on a quarter hour. */
+export const zoneName = remembered(
+	(instant: Date, zone: string, locale: string, style: 'long' | 'shortOffset') => `${Math.floor(instant.getTime() / 900_000)}|${zone}|${locale}|${style}`,
+	nameOfZone
+);
+
+function nameOfZone(instant: Date, zone: string, locale: string, style: 'long' | 'shortOffset'): string {
+	const part = dateTimeFormat(locale, { timeZone: zone, timeZoneName: style })
 		.formatToParts(instant)
 		.find((p) => p.type === 'timeZoneName');
 	return part?.value ?? zone;
 }
 
 export function formatTime(instant: Date, zone: string, locale: string): string {
-	return new Intl.DateTimeFormat(locale, {
+	return dateTimeFormat(locale, {
 		timeZone: zone,
 		hour: '2-digit',
 		minute: '2-digit',
@@ -191,7 +235,7 @@ export function formatTime(instant: Date, zone: string, locale: string): string 
 }
 
 export function formatDateTime(instant: Date, zone: string, locale: string): string {
-	return new Intl.DateTimeFormat(intlLocale(locale), {
+	return dateTimeFormat(intlLocale(locale), {
 		timeZone: zone,
 		weekday: 'long',
 		day: 'numeric',
@@ -208,11 +252,13 @@ export function formatDateTime(instant: Date, zone: string, locale: string): str
  * A deadline as the region writes it: an instant at midnight is shown as 24:00 of the day before
  * ("Sunday, 6 December 2026, 24:00 Indochina Time"), so nobody reads it as a day later or earlier.
  */
-export function formatDeadline(instant: Date, zone: string, locale: string): string {
+export const formatDeadline = remembered((instant: Date, zone: string, locale: string) => `${instant.getTime()}|${zone}|${locale}`, deadline);
+
+function deadline(instant: Date, zone: string, locale: string): string {
 	const w = wallClockAt(instant, zone);
 	const isMidnight = w.hour === 0 && w.minute === 0 && w.second === 0;
 	const day = isMidnight ? new Date(instant.getTime() - 1) : instant;
-	const date = new Intl.DateTimeFormat(intlLocale(locale), {
+	const date = dateTimeFormat(intlLocale(locale), {
 		timeZone: zone,
 		weekday: 'long',
 		day: 'numeric',

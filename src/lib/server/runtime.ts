@@ -13,6 +13,7 @@ import { startWorker } from './jobs';
 import { runInWorker } from './selection/in-worker';
 import { startControlSocket } from './control-socket';
 import { baseUrl, linksAt } from './links';
+import { openReadCache, type ReadCache } from './read-cache';
 
 interface Runtime {
 	handle: DatabaseHandle;
@@ -21,6 +22,7 @@ interface Runtime {
 	secret: string;
 	limits: Limits;
 	queue: Queue;
+	readCache: ReadCache;
 	stop: () => Promise<void>;
 }
 
@@ -62,12 +64,15 @@ export function initRuntime(plugins: BetterAuthPlugin[] = []): Promise<Runtime> 
 		console.log(`Convene database: ${report.handle.driver} (${report.handle.location}); mail: ${mailer.transport === 'smtp' ? 'SMTP' : 'outbox (no SMTP_URL)'}; jobs: ${isWorker ? 'worked here' : 'left to `convene worker`'}`);
 		// The embedded database is open here only: `convene backup` asks this process through a socket.
 		const stopSocket = report.handle.driver === 'pglite' && report.handle.location !== 'memory' ? startControlSocket(report.handle.db, report.handle.location) : () => undefined;
+		// What public pages read stays in memory until a write to its tables is notified.
+		const reads = await openReadCache(report.handle);
 		const stop = async () => {
+			await reads.stop();
 			stopSocket();
 			await stopWorker();
 			await queue.stop();
 		};
-		return { handle: report.handle, auth, mailer, secret, limits, queue, stop };
+		return { handle: report.handle, auth, mailer, secret, limits, queue, readCache: reads.cache, stop };
 	})();
 	return holder[KEY];
 }
@@ -91,6 +96,7 @@ export const links = () => linksAt(baseUrl());
 export const getAuthSecret = () => runtime().secret;
 export const getLimits = () => runtime().limits;
 export const getQueue = () => runtime().queue;
+export const getReadCache = () => runtime().readCache;
 
 export async function closeRuntime(): Promise<void> {
 	const pending = holder[KEY];

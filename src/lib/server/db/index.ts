@@ -34,7 +34,25 @@ export interface DatabaseHandle {
 	exclusive<T>(work: () => Promise<T>): Promise<T>;
 	/** Plain SQL with $1… parameters, outside any transaction: what the job queue (pg-boss) talks through. */
 	executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+	/**
+	 * Calls `onNotify` with the payload of every NOTIFY on `channel`, from any process on this
+	 * database. On PostgreSQL one dedicated connection listens; when it is lost `onLost` is called and
+	 * the connection retried, and `onListening` is called each time listening (re)starts — what was
+	 * sent in between was missed. Resolves once listening; the function it returns stops.
+	 */
+	listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
 	close(): Promise<void>;
+}
+
+export interface ListenHandlers {
+	onNotify(payload: string): void;
+	onListening(): void;
+	onLost(): void;
+}
+
+/** Options for development and tests: every query's text, as Drizzle sends it. */
+export interface OpenOptions {
+	onQuery?: (sql: string) => void;
 }
 
 export type DatabaseConfig =
@@ -74,7 +92,43 @@ function describePostgresUrl(url: string): string {
 const MIGRATION_LOCK_KEY = 7_262_019; // arbitrary, constant
 const STARTUP_LOCK_KEY = 7_262_020;
 
-async function openPostgres(url: string): Promise<DatabaseHandle> {
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** LISTEN on a connection of its own, retried every few seconds after a loss, until stopped. */
+async function listenPostgres(url: string, channel: string, handlers: ListenHandlers): Promise<() => Promise<void>> {
+	let client: pg.Client | null = null;
+	let stopped = false;
+	let retry: NodeJS.Timeout | null = null;
+	const connect = async () => {
+		const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 15_000 });
+		const lost = () => {
+			if (client !== c) return;
+			client = null;
+			handlers.onLost();
+			c.end().catch(() => undefined);
+			if (!stopped) retry = setTimeout(() => void connect().catch(() => lost()), 2_000);
+		};
+		c.on('error', lost);
+		c.on('end', lost);
+		c.on('notification', (n) => {
+			if (n.channel === channel) handlers.onNotify(n.payload ?? '');
+		});
+		client = c;
+		await c.connect();
+		await c.query(`LISTEN ${quoteIdent(channel)}`);
+		if (client === c && !stopped) handlers.onListening();
+	};
+	await connect();
+	return async () => {
+		stopped = true;
+		if (retry) clearTimeout(retry);
+		const c = client;
+		client = null;
+		await c?.end().catch(() => undefined);
+	};
+}
+
+async function openPostgres(url: string, options: OpenOptions): Promise<DatabaseHandle> {
 	const location = describePostgresUrl(url);
 	// A burst of requests queued behind one row lock waits for a connection rather than failing.
 	const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 15_000 });
@@ -88,7 +142,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
 		const reason = (error as Error).message || (error as { code?: string }).code || String(error);
 		throw new DatabaseConfigError(`Cannot connect to PostgreSQL at ${location} (DATABASE_URL): ${reason}`);
 	}
-	const db = drizzlePg(pool, { schema }) as unknown as Database;
+	const db = drizzlePg(pool, { schema, logger: queryLogger(options) }) as unknown as Database;
 	return {
 		db,
 		driver: 'postgres',
@@ -118,18 +172,21 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
 		async executeSql(text, values) {
 			return pool.query(text, values);
 		},
+		listen: (channel, handlers) => listenPostgres(url, channel, handlers),
 		async close() {
 			await pool.end();
 		}
 	};
 }
 
-async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
+const queryLogger = (options: OpenOptions) => (options.onQuery ? { logQuery: options.onQuery } : undefined);
+
+async function openPglite(dataDir: string | null, options: OpenOptions): Promise<DatabaseHandle> {
 	let lock: DataDirLock | null = null;
 	if (dataDir) lock = await lockDataDir(dataDir);
 	try {
 		const client = dataDir ? await PGlite.create(path.join(dataDir, 'pglite')) : await PGlite.create();
-		const db = drizzlePglite(client, { schema }) as unknown as Database;
+		const db = drizzlePglite(client, { schema, logger: queryLogger(options) }) as unknown as Database;
 		return {
 			db,
 			driver: 'pglite',
@@ -145,6 +202,15 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
 				const results = await client.exec(text);
 				return { rows: results.at(-1)?.rows ?? [] };
 			},
+			async listen(channel, handlers) {
+				// One process holds the embedded database: its notifications come on its own connection
+				// (delivered when the notifying transaction commits), and that connection is never lost.
+				const stop = await client.listen(channel, handlers.onNotify);
+				handlers.onListening();
+				return async () => {
+					if (!client.closed) await stop();
+				};
+			},
 			async close() {
 				try {
 					await client.close();
@@ -159,8 +225,8 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
 	}
 }
 
-export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
-	return config.driver === 'postgres' ? openPostgres(config.url) : openPglite(config.dataDir);
+export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<DatabaseHandle> {
+	return config.driver === 'postgres' ? openPostgres(config.url, options) : openPglite(config.dataDir, options);
 }
 
 export async function migrateDatabase(handle: DatabaseHandle, folder = migrationsFolder()): Promise<void> {

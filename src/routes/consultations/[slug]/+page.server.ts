@@ -2,14 +2,14 @@
 // documents and the process link, each formatted in the consultation's zone and the reader's language.
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { getDb } from '$lib/server/runtime';
-import { getPublishedConceptNote, processSlugOf } from '$lib/server/queries/consultations';
+import { getDb, getReadCache } from '$lib/server/runtime';
+import { cachedConceptNote, cachedProcessSlug } from '$lib/server/queries/cached';
 import { registrationState } from '$lib/domain/consultation';
 import { formatDeadline, formatTime, formatTimeRange } from '$lib/domain/time';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
-	const note = await getPublishedConceptNote(getDb(), params.slug);
+	const note = await cachedConceptNote(getReadCache(), getDb(), params.slug);
 	if (!note) error(404, m.consultation_not_found());
 	const c = note.consultation;
 	const zone = c.timeZone;
@@ -48,6 +48,6 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			end: formatTime(item.endsAt, zone, locale)
 		})),
 		documents: note.documents,
-		processSlug: c.processId ? await processSlugOf(getDb(), c.processId) : null
+		processSlug: c.processId ? await cachedProcessSlug(getReadCache(), getDb(), c.processId) : null
 	};
 };

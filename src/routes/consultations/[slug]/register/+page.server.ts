@@ -3,9 +3,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { randomBytes } from 'node:crypto';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getMailer, links } from '$lib/server/runtime';
-import { getPublishedConceptNote } from '$lib/server/queries/consultations';
-import { loadDirectoryOptions } from '$lib/server/queries/directory-options';
+import { getDb, getMailer, getReadCache, links } from '$lib/server/runtime';
+import { cachedConceptNote, cachedDirectoryOptions } from '$lib/server/queries/cached';
 import { getRegistrationPrefill } from '$lib/server/queries/me';
 import { registerForConsultation } from '$lib/server/use-cases/register-for-consultation';
 import { requestHandover } from '$lib/server/use-cases/hand-over-place';
@@ -18,10 +17,10 @@ import { localizeHref } from '$lib/paraglide/runtime';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const db = getDb();
-	const note = await getPublishedConceptNote(db, params.slug);
+	const note = await cachedConceptNote(getReadCache(), db, params.slug);
 	if (!note) error(404);
 	const c = note.consultation;
-	const options = await loadDirectoryOptions(db);
+	const options = await cachedDirectoryOptions(getReadCache(), db);
 	// A signed-in stakeholder finds the form filled from their directory record.
 	const prefill = locals.actor.kind === 'stakeholder' ? await getRegistrationPrefill(db, locals.actor.personId) : null;
 	return {
