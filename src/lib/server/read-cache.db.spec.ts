@@ -57,6 +57,7 @@ describe('cached reads', () => {
 		const [c] = await t.db.select({ processId: consultation.processId }).from(consultation).where(eq(consultation.slug, slug));
 		const args: Record<string, unknown[]> = {
 			'concept-note': [slug],
+			'published-consultation': [slug],
 			'process-slug': [c.processId],
 			'published-version': [DEMO_PUBLISHED_SLUG, null],
 			'published-versions': [DEMO_PUBLISHED_SLUG]

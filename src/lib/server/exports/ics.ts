@@ -13,7 +13,25 @@ export interface CalendarConsultation {
 	venue: string | null;
 }
 
+/**
+ * Written once per version of the event: `ics` validates every field with a schema, about a
+ * millisecond per file, and a registration burst attaches the same file to every confirmation. The
+ * key is everything the file says, so a changed consultation gets a new file (and a new DTSTAMP).
+ */
+const written = new Map<string, string>();
+
 export function consultationIcs(c: CalendarConsultation, pageUrl: string, meetingLink: string | null = null): string {
+	const key = JSON.stringify([c.id, c.title, c.startsAt.getTime(), c.endsAt.getTime(), c.timeZone, c.venue, pageUrl, meetingLink]);
+	let file = written.get(key);
+	if (file === undefined) {
+		file = writeIcs(c, pageUrl, meetingLink);
+		if (written.size >= 500) written.clear();
+		written.set(key, file);
+	}
+	return file;
+}
+
+function writeIcs(c: CalendarConsultation, pageUrl: string, meetingLink: string | null): string {
 	const { error, value } = createEvent({
 		uid: `${c.id}@convene`,
 		productId: 'convene/ics',

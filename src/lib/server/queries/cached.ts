@@ -3,7 +3,7 @@
 // queries name are the ones listed, and that each carries the change trigger.
 import type { Executor } from '../db';
 import type { ReadCache } from '../read-cache';
-import { getPublishedConceptNote, listPublishedConsultations, listReviewProcesses, processSlugOf } from './consultations';
+import { getPublishedConceptNote, getPublishedConsultation, listPublishedConsultations, listReviewProcesses, processSlugOf } from './consultations';
 import { loadDirectoryOptions } from './directory-options';
 import { publishedVersion, publishedVersions } from './report-versions';
 
@@ -23,6 +23,7 @@ const CONCEPT_NOTE_TABLES = ['consultation', 'consultation_objective', 'objectiv
 
 export const cachedPublishedConsultations = cachedRead('published-consultations', ['consultation'], listPublishedConsultations);
 export const cachedReviewProcesses = cachedRead('review-processes', ['review_process'], listReviewProcesses);
+export const cachedPublishedConsultation = cachedRead('published-consultation', ['consultation'], getPublishedConsultation);
 export const cachedConceptNote = cachedRead('concept-note', CONCEPT_NOTE_TABLES, getPublishedConceptNote);
 export const cachedProcessSlug = cachedRead('process-slug', ['review_process'], processSlugOf);
 export const cachedDirectoryOptions = cachedRead('directory-options', ['organization', 'country', 'stakeholder_category'], loadDirectoryOptions);
@@ -33,6 +34,7 @@ export const cachedPublishedVersions = cachedRead('published-versions', ['report
 export const CACHED_READS = [
 	cachedPublishedConsultations,
 	cachedReviewProcesses,
+	cachedPublishedConsultation,
 	cachedConceptNote,
 	cachedProcessSlug,
 	cachedDirectoryOptions,

@@ -129,10 +129,7 @@ export interface ConceptNote {
 
 /** Everything the public concept-note page shows. Only published consultations; drafts stay hidden. */
 export async function getPublishedConceptNote(db: Executor, slug: string): Promise<ConceptNote | null> {
-	const [c] = await db
-		.select()
-		.from(consultation)
-		.where(and(eq(consultation.slug, slug), eq(consultation.status, 'published')));
+	const c = await getPublishedConsultation(db, slug);
 	return c ? conceptNoteOf(db, c) : null;
 }
 

@@ -101,6 +101,34 @@ describe(`registering on ${testDriver}`, () => {
 		expect(JSON.stringify(mail.attachments)).toContain('DTSTART:20261029T040000Z');
 	});
 
+	it('rolls back the person, the proposed organization and the confirmation when the place is taken', async () => {
+		const c = await makeConsultation(t.db, { ...window, isOnePerOrganization: true });
+		const name = `Taken Org ${Date.now()}`;
+		const mailer = createMailer(t.db, {});
+		expect((await registerForConsultation(t.db, c.slug, input({ newOrganizationName: name }), open, { ...context, mailer })).ok).toBe(true);
+		const late = input({ newOrganizationName: name.toLowerCase() });
+		const refused = await registerForConsultation(t.db, c.slug, late, open, { ...context, mailer });
+		expect(refused).toMatchObject({ ok: false, reason: 'organization-taken' });
+		expect(await t.db.select().from(person).where(eq(person.email, late.email))).toEqual([]);
+		expect(await t.db.select().from(outboxMessage).where(eq(outboxMessage.to, late.email))).toEqual([]);
+		const named = await t.db.select().from(organization).where(eq(organization.countryCode, 'TH'));
+		expect(named.filter((o) => o.name.toLowerCase() === name.toLowerCase())).toHaveLength(1);
+	});
+
+	it('one new person registering for two consultations at once, and twice for one: one person, no error', async () => {
+		const [a, b] = [await makeConsultation(t.db, window), await makeConsultation(t.db, window)];
+		const email = `twice-${Date.now()}@example.org`;
+		const org = await makeOrganization(t.db);
+		const both = await Promise.all([a, b].map((c) => registerForConsultation(t.db, c.slug, input({ email, organizationId: org.id }), open, context)));
+		expect(both.map((r) => r.ok)).toEqual([true, true]);
+		const again = `again-${Date.now()}@example.org`;
+		const other = await makeOrganization(t.db);
+		const twice = await Promise.all([0, 1].map(() => registerForConsultation(t.db, a.slug, input({ email: again, organizationId: other.id }), open, context)));
+		expect(twice.filter((r) => r.ok)).toHaveLength(1);
+		expect(twice.find((r) => !r.ok)).toEqual({ ok: false, reason: 'already-registered' });
+		expect(await t.db.select().from(person).where(inArray(person.email, [email, again]))).toHaveLength(2);
+	});
+
 	it('leaves exactly one active registration per organization when 200 people from 100 organizations register at once', { timeout: 120_000 }, async () => {
 		const c = await makeConsultation(t.db, { ...window, isOnePerOrganization: true });
 		const orgs = await t.db

@@ -1,8 +1,11 @@
-// A stakeholder registers for a published consultation. One transaction with the consultation row
-// locked: the deadline (to the second, in the consultation's zone), the registration limit and the
-// one-person-per-organization rule are decided under the lock, and the partial unique indexes stop
-// anything that would slip through. A repeated submission (same idempotency key) returns the first
-// result. Nothing is written unless the registration is accepted.
+// A stakeholder registers for a published consultation, in one transaction. The directory records
+// (the person, a proposed organization) are found or added first; then the consultation row is
+// locked and the deadline (to the second, in the consultation's zone), the registration limit and the
+// one-person-per-organization rule are decided under the lock in one query, and the registration
+// inserted; the partial unique indexes stop anything that would slip through. The lock is held for
+// three statements, so registrations to one consultation queue for little time. A repeated
+// submission (same idempotency key) returns the first result. Nothing is written unless the
+// registration is accepted: a refusal rolls back what was added before it.
 import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../db';
 import { consultation, country, organization, person, registration, stakeholderCategory } from '../db/schema';
@@ -12,7 +15,7 @@ import { registrationState } from '../../domain/consultation';
 import { ACTIVE_REGISTRATION_STATUSES } from '../../domain/enums';
 import type { TRegistrationInput } from '../../domain/registration-input';
 import { uniqueViolation } from '../db/errors';
-import type { OrganizationId, RegistrationId } from '../../domain/ids';
+import type { ConsultationId, OrganizationId, PersonId, RegistrationId } from '../../domain/ids';
 
 export type RegisterResult =
 	| { ok: true; registrationId: RegistrationId; isRepeat: boolean }
@@ -20,142 +23,217 @@ export type RegisterResult =
 	| { ok: false; reason: 'organization-taken'; registeredRegistrationId: RegistrationId | null }
 	| { ok: false; reason: 'invalid'; errors: Record<string, string> };
 
+type ConsultationRow = typeof consultation.$inferSelect;
+
 export interface RegisterContext {
 	mailer?: Mailer;
 	locale: string;
 	urls: { page: string; signIn: string };
+	/**
+	 * The published consultation at `slug`, as pages show it (the web server passes its in-memory
+	 * copy). Only the confirmation is written from it: the rules are decided on the row as locked.
+	 */
+	published?: (slug: string) => Promise<ConsultationRow | null>;
 }
+
+const readPublished = (db: Database) => async (slug: string) =>
+	(await db.select().from(consultation).where(and(eq(consultation.slug, slug), eq(consultation.status, 'published'))))[0] ?? null;
 
 const ACTIVE = [...ACTIVE_REGISTRATION_STATUSES];
 
-export async function registerForConsultation(db: Database, slug: string, input: TRegistrationInput, now: Date, context: RegisterContext): Promise<RegisterResult> {
+/** A refusal decided inside the transaction, thrown so that what was written before it is rolled back. */
+class Refused extends Error {
+	constructor(readonly result: RegisterResult) {
+		super('refused');
+	}
+}
+
+export async function registerForConsultation(db: Database, slug: string, input: TRegistrationInput, now: Date, context: RegisterContext, retries = 2): Promise<RegisterResult> {
+	// The confirmation is rendered before the transaction, from the consultation as it is now: no
+	// template work while its row is locked.
+	const current = await (context.published ?? readPublished(db))(slug);
+	if (!current) return { ok: false, reason: 'not-found' };
+	const message = context.mailer ? registrationReceivedMessage({ email: input.email, name: input.name, locale: context.locale }, current, context.urls) : null;
 	try {
 		return await db.transaction(async (tx): Promise<RegisterResult> => {
+			// Who registers, and their organization, are looked up (or added) before the lock: the lock
+			// is held only for the rules that depend on the other registrations and for the insert.
+			const registrant = await prepareRegistrant(tx, current, input, now, context.locale);
+			if ('ok' in registrant) {
+				if (!registrant.ok) throw new Refused(registrant);
+				return registrant;
+			}
+			// The confirmation is stored (and its delivery queued) with the registration: a crash after
+			// the commit cannot lose it, and a repeated form finds it already there.
+			if (message && context.mailer) await context.mailer.send(message, tx);
 			const [c] = await tx
 				.select()
 				.from(consultation)
-				.where(and(eq(consultation.slug, slug), eq(consultation.status, 'published')))
+				.where(and(eq(consultation.id, current.id), eq(consultation.status, 'published')))
 				.for('update');
-			if (!c) return { ok: false, reason: 'not-found' };
-			const registered = await registerLocked(tx, c, input, now, context.locale);
-			// The confirmation is stored (and its delivery queued) with the registration: a crash after
-			// the commit cannot lose it, and a repeated form finds it already there.
-			if (registered.ok && !registered.isRepeat && context.mailer) {
-				await context.mailer.send(registrationReceivedMessage({ email: input.email, name: input.name, locale: context.locale }, c, context.urls), tx);
-			}
+			if (!c) throw new Refused({ ok: false, reason: 'not-found' });
+			const registered = await decideAndInsert(tx, c, input, registrant, now, {});
+			if (!registered.ok) throw new Refused(registered);
 			return registered;
 		});
 	} catch (error) {
-		// The lock makes these rare (PGlite, or a unique index racing the lock); they still mean the same.
+		if (error instanceof Refused) return error.result;
+		// The lock makes these rare (a unique index racing the lock); they still mean the same.
 		const constraint = uniqueViolation(error);
 		if (constraint === 'registration_one_active_per_organization_uq') return { ok: false, reason: 'organization-taken', registeredRegistrationId: null };
 		if (constraint === 'registration_one_active_per_person_uq') return { ok: false, reason: 'already-registered' };
-		if (constraint === 'registration_idempotency_key_unique') return registerForConsultation(db, slug, input, now, context);
+		// The same form or the same new person committed meanwhile: the next try finds them.
+		if ((constraint === 'registration_idempotency_key_unique' || constraint === 'person_email_uq') && retries > 0) return registerForConsultation(db, slug, input, now, context, retries - 1);
 		throw error;
 	}
 }
 
 /**
- * The decision and the writes, inside a transaction that holds the consultation row lock. A
- * substitution (a place handed over by a colleague) may happen after the registration deadline,
- * until the meeting starts.
+ * The whole registration inside a transaction that already holds the consultation row lock (a place
+ * handed over). A substitution may happen after the registration deadline, until the meeting starts.
+ * A refusal may come after the registrant was written: the caller rolls the transaction back.
  */
 export async function registerLocked(
 	tx: Transaction,
-	c: typeof consultation.$inferSelect,
+	c: ConsultationRow,
 	input: TRegistrationInput,
 	now: Date,
 	locale: string,
 	options: { isSubstitution?: boolean } = {}
 ): Promise<RegisterResult> {
-	const [repeat] = await tx.select({ id: registration.id, consultationId: registration.consultationId }).from(registration).where(eq(registration.idempotencyKey, input.idempotencyKey));
-	if (repeat) return repeat.consultationId === c.id ? { ok: true, registrationId: repeat.id, isRepeat: true } : { ok: false, reason: 'invalid', errors: { idempotencyKey: 'invalid' } };
+	const registrant = await prepareRegistrant(tx, c, input, now, locale);
+	if ('ok' in registrant) return registrant;
+	return decideAndInsert(tx, c, input, registrant, now, options);
+}
 
-	if (options.isSubstitution) {
-		if (now >= c.startsAt) return { ok: false, reason: 'closed' };
-	} else {
-		const state = registrationState(c, now);
-		if (state !== 'open') return { ok: false, reason: state };
-	}
+interface Registrant {
+	personId: PersonId;
+	isNewPerson: boolean;
+	organizationId: OrganizationId | null;
+}
 
-	// References must exist: a chosen organization, a known country and category.
+/**
+ * What does not depend on the other registrations: a repeated form, the references (organization, country, stakeholder group), and the directory records —
+ * the organization proposed and the person, found or added.
+ */
+async function prepareRegistrant(
+	tx: Transaction,
+	c: ConsultationRow,
+	input: TRegistrationInput,
+	now: Date,
+	locale: string
+): Promise<Registrant | RegisterResult> {
+	// One query: a repeated form, the references (a chosen organization, a known country and
+	// category), and the person by email.
+	const byKey = eq(registration.idempotencyKey, input.idempotencyKey);
+	const [refs] = await tx
+		.select({
+			repeatId: sql<RegistrationId | null>`(${tx.select({ id: registration.id }).from(registration).where(byKey)})`,
+			repeatConsultationId: sql<ConsultationId | null>`(${tx.select({ id: registration.consultationId }).from(registration).where(byKey)})`,
+			isCountry: sql<boolean>`exists (${tx.select({ c: country.code }).from(country).where(eq(country.code, input.countryCode))})`,
+			isCategory: sql<boolean>`exists (${tx.select({ c: stakeholderCategory.id }).from(stakeholderCategory).where(eq(stakeholderCategory.id, input.categoryId))})`,
+			chosen: input.organizationId
+				? sql<OrganizationId | null>`(${tx.select({ id: organization.id }).from(organization).where(and(eq(organization.id, input.organizationId), isNull(organization.mergedIntoId)))})`
+				: sql<null>`null`,
+			existing: sql<PersonId | null>`(${tx.select({ id: person.id }).from(person).where(and(sql`lower(${person.email}) = ${input.email}`, isNull(person.erasedAt)))})`
+		})
+		.from(sql`(select 1) as one`);
+	if (refs.repeatId) return refs.repeatConsultationId === c.id ? { ok: true, registrationId: refs.repeatId, isRepeat: true } : { ok: false, reason: 'invalid', errors: { idempotencyKey: 'invalid' } };
 	const errors: Record<string, string> = {};
-	if (!(await tx.select({ c: country.code }).from(country).where(eq(country.code, input.countryCode))).length) errors.countryCode = 'invalid';
-	if (!(await tx.select({ c: stakeholderCategory.id }).from(stakeholderCategory).where(eq(stakeholderCategory.id, input.categoryId))).length) errors.categoryId = 'invalid';
-	let organizationId: OrganizationId | null = null;
-	if (input.organizationId) {
-		const [o] = await tx.select({ id: organization.id }).from(organization).where(and(eq(organization.id, input.organizationId), isNull(organization.mergedIntoId)));
-		if (!o) errors.organizationId = 'organization-invalid';
-		else organizationId = o.id;
-	}
+	if (!refs.isCountry) errors.countryCode = 'invalid';
+	if (!refs.isCategory) errors.categoryId = 'invalid';
+	if (input.organizationId && !refs.chosen) errors.organizationId = 'organization-invalid';
 	if (Object.keys(errors).length) return { ok: false, reason: 'invalid', errors };
-	// A proposed organization that already exists (same name, same country) is that record.
-	const findProposed = async () =>
-		(
-			await tx
-				.select({ id: organization.id })
-				.from(organization)
-				.where(and(sql`lower(${organization.name}) = lower(${input.newOrganizationName})`, eq(organization.countryCode, input.countryCode), isNull(organization.mergedIntoId)))
-		)[0]?.id ?? null;
-	if (!organizationId && input.newOrganizationName) organizationId = await findProposed();
 
-	// Every refusal is decided before anything is written.
-	const [existing] = await tx.select().from(person).where(and(sql`lower(${person.email}) = ${input.email}`, isNull(person.erasedAt)));
-	if (existing) {
-		const [mine] = await tx
-			.select({ id: registration.id })
-			.from(registration)
-			.where(and(eq(registration.consultationId, c.id), eq(registration.personId, existing.id), inArray(registration.status, ACTIVE)));
-		if (mine) return { ok: false, reason: 'already-registered' };
-	}
-	if (c.isOnePerOrganization && organizationId) {
-		const [colleague] = await tx
-			.select({ id: registration.id })
-			.from(registration)
-			.where(and(eq(registration.consultationId, c.id), eq(registration.organizationId, organizationId), inArray(registration.status, ACTIVE)));
-		if (colleague) return { ok: false, reason: 'organization-taken', registeredRegistrationId: colleague.id };
-	}
-	if (c.registrationLimit !== null) {
-		const [{ n }] = await tx.select({ n: count() }).from(registration).where(and(eq(registration.consultationId, c.id), inArray(registration.status, ACTIVE)));
-		if (n >= c.registrationLimit) return { ok: false, reason: 'full' };
-	}
-
+	// A proposed organization is that record when it exists (same name, same country); otherwise it
+	// becomes one, which the secretariat can merge later.
+	let organizationId = refs.chosen;
 	if (!organizationId && input.newOrganizationName) {
-		// A proposed organization becomes a record; the secretariat can merge it later.
-		await tx.insert(organization).values({ name: input.newOrganizationName, countryCode: input.countryCode, categoryId: input.categoryId }).onConflictDoNothing();
-		organizationId = await findProposed();
+		const [added] = await tx
+			.insert(organization)
+			.values({ name: input.newOrganizationName, countryCode: input.countryCode, categoryId: input.categoryId })
+			.onConflictDoNothing()
+			.returning({ id: organization.id });
+		organizationId =
+			added?.id ??
+			(
+				await tx
+					.select({ id: organization.id })
+					.from(organization)
+					.where(and(sql`lower(${organization.name}) = lower(${input.newOrganizationName})`, eq(organization.countryCode, input.countryCode), isNull(organization.mergedIntoId)))
+			)[0]?.id ??
+			null;
 	}
 	// The person: found by email, or added to the directory. An unauthenticated form never
 	// overwrites what the directory already says about someone; it only fills gaps.
-	let p = existing;
-	if (!p) {
-		[p] = await tx
-			.insert(person)
-			.values({
-				name: input.name,
-				email: input.email,
-				organizationId,
-				countryCode: input.countryCode,
-				categoryId: input.categoryId,
-				gender: input.gender,
-				genderSelfDescription: input.gender === 'self-described' ? input.genderSelfDescription : null,
-				languages: input.languages,
-				accessibilityNeeds: input.accessibilityNeeds,
-				consentToContact: input.consentToContact,
-				consentToList: input.consentToList,
-				preferredLocale: locale
-			})
-			.returning();
-	} else if (!p.organizationId && organizationId) {
-		await tx.update(person).set({ organizationId, updatedAt: now }).where(eq(person.id, p.id));
+	if (refs.existing) {
+		if (organizationId) await tx.update(person).set({ organizationId, updatedAt: now }).where(and(eq(person.id, refs.existing), isNull(person.organizationId)));
+		return { personId: refs.existing, isNewPerson: false, organizationId };
 	}
+	const [p] = await tx
+		.insert(person)
+		.values({
+			name: input.name,
+			email: input.email,
+			organizationId,
+			countryCode: input.countryCode,
+			categoryId: input.categoryId,
+			gender: input.gender,
+			genderSelfDescription: input.gender === 'self-described' ? input.genderSelfDescription : null,
+			languages: input.languages,
+			accessibilityNeeds: input.accessibilityNeeds,
+			consentToContact: input.consentToContact,
+			consentToList: input.consentToList,
+			preferredLocale: locale
+		})
+		.returning({ id: person.id });
+	return { personId: p.id, isNewPerson: true, organizationId };
+}
+
+function windowState(c: ConsultationRow, now: Date, options: { isSubstitution?: boolean }): 'not-yet-open' | 'closed' | 'full' | null {
+	if (options.isSubstitution) return now >= c.startsAt ? 'closed' : null;
+	const state = registrationState(c, now);
+	return state === 'open' ? null : state;
+}
+
+/**
+ * Under the consultation row lock: the registration window (of the row as locked), then the rules that depend
+ * on the other registrations — this person already registered, a colleague holding the
+ * organization's place, the registration limit — in one query, and the insert.
+ */
+async function decideAndInsert(
+	tx: Transaction,
+	c: ConsultationRow,
+	input: TRegistrationInput,
+	registrant: Registrant,
+	now: Date,
+	options: { isSubstitution?: boolean }
+): Promise<RegisterResult> {
+	const state = windowState(c, now, options);
+	if (state) return { ok: false, reason: state };
+	const active = and(eq(registration.consultationId, c.id), inArray(registration.status, ACTIVE));
+	const checksOrganization = c.isOnePerOrganization && registrant.organizationId !== null;
+	const [rules] = await tx
+		.select({
+			mine: registrant.isNewPerson
+				? sql<null>`null`
+				: sql<RegistrationId | null>`(${tx.select({ id: registration.id }).from(registration).where(and(active, eq(registration.personId, registrant.personId))).limit(1)})`,
+			colleague: checksOrganization
+				? sql<RegistrationId | null>`(${tx.select({ id: registration.id }).from(registration).where(and(active, eq(registration.organizationId, registrant.organizationId!))).limit(1)})`
+				: sql<null>`null`,
+			taken: c.registrationLimit !== null ? sql<number>`(${tx.select({ n: count() }).from(registration).where(active)})`.mapWith(Number) : sql<number>`0`.mapWith(Number)
+		})
+		.from(sql`(select 1) as one`);
+	if (rules.mine) return { ok: false, reason: 'already-registered' };
+	if (rules.colleague) return { ok: false, reason: 'organization-taken', registeredRegistrationId: rules.colleague };
+	if (c.registrationLimit !== null && rules.taken >= c.registrationLimit) return { ok: false, reason: 'full' };
 
 	const [row] = await tx
 		.insert(registration)
 		.values({
 			consultationId: c.id,
-			personId: p.id,
-			organizationId,
+			personId: registrant.personId,
+			organizationId: registrant.organizationId,
 			isOnePerOrganization: c.isOnePerOrganization,
 			categoryId: input.categoryId,
 			countryCode: input.countryCode,

@@ -4,7 +4,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { randomBytes } from 'node:crypto';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb, getMailer, getReadCache, links } from '$lib/server/runtime';
-import { cachedConceptNote, cachedDirectoryOptions } from '$lib/server/queries/cached';
+import { cachedConceptNote, cachedDirectoryOptions, cachedPublishedConsultation } from '$lib/server/queries/cached';
 import { getRegistrationPrefill } from '$lib/server/queries/me';
 import { registerForConsultation } from '$lib/server/use-cases/register-for-consultation';
 import { requestHandover } from '$lib/server/use-cases/hand-over-place';
@@ -39,7 +39,12 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	};
 };
 
-const notifyContext = (slug: string, locale: string) => ({ mailer: getMailer(), locale, urls: { page: links().consultation(slug), signIn: links().signIn } });
+const notifyContext = (slug: string, locale: string) => ({
+	mailer: getMailer(),
+	locale,
+	urls: { page: links().consultation(slug), signIn: links().signIn },
+	published: (s: string) => cachedPublishedConsultation(getReadCache(), getDb(), s)
+});
 
 export const actions: Actions = {
 	register: async ({ params, request, locals }) => {
