@@ -7,6 +7,8 @@ import { deliverMail, requeueUnsent, type MailTransport, type Mailer } from './m
 import { QUEUES, SELECTION_RETRIES, type Queue } from './queue';
 import { computeRun, failRun, type RunScheduler, type Runner } from './use-cases/select-participants';
 import { sendReminders } from './use-cases/send-reminders';
+import { closeCommentPeriods } from './use-cases/close-comment-periods';
+import { baseUrl, linksAt } from './links';
 import type { Limits } from './limits';
 
 export interface WorkerDeps {
@@ -17,6 +19,8 @@ export interface WorkerDeps {
 	transport: MailTransport | null;
 	runner: Runner;
 	limits: Limits;
+	/** The public origin links in messages point at (ORIGIN). */
+	origin?: string;
 	log?: (line: string) => void;
 }
 
@@ -63,6 +67,11 @@ export async function startWorker(deps: WorkerDeps): Promise<() => Promise<void>
 	ids.push(
 		await queue.boss.work(QUEUES.sweep, polling, async () => {
 			if (deps.transport) await requeueUnsent(db, queue, new Date());
+		})
+	);
+	ids.push(
+		await queue.boss.work(QUEUES.closeComments, polling, async () => {
+			await closeCommentPeriods(db, deps.mailer, new Date(), linksAt(deps.origin ?? baseUrl()).staffReport);
 		})
 	);
 	return async () => {

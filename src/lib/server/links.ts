@@ -17,6 +17,8 @@ export function linksAt(origin: string) {
 		signInTo: (path: string) => `${signIn}?next=${encodeURIComponent(path)}`,
 		handover: (token: string) => `${origin}/handover/${token}`,
 		unsubscribe: (token: string) => `${origin}/unsubscribe/${token}`,
+		/** The staff page of a consultation's report (comments, replies, publication). */
+		staffReport: (slug: string) => `${origin}/staff/consultations/${slug}/report`,
 		/** What a registration decision or receipt email links to. */
 		decision: { page: consultation, signIn }
 	};

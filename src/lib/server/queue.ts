@@ -17,7 +17,9 @@ export const QUEUES = {
 	/** Reminders before meetings, every quarter of an hour. */
 	reminders: 'send-reminders',
 	/** Every minute: messages whose delivery job was lost (a crash between commit and queue) are queued again. */
-	sweep: 'sweep-outbox'
+	sweep: 'sweep-outbox',
+	/** Every minute: the staff of each draft whose comment period has closed are told, once. */
+	closeComments: 'close-comment-periods'
 } as const;
 
 /** How many times a selection job is handed to another worker before its run is failed. */
@@ -67,7 +69,8 @@ export async function openQueue(handle: DatabaseHandle, timings: QueueTimings = 
 		// A run's job is handed back when its worker stops (after 5 s) or dies (lease): three more tries.
 		{ name: QUEUES.selection, policy: 'singleton', retryLimit: SELECTION_RETRIES, retryDelay: 5, expireInSeconds: timings.selectionLeaseSeconds, deadLetter: QUEUES.selectionFailed },
 		{ name: QUEUES.reminders, policy: 'singleton', retryLimit: 2, expireInSeconds: 600 },
-		{ name: QUEUES.sweep, policy: 'singleton', retryLimit: 0, expireInSeconds: 300 }
+		{ name: QUEUES.sweep, policy: 'singleton', retryLimit: 0, expireInSeconds: 300 },
+		{ name: QUEUES.closeComments, policy: 'singleton', retryLimit: 2, expireInSeconds: 300 }
 	];
 	await handle.exclusive(async () => {
 		await boss.start();
@@ -79,6 +82,7 @@ export async function openQueue(handle: DatabaseHandle, timings: QueueTimings = 
 		}
 		await boss.schedule(QUEUES.reminders, '*/15 * * * *');
 		await boss.schedule(QUEUES.sweep, '* * * * *');
+		await boss.schedule(QUEUES.closeComments, '* * * * *');
 	});
 	return {
 		boss,

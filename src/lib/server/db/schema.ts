@@ -718,6 +718,8 @@ export const reportVersion = pgTable(
 		createdAt: createdAt(),
 		commentsOpenAt: timestamp('comments_open_at', { withTimezone: true }),
 		commentsCloseAt: timestamp('comments_close_at', { withTimezone: true }),
+		/** When the consultation's staff were told the comment period had closed (the close-comment-periods job). */
+		commentsClosedNoticeAt: timestamp('comments_closed_notice_at', { withTimezone: true }),
 		publishedAt: timestamp('published_at', { withTimezone: true })
 	},
 	(t) => [
