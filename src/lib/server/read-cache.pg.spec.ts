@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../tests/support/test-db';
-import { openDatabase, type DatabaseHandle } from './db';
+import net from 'node:net';
+import { listenPostgres, openDatabase, type DatabaseHandle } from './db';
 import { consultation } from './db/schema';
 import { fixtureText } from '../../../tests/support/factories';
 import { cachedPublishedConsultations } from './queries/cached';
@@ -54,5 +55,48 @@ describe('cached reads across processes', () => {
 		await other.db.update(consultation).set({ title: fixtureText('After the reconnection') }).where(eq(consultation.slug, await firstPublishedSlug()));
 		await until(() => cache.size === 0);
 		expect(cache.size).toBe(0);
+	}, 20_000);
+
+	it('counts a connection that silently stops delivering (a firewall dropping it) as lost, and listens again', async () => {
+		// A TCP relay to PostgreSQL that can be frozen: bytes stop flowing, no socket closes.
+		const target = new URL(t.url!);
+		let frozen = false;
+		const pairs: net.Socket[][] = [];
+		const relay = net.createServer((inbound) => {
+			const outbound = net.connect(Number(target.port), target.hostname);
+			pairs.push([inbound, outbound]);
+			inbound.on('data', (d) => frozen || outbound.write(d));
+			outbound.on('data', (d) => frozen || inbound.write(d));
+			inbound.on('error', () => outbound.destroy());
+			outbound.on('error', () => inbound.destroy());
+			inbound.on('close', () => outbound.destroy());
+			outbound.on('close', () => inbound.destroy());
+		});
+		await new Promise<void>((r) => relay.listen(0, '127.0.0.1', r));
+		const via = new URL(t.url!);
+		via.hostname = '127.0.0.1';
+		via.port = String((relay.address() as net.AddressInfo).port);
+		const events: string[] = [];
+		const stop = await listenPostgres(via.toString(), 'convene_change', { onNotify: (p) => events.push(`notify ${p}`), onListening: () => events.push('listening'), onLost: () => events.push('lost') }, { every: 200, within: 600 });
+		try {
+			await until(() => events.includes('listening'));
+			await other.executeSql(`select pg_notify('convene_change', 'consultation')`);
+			await until(() => events.includes('notify consultation'));
+			expect(events).toEqual(['listening', 'notify consultation']);
+			frozen = true; // the heartbeat no longer comes back
+			await until(() => events.includes('lost'));
+			expect(events.at(-1)).toBe('lost');
+			frozen = false;
+			for (const pair of pairs.splice(0)) pair.forEach((socket) => socket.destroy());
+			await until(() => events.filter((e) => e === 'listening').length === 2);
+			await other.executeSql(`select pg_notify('convene_change', 'report')`);
+			await until(() => events.includes('notify report'));
+			expect(events.filter((e) => e.startsWith('heartbeat'))).toEqual([]);
+			expect(events.slice(-2)).toEqual(['listening', 'notify report']);
+		} finally {
+			await stop();
+			relay.close();
+			for (const pair of pairs) pair.forEach((socket) => socket.destroy());
+		}
 	}, 20_000);
 });

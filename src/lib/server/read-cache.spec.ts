@@ -66,10 +66,12 @@ describe('ReadCache', () => {
 		expect(r.calls()).toBe(3);
 	});
 
-	it('holds at most maxEntries (a flood of made-up addresses), dropping the oldest', async () => {
+	it('holds at most maxEntries, dropping the oldest, and never keeps "nothing found" (a flood of made-up addresses)', async () => {
 		const cache = new ReadCache({ maxEntries: 3 });
 		cache.started();
-		for (let i = 0; i < 50; i++) await cache.get(`slug-${i}`, ['consultation'], async () => null);
+		for (let i = 0; i < 50; i++) await cache.get(`slug-${i}`, ['consultation'], async () => ({ i }));
+		expect(cache.size).toBe(3);
+		for (let i = 0; i < 50; i++) await cache.get(`made-up-${i}`, ['consultation'], async () => null);
 		expect(cache.size).toBe(3);
 		const r = counter();
 		await cache.get('slug-49', ['consultation'], r.read);

@@ -78,7 +78,8 @@ export class ReadCache {
 		this.misses++;
 		const epoch = this.epoch;
 		const value = await read();
-		if (this.listening && epoch === this.epoch) {
+		// Nothing found is not kept: addresses that lead nowhere cannot push out what pages show.
+		if (this.listening && epoch === this.epoch && value !== null && value !== undefined) {
 			this.entries.delete(key);
 			if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
 			this.entries.set(key, { value: freeze(value), tables, storedAt: this.now() });

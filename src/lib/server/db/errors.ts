@@ -20,6 +20,14 @@ export function uniqueViolation(error: unknown): string | null {
 	return e.code === '23505' ? (e.constraint ?? 'unique') : null;
 }
 
+/**
+ * Whether the transaction was chosen as a deadlock's victim (two transactions each waiting for a row
+ * the other holds): it was rolled back whole and may simply run again.
+ */
+export function isDeadlock(error: unknown): boolean {
+	return pgFields(error).code === '40P01';
+}
+
 /** Whether a write pointed at a row that does not exist (a foreign key). */
 export function isForeignKeyViolation(error: unknown): boolean {
 	return pgFields(error).code === '23503';

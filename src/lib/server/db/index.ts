@@ -1,6 +1,7 @@
 // One code path for two drivers: embedded PGlite (default, data directory on disk) and PostgreSQL
 // (when DATABASE_URL is set). Both give the same Drizzle API over the same schema and migrations.
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -38,7 +39,8 @@ export interface DatabaseHandle {
 	 * Calls `onNotify` with the payload of every NOTIFY on `channel`, from any process on this
 	 * database. On PostgreSQL one dedicated connection listens; when it is lost `onLost` is called and
 	 * the connection retried, and `onListening` is called each time listening (re)starts — what was
-	 * sent in between was missed. Resolves once listening; the function it returns stops.
+	 * sent in between was missed; a connection that stops delivering without closing is caught by a
+	 * heartbeat. Resolves after the first attempt (listening, or retrying); the function it returns stops.
 	 */
 	listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
 	close(): Promise<void>;
@@ -94,34 +96,69 @@ const STARTUP_LOCK_KEY = 7_262_020;
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** LISTEN on a connection of its own, retried every few seconds after a loss, until stopped. */
-async function listenPostgres(url: string, channel: string, handlers: ListenHandlers): Promise<() => Promise<void>> {
+/** How often the listening connection proves it still receives (a NOTIFY to itself), and how long it may take. */
+export const LISTEN_HEARTBEAT_MS = { every: 30_000, within: 10_000 };
+
+/**
+ * LISTEN on a connection of its own, until stopped. The connection sends itself a notification every
+ * `every` ms: one that does not come back within `within` ms (a connection silently dropped by a
+ * firewall, a pooler in transaction mode that accepts LISTEN but delivers nothing) counts as lost,
+ * like an error or a closed socket. After a loss, or a failed start, it connects again every 2 s.
+ * Resolves after the first attempt, listening or not: `onListening` says when listening (re)starts.
+ */
+export async function listenPostgres(url: string, channel: string, handlers: ListenHandlers, heartbeat = LISTEN_HEARTBEAT_MS): Promise<() => Promise<void>> {
 	let client: pg.Client | null = null;
 	let stopped = false;
 	let retry: NodeJS.Timeout | null = null;
-	const connect = async () => {
-		const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 15_000 });
-		const lost = () => {
-			if (client !== c) return;
-			client = null;
-			handlers.onLost();
-			c.end().catch(() => undefined);
-			if (!stopped) retry = setTimeout(() => void connect().catch(() => lost()), 2_000);
-		};
-		c.on('error', lost);
-		c.on('end', lost);
-		c.on('notification', (n) => {
-			if (n.channel === channel) handlers.onNotify(n.payload ?? '');
-		});
+	let beat: NodeJS.Timeout | null = null;
+	const token = `heartbeat:${randomUUID()}`;
+	let awaited: { sentAt: number } | null = null;
+	let lastSent = 0;
+
+	const lost = (c: pg.Client) => {
+		if (client !== c) return; // an older connection, already replaced
+		client = null;
+		awaited = null;
+		if (beat) clearInterval(beat);
+		beat = null;
+		handlers.onLost();
+		c.end().catch(() => undefined);
+		if (!stopped) retry = setTimeout(() => void connect(), 2_000);
+	};
+	const connect = (): Promise<void> => {
+		if (stopped) return Promise.resolve();
+		const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 15_000, keepAlive: true, query_timeout: heartbeat.within });
 		client = c;
-		await c.connect();
-		await c.query(`LISTEN ${quoteIdent(channel)}`);
-		if (client === c && !stopped) handlers.onListening();
+		c.on('error', () => lost(c));
+		c.on('end', () => lost(c));
+		c.on('notification', (n) => {
+			if (n.channel !== channel) return;
+			if (n.payload === token) awaited = null;
+			else if (!n.payload?.startsWith('heartbeat:')) handlers.onNotify(n.payload ?? '');
+		});
+		return (async () => {
+			await c.connect();
+			await c.query(`LISTEN ${quoteIdent(channel)}`);
+			if (client !== c || stopped) return;
+			handlers.onListening();
+			lastSent = Date.now();
+			beat = setInterval(() => {
+				if (client !== c) return;
+				const now = Date.now();
+				if (awaited && now - awaited.sentAt >= heartbeat.within) return lost(c);
+				if (!awaited && now - lastSent >= heartbeat.every) {
+					awaited = { sentAt: now };
+					lastSent = now;
+					c.query('select pg_notify($1, $2)', [channel, token]).catch(() => lost(c));
+				}
+			}, Math.max(50, Math.min(heartbeat.every, heartbeat.within) / 4));
+		})().catch(() => lost(c));
 	};
 	await connect();
 	return async () => {
 		stopped = true;
 		if (retry) clearTimeout(retry);
+		if (beat) clearInterval(beat);
 		const c = client;
 		client = null;
 		await c?.end().catch(() => undefined);

@@ -14,20 +14,22 @@ export interface CalendarConsultation {
 }
 
 /**
- * Written once per version of the event: `ics` validates every field with a schema, about a
- * millisecond per file, and a registration burst attaches the same file to every confirmation. The
- * key is everything the file says, so a changed consultation gets a new file (and a new DTSTAMP).
+ * Written once a minute per version of the event: `ics` validates every field with a schema, about
+ * a millisecond per file, and a registration burst attaches the same file to every confirmation. The
+ * key is everything the file says, so a changed consultation gets a new file; a file is never more
+ * than a minute old, so its DTSTAMP stays that of the latest version (calendars keep the newest).
  */
-const written = new Map<string, string>();
+const written = new Map<string, { file: string; at: number }>();
+const FRESH_MS = 60_000;
 
 export function consultationIcs(c: CalendarConsultation, pageUrl: string, meetingLink: string | null = null): string {
 	const key = JSON.stringify([c.id, c.title, c.startsAt.getTime(), c.endsAt.getTime(), c.timeZone, c.venue, pageUrl, meetingLink]);
-	let file = written.get(key);
-	if (file === undefined) {
-		file = writeIcs(c, pageUrl, meetingLink);
-		if (written.size >= 500) written.clear();
-		written.set(key, file);
-	}
+	const now = Date.now();
+	const kept = written.get(key);
+	if (kept && now - kept.at < FRESH_MS) return kept.file;
+	const file = writeIcs(c, pageUrl, meetingLink);
+	if (written.size >= 500) written.clear();
+	written.set(key, { file, at: now });
 	return file;
 }
 

@@ -78,4 +78,17 @@ describe(`closing comment periods on ${testDriver}`, () => {
 		expect(await closeCommentPeriods(t.db, mailer, new Date(now.getTime() + 60_000), page)).toBe(1);
 		expect(sent[0].text).toContain('No participant commented.');
 	});
+
+	it('tells the administrators when nobody is assigned to the consultation', async () => {
+		const now = new Date('2026-11-25T03:00:00Z');
+		const { c, organizer, versionId } = await circulated('parliamentarians', now);
+		await t.db.delete(consultationStaff).where(eq(consultationStaff.consultationId, c.id));
+		await makeStaffActor(t.db, 'admin');
+		expect(await closeCommentsNow(t.db, organizer, versionId, now)).toEqual({ ok: true });
+		const admins = (await t.db.select({ email: authUser.email }).from(authUser).where(eq(authUser.role, 'admin'))).map((a) => a.email);
+		expect(admins.length).toBeGreaterThan(0);
+		const { sent, mailer } = capturingMailer();
+		expect(await closeCommentPeriods(t.db, mailer, new Date(now.getTime() + 60_000), page)).toBe(1);
+		expect(sent.map((m) => m.to).sort()).toEqual(admins.sort());
+	});
 });

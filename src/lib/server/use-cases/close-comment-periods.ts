@@ -15,7 +15,16 @@ export async function closeCommentPeriods(db: Database, mailer: Mailer, now: Dat
 		.from(reportVersion)
 		.where(and(eq(reportVersion.state, 'circulated'), isNotNull(reportVersion.commentsCloseAt), lte(reportVersion.commentsCloseAt, now), isNull(reportVersion.commentsClosedNoticeAt)));
 	let told = 0;
-	for (const { id } of due) if (await tellStaff(db, mailer, id, now, staffReportPage)) told++;
+	let failure: unknown = null;
+	for (const { id } of due) {
+		// One version's failure does not hold up the others; the job fails (and is retried) after.
+		try {
+			if (await tellStaff(db, mailer, id, now, staffReportPage)) told++;
+		} catch (error) {
+			failure ??= error;
+		}
+	}
+	if (failure) throw failure;
 	return told;
 }
 
@@ -38,11 +47,13 @@ async function tellStaff(db: Database, mailer: Mailer, versionId: string, now: D
 			.from(comment)
 			.innerJoin(paragraph, eq(paragraph.id, comment.paragraphId))
 			.where(and(eq(paragraph.versionId, versionId), isNotNull(comment.personId)));
-		const staff = await tx
+		// The consultation's organizers and rapporteurs; the administrators when nobody is assigned.
+		const assigned = await tx
 			.selectDistinct({ email: authUser.email, name: authUser.name })
 			.from(consultationStaff)
 			.innerJoin(authUser, eq(authUser.id, consultationStaff.userId))
 			.where(eq(consultationStaff.consultationId, about.consultationId));
+		const staff = assigned.length ? assigned : await tx.select({ email: authUser.email, name: authUser.name }).from(authUser).where(eq(authUser.role, 'admin'));
 		const closed = formatDeadline(claimed.closedAt!, about.timeZone, 'en');
 		const figures =
 			tally.comments === 0

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db';
+import { isDeadlock } from '../db/errors';
 import { consultation, handoverRequest, person, registration } from '../db/schema';
 import { FORBIDDEN, type Actor, type Forbidden } from '../../domain/policy';
 import type { Mailer } from '../mail';
@@ -113,7 +114,27 @@ export async function acceptHandover(
 	now: Date,
 	urls: { page: (slug: string) => string; signIn: string },
 	offered?: TRegistrationInput,
-	locale = 'en'
+	locale = 'en',
+	retries = 1
+): Promise<AcceptHandoverResult> {
+	try {
+		return await acceptOnce(db, mailer, token, now, urls, offered, locale);
+	} catch (error) {
+		// Chosen as a deadlock's victim (a registration adding the same person while waiting for the
+		// consultation's lock): rolled back whole, so it runs again.
+		if (isDeadlock(error) && retries > 0) return acceptHandover(db, mailer, token, now, urls, offered, locale, retries - 1);
+		throw error;
+	}
+}
+
+async function acceptOnce(
+	db: Database,
+	mailer: Mailer | null,
+	token: string,
+	now: Date,
+	urls: { page: (slug: string) => string; signIn: string },
+	offered: TRegistrationInput | undefined,
+	locale: string
 ): Promise<AcceptHandoverResult> {
 	let failure: RegisterResult | null = null;
 	const outcome = await db.transaction(async (tx) => {

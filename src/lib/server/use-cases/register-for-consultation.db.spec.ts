@@ -129,6 +129,30 @@ describe(`registering on ${testDriver}`, () => {
 		expect(await t.db.select().from(person).where(inArray(person.email, [email, again]))).toHaveLength(2);
 	});
 
+	it('answers the same form sent twice at once by a known person with the first result, not "already registered"', async () => {
+		const c = await makeConsultation(t.db, window);
+		const org = await makeOrganization(t.db);
+		const email = `known-${Date.now()}@example.org`;
+		const other = await makeConsultation(t.db, window);
+		expect((await registerForConsultation(t.db, other.slug, input({ email, organizationId: org.id }), open, context)).ok).toBe(true);
+		const same = input({ email, organizationId: org.id });
+		const both = await Promise.all([0, 1].map(() => registerForConsultation(t.db, c.slug, same, open, context)));
+		expect(both.every((r) => r.ok)).toBe(true);
+		expect(new Set(both.map((r) => r.ok && r.registrationId)).size).toBe(1);
+		expect(both.filter((r) => r.ok && r.isRepeat)).toHaveLength(1);
+	});
+
+	it('takes a proposed name that matches a merged organization as the organization it was merged into', async () => {
+		const c = await makeConsultation(t.db, { ...window, isOnePerOrganization: true });
+		const kept = await makeOrganization(t.db, { name: `Kept Org ${Date.now()}` });
+		const merged = await makeOrganization(t.db, { name: `Old Name Org ${Date.now()}` });
+		await t.db.update(organization).set({ mergedIntoId: kept.id }).where(eq(organization.id, merged.id));
+		const first = await registerForConsultation(t.db, c.slug, input({ organizationId: kept.id }), open, context);
+		expect(first.ok).toBe(true);
+		const byOldName = await registerForConsultation(t.db, c.slug, input({ newOrganizationName: merged.name.toUpperCase() }), open, context);
+		expect(byOldName).toEqual({ ok: false, reason: 'organization-taken', registeredRegistrationId: first.ok ? first.registrationId : null });
+	});
+
 	it('leaves exactly one active registration per organization when 200 people from 100 organizations register at once', { timeout: 120_000 }, async () => {
 		const c = await makeConsultation(t.db, { ...window, isOnePerOrganization: true });
 		const orgs = await t.db

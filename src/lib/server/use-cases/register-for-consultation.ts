@@ -14,7 +14,7 @@ import { registrationReceivedMessage } from '../messages/registration-received';
 import { registrationState } from '../../domain/consultation';
 import { ACTIVE_REGISTRATION_STATUSES } from '../../domain/enums';
 import type { TRegistrationInput } from '../../domain/registration-input';
-import { uniqueViolation } from '../db/errors';
+import { isDeadlock, uniqueViolation } from '../db/errors';
 import type { ConsultationId, OrganizationId, PersonId, RegistrationId } from '../../domain/ids';
 
 export type RegisterResult =
@@ -53,7 +53,8 @@ export async function registerForConsultation(db: Database, slug: string, input:
 	// template work while its row is locked.
 	const current = await (context.published ?? readPublished(db))(slug);
 	if (!current) return { ok: false, reason: 'not-found' };
-	const message = context.mailer ? registrationReceivedMessage({ email: input.email, name: input.name, locale: context.locale }, current, context.urls) : null;
+	const confirmation = (c: ConsultationRow) => registrationReceivedMessage({ email: input.email, name: input.name, locale: context.locale }, c, context.urls);
+	const message = context.mailer ? confirmation(current) : null;
 	try {
 		return await db.transaction(async (tx): Promise<RegisterResult> => {
 			// Who registers, and their organization, are looked up (or added) before the lock: the lock
@@ -63,9 +64,6 @@ export async function registerForConsultation(db: Database, slug: string, input:
 				if (!registrant.ok) throw new Refused(registrant);
 				return registrant;
 			}
-			// The confirmation is stored (and its delivery queued) with the registration: a crash after
-			// the commit cannot lose it, and a repeated form finds it already there.
-			if (message && context.mailer) await context.mailer.send(message, tx);
 			const [c] = await tx
 				.select()
 				.from(consultation)
@@ -74,6 +72,12 @@ export async function registerForConsultation(db: Database, slug: string, input:
 			if (!c) throw new Refused({ ok: false, reason: 'not-found' });
 			const registered = await decideAndInsert(tx, c, input, registrant, now, {});
 			if (!registered.ok) throw new Refused(registered);
+			// The confirmation is stored (and its delivery queued) with the registration: a crash after
+			// the commit cannot lose it, and a repeated form finds it already there. Written again from
+			// the locked row in the rare case that the consultation changed since the copy it came from.
+			if (message && context.mailer && !registered.isRepeat) {
+				await context.mailer.send(c.updatedAt.getTime() === current.updatedAt.getTime() ? message : confirmation(c), tx);
+			}
 			return registered;
 		});
 	} catch (error) {
@@ -82,8 +86,12 @@ export async function registerForConsultation(db: Database, slug: string, input:
 		const constraint = uniqueViolation(error);
 		if (constraint === 'registration_one_active_per_organization_uq') return { ok: false, reason: 'organization-taken', registeredRegistrationId: null };
 		if (constraint === 'registration_one_active_per_person_uq') return { ok: false, reason: 'already-registered' };
-		// The same form or the same new person committed meanwhile: the next try finds them.
-		if ((constraint === 'registration_idempotency_key_unique' || constraint === 'person_email_uq') && retries > 0) return registerForConsultation(db, slug, input, now, context, retries - 1);
+		// The same form or the same new person committed meanwhile: the next try finds them. A
+		// deadlock (a hand-over adding the same person while holding the consultation's lock) rolled
+		// this transaction back whole: it runs again.
+		if ((constraint === 'registration_idempotency_key_unique' || constraint === 'person_email_uq' || isDeadlock(error)) && retries > 0) {
+			return registerForConsultation(db, slug, input, now, context, retries - 1);
+		}
 		throw error;
 	}
 }
@@ -135,7 +143,12 @@ async function prepareRegistrant(
 			chosen: input.organizationId
 				? sql<OrganizationId | null>`(${tx.select({ id: organization.id }).from(organization).where(and(eq(organization.id, input.organizationId), isNull(organization.mergedIntoId)))})`
 				: sql<null>`null`,
-			existing: sql<PersonId | null>`(${tx.select({ id: person.id }).from(person).where(and(sql`lower(${person.email}) = ${input.email}`, isNull(person.erasedAt)))})`
+			existing: sql<PersonId | null>`(${tx.select({ id: person.id }).from(person).where(and(sql`lower(${person.email}) = ${input.email}`, isNull(person.erasedAt)))})`,
+			// A proposed organization that exists (same name, same country) is that record, or the one it
+			// was merged into.
+			proposed: input.newOrganizationName
+				? sql<OrganizationId | null>`(${tx.select({ id: sql`coalesce(${organization.mergedIntoId}, ${organization.id})` }).from(organization).where(proposedOrganization(input)).limit(1)})`
+				: sql<null>`null`
 		})
 		.from(sql`(select 1) as one`);
 	if (refs.repeatId) return refs.repeatConsultationId === c.id ? { ok: true, registrationId: refs.repeatId, isRepeat: true } : { ok: false, reason: 'invalid', errors: { idempotencyKey: 'invalid' } };
@@ -145,31 +158,22 @@ async function prepareRegistrant(
 	if (input.organizationId && !refs.chosen) errors.organizationId = 'organization-invalid';
 	if (Object.keys(errors).length) return { ok: false, reason: 'invalid', errors };
 
-	// A proposed organization is that record when it exists (same name, same country); otherwise it
-	// becomes one, which the secretariat can merge later.
-	let organizationId = refs.chosen;
+	// A proposed organization that does not exist yet becomes a record, which the secretariat can
+	// merge later (looked up first: an insert that changes nothing would still tell every process
+	// that organizations changed).
+	let organizationId = refs.chosen ?? refs.proposed;
 	if (!organizationId && input.newOrganizationName) {
 		const [added] = await tx
 			.insert(organization)
 			.values({ name: input.newOrganizationName, countryCode: input.countryCode, categoryId: input.categoryId })
 			.onConflictDoNothing()
 			.returning({ id: organization.id });
-		organizationId =
-			added?.id ??
-			(
-				await tx
-					.select({ id: organization.id })
-					.from(organization)
-					.where(and(sql`lower(${organization.name}) = lower(${input.newOrganizationName})`, eq(organization.countryCode, input.countryCode), isNull(organization.mergedIntoId)))
-			)[0]?.id ??
-			null;
+		// Added by a registration that committed meanwhile: that record.
+		organizationId = added?.id ?? (await tx.select({ id: sql<OrganizationId>`coalesce(${organization.mergedIntoId}, ${organization.id})` }).from(organization).where(proposedOrganization(input)).limit(1))[0]?.id ?? null;
 	}
 	// The person: found by email, or added to the directory. An unauthenticated form never
 	// overwrites what the directory already says about someone; it only fills gaps.
-	if (refs.existing) {
-		if (organizationId) await tx.update(person).set({ organizationId, updatedAt: now }).where(and(eq(person.id, refs.existing), isNull(person.organizationId)));
-		return { personId: refs.existing, isNewPerson: false, organizationId };
-	}
+	if (refs.existing) return { personId: refs.existing, isNewPerson: false, organizationId };
 	const [p] = await tx
 		.insert(person)
 		.values({
@@ -189,6 +193,9 @@ async function prepareRegistrant(
 		.returning({ id: person.id });
 	return { personId: p.id, isNewPerson: true, organizationId };
 }
+
+/** The organization a registrant proposed by name: same name (any case), same country. */
+const proposedOrganization = (input: TRegistrationInput) => and(sql`lower(${organization.name}) = lower(${input.newOrganizationName})`, sql`coalesce(${organization.countryCode}, '') = ${input.countryCode}`);
 
 function windowState(c: ConsultationRow, now: Date, options: { isSubstitution?: boolean }): 'not-yet-open' | 'closed' | 'full' | null {
 	if (options.isSubstitution) return now >= c.startsAt ? 'closed' : null;
@@ -215,6 +222,8 @@ async function decideAndInsert(
 	const checksOrganization = c.isOnePerOrganization && registrant.organizationId !== null;
 	const [rules] = await tx
 		.select({
+			// The same form, sent twice at once: the first one's result (it held the lock before this one).
+			repeat: sql<RegistrationId | null>`(${tx.select({ id: registration.id }).from(registration).where(and(eq(registration.consultationId, c.id), eq(registration.idempotencyKey, input.idempotencyKey)))})`,
 			mine: registrant.isNewPerson
 				? sql<null>`null`
 				: sql<RegistrationId | null>`(${tx.select({ id: registration.id }).from(registration).where(and(active, eq(registration.personId, registrant.personId))).limit(1)})`,
@@ -224,6 +233,7 @@ async function decideAndInsert(
 			taken: c.registrationLimit !== null ? sql<number>`(${tx.select({ n: count() }).from(registration).where(active)})`.mapWith(Number) : sql<number>`0`.mapWith(Number)
 		})
 		.from(sql`(select 1) as one`);
+	if (rules.repeat) return { ok: true, registrationId: rules.repeat, isRepeat: true };
 	if (rules.mine) return { ok: false, reason: 'already-registered' };
 	if (rules.colleague) return { ok: false, reason: 'organization-taken', registeredRegistrationId: rules.colleague };
 	if (c.registrationLimit !== null && rules.taken >= c.registrationLimit) return { ok: false, reason: 'full' };
@@ -245,5 +255,11 @@ async function decideAndInsert(
 			submittedAt: now
 		})
 		.returning({ id: registration.id });
+	// A known person without an organization gets this one, under the lock: a person editing their
+	// registration locks the consultation and then their row, so locking the row first here could
+	// deadlock with them.
+	if (!registrant.isNewPerson && registrant.organizationId) {
+		await tx.update(person).set({ organizationId: registrant.organizationId, updatedAt: now }).where(and(eq(person.id, registrant.personId), isNull(person.organizationId)));
+	}
 	return { ok: true, registrationId: row.id, isRepeat: false };
 }
