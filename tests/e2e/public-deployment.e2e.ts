@@ -1,3 +1,5 @@
+import http from 'node:http';
+import zlib from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { signInAsStaff } from './sign-in';
 
@@ -73,4 +75,36 @@ test('pages carry a Content-Security-Policy without inline scripts, and a Permis
 		return (window as unknown as { __injected?: boolean }).__injected === true;
 	});
 	expect(ran).toBe(false);
+});
+
+test('pages, open data and feeds come compressed (brotli, else gzip) to a client that accepts it, and whole to one that does not', async () => {
+	const base = test.info().project.use.baseURL ?? 'http://127.0.0.1:3210';
+	const get = (path: string, acceptEncoding: string) =>
+		new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+			http.get(`${base}${path}`, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (c: Buffer) => chunks.push(c));
+				res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+				res.on('error', reject);
+			}).on('error', reject);
+		});
+	for (const path of ['/', '/consultations/voluntary-regular-safe-orderly/register', '/api/v1/consultations', '/reports/feed.xml']) {
+		const whole = await get(path, 'identity');
+		expect(whole.headers['content-encoding'], path).toBeUndefined();
+		expect(whole.headers['vary'] ?? '', path).toContain('Accept-Encoding');
+		const br = await get(path, 'gzip, deflate, br');
+		expect(br.headers['content-encoding'], path).toBe('br');
+		const gzip = await get(path, 'gzip');
+		expect(gzip.headers['content-encoding'], path).toBe('gzip');
+		// Pages differ per request only in their form keys: compare open data and feeds exactly, pages by size.
+		const text = zlib.brotliDecompressSync(br.body).toString();
+		if (path.startsWith('/api') || path.endsWith('.xml')) {
+			expect(text, path).toBe(whole.body.toString());
+			expect(zlib.gunzipSync(gzip.body).toString(), path).toBe(whole.body.toString());
+		} else {
+			expect(text, path).toContain('</html>');
+			expect(Math.abs(text.length - whole.body.length), path).toBeLessThan(100);
+		}
+		expect(br.body.length, path).toBeLessThan(path.startsWith('/api') || path.endsWith('.xml') ? whole.body.length : whole.body.length / 3);
+	}
 });

@@ -47,7 +47,7 @@ export function renderHtmlBody(doc: ReportDocument): string {
 			list = false;
 		}
 		if (b.kind !== 'annex' && table) {
-			out.push('</tbody></table>');
+			out.push('</tbody></table></div>');
 			table = false;
 		}
 		if (b.kind === 'heading') out.push(`<h2>${b.numeral ? `${b.numeral}. ` : ''}${escapeHtml(b.text)}</h2>`);
@@ -60,7 +60,9 @@ export function renderHtmlBody(doc: ReportDocument): string {
 			out.push(`<li>${escapeHtml(b.text)}${refs(b.footnotes)}</li>`);
 		} else {
 			if (!table) {
-				out.push('<table class="annex">');
+				// A wide table scrolls in its own box on a small screen, not the whole page (focusable, so
+				// that a keyboard can scroll it too).
+				out.push('<div class="table-scroll" role="region" aria-label="Annex table" tabindex="0" data-scrolls><table class="annex">');
 				table = true;
 			}
 			if (b.isHeader) out.push(`<thead><tr>${b.cells.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>`);
@@ -68,7 +70,7 @@ export function renderHtmlBody(doc: ReportDocument): string {
 		}
 	}
 	if (list) out.push('</ol>');
-	if (table) out.push('</tbody></table>');
+	if (table) out.push('</tbody></table></div>');
 	const notes = footnotesOf(blocks);
 	if (notes.length) {
 		out.push('<section class="footnotes" aria-label="Footnotes"><ol>');
