@@ -55,3 +55,17 @@ test('an unknown consultation answers 404 with a message', async ({ page }) => {
 	expect(response?.status()).toBe(404);
 	await expect(page.getByText('This consultation does not exist or is not published.')).toBeVisible();
 });
+
+test('published reports are dated in words, in the reader’s language, and French links stay French', async ({ page }) => {
+	await page.goto('/reports');
+	await expect(page.getByText(/Version \d+, published \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/).first()).toBeVisible();
+	await page.goto('/fr/reports');
+	await expect(page.getByText(/Version \d+, publiée le \d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}/).first()).toBeVisible();
+	const links = await page.locator('main a[href*="/reports/"]:not([href$=".xml"])').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+	expect(links.length).toBeGreaterThan(0);
+	expect(links.filter((href) => !href.startsWith('/fr/reports/'))).toEqual([]);
+	await page.goto(links[0]);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+	await expect(page.getByText(/publiée le \d{1,2} [a-zéû]+ \d{4}/).first()).toBeVisible();
+	expect((await page.locator('main a[href*="/v/"]:not([download])').first().getAttribute('href')) ?? '').toMatch(/^\/fr\/reports\//);
+});

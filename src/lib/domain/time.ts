@@ -248,6 +248,11 @@ export function formatDateTime(instant: Date, zone: string, locale: string): str
 	}).format(instant);
 }
 
+/** A calendar date in words, in `zone`, as UN documents write it: "21 October 2026" (fr: "21 octobre 2026"). */
+export function formatDate(instant: Date, zone: string, locale: string): string {
+	return dateTimeFormat(intlLocale(locale), { timeZone: zone, day: 'numeric', month: 'long', year: 'numeric' }).format(instant);
+}
+
 /**
  * A deadline as the region writes it: an instant at midnight is shown as 24:00 of the day before
  * ("Sunday, 6 December 2026, 24:00 Indochina Time"), so nobody reads it as a day later or earlier.

@@ -28,7 +28,7 @@ export const cachedConceptNote = cachedRead('concept-note', CONCEPT_NOTE_TABLES,
 export const cachedProcessSlug = cachedRead('process-slug', ['review_process'], processSlugOf);
 export const cachedDirectoryOptions = cachedRead('directory-options', ['organization', 'country', 'stakeholder_category'], loadDirectoryOptions);
 export const cachedPublishedVersion = cachedRead('published-version', ['report_version', 'report', 'paragraph', 'footnote', 'consultation'], publishedVersion);
-export const cachedPublishedVersions = cachedRead('published-versions', ['report_version', 'report'], publishedVersions);
+export const cachedPublishedVersions = cachedRead('published-versions', ['report_version', 'report', 'consultation'], publishedVersions);
 
 /** Every cached read, for the spec that checks their tables. */
 export const CACHED_READS = [

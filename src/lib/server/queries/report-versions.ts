@@ -39,9 +39,10 @@ export async function privacyGate(db: Executor, versionId: string): Promise<Text
 
 export async function publishedVersions(db: Executor, reportSlug: string) {
 	return db
-		.select({ id: reportVersion.id, number: reportVersion.number, publishedAt: reportVersion.publishedAt, note: reportVersion.note, title: report.title, slug: report.slug })
+		.select({ id: reportVersion.id, number: reportVersion.number, publishedAt: reportVersion.publishedAt, note: reportVersion.note, title: report.title, slug: report.slug, timeZone: consultation.timeZone })
 		.from(reportVersion)
 		.innerJoin(report, eq(report.id, reportVersion.reportId))
+		.innerJoin(consultation, eq(consultation.id, report.consultationId))
 		.where(and(eq(report.slug, reportSlug), eq(reportVersion.state, 'published')))
 		.orderBy(desc(reportVersion.number));
 }
@@ -69,9 +70,10 @@ export async function versionWithConsultation(db: Executor, versionId: string) {
 /** A published version of a report (the latest when `number` is null), with its document; null when there is none. */
 export async function publishedVersion(db: Executor, slug: string, number: number | null) {
 	const [v] = await db
-		.select({ id: reportVersion.id, number: reportVersion.number, publishedAt: reportVersion.publishedAt, note: reportVersion.note })
+		.select({ id: reportVersion.id, number: reportVersion.number, publishedAt: reportVersion.publishedAt, note: reportVersion.note, timeZone: consultation.timeZone })
 		.from(reportVersion)
 		.innerJoin(report, eq(report.id, reportVersion.reportId))
+		.innerJoin(consultation, eq(consultation.id, report.consultationId))
 		.where(and(eq(report.slug, slug), eq(reportVersion.state, 'published'), number === null ? undefined : eq(reportVersion.number, number)))
 		.orderBy(desc(reportVersion.number))
 		.limit(1);

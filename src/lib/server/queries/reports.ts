@@ -1,18 +1,19 @@
 // Reads of published reports for the public pages.
 import { desc, eq } from 'drizzle-orm';
 import type { Executor } from '../db';
-import { report, reportVersion } from '../db/schema';
+import { consultation, report, reportVersion } from '../db/schema';
 import type { ConsultationId } from '../../domain/ids';
 
 /** Every report with a published version: its latest published number and the day, newest first. */
 export async function listPublishedReports(db: Executor) {
 	const rows = await db
-		.selectDistinctOn([report.slug], { slug: report.slug, title: report.title, number: reportVersion.number, publishedAt: reportVersion.publishedAt })
+		.selectDistinctOn([report.slug], { slug: report.slug, title: report.title, number: reportVersion.number, publishedAt: reportVersion.publishedAt, timeZone: consultation.timeZone })
 		.from(reportVersion)
 		.innerJoin(report, eq(report.id, reportVersion.reportId))
+		.innerJoin(consultation, eq(consultation.id, report.consultationId))
 		.where(eq(reportVersion.state, 'published'))
 		.orderBy(report.slug, desc(reportVersion.number));
-	return rows.map((r) => ({ ...r, publishedAt: r.publishedAt!.toISOString().slice(0, 10) })).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+	return rows.map((r) => ({ ...r, publishedAt: r.publishedAt! })).sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime());
 }
 
 /** The newest version of a consultation's report, draft or published; null before the first draft. */
