@@ -5,10 +5,15 @@ import { randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import pg from 'pg';
+import type pg from 'pg';
+
+/** The PostgreSQL driver, loaded only when DATABASE_URL is set: the embedded default (and every CLI command on it) starts without it. */
+const postgresDriver = async () => ({
+	pg: (await import('pg')).default,
+	drizzlePg: (await import('drizzle-orm/node-postgres')).drizzle,
+	migratePg: (await import('drizzle-orm/node-postgres/migrator')).migrate
+});
 import * as schema from './schema';
 import { lockDataDir, type DataDirLock } from './lock';
 
@@ -107,6 +112,7 @@ export const LISTEN_HEARTBEAT_MS = { every: 30_000, within: 10_000 };
  * Resolves after the first attempt, listening or not: `onListening` says when listening (re)starts.
  */
 export async function listenPostgres(url: string, channel: string, handlers: ListenHandlers, heartbeat = LISTEN_HEARTBEAT_MS): Promise<() => Promise<void>> {
+	const { pg } = await postgresDriver();
 	let client: pg.Client | null = null;
 	let stopped = false;
 	let retry: NodeJS.Timeout | null = null;
@@ -168,6 +174,7 @@ export async function listenPostgres(url: string, channel: string, handlers: Lis
 async function openPostgres(url: string, options: OpenOptions): Promise<DatabaseHandle> {
 	const location = describePostgresUrl(url);
 	// A burst of requests queued behind one row lock waits for a connection rather than failing.
+	const { pg, drizzlePg, migratePg } = await postgresDriver();
 	const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 15_000 });
 	// An idle client that loses its server emits 'error'; without a listener Node would crash.
 	pool.on('error', (error) => console.error(`PostgreSQL connection error: ${error.message}`));
