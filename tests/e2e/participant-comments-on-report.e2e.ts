@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { signInAsStaff } from './sign-in';
 import { expectNoSeriousA11yViolations } from './axe';
 import { latestMailTo, signInLinkIn } from './outbox';
+import { sidewaysOverflow } from './screens';
 
 const SLUG = 'inclusion-and-development'; // a past demo consultation with attendance that no other journey reports on
 
@@ -39,6 +40,17 @@ test('a participant opens the emailed link, comments on paragraph 12; the organi
 	await expect(participant.getByRole('heading', { level: 1 })).toContainText('Comments on the draft');
 	await participant.waitForSelector('body[data-hydrated="true"]');
 	await expectNoSeriousA11yViolations(participant);
+	// On a small phone, the comment page and their own page fit the screen.
+	for (const width of [320, 390]) {
+		await participant.setViewportSize({ width, height: 740 });
+		for (const path of [new URL(reportUrl).pathname, '/me']) {
+			await participant.goto(path);
+			expect(await sidewaysOverflow(participant), `${path} at ${width} px`).toEqual([]);
+		}
+	}
+	await participant.setViewportSize({ width: 1280, height: 720 });
+	await participant.goto(reportUrl);
+	await participant.waitForSelector('body[data-hydrated="true"]');
 
 	await participant.getByText('Comment on paragraph 12', { exact: true }).click();
 	await participant.getByLabel('Your comment on paragraph 12').fill('The country named in this paragraph could identify a speaker.');

@@ -41,10 +41,10 @@ test('a stakeholder signs in with an emailed link and reaches only their own reg
 	await expectNoSeriousA11yViolations(me);
 
 	// Consents are the person's to change.
-	await me.getByLabel('Agrees to be listed as a participant').uncheck();
+	await me.getByLabel('I agree to be named in the list of participants').uncheck();
 	await me.getByRole('button', { name: 'Save my choices' }).click();
 	await expect(me.getByRole('status')).toHaveText('Your choices were saved.');
-	await expect(me.getByLabel('Agrees to be listed as a participant')).not.toBeChecked();
+	await expect(me.getByLabel('I agree to be named in the list of participants')).not.toBeChecked();
 
 	const data = await (await me.request.get('/me/data.json')).json();
 	expect(data.person.consentToList).toBe(false);

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { sidewaysOverflow } from './screens';
 
 // A stakeholder on a small phone: every public page fits the screen (no sideways scrolling; wide
 // tables scroll in their own box), passes axe with WCAG 2.2's target size, and the registration
@@ -16,18 +17,6 @@ const PUBLIC_PAGES = [
 	'/sign-in',
 	'/fr/consultations/voluntary-regular-safe-orderly/register'
 ];
-
-async function sidewaysOverflow(page: Page): Promise<string[]> {
-	return page.evaluate(() => {
-		const width = document.documentElement.clientWidth;
-		if (document.documentElement.scrollWidth <= width) return [];
-		// Name the widest elements, to say what pushes the page out.
-		return [...document.querySelectorAll('body *')]
-			.filter((e) => e.getBoundingClientRect().right > width + 1 && !e.closest('[data-scrolls]'))
-			.slice(0, 5)
-			.map((e) => `${e.tagName.toLowerCase()}${e.className ? '.' + String(e.className).split(' ')[0] : ''} (${Math.round(e.getBoundingClientRect().right)} px)`);
-	});
-}
 
 for (const width of [320, 390]) {
 	test(`every public page fits a ${width} px screen and passes axe (WCAG 2.2 AA)`, async ({ browser }) => {
