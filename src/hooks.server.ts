@@ -152,7 +152,39 @@ async function withValidator(request: Request, response: Response): Promise<Resp
 		headers.delete('content-length');
 		return new Response(null, { status: 304, headers });
 	}
-	return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers });
+	// The same page is the same bytes (its ETag): compressed once, then served from memory.
+	const encoding = body.length >= MIN_COMPRESSED_BYTES ? acceptedEncoding(request) : null;
+	headers.append('Vary', 'Accept-Encoding');
+	if (!encoding) return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers });
+	headers.set('Content-Encoding', encoding);
+	const packed = compressedOnce(etag, encoding, body);
+	headers.set('Content-Length', String(packed.length));
+	return new Response(request.method === 'HEAD' ? null : packed, { status: 200, headers });
+}
+
+/** Compressed bodies by ETag and encoding, up to 16 MB in all (the oldest go first). */
+const packedBodies = new Map<string, Uint8Array<ArrayBuffer>>();
+let packedBytes = 0;
+const MAX_PACKED_BYTES = 16 * 1024 * 1024;
+
+function compressedOnce(etag: string, encoding: 'br' | 'gzip', body: Uint8Array): Uint8Array<ArrayBuffer> {
+	const key = `${encoding} ${etag}`;
+	const kept = packedBodies.get(key);
+	if (kept) return kept;
+	const packed = new Uint8Array(encoding === 'br' ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }) : zlib.gzipSync(body));
+	packedBodies.set(key, packed);
+	packedBytes += packed.length;
+	for (const [k, v] of packedBodies) {
+		if (packedBytes <= MAX_PACKED_BYTES) break;
+		packedBodies.delete(k);
+		packedBytes -= v.length;
+	}
+	return packed;
+}
+
+function acceptedEncoding(request: Request): 'br' | 'gzip' | null {
+	const accepted = request.headers.get('accept-encoding') ?? '';
+	return /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
 }
 
 /** What is worth compressing: pages, open data, feeds, calendars, CSV (images and office files are compressed already). */
@@ -166,11 +198,10 @@ const MIN_COMPRESSED_BYTES = 1024;
  * runs on every request.
  */
 function compressed(request: Request, response: Response): Response {
-	if (!response.body || response.headers.has('content-encoding') || !COMPRESSIBLE.test(response.headers.get('content-type') ?? '')) return response;
+	if (!response.body || response.headers.has('content-encoding') || response.headers.has('etag') || !COMPRESSIBLE.test(response.headers.get('content-type') ?? '')) return response;
 	const length = response.headers.get('content-length');
 	if (length !== null && Number(length) < MIN_COMPRESSED_BYTES) return response;
-	const accepted = request.headers.get('accept-encoding') ?? '';
-	const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
+	const encoding = acceptedEncoding(request);
 	const headers = new Headers(response.headers);
 	headers.append('Vary', 'Accept-Encoding');
 	if (!encoding) return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
