@@ -165,6 +165,7 @@ async function withValidator(request: Request, response: Response): Promise<Resp
 /** Compressed bodies by ETag and encoding, up to 16 MB in all (the oldest go first). */
 const packedBodies = new Map<string, Uint8Array<ArrayBuffer>>();
 let packedBytes = 0;
+const seenOnce = new Set<string>();
 const MAX_PACKED_BYTES = 16 * 1024 * 1024;
 
 function compressedOnce(etag: string, encoding: 'br' | 'gzip', body: Uint8Array): Uint8Array<ArrayBuffer> {
@@ -172,6 +173,12 @@ function compressedOnce(etag: string, encoding: 'br' | 'gzip', body: Uint8Array)
 	const kept = packedBodies.get(key);
 	if (kept) return kept;
 	const packed = new Uint8Array(encoding === 'br' ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }) : zlib.gzipSync(body));
+	// Kept from its second request on: a page made for one request (a form with its own key) is not.
+	if (!seenOnce.has(key)) {
+		if (seenOnce.size >= 10_000) seenOnce.clear();
+		seenOnce.add(key);
+		return packed;
+	}
 	packedBodies.set(key, packed);
 	packedBytes += packed.length;
 	for (const [k, v] of packedBodies) {
