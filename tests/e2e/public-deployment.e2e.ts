@@ -112,6 +112,6 @@ test('pages, open data and feeds come compressed (brotli, else gzip) to a client
 			expect(text, path).toContain('</html>');
 			expect(Math.abs(text.length - whole.body.length), path).toBeLessThan(100);
 		}
-		expect(br.body.length, path).toBeLessThan(path.startsWith('/api') ? whole.body.length : whole.body.length / 3);
+		expect(br.body.length, path).toBeLessThan(whole.body.length / 2);
 	}
 });
