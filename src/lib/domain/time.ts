@@ -7,17 +7,14 @@ export type WallTime = string; // 'HH:MM' or 'HH:MM:SS'; '24:00' is the end of t
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
-const validZones = new Set<string>();
 export function isValidTimeZone(zone: string): boolean {
 	if (!zone) return false;
-	if (validZones.has(zone)) return true;
 	try {
-		new Intl.DateTimeFormat('en', { timeZone: zone });
+		dateTimeFormat('en', { timeZone: zone }); // made once per valid zone, like every formatter
+		return true;
 	} catch {
 		return false;
 	}
-	if (validZones.size < 1000) validZones.add(zone);
-	return true;
 }
 
 /**

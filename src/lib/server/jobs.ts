@@ -19,8 +19,6 @@ export interface WorkerDeps {
 	transport: MailTransport | null;
 	runner: Runner;
 	limits: Limits;
-	/** The public origin links in messages point at (ORIGIN). */
-	origin?: string;
 	log?: (line: string) => void;
 }
 
@@ -71,7 +69,7 @@ export async function startWorker(deps: WorkerDeps): Promise<() => Promise<void>
 	);
 	ids.push(
 		await queue.boss.work(QUEUES.closeComments, polling, async () => {
-			await closeCommentPeriods(db, deps.mailer, new Date(), linksAt(deps.origin ?? baseUrl()).staffReport);
+			await closeCommentPeriods(db, deps.mailer, new Date(), linksAt(baseUrl()).staffReport);
 		})
 	);
 	return async () => {

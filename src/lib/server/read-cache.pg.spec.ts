@@ -9,7 +9,7 @@ import { listenPostgres, openDatabase, type DatabaseHandle } from './db';
 import { consultation } from './db/schema';
 import { fixtureText } from '../../../tests/support/factories';
 import { cachedPublishedConsultations } from './queries/cached';
-import { openReadCache, type ReadCache } from './read-cache';
+import { CHANGE_CHANNEL, openReadCache, type ReadCache } from './read-cache';
 
 const t = useTestDatabase({ demo: true });
 let cache: ReadCache;
@@ -77,10 +77,10 @@ describe('cached reads across processes', () => {
 		via.hostname = '127.0.0.1';
 		via.port = String((relay.address() as net.AddressInfo).port);
 		const events: string[] = [];
-		const stop = await listenPostgres(via.toString(), 'convene_change', { onNotify: (p) => events.push(`notify ${p}`), onListening: () => events.push('listening'), onLost: () => events.push('lost') }, { every: 200, within: 600 });
+		const stop = await listenPostgres(via.toString(), CHANGE_CHANNEL, { onNotify: (p) => events.push(`notify ${p}`), onListening: () => events.push('listening'), onLost: () => events.push('lost') }, { every: 200, within: 600 });
 		try {
 			await until(() => events.includes('listening'));
-			await other.executeSql(`select pg_notify('convene_change', 'consultation')`);
+			await other.executeSql(`select pg_notify('${CHANGE_CHANNEL}', 'consultation')`);
 			await until(() => events.includes('notify consultation'));
 			expect(events).toEqual(['listening', 'notify consultation']);
 			frozen = true; // the heartbeat no longer comes back
@@ -89,7 +89,7 @@ describe('cached reads across processes', () => {
 			frozen = false;
 			for (const pair of pairs.splice(0)) pair.forEach((socket) => socket.destroy());
 			await until(() => events.filter((e) => e === 'listening').length === 2);
-			await other.executeSql(`select pg_notify('convene_change', 'report')`);
+			await other.executeSql(`select pg_notify('${CHANGE_CHANNEL}', 'report')`);
 			await until(() => events.includes('notify report'));
 			expect(events.filter((e) => e.startsWith('heartbeat'))).toEqual([]);
 			expect(events.slice(-2)).toEqual(['listening', 'notify report']);

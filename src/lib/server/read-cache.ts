@@ -54,8 +54,6 @@ export class ReadCache {
 	private readonly maxEntries: number;
 	private readonly maxAgeMs: number;
 	private readonly now: () => number;
-	hits = 0;
-	misses = 0;
 
 	constructor(options: ReadCacheOptions = {}) {
 		this.maxEntries = options.maxEntries ?? 1000;
@@ -71,11 +69,7 @@ export class ReadCache {
 	async get<T>(key: string, tables: readonly string[], read: () => Promise<T>): Promise<T> {
 		if (!this.listening) return read();
 		const entry = this.entries.get(key);
-		if (entry && this.now() - entry.storedAt < this.maxAgeMs) {
-			this.hits++;
-			return entry.value as T;
-		}
-		this.misses++;
+		if (entry && this.now() - entry.storedAt < this.maxAgeMs) return entry.value as T;
 		const epoch = this.epoch;
 		const value = await read();
 		// Nothing found is not kept: addresses that lead nowhere cannot push out what pages show.

@@ -15,6 +15,7 @@ import { registrationState } from '../../domain/consultation';
 import { ACTIVE_REGISTRATION_STATUSES } from '../../domain/enums';
 import type { TRegistrationInput } from '../../domain/registration-input';
 import { isDeadlock, uniqueViolation } from '../db/errors';
+import { getPublishedConsultation } from '../queries/consultations';
 import type { ConsultationId, OrganizationId, PersonId, RegistrationId } from '../../domain/ids';
 
 export type RegisterResult =
@@ -36,9 +37,6 @@ export interface RegisterContext {
 	published?: (slug: string) => Promise<ConsultationRow | null>;
 }
 
-const readPublished = (db: Database) => async (slug: string) =>
-	(await db.select().from(consultation).where(and(eq(consultation.slug, slug), eq(consultation.status, 'published'))))[0] ?? null;
-
 const ACTIVE = [...ACTIVE_REGISTRATION_STATUSES];
 
 /** A refusal decided inside the transaction, thrown so that what was written before it is rolled back. */
@@ -51,7 +49,7 @@ class Refused extends Error {
 export async function registerForConsultation(db: Database, slug: string, input: TRegistrationInput, now: Date, context: RegisterContext, retries = 2): Promise<RegisterResult> {
 	// The confirmation is rendered before the transaction, from the consultation as it is now: no
 	// template work while its row is locked.
-	const current = await (context.published ?? readPublished(db))(slug);
+	const current = await (context.published ?? ((s: string) => getPublishedConsultation(db, s)))(slug);
 	if (!current) return { ok: false, reason: 'not-found' };
 	const confirmation = (c: ConsultationRow) => registrationReceivedMessage({ email: input.email, name: input.name, locale: context.locale }, c, context.urls);
 	const message = context.mailer ? confirmation(current) : null;
@@ -59,7 +57,7 @@ export async function registerForConsultation(db: Database, slug: string, input:
 		return await db.transaction(async (tx): Promise<RegisterResult> => {
 			// Who registers, and their organization, are looked up (or added) before the lock: the lock
 			// is held only for the rules that depend on the other registrations and for the insert.
-			const registrant = await prepareRegistrant(tx, current, input, now, context.locale);
+			const registrant = await prepareRegistrant(tx, current, input, context.locale);
 			if ('ok' in registrant) {
 				if (!registrant.ok) throw new Refused(registrant);
 				return registrant;
@@ -109,7 +107,7 @@ export async function registerLocked(
 	locale: string,
 	options: { isSubstitution?: boolean } = {}
 ): Promise<RegisterResult> {
-	const registrant = await prepareRegistrant(tx, c, input, now, locale);
+	const registrant = await prepareRegistrant(tx, c, input, locale);
 	if ('ok' in registrant) return registrant;
 	return decideAndInsert(tx, c, input, registrant, now, options);
 }
@@ -128,7 +126,6 @@ async function prepareRegistrant(
 	tx: Transaction,
 	c: ConsultationRow,
 	input: TRegistrationInput,
-	now: Date,
 	locale: string
 ): Promise<Registrant | RegisterResult> {
 	// One query: a repeated form, the references (a chosen organization, a known country and
@@ -146,9 +143,7 @@ async function prepareRegistrant(
 			existing: sql<PersonId | null>`(${tx.select({ id: person.id }).from(person).where(and(sql`lower(${person.email}) = ${input.email}`, isNull(person.erasedAt)))})`,
 			// A proposed organization that exists (same name, same country) is that record, or the one it
 			// was merged into.
-			proposed: input.newOrganizationName
-				? sql<OrganizationId | null>`(${tx.select({ id: sql`coalesce(${organization.mergedIntoId}, ${organization.id})` }).from(organization).where(proposedOrganization(input)).limit(1)})`
-				: sql<null>`null`
+			proposed: input.newOrganizationName ? sql<OrganizationId | null>`(${proposedOrganization(tx, input)})` : sql<null>`null`
 		})
 		.from(sql`(select 1) as one`);
 	if (refs.repeatId) return refs.repeatConsultationId === c.id ? { ok: true, registrationId: refs.repeatId, isRepeat: true } : { ok: false, reason: 'invalid', errors: { idempotencyKey: 'invalid' } };
@@ -169,7 +164,7 @@ async function prepareRegistrant(
 			.onConflictDoNothing()
 			.returning({ id: organization.id });
 		// Added by a registration that committed meanwhile: that record.
-		organizationId = added?.id ?? (await tx.select({ id: sql<OrganizationId>`coalesce(${organization.mergedIntoId}, ${organization.id})` }).from(organization).where(proposedOrganization(input)).limit(1))[0]?.id ?? null;
+		organizationId = added?.id ?? (await proposedOrganization(tx, input))[0]?.id ?? null;
 	}
 	// The person: found by email, or added to the directory. An unauthenticated form never
 	// overwrites what the directory already says about someone; it only fills gaps.
@@ -194,8 +189,16 @@ async function prepareRegistrant(
 	return { personId: p.id, isNewPerson: true, organizationId };
 }
 
-/** The organization a registrant proposed by name: same name (any case), same country. */
-const proposedOrganization = (input: TRegistrationInput) => and(sql`lower(${organization.name}) = lower(${input.newOrganizationName})`, sql`coalesce(${organization.countryCode}, '') = ${input.countryCode}`);
+/**
+ * The organization a registrant proposed by name (same name in any case, same country), or the one
+ * it was merged into: a query run alone, or as a subquery.
+ */
+const proposedOrganization = (tx: Transaction, input: TRegistrationInput) =>
+	tx
+		.select({ id: sql<OrganizationId>`coalesce(${organization.mergedIntoId}, ${organization.id})` })
+		.from(organization)
+		.where(and(sql`lower(${organization.name}) = lower(${input.newOrganizationName})`, sql`coalesce(${organization.countryCode}, '') = ${input.countryCode}`))
+		.limit(1);
 
 function windowState(c: ConsultationRow, now: Date, options: { isSubstitution?: boolean }): 'not-yet-open' | 'closed' | 'full' | null {
 	if (options.isSubstitution) return now >= c.startsAt ? 'closed' : null;
