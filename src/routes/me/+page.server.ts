@@ -78,7 +78,7 @@ export const actions: Actions = {
 			return fail(400, { ...echo, offerErrors: { name: errorText(errors.name), email: errorText(errors.email) } });
 		}
 		const registrationId = formId<RegistrationId>(form, 'registrationId');
-		const result = registrationId ? await offerHandover(getDb(), getMailer(), actor, registrationId, parsed.data, new Date(), links().handover) : NOT_FOUND;
+		const result = registrationId ? await offerHandover(getDb(), getMailer(), actor, registrationId, parsed.data, new Date(), links().handover, locals.locale) : NOT_FOUND;
 		if (!result.ok) {
 			if (result.reason === 'same-person') return fail(400, { ...echo, offerErrors: { name: undefined, email: m.me_offer_same_person() } });
 			return fail(result.reason === 'forbidden' ? 403 : 409, { registrationMessage: m.decision_not_allowed() });

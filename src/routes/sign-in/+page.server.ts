@@ -6,6 +6,7 @@ import { tooManyMessage } from '$lib/server/refusals';
 import { requestSignInLink, safeNext } from '$lib/server/use-cases/request-sign-in-link';
 import { isValidEmail } from '$lib/domain/people-import';
 import { m } from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
 
 export const load: PageServerLoad = ({ url }) => ({ next: safeNext(url.searchParams.get('next')) });
 
@@ -30,7 +31,7 @@ export const actions: Actions = {
 		const next = String(form.get('next') ?? '');
 		const sender = {
 			signInMagicLink: async (address: string, callbackURL: string) => {
-				await auth.api.signInMagicLink({ body: { email: address, callbackURL, metadata: { locale: locals.locale } }, headers });
+				await auth.api.signInMagicLink({ body: { email: address, callbackURL: localizeHref(callbackURL, { locale: locals.locale }), metadata: { locale: locals.locale } }, headers });
 			}
 		};
 		setImmediate(() => {

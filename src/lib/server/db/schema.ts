@@ -498,6 +498,8 @@ export const registration = pgTable(
 		languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
 		interpretationNeeds: text('interpretation_needs'),
 		accessibilityNeeds: text('accessibility_needs'),
+		// The language of the page the registration was made from: its emails go out in it.
+		locale: text('locale').notNull().default('en'),
 		// A repeated submission carries the same key and is answered with the first result.
 		idempotencyKey: text('idempotency_key').unique(),
 		submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
@@ -1015,6 +1017,8 @@ export const handoverRequest = pgTable(
 		// name and email only; the colleague completes the registration when accepting.
 		requestedInput: jsonb('requested_input').$type<TRegistrationInput | { name: string; email: string }>().notNull(),
 		isOfferedByHolder: boolean('is_offered_by_holder').notNull().default(false),
+		// The language of the page the colleague asked from: their registration and its email use it.
+		locale: text('locale'),
 		tokenHash: text('token_hash').notNull().unique(),
 		status: text('status').$type<HandoverStatus>().notNull().default('pending'),
 		createdAt: createdAt(),

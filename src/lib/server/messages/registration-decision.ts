@@ -1,7 +1,7 @@
 // The decision notice, in the registrant's language: selected (with the meeting link and calendar
 // file), waiting list, or not selected.
 import { m } from '../../paraglide/messages';
-import { isLocale } from '../../paraglide/runtime';
+import { localizedUrl, mailLocale } from './locale';
 import { formatTimeRange } from '../../domain/time';
 import type { MailMessage } from '../mail';
 import { consultationIcs, type CalendarConsultation } from '../exports/ics';
@@ -14,7 +14,8 @@ export function registrationDecisionMessage(
 	c: CalendarConsultation & { meetingLink: string | null },
 	urls: { page: string; signIn: string }
 ): MailMessage {
-	const locale = isLocale(to.locale) ? to.locale : 'en';
+	const locale = mailLocale(to.locale);
+	const signInUrl = localizedUrl(urls.signIn, locale);
 	const o = { locale } as const;
 	if (decision === 'selected') {
 		const when = formatTimeRange(c.startsAt, c.endsAt, c.timeZone, locale);
@@ -22,14 +23,14 @@ export function registrationDecisionMessage(
 			to: to.email,
 			subject: m.mail_decision_selected_subject({ title: c.title }, o),
 			text: m.mail_decision_selected_body(
-				{ name: to.name, title: c.title, date: when.date, time: `${when.start}–${when.end} ${when.zoneName} (${when.utcOffset})`, signInUrl: urls.signIn, link: c.meetingLink ?? '—' },
+				{ name: to.name, title: c.title, date: when.date, time: `${when.start}–${when.end} ${when.zoneName} (${when.utcOffset})`, signInUrl, link: c.meetingLink ?? '—' },
 				o
 			),
-			attachments: [{ filename: `${c.slug}.ics`, content: consultationIcs(c, urls.page, c.meetingLink), contentType: 'text/calendar; charset=utf-8' }]
+			attachments: [{ filename: `${c.slug}.ics`, content: consultationIcs(c, localizedUrl(urls.page, locale), c.meetingLink), contentType: 'text/calendar; charset=utf-8' }]
 		};
 	}
 	if (decision === 'waitlisted') {
-		return { to: to.email, subject: m.mail_decision_waitlisted_subject({ title: c.title }, o), text: m.mail_decision_waitlisted_body({ name: to.name, title: c.title, signInUrl: urls.signIn }, o) };
+		return { to: to.email, subject: m.mail_decision_waitlisted_subject({ title: c.title }, o), text: m.mail_decision_waitlisted_body({ name: to.name, title: c.title, signInUrl }, o) };
 	}
 	return { to: to.email, subject: m.mail_decision_declined_subject({ title: c.title }, o), text: m.mail_decision_declined_body({ name: to.name, title: c.title }, o) };
 }

@@ -1,6 +1,6 @@
 // Confirmation that a registration was received, with the calendar file, in the registrant's language.
 import { m } from '../../paraglide/messages';
-import { isLocale } from '../../paraglide/runtime';
+import { localizedUrl, mailLocale } from './locale';
 import { formatTimeRange } from '../../domain/time';
 import type { MailMessage } from '../mail';
 import { consultationIcs, type CalendarConsultation } from '../exports/ics';
@@ -10,15 +10,16 @@ export function registrationReceivedMessage(
 	c: CalendarConsultation,
 	urls: { page: string; signIn: string }
 ): MailMessage {
-	const locale = isLocale(to.locale) ? to.locale : 'en';
+	const locale = mailLocale(to.locale);
+	const page = localizedUrl(urls.page, locale);
 	const when = formatTimeRange(c.startsAt, c.endsAt, c.timeZone, locale);
 	return {
 		to: to.email,
 		subject: m.mail_registration_subject({ title: c.title }, { locale }),
 		text: m.mail_registration_body(
-			{ name: to.name, title: c.title, date: when.date, time: `${when.start}–${when.end} ${when.zoneName} (${when.utcOffset})`, signInUrl: urls.signIn },
+			{ name: to.name, title: c.title, date: when.date, time: `${when.start}–${when.end} ${when.zoneName} (${when.utcOffset})`, signInUrl: localizedUrl(urls.signIn, locale) },
 			{ locale }
 		),
-		attachments: [{ filename: `${c.slug}.ics`, content: consultationIcs(c, urls.page), contentType: 'text/calendar; charset=utf-8' }]
+		attachments: [{ filename: `${c.slug}.ics`, content: consultationIcs(c, page), contentType: 'text/calendar; charset=utf-8' }]
 	};
 }

@@ -7,7 +7,7 @@ import { listCategories, listCountries } from './reference';
 export async function loadDirectoryOptions(db: Executor) {
 	const [organizations, countries, categories] = await Promise.all([
 		db
-			.select({ id: organization.id, name: organization.name, countryCode: organization.countryCode })
+			.select({ id: organization.id, name: organization.name, countryCode: organization.countryCode, acronym: organization.acronym, aliases: organization.aliases })
 			.from(organization)
 			.where(isNull(organization.mergedIntoId))
 			.orderBy(asc(organization.name)),

@@ -1,8 +1,8 @@
 // The comment period: staff circulate a draft to the people in the room (an email with the deadline in
 // the consultation's zone and a link that signs them in), and may close it early.
-import { and, eq, TransactionRollbackError } from 'drizzle-orm';
-import type { Database } from '../db';
-import { reportVersion } from '../db/schema';
+import { and, eq, inArray, TransactionRollbackError } from 'drizzle-orm';
+import type { Database, Executor } from '../db';
+import { person, registration, reportVersion } from '../db/schema';
 import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
 import { commentsCloseAt } from '../../domain/report/comments';
 import { plainText } from '../../domain/report/model';
@@ -13,6 +13,9 @@ import { writeAudit } from '../queries/audit';
 import type { Mailer } from '../mail';
 import { versionDocument, versionWithConsultation } from '../queries/report-versions';
 import { linksAt } from '../links';
+import { m } from '../../paraglide/messages';
+import { localizedUrl, mailLocale } from '../messages/locale';
+import type { ConsultationId, PersonId } from '../../domain/ids';
 
 export type CirculateResult = { ok: true; recipients: number; closesAt: Date } | Forbidden | NotFound | { ok: false; reason: 'blocked' } | { ok: false; reason: 'not-a-draft' } | { ok: false; reason: 'days' };
 
@@ -27,7 +30,6 @@ export async function circulateVersion(db: Database, actor: Actor, mailer: Maile
 	const doc = await versionDocument(db, versionId);
 	if (!doc) return NOT_FOUND;
 	const closesAt = commentsCloseAt(options.now, options.days, c.timeZone);
-	const deadline = formatDeadline(closesAt, c.timeZone, 'en');
 	const link = linksAt(options.origin).signInTo(`/me/reports/${versionId}`);
 	// The gate, its override (audited), the change of state, the messages to the participants (the
 	// outbox) and the audit in one transaction: an override is never recorded for a circulation that
@@ -42,12 +44,15 @@ export async function circulateVersion(db: Database, actor: Actor, mailer: Maile
 			.returning({ id: reportVersion.id });
 		if (!updated.length) tx.rollback();
 		const recipients = (await roomAttendees(tx, c.id)).filter((a) => a.email && (a.hasAttended || a.attribution === 'on-record'));
+		// Each in the language they registered in (else the one they receive email in).
+		const locales = await recipientLocales(tx, c.id, recipients.map((r) => r.personId));
 		for (const r of recipients) {
+			const locale = mailLocale(locales.get(r.personId));
 			await mailer.send(
 				{
 					to: r.email!,
-					subject: `For your comments: ${title}`,
-					text: `Dear ${r.name},\n\nThe draft summary report of "${c.title}" is open for your comments until ${deadline}.\n\nOpen it here (you will receive a sign-in link by email): ${link}\n\nYou can comment on any numbered paragraph. Only the secretariat sees your comments. The report follows the Chatham House Rule: please tell us if anything could identify a participant.\n`
+					subject: m.mail_circulation_subject({ title }, { locale }),
+					text: m.mail_circulation_body({ name: r.name, title: c.title, deadline: formatDeadline(closesAt, c.timeZone, locale), url: localizedUrl(link, locale) }, { locale })
 				},
 				tx
 			);
@@ -61,6 +66,16 @@ export async function circulateVersion(db: Database, actor: Actor, mailer: Maile
 	if (outcome === 'blocked') return { ok: false, reason: 'blocked' };
 	if (outcome === 'not-a-draft') return { ok: false, reason: 'not-a-draft' };
 	return { ok: true, recipients: outcome.recipients, closesAt };
+}
+
+async function recipientLocales(tx: Executor, consultationId: ConsultationId, ids: PersonId[]): Promise<Map<PersonId, string>> {
+	if (!ids.length) return new Map();
+	const rows = await tx
+		.select({ id: person.id, preferred: person.preferredLocale, registered: registration.locale })
+		.from(person)
+		.leftJoin(registration, and(eq(registration.personId, person.id), eq(registration.consultationId, consultationId)))
+		.where(inArray(person.id, ids));
+	return new Map(rows.map((r) => [r.id, r.registered ?? r.preferred]));
 }
 
 export async function closeCommentsNow(db: Database, actor: Actor, versionId: string, now: Date): Promise<{ ok: true } | Forbidden | NotFound> {

@@ -9,7 +9,7 @@ import { consultation, handoverRequest, person, registration } from '../db/schem
 import { FORBIDDEN, type Actor, type Forbidden } from '../../domain/policy';
 import type { Mailer } from '../mail';
 import { m } from '../../paraglide/messages';
-import { isLocale } from '../../paraglide/runtime';
+import { localizedUrl, mailLocale } from '../messages/locale';
 import { ACTIVE_REGISTRATION_STATUSES } from '../../domain/enums';
 import type { TRegistrationInput } from '../../domain/registration-input';
 import { registerLocked, type RegisterResult } from './register-for-consultation';
@@ -27,10 +27,12 @@ export async function requestHandover(
 	holderRegistrationId: RegistrationId,
 	input: TRegistrationInput,
 	now: Date,
-	handoverUrl: (token: string) => string
+	handoverUrl: (token: string) => string,
+	/** The language of the page the colleague asked from. */
+	requesterLocale?: string
 ): Promise<RequestHandoverResult> {
 	const [holder] = await db
-		.select({ id: registration.id, name: person.name, email: person.email, locale: person.preferredLocale, title: consultation.title })
+		.select({ id: registration.id, name: person.name, email: person.email, locale: registration.locale, title: consultation.title })
 		.from(registration)
 		.innerJoin(person, eq(registration.personId, person.id))
 		.innerJoin(consultation, eq(registration.consultationId, consultation.id))
@@ -40,14 +42,15 @@ export async function requestHandover(
 	await db.insert(handoverRequest).values({
 		registrationId: holder.id,
 		requestedInput: input,
+		locale: requesterLocale ?? null,
 		tokenHash: hash(token),
 		expiresAt: new Date(now.getTime() + DAYS_VALID * 86_400_000)
 	});
-	const locale = isLocale(holder.locale) ? holder.locale : 'en';
+	const locale = mailLocale(holder.locale);
 	await mailer.send({
 		to: holder.email,
 		subject: m.mail_handover_subject({ title: holder.title }, { locale }),
-		text: m.mail_handover_body({ holder: holder.name, requester: input.name, email: input.email, title: holder.title, url: handoverUrl(token) }, { locale })
+		text: m.mail_handover_body({ holder: holder.name, requester: input.name, email: input.email, title: holder.title, url: localizedUrl(handoverUrl(token), locale) }, { locale })
 	});
 	return { ok: true };
 }
@@ -66,11 +69,13 @@ export async function offerHandover(
 	registrationId: RegistrationId,
 	colleague: OfferedTo,
 	now: Date,
-	handoverUrl: (token: string) => string
+	handoverUrl: (token: string) => string,
+	/** The language of the page the offer was made from. */
+	pageLocale?: string
 ): Promise<OfferHandoverResult> {
 	if (actor.kind !== 'stakeholder') return FORBIDDEN;
 	const [held] = await db
-		.select({ registration, email: person.email, holder: person.name, locale: person.preferredLocale, title: consultation.title, startsAt: consultation.startsAt, isOnePerOrganization: consultation.isOnePerOrganization })
+		.select({ registration, email: person.email, holder: person.name, title: consultation.title, startsAt: consultation.startsAt, isOnePerOrganization: consultation.isOnePerOrganization })
 		.from(registration)
 		.innerJoin(person, eq(registration.personId, person.id))
 		.innerJoin(consultation, eq(registration.consultationId, consultation.id))
@@ -88,14 +93,13 @@ export async function offerHandover(
 		tokenHash: hash(token),
 		expiresAt: new Date(Math.min(now.getTime() + DAYS_VALID * 86_400_000, held.startsAt.getTime()))
 	});
-	// In the colleague's language when the directory knows them, else in the holder's.
+	// In the colleague's language when the directory knows them, else in the one the holder used.
 	const [known] = await db.select({ locale: person.preferredLocale }).from(person).where(and(sql`lower(${person.email}) = ${colleague.email}`, isNull(person.erasedAt)));
-	const preferred = known?.locale ?? held.locale;
-	const locale = isLocale(preferred) ? preferred : 'en';
+	const locale = mailLocale(known?.locale ?? pageLocale ?? held.registration.locale);
 	await mailer.send({
 		to: colleague.email,
 		subject: m.mail_offer_subject({ title: held.title }, { locale }),
-		text: m.mail_offer_body({ colleague: colleague.name, holder: held.holder, title: held.title, url: handoverUrl(token) }, { locale })
+		text: m.mail_offer_body({ colleague: colleague.name, holder: held.holder, title: held.title, url: localizedUrl(handoverUrl(token), locale) }, { locale })
 	});
 	return { ok: true };
 }
@@ -148,14 +152,16 @@ async function acceptOnce(
 		const input: TRegistrationInput = offered
 			? { ...offered, email: (h.requestedInput as OfferedTo).email, organizationId: current.organizationId, newOrganizationName: null, categoryId: current.categoryId ?? offered.categoryId, countryCode: current.countryCode ?? offered.countryCode }
 			: (h.requestedInput as TRegistrationInput);
-		const result = await registerLocked(tx, c, input, now, locale, { isSubstitution: true });
+		// A colleague's request keeps the language they asked in; an offer takes the page's.
+		const newcomerLocale = offered ? locale : (h.locale ?? locale);
+		const result = await registerLocked(tx, c, input, now, newcomerLocale, { isSubstitution: true });
 		if (!result.ok) {
 			failure = result;
 			tx.rollback(); // the holder keeps the place
 		}
 		await tx.update(handoverRequest).set({ status: 'accepted', decidedAt: now }).where(eq(handoverRequest.id, h.id));
 		// The newcomer's confirmation is stored with the hand-over itself (the outbox).
-		if (mailer) await mailer.send(registrationReceivedMessage({ email: input.email, name: input.name, locale }, c, { page: urls.page(c.slug), signIn: urls.signIn }), tx);
+		if (mailer) await mailer.send(registrationReceivedMessage({ email: input.email, name: input.name, locale: newcomerLocale }, c, { page: urls.page(c.slug), signIn: urls.signIn }), tx);
 		return { result, consultation: c, input };
 	}).catch((error: unknown) => {
 		if (failure) return { result: failure };

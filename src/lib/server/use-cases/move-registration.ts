@@ -58,7 +58,7 @@ export async function notifyDecision(tx: Executor, mailer: Mailer | null, moved:
 	if (!mailer) return;
 	const [p] = await tx.select().from(person).where(eq(person.id, moved.registration.personId));
 	if (p?.email) {
-		await mailer.send(registrationDecisionMessage({ email: p.email, name: p.name, locale: p.preferredLocale }, to, moved.consultation, { page: urls.page(moved.consultation.slug), signIn: urls.signIn }), tx);
+		await mailer.send(registrationDecisionMessage({ email: p.email, name: p.name, locale: moved.registration.locale }, to, moved.consultation, { page: urls.page(moved.consultation.slug), signIn: urls.signIn }), tx);
 	}
 }
 

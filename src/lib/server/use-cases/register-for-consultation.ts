@@ -116,6 +116,8 @@ interface Registrant {
 	personId: PersonId;
 	isNewPerson: boolean;
 	organizationId: OrganizationId | null;
+	/** The language of the page the form came from. */
+	locale: string;
 }
 
 /**
@@ -168,7 +170,7 @@ async function prepareRegistrant(
 	}
 	// The person: found by email, or added to the directory. An unauthenticated form never
 	// overwrites what the directory already says about someone; it only fills gaps.
-	if (refs.existing) return { personId: refs.existing, isNewPerson: false, organizationId };
+	if (refs.existing) return { personId: refs.existing, isNewPerson: false, organizationId, locale };
 	const [p] = await tx
 		.insert(person)
 		.values({
@@ -186,7 +188,7 @@ async function prepareRegistrant(
 			preferredLocale: locale
 		})
 		.returning({ id: person.id });
-	return { personId: p.id, isNewPerson: true, organizationId };
+	return { personId: p.id, isNewPerson: true, organizationId, locale };
 }
 
 /**
@@ -254,6 +256,7 @@ async function decideAndInsert(
 			languages: input.languages,
 			interpretationNeeds: input.interpretationNeeds,
 			accessibilityNeeds: input.accessibilityNeeds,
+			locale: registrant.locale,
 			idempotencyKey: input.idempotencyKey,
 			submittedAt: now
 		})

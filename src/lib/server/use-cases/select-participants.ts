@@ -197,7 +197,7 @@ export async function acceptSelection(
 			for (const [ids, decision] of [[selected, 'selected'], [waitlisted, 'waitlisted']] as const) {
 				if (!ids.length) continue;
 				const people = await tx
-					.select({ email: person.email, name: person.name, locale: person.preferredLocale })
+					.select({ email: person.email, name: person.name, locale: registration.locale })
 					.from(registration)
 					.innerJoin(person, eq(registration.personId, person.id))
 					.where(inArray(registration.id, ids));

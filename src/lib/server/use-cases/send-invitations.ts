@@ -7,7 +7,7 @@ import type { Database } from '../db';
 import { attendance, consultation, country, invitation, person } from '../db/schema';
 import type { Mailer } from '../mail';
 import { m } from '../../paraglide/messages';
-import { isLocale } from '../../paraglide/runtime';
+import { localizedUrl, mailLocale } from '../messages/locale';
 import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
 import { formatDeadline, formatTimeRange } from '../../domain/time';
 import { idOf, type ConsultationId, type PersonId } from '../../domain/ids';
@@ -81,7 +81,7 @@ export async function sendInvitations(
 	for (const r of await recipients(db, c.id, filter)) {
 		if (!r.email) continue;
 		const email = r.email;
-		const locale = isLocale(r.locale) ? r.locale : 'en';
+		const locale = mailLocale(r.locale);
 		const when = formatTimeRange(c.startsAt, c.endsAt, c.timeZone, locale);
 		// The claim and the message in one transaction: a second organizer sending at the same time
 		// skips the person, and a crash leaves neither (the next send invites them).
@@ -98,8 +98,8 @@ export async function sendInvitations(
 						date: when.date,
 						time: `${when.start}–${when.end} ${when.zoneName} (${when.utcOffset})`,
 						deadline: c.registrationClosesAt ? formatDeadline(c.registrationClosesAt, c.timeZone, locale) : when.date,
-						url: urls.page,
-						unsubscribeUrl: urls.unsubscribe(unsubscribeToken(r.id, secret))
+						url: localizedUrl(urls.page, locale),
+						unsubscribeUrl: localizedUrl(urls.unsubscribe(unsubscribeToken(r.id, secret)), locale)
 					},
 					{ locale }
 				)

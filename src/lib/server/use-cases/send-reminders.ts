@@ -6,7 +6,7 @@ import type { Database } from '../db';
 import { consultation, person, registration } from '../db/schema';
 import type { Mailer } from '../mail';
 import { m } from '../../paraglide/messages';
-import { isLocale } from '../../paraglide/runtime';
+import { mailLocale } from '../messages/locale';
 import { formatTimeRange } from '../../domain/time';
 import type { RegistrationId } from '../../domain/ids';
 
@@ -33,7 +33,7 @@ async function remindOne(db: Database, mailer: Mailer, id: RegistrationId, now: 
 			.update(registration)
 			.set({ remindedAt: now })
 			.where(and(eq(registration.id, id), isNull(registration.remindedAt)))
-			.returning({ personId: registration.personId, consultationId: registration.consultationId });
+			.returning({ personId: registration.personId, consultationId: registration.consultationId, locale: registration.locale });
 		if (!claimed.length) return false; // another process took it
 		const [row] = await tx
 			.select({ p: person, c: consultation })
@@ -41,7 +41,7 @@ async function remindOne(db: Database, mailer: Mailer, id: RegistrationId, now: 
 			.innerJoin(consultation, eq(consultation.id, claimed[0].consultationId))
 			.where(eq(person.id, claimed[0].personId));
 		if (!row?.p.email) return false;
-		const locale = isLocale(row.p.preferredLocale) ? row.p.preferredLocale : 'en';
+		const locale = mailLocale(claimed[0].locale);
 		const when = formatTimeRange(row.c.startsAt, row.c.endsAt, row.c.timeZone, locale);
 		await mailer.send({
 			to: row.p.email,

@@ -4,8 +4,9 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
 import { person } from '../db/schema';
 import { FORBIDDEN, type Actor, type Forbidden } from '../../domain/policy';
+import { locales } from '../../paraglide/runtime';
 
-export const EMAIL_LOCALES = ['en', 'fr'] as const;
+export const EMAIL_LOCALES = locales;
 
 export interface MyPreferences {
 	consentToContact: boolean;

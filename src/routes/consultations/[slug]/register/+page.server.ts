@@ -69,7 +69,7 @@ export const actions: Actions = {
 		const result = await registerForConsultation(getDb(), params.slug, parsed.data, now, notifyContext(params.slug, locals.locale));
 		if (result.ok) redirect(303, `${localizeHref(`/consultations/${params.slug}/register`)}?done=1`); // the place was free after all
 		if (result.reason !== 'organization-taken' || !result.registeredRegistrationId) return fail(409, { values: raw, reason: result.reason });
-		await requestHandover(getDb(), getMailer(), result.registeredRegistrationId, parsed.data, now, links().handover);
+		await requestHandover(getDb(), getMailer(), result.registeredRegistrationId, parsed.data, now, links().handover, locals.locale);
 		return { handoverSent: true };
 	}
 };
