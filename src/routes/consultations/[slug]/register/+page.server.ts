@@ -14,6 +14,9 @@ import { formatDeadline, formatTimeRange } from '$lib/domain/time';
 import { GENDERS } from '$lib/domain/enums';
 import { LANGUAGES } from '$lib/languages';
 import { localizeHref } from '$lib/paraglide/runtime';
+import { findOrganizations, organizationChoice, SEARCH_RESULTS } from '$lib/server/queries/organization-choices';
+import { localizedOptions } from '$lib/server/localized-options';
+import { MAX_QUERY } from '$lib/domain/organization-search';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const db = getDb();
@@ -31,9 +34,10 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		state: registrationState(c, new Date()),
 		done: url.searchParams.has('done'),
 		idempotencyKey: randomBytes(16).toString('base64url'),
-		organizations: options.organizations,
-		countries: options.countries,
-		categories: options.categories,
+		// The organization is found by a search, not picked from the whole directory: only the one
+		// already chosen (a signed-in stakeholder's) comes with the page.
+		prefillOrganization: await organizationChoice(getReadCache(), db, prefill?.organizationId),
+		...localizedOptions(options, locals.locale),
 		genders: GENDERS,
 		languages: LANGUAGES
 	};
@@ -46,29 +50,43 @@ const notifyContext = (slug: string, locale: string) => ({
 	published: (s: string) => cachedPublishedConsultation(getReadCache(), getDb(), s)
 });
 
+/** What was typed comes back with a refusal, with the organization chosen (its name, to show it). */
+async function echoed(values: Record<string, unknown>) {
+	return { values, organizationChoice: await organizationChoice(getReadCache(), getDb(), values.organizationId) };
+}
+
 export const actions: Actions = {
+	// Without JavaScript, the organization is found in a step of its own: the form comes back with
+	// everything typed and the directory's matches to choose from.
+	findOrganization: async ({ request }) => {
+		const form = await request.formData();
+		const raw = registrationFields(form);
+		const query = String(form.get('organizationSearch') ?? '').slice(0, MAX_QUERY);
+		const organizationMatches = await findOrganizations(getReadCache(), getDb(), query, SEARCH_RESULTS);
+		return { ...(await echoed(raw)), organizationSearch: query, organizationMatches };
+	},
 	register: async ({ params, request, locals }) => {
 		const form = await request.formData();
 		const raw = registrationFields(form);
 		// What was typed comes back with the errors (never the idempotency key of another try).
 		const echo = { ...raw, consentToProcessing: raw.consentToProcessing };
 		const parsed = parseRegistration(raw);
-		if (!parsed.ok) return fail(400, { values: echo, errors: parsed.errors });
+		if (!parsed.ok) return fail(400, { ...(await echoed(echo)), errors: parsed.errors });
 		const result = await registerForConsultation(getDb(), params.slug, parsed.data, new Date(), notifyContext(params.slug, locals.locale));
 		if (result.ok) redirect(303, `${localizeHref(`/consultations/${params.slug}/register`)}?done=1`);
 		if (result.reason === 'not-found') error(404);
-		if (result.reason === 'invalid') return fail(400, { values: echo, errors: result.errors });
-		return fail(409, { values: echo, reason: result.reason });
+		if (result.reason === 'invalid') return fail(400, { ...(await echoed(echo)), errors: result.errors });
+		return fail(409, { ...(await echoed(echo)), reason: result.reason });
 	},
 	// The colleague asks the person holding the organization's place to hand it over.
 	handover: async ({ params, request, locals }) => {
 		const raw = registrationFields(await request.formData());
 		const parsed = parseRegistration(raw);
-		if (!parsed.ok) return fail(400, { values: raw, errors: parsed.errors });
+		if (!parsed.ok) return fail(400, { ...(await echoed(raw)), errors: parsed.errors });
 		const now = new Date();
 		const result = await registerForConsultation(getDb(), params.slug, parsed.data, now, notifyContext(params.slug, locals.locale));
 		if (result.ok) redirect(303, `${localizeHref(`/consultations/${params.slug}/register`)}?done=1`); // the place was free after all
-		if (result.reason !== 'organization-taken' || !result.registeredRegistrationId) return fail(409, { values: raw, reason: result.reason });
+		if (result.reason !== 'organization-taken' || !result.registeredRegistrationId) return fail(409, { ...(await echoed(raw)), reason: result.reason });
 		await requestHandover(getDb(), getMailer(), result.registeredRegistrationId, parsed.data, now, links().handover, locals.locale);
 		return { handoverSent: true };
 	}
