@@ -61,3 +61,43 @@ export function referenceNames(locale: string): ReferenceNames {
 		compare
 	};
 }
+
+const principles = translations.guidingPrinciples as Names;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+const COUNTRY_CODE = /^[A-Z]{2}$/;
+
+/**
+ * A page's data with the reference records in it named in `locale`, whatever query produced them:
+ * an objective ({ number, shortTitle, title? }), a country ({ code, name } or { countryCode,
+ * country }), a stakeholder group ({ id, label } or { categoryId, category }), a subregion
+ * ({ id, name } or { subregionId, subregion }) and a guiding principle ({ id, name }). Ids tell
+ * them apart (slugs of the reference files, ISO codes), so nothing typed by a person is touched.
+ * Returns new objects; the cached ones it reads stay as they are.
+ */
+export function localizeReferenceData<T>(value: T, locale: string, depth = 0): T {
+	if (locale === 'en' || depth > 8) return value;
+	const names = referenceNames(locale);
+	if (Array.isArray(value)) return value.map((v) => localizeReferenceData(v, locale, depth + 1)) as T;
+	if (!isRecord(value)) return value;
+	const out: Record<string, unknown> = {};
+	for (const [key, v] of Object.entries(value)) out[key] = isRecord(v) || Array.isArray(v) ? localizeReferenceData(v, locale, depth + 1) : v;
+	const str = (key: string) => (typeof out[key] === 'string' ? (out[key] as string) : null);
+	if (typeof out.number === 'number' && str('shortTitle') !== null) {
+		out.shortTitle = names.objectiveShort(out.number, str('shortTitle')!);
+		if (str('title') !== null) out.title = names.objective(out.number, str('title')!);
+	}
+	const id = str('id');
+	if (id && str('label') !== null && categories[id]) out.label = names.category(id, str('label')!);
+	if (id && str('name') !== null) {
+		if (subregions[id]) out.name = names.subregion(id, str('name')!);
+		const principle = principles[id.replace(/^[a-z]+-/, '')] ?? principles[id];
+		if (principle && typeof principle[locale] === 'string') out.name = principle[locale];
+	}
+	const code = str('code');
+	if (code && COUNTRY_CODE.test(code) && str('name') !== null) out.name = names.country(code, str('name')!);
+	if (str('countryCode') && str('country') !== null) out.country = names.country(str('countryCode'), str('country')!);
+	if (str('categoryId') && str('category') !== null) out.category = names.category(str('categoryId'), str('category')!);
+	if (str('subregionId') && str('subregion') !== null) out.subregion = names.subregion(str('subregionId'), str('subregion')!);
+	return out as T;
+}

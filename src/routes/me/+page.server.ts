@@ -2,7 +2,7 @@
 // offer the place to a colleague, preferences, erase my data), each a parse and one use-case call.
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getAuth, getMailer, links } from '$lib/server/runtime';
+import { getDb, getAuth, getMailer, getReadCache, links } from '$lib/server/runtime';
 import { requireStakeholder } from '$lib/server/guards';
 import { getMyRecord, listMyRegistrations } from '$lib/server/queries/me';
 import { erasePerson } from '$lib/server/use-cases/erase-person';
@@ -13,7 +13,11 @@ import { zodFieldErrors } from '$lib/domain/form-errors';
 import { offerHandover } from '$lib/server/use-cases/hand-over-place';
 import { openForMyComments } from '$lib/server/queries/report-comments';
 import { errorText } from '$lib/error-text';
-import { loadDirectoryOptions } from '$lib/server/queries/directory-options';
+import { cachedDirectoryOptions } from '$lib/server/queries/cached';
+import { findOrganizations, organizationChoice, SEARCH_RESULTS } from '$lib/server/queries/organization-choices';
+import { localizedOptions } from '$lib/server/localized-options';
+import { referenceNames } from '$lib/server/reference-names';
+import { MAX_QUERY } from '$lib/domain/organization-search';
 import { formatTimeRange } from '$lib/domain/time';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
@@ -25,13 +29,17 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const now = new Date();
 	const db = getDb();
 	const [me, registrations, reportsToComment] = await Promise.all([getMyRecord(db, actor.personId), listMyRegistrations(db, actor.personId, now), openForMyComments(db, actor, now, locals.locale)]);
+	const names = referenceNames(locals.locale);
+	const cache = getReadCache();
+	// The lists only when some registration's organization, group or country can still change.
+	const options = registrations.some((r) => r.canChangeIdentity) ? localizedOptions(await cachedDirectoryOptions(cache, db), locals.locale) : null;
 	return {
-		me,
+		me: me && { ...me, country: me.country && names.country(me.countryCode, me.country), category: me.category && names.category(me.categoryId, me.category) },
 		reportsToComment,
-		// The pickers only when some registration's organization, group or country can still change.
-		options: registrations.some((r) => r.canChangeIdentity) ? await loadDirectoryOptions(db) : null,
-		registrations: registrations.map((r) => ({
+		options,
+		registrations: await Promise.all(registrations.map(async (r) => ({
 			...r,
+			organization: await organizationChoice(cache, db, r.organizationId),
 			when: formatTimeRange(r.startsAt, r.endsAt, r.timeZone, locals.locale),
 			organizationId: r.organizationId ?? '',
 			categoryId: r.categoryId ?? '',
@@ -39,13 +47,28 @@ export const load: PageServerLoad = async ({ locals }) => {
 			languages: r.languages.join(', '),
 			interpretationNeeds: r.interpretationNeeds ?? '',
 			accessibilityNeeds: r.accessibilityNeeds ?? ''
-		}))
+		})))
 	};
 };
 
 const DETAILS_REASONS: Record<string, () => string> = { 'organization-taken': m.me_organization_taken, decided: m.me_identity_decided, invalid: m.register_errors };
 
 export const actions: Actions = {
+	// The organization search of one registration's form, without JavaScript: the form comes back
+	// open, with what was typed in it and the matches.
+	findOrganization: async ({ locals, request }) => {
+		requireStakeholder(locals.actor);
+		const form = await request.formData();
+		const query = String(form.get('organizationSearch') ?? '').slice(0, MAX_QUERY);
+		const field = (key: string) => String(form.get(key) ?? '').slice(0, 1000);
+		return {
+			searchFor: field('registrationId'),
+			organizationSearch: query,
+			organizationMatches: await findOrganizations(getReadCache(), getDb(), query, SEARCH_RESULTS),
+			organizationChoice: await organizationChoice(getReadCache(), getDb(), form.get('organizationId')),
+			values: { categoryId: field('categoryId'), countryCode: field('countryCode'), interpretationNeeds: field('interpretationNeeds'), accessibilityNeeds: field('accessibilityNeeds') }
+		};
+	},
 	details: async ({ locals, request }) => {
 		const actor = requireStakeholder(locals.actor);
 		const form = await request.formData();

@@ -18,6 +18,7 @@ export async function listPledges(db: Executor, processId: string) {
 		id: p.id,
 		pledgerName: p.pledgerName,
 		country: countryName,
+		countryCode: p.countryCode,
 		commitment: p.commitment,
 		status: p.status,
 		objectives: tags.filter((t) => t.pledgeId === p.id).sort((a, b) => a.number - b.number).map(({ number, shortTitle }) => ({ number, shortTitle })),

@@ -15,7 +15,9 @@ export async function getMyRecord(db: Executor, personId: PersonId) {
 			email: person.email,
 			organization: organization.name,
 			country: country.name,
+			countryCode: person.countryCode,
 			category: stakeholderCategory.label,
+			categoryId: person.categoryId,
 			consentToContact: person.consentToContact,
 			consentToList: person.consentToList,
 			preferredLocale: person.preferredLocale

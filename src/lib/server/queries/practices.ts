@@ -54,7 +54,7 @@ export async function getPublishedPractice(db: Executor, id: string) {
 		.where(and(eq(practice.id, id), eq(practice.status, 'published')));
 	if (!row) return null;
 	const objectives = await db.select({ number: objective.number, shortTitle: objective.shortTitle }).from(practiceObjective).innerJoin(objective, eq(objective.id, practiceObjective.objectiveId)).where(eq(practiceObjective.practiceId, row.p.id)).orderBy(asc(objective.number));
-	const principles = await db.select({ name: guidingPrinciple.name }).from(practicePrinciple).innerJoin(guidingPrinciple, eq(guidingPrinciple.id, practicePrinciple.principleId)).where(eq(practicePrinciple.practiceId, row.p.id)).orderBy(asc(guidingPrinciple.letter));
+	const principles = await db.select({ id: guidingPrinciple.id, name: guidingPrinciple.name }).from(practicePrinciple).innerJoin(guidingPrinciple, eq(guidingPrinciple.id, practicePrinciple.principleId)).where(eq(practicePrinciple.practiceId, row.p.id)).orderBy(asc(guidingPrinciple.letter));
 	return { ...row, objectives, principles };
 }
 

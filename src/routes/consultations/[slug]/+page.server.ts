@@ -7,6 +7,7 @@ import { cachedConceptNote, cachedProcessSlug } from '$lib/server/queries/cached
 import { registrationState } from '$lib/domain/consultation';
 import { formatDeadline, formatTime, formatTimeRange } from '$lib/domain/time';
 import { m } from '$lib/paraglide/messages';
+import { referenceNames } from '$lib/server/reference-names';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const note = await cachedConceptNote(getReadCache(), getDb(), params.slug);
@@ -14,6 +15,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const c = note.consultation;
 	const zone = c.timeZone;
 	const locale = locals.locale;
+	const names = referenceNames(locale);
 	const clusters = [...new Set(note.objectives.map((o) => o.cluster).filter((n): n is number => n !== null))];
 	return {
 		consultation: {
@@ -38,7 +40,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		deadline: c.registrationClosesAt ? formatDeadline(c.registrationClosesAt, zone, locale) : null,
 		// A single round table is named; a consultation spanning several is not labelled with one.
 		cluster: clusters.length === 1 && note.objectives.length > 1 ? clusters[0] : null,
-		objectives: note.objectives,
+		objectives: note.objectives.map((o) => ({ ...o, title: names.objective(o.number, o.title), shortTitle: names.objectiveShort(o.number, o.shortTitle) })),
 		leadAgencies: note.team.filter((t) => t.role === 'lead-agency'),
 		coDesigners: note.team.filter((t) => t.role === 'co-designer'),
 		// The meeting link is never on the public page: it goes to selected, confirmed participants.

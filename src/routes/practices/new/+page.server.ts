@@ -6,9 +6,10 @@ import { contributionOptions } from '$lib/server/queries/contribution-options';
 import { submitPractice } from '$lib/server/use-cases/contributions';
 import { parsePractice } from '$lib/domain/contribution-input';
 import { localizeHref } from '$lib/paraglide/runtime';
+import { localizeReferenceData } from '$lib/server/reference-names';
 
-export const load: PageServerLoad = async ({ url }) => {
-	return { ...(await contributionOptions(getDb())), submissionKey: randomUUID(), done: url.searchParams.has('done') };
+export const load: PageServerLoad = async ({ url, locals }) => {
+	return { ...localizeReferenceData(await contributionOptions(getDb()), locals.locale), submissionKey: randomUUID(), done: url.searchParams.has('done') };
 };
 
 export const actions: Actions = {

@@ -10,6 +10,7 @@ import { contributionOptions } from '$lib/server/queries/contribution-options';
 import { submitWrittenInput, type AttachmentFile } from '$lib/server/use-cases/contributions';
 import { checkAttachment, checkAttachmentSet, parseWith, ZWrittenInput } from '$lib/domain/contribution-input';
 import { localizeHref } from '$lib/paraglide/runtime';
+import { localizeReferenceData } from '$lib/server/reference-names';
 
 async function target(slug: string, consultationSlug: string | null) {
 	const p = await processOr404(slug);
@@ -20,9 +21,9 @@ async function target(slug: string, consultationSlug: string | null) {
 }
 
 // The open call: a written input to the process, or to one of its consultations (?consultation=slug).
-export const load: PageServerLoad = async ({ params, url }) => {
+export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const t = await target(params.slug, url.searchParams.get('consultation'));
-	const options = await contributionOptions(getDb(), t.process.frameworkId);
+	const options = localizeReferenceData(await contributionOptions(getDb(), t.process.frameworkId), locals.locale);
 	const suggested = url.searchParams.get('suggested')?.split(',').filter(Boolean) ?? [];
 	return {
 		process: { slug: t.process.slug, title: t.process.title },
