@@ -13,8 +13,8 @@ describe('reference data in the reader’s language', () => {
 				const entry = (translations.objectives as Record<string, Record<string, { title?: string; shortTitle?: string }>>)[String(o.number)]?.[locale];
 				if (!entry?.title || !entry.shortTitle) missing.push(`objective ${o.number} ${locale}`);
 			}
-			for (const c of gcm.stakeholderCategories.items) if (!(translations.stakeholderCategories as Record<string, Record<string, string>>)[c.id]?.[locale]) missing.push(`category ${c.id} ${locale}`);
-			for (const s of escapRows(escap).subregions) if (!(translations.subregions as Record<string, Record<string, string>>)[s.id]?.[locale]) missing.push(`subregion ${s.id} ${locale}`);
+			for (const c of gcm.stakeholderCategories.items) if (!(translations.stakeholderCategories as Record<string, Record<string, unknown>>)[c.id]?.[locale]) missing.push(`category ${c.id} ${locale}`);
+			for (const s of escapRows(escap).subregions) if (!(translations.subregions as Record<string, Record<string, unknown>>)[s.id]?.[locale]) missing.push(`subregion ${s.id} ${locale}`);
 		}
 		expect(missing).toEqual([]);
 	});

@@ -1,20 +1,35 @@
 // A report as PDF (pdfkit), for reading and printing: the same headings, numbers and letters as
 // every other format, the annex as a ruled table, and the footnotes as numbered notes at the end.
-// DejaVu Serif covers Latin with Vietnamese and other diacritics, Greek and Cyrillic; scripts it
-// lacks (Thai, Chinese) need another font (see the README).
-import { createRequire } from 'node:module';
-import path from 'node:path';
+// Names and words in any script the network writes in are shown: see pdf-fonts.ts.
 import PDFDocument from 'pdfkit';
 import { numberBlocks, type ReportDocument } from '../../domain/report/model';
-
-const require = createRequire(import.meta.url);
-const FONTS = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+import { ROLE_FONTS, runsOf, SCRIPT_FONTS, type Role } from './pdf-fonts';
 
 export function renderPdf(doc: ReportDocument): Promise<Buffer> {
 	const pdf = new PDFDocument({ size: 'A4', margins: { top: 64, bottom: 64, left: 64, right: 64 }, info: { Title: doc.title, Creator: 'Convene' }, bufferPages: true });
-	pdf.registerFont('body', path.join(FONTS, 'DejaVuSerif.ttf'));
-	pdf.registerFont('bold', path.join(FONTS, 'DejaVuSerif-Bold.ttf'));
-	pdf.registerFont('italic', path.join(FONTS, 'DejaVuSerif-Italic.ttf'));
+	for (const [role, file] of Object.entries(ROLE_FONTS)) pdf.registerFont(role, file);
+	const registered = new Set<string>();
+	/** Writes `text` in `role` at (x, y), each run of another script in a font that has it. */
+	const write = (role: Role, text: string, x: number | undefined, y: number | undefined, options: PDFKit.Mixins.TextOptions) => {
+		const runs = runsOf(text, role);
+		if (runs.length <= 1) {
+			pdf.font(role).text(text, x, y, options);
+			return;
+		}
+		runs.forEach((run, i) => {
+			const fallback = SCRIPT_FONTS.find((f) => f.name === run.font);
+			if (fallback && !registered.has(fallback.name)) {
+				pdf.registerFont(fallback.name, fallback.file);
+				registered.add(fallback.name);
+			}
+			pdf.font(run.font);
+			const continued = i < runs.length - 1;
+			// Justified text cannot be continued across fonts in pdfkit: a mixed paragraph is set ragged.
+			if (i === 0) pdf.text(run.text, x, y, { ...options, align: options.align === 'justify' ? 'left' : options.align, continued });
+			else pdf.text(run.text, { continued });
+		});
+		pdf.font(role);
+	};
 	const chunks: Buffer[] = [];
 	pdf.on('data', (c: Buffer) => chunks.push(c));
 	const done = new Promise<Buffer>((resolve) => pdf.on('end', () => resolve(Buffer.concat(chunks))));
@@ -28,13 +43,15 @@ export function renderPdf(doc: ReportDocument): Promise<Buffer> {
 		if (pdf.y + Math.min(h, 40) > bottom()) pdf.addPage();
 		const y = pdf.y;
 		pdf.text(mark, left + indent - 28, y, { width: 26 });
-		pdf.text(text, left + indent, y, { width: width - indent, align: 'justify' });
+		write('body', text, left + indent, y, { width: width - indent, align: 'justify' });
 		pdf.moveDown(0.5);
 	};
 
-	pdf.font('bold').fontSize(15).text(doc.title, { width });
+	pdf.fontSize(15);
+	write('bold', doc.title, undefined, undefined, { width });
 	pdf.moveDown(0.3);
-	pdf.font('italic').fontSize(10.5).text(doc.subtitle, { width });
+	pdf.fontSize(10.5);
+	write('italic', doc.subtitle, undefined, undefined, { width });
 	pdf.moveDown(1);
 	const blocks = numberBlocks(doc.blocks);
 	const notes: { number: number; text: string }[] = [];
@@ -47,7 +64,8 @@ export function renderPdf(doc: ReportDocument): Promise<Buffer> {
 		if (b.kind === 'heading') {
 			if (pdf.y + 60 > bottom()) pdf.addPage();
 			pdf.moveDown(0.5);
-			pdf.font('bold').fontSize(12).text(b.numeral ? `${b.numeral}. ${b.text}` : b.text, left, pdf.y, { width });
+			pdf.fontSize(12);
+			write('bold', b.numeral ? `${b.numeral}. ${b.text}` : b.text, left, pdf.y, { width });
 			pdf.moveDown(0.5);
 		} else if (b.kind === 'paragraph') hanging(`${b.number}.`, withRefs(b.text, b.footnotes), 28);
 		else if (b.kind === 'list-item') hanging(`${b.letter}.`, withRefs(b.text, b.footnotes), 56);
@@ -60,7 +78,8 @@ export function renderPdf(doc: ReportDocument): Promise<Buffer> {
 			let x = left;
 			b.cells.forEach((c, i) => {
 				pdf.rect(x, y, columns[i], h).lineWidth(0.5).stroke('#666666');
-				pdf.fillColor('black').text(c, x + 4, y + 4, { width: columns[i] - 8 });
+				pdf.fillColor('black');
+				write(b.isHeader ? 'bold' : 'body', c, x + 4, y + 4, { width: columns[i] - 8 });
 				x += columns[i];
 			});
 			pdf.x = left;
@@ -77,7 +96,7 @@ export function renderPdf(doc: ReportDocument): Promise<Buffer> {
 			if (pdf.y + 24 > bottom()) pdf.addPage();
 			const y = pdf.y;
 			pdf.text(`[${n.number}]`, left, y, { width: 26 });
-			pdf.text(n.text, left + 28, y, { width: width - 28 });
+			write('body', n.text, left + 28, y, { width: width - 28 });
 			pdf.moveDown(0.3);
 		}
 	}
