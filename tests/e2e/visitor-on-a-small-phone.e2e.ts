@@ -15,7 +15,13 @@ const PUBLIC_PAGES = [
 	'/processes/asia-pacific-regional-review',
 	'/practices',
 	'/sign-in',
-	'/fr/consultations/voluntary-regular-safe-orderly/register'
+	'/fr/consultations/voluntary-regular-safe-orderly/register',
+	// Long Russian words and Chinese text without spaces wrap too.
+	'/ru/consultations/voluntary-regular-safe-orderly',
+	'/ru/consultations/voluntary-regular-safe-orderly/register',
+	'/ru/practices',
+	'/zh/consultations/voluntary-regular-safe-orderly/register',
+	'/zh/reports/local-and-regional-authorities'
 ];
 
 for (const width of [320, 390]) {
