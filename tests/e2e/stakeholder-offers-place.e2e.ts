@@ -50,6 +50,15 @@ test('a registrant corrects their group and country, then offers the place to a 
 	await card.getByText('Change your registration').click();
 	await expect(card.locator('select[name=countryCode]')).toHaveValue('TO');
 	await expectNoSeriousA11yViolations(holder);
+	// Their organization is the one chosen in the picker; a search (a step of the plain form) keeps
+	// what was typed in the card and opens it again.
+	await expect(card.getByLabel(`Tonga Seasonal Workers Union ${stamp} (WS)`)).toBeChecked();
+	await card.getByLabel('Accessibility needs').fill('Large print');
+	await card.getByLabel('Find your organization').fill(`seasonal ${stamp}`);
+	await card.getByRole('button', { name: 'Search' }).click();
+	await expect(card.getByText('Matching organizations: 1')).toBeVisible();
+	await expect(card.getByLabel('Accessibility needs')).toHaveValue('Large print');
+	await expect(card.getByLabel(`Tonga Seasonal Workers Union ${stamp} (WS)`)).toBeChecked();
 
 	// The registration form, opened while signed in, is filled from the directory record.
 	await holder.goto(`/consultations/${SLUG}/register`);
