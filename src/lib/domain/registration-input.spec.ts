@@ -43,7 +43,7 @@ describe('ZRegistrationInput', () => {
 	});
 
 	it('keeps names with apostrophes and other scripts', () => {
-		for (const name of ["Seán O'Brien", 'ศิริพร แซ่ตั้ง', 'Zhang Wei', 'Aroha Ngata-Parata']) expect(errorsOf({ ...valid, name })).toEqual({});
+		for (const name of ["Seán O'Brien", 'ศิริพร แซ่ตั้ง', 'Zhang Wei', 'Aroha Ngata-Parata', '穆罕默德·阿里', 'マリア・サントス']) expect(errorsOf({ ...valid, name })).toEqual({});
 	});
 
 	it('lets a proposed organization stand in for a chosen one', () => {

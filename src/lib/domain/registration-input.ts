@@ -10,7 +10,8 @@ import { zodFieldErrors } from './form-errors';
 const UNREADABLE = '\uFFFD'; // what the UTF-8 decoder puts in place of invalid bytes
 const MARKUP = /<\/?[a-z!?][^>]*>?/i;
 // Names: letters and marks of any script, spaces, apostrophes, hyphens, full stops.
-const NAME = /^[\p{L}\p{M}][\p{L}\p{M}\s'’.-]*$/u;
+// A middle dot joins the parts of a transliterated name in Chinese (穆罕默德·阿里) and Japanese (・).
+const NAME = /^[\p{L}\p{M}][\p{L}\p{M}\s'’.\u00B7\u30FB-]*$/u;
 // Organization names also use digits, "&", commas, parentheses and slashes.
 const ORGANIZATION_NAME = /^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}\s'’.,&()/-]*$/u;
 

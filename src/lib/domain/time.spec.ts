@@ -114,4 +114,9 @@ describe('formatDeadline', () => {
 		const deadline = zonedToInstant('2026-12-06', '24:00', 'Asia/Bangkok');
 		expect(formatDeadline(deadline, 'Pacific/Kiritimati', 'en')).toBe('Monday, 7 December 2026, 07:00 Line Islands Time');
 	});
+	it('writes the deadline in the reader’s language, with a full-width comma in Chinese', () => {
+		const deadline = zonedToInstant('2026-12-06', '17:30', 'Asia/Bangkok');
+		expect(formatDeadline(deadline, 'Asia/Bangkok', 'zh')).toMatch(/^2026年12月6日星期日，17:30 /);
+		expect(formatDeadline(deadline, 'Asia/Bangkok', 'ru')).toMatch(/^воскресенье, 6 декабря 2026 г\., 17:30 /);
+	});
 });

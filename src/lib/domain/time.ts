@@ -268,5 +268,7 @@ function deadline(instant: Date, zone: string, locale: string): string {
 		year: 'numeric'
 	}).format(day);
 	const time = isMidnight ? '24:00' : formatTime(instant, zone, locale);
-	return `${date}, ${time} ${zoneName(instant, zone, locale, 'long')}`;
+	// Chinese and Japanese take a full-width comma and no space.
+	const comma = /^(zh|ja)/.test(locale) ? '，' : ', ';
+	return `${date}${comma}${time} ${zoneName(instant, zone, locale, 'long')}`;
 }

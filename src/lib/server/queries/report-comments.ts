@@ -19,7 +19,7 @@ export async function isParticipant(db: Executor, actor: Actor, consultationId: 
 }
 
 /** What a participant sees: the text with numbers, their own comments, and whether they may still comment. */
-export async function participantView(db: Executor, actor: Actor, versionId: string, now: Date) {
+export async function participantView(db: Executor, actor: Actor, versionId: string, now: Date, locale = 'en') {
 	const found = await versionWithConsultation(db, versionId);
 	if (!found || found.v.state !== 'circulated') return NOT_FOUND;
 	if (!(await isParticipant(db, actor, found.c.id))) return FORBIDDEN;
@@ -37,7 +37,7 @@ export async function participantView(db: Executor, actor: Actor, versionId: str
 		title: found.title,
 		consultation: found.c,
 		isOpen: isCommentPeriodOpen(now, found.v.commentsOpenAt, found.v.commentsCloseAt),
-		closesAt: found.v.commentsCloseAt ? formatDeadline(found.v.commentsCloseAt, found.c.timeZone, 'en') : '',
+		closesAt: found.v.commentsCloseAt ? formatDeadline(found.v.commentsCloseAt, found.c.timeZone, locale) : '',
 		blocks: numbered.map((b, i) => ({ id: blocks[i].id, block: b, comments: mine.filter((x) => x.paragraphId === blocks[i].id).map((x) => ({ ...x, replies: replies.filter((r) => r.replyToId === x.id).map((r) => r.text) })) }))
 	};
 }

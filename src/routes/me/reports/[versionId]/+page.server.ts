@@ -8,7 +8,7 @@ import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = requireStakeholder(locals.actor);
-	const view = await participantView(getDb(), actor, params.versionId, new Date());
+	const view = await participantView(getDb(), actor, params.versionId, new Date(), locals.locale);
 	if (!view.ok) error(view.reason === 'forbidden' ? 403 : 404, view.reason === 'forbidden' ? m.comments_not_participant() : undefined);
 	return {
 		title: view.title,
