@@ -56,6 +56,7 @@ try {
 			await context.close();
 		}
 	}
+	process.exitCode = failures ? 1 : 0;
 	console.log(`Budgets: HTML ≤ ${BUDGET.html / 1024} KB, JavaScript ≤ ${BUDGET.js / 1024} KB, first render < ${BUDGET.firstRenderMs} ms. Pages over budget: ${failures}.`);
 } finally {
 	await browser.close();

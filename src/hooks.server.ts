@@ -91,7 +91,8 @@ const session: Handle = async ({ event, resolve }) => {
 	event.locals.actor = await loadActor(getDb(), event.locals.user);
 	// Every anonymous form post counts against its client before its body is read (the sign-in
 	// forms have their own limits).
-	if (event.request.method === 'POST' && !event.locals.user && !SELF_LIMITED.test(event.url.pathname)) {
+	// An organization search step (no JavaScript) is a read, as its JSON twin is: not counted.
+	if (event.request.method === 'POST' && !event.locals.user && !SELF_LIMITED.test(event.url.pathname) && event.url.search !== '?/findOrganization') {
 		const wait = await getLimits().take('form-client', clientAddress(event));
 		if (wait !== null) return tooManyResponse(event.request, wait, event.locals.locale);
 	}

@@ -49,7 +49,8 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByLabel('Email *')).toHaveValue(`sione-${stamp}@example.org`); // nothing typed is lost
 		await expect(page.getByLabel('I agree that my registration data is used to organize this consultation *')).toBeChecked();
 		await page.getByLabel(`${name} (TO)`).check();
-		await page.getByRole('button', { name: 'Register' }).click();
+		// Enter in a field sends the registration, not the organization search (the first button).
+		await page.getByLabel('Email *').press('Enter');
 		await expect(page.getByRole('status')).toHaveText('Thank you: your registration was received. A confirmation is on its way to your email.');
 
 		// A search that finds nothing says so, and offers the name field.

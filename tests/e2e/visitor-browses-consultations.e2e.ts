@@ -56,6 +56,16 @@ test('an unknown consultation answers 404 with a message', async ({ page }) => {
 	await expect(page.getByText('This consultation does not exist or is not published.')).toBeVisible();
 });
 
+test('a page that does not exist says so in the reader’s language, without SvelteKit’s English', async ({ page }) => {
+	for (const path of ['/ru/practices/00000000-0000-0000-0000-000000000000', '/zh/no-such-page', '/fr/consultations/does-not-exist/register']) {
+		const response = await page.goto(path);
+		expect(response?.status(), path).toBe(404);
+		await expect(page.locator('main')).not.toContainText(/Not Found|Error: 404|Internal Error/);
+	}
+	await page.goto('/ru/practices/00000000-0000-0000-0000-000000000000');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Страница не найдена');
+});
+
 test('published reports are dated in words, in the reader’s language, and French links stay French', async ({ page }) => {
 	await page.goto('/reports');
 	await expect(page.getByText(/Version \d+, published \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/).first()).toBeVisible();

@@ -21,7 +21,14 @@ const PUBLIC_PAGES = [
 	'/ru/consultations/voluntary-regular-safe-orderly/register',
 	'/ru/practices',
 	'/zh/consultations/voluntary-regular-safe-orderly/register',
-	'/zh/reports/local-and-regional-authorities'
+	'/zh/reports/local-and-regional-authorities',
+	// Filters whose options are long (objective and addressee names) stay within the screen.
+	'/processes/asia-pacific-regional-review/recommendations',
+	'/fr/processes/asia-pacific-regional-review/recommendations',
+	'/ru/processes/asia-pacific-regional-review/recommendations',
+	'/processes/asia-pacific-regional-review/commitments',
+	'/processes/asia-pacific-regional-review/inputs',
+	'/practices/new'
 ];
 
 for (const width of [320, 390]) {

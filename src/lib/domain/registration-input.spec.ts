@@ -48,6 +48,11 @@ describe('ZRegistrationInput', () => {
 
 	it('lets a proposed organization stand in for a chosen one', () => {
 		expect(errorsOf({ ...valid, organizationId: '', newOrganizationName: 'Harbour Workers Centre (Suva)' })).toEqual({});
+		// Legal names as the region writes them: Russian quotation marks, "№", dashes, colons, Chinese punctuation.
+		for (const name of ['Общественный фонд «Сана Сезим»', 'ОФ "Права мигрантов"', '北京移民服务中心（北京）', '中国·东盟移民网络', '移民、难民服务中心', 'Fundación № 1', 'Asia–Pacific Forum: Nepal Chapter']) {
+			expect(errorsOf({ ...valid, organizationId: '', newOrganizationName: name }), name).toEqual({});
+		}
+		expect(errorsOf({ ...valid, organizationId: '', newOrganizationName: 'Union <b>x</b>' })).toEqual({ newOrganizationName: 'markup' });
 	});
 });
 

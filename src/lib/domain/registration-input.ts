@@ -12,8 +12,10 @@ const MARKUP = /<\/?[a-z!?][^>]*>?/i;
 // Names: letters and marks of any script, spaces, apostrophes, hyphens, full stops.
 // A middle dot joins the parts of a transliterated name in Chinese (穆罕默德·阿里) and Japanese (・).
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M}\s'’.\u00B7\u30FB-]*$/u;
-// Organization names also use digits, "&", commas, parentheses and slashes.
-const ORGANIZATION_NAME = /^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}\s'’.,&()/-]*$/u;
+// Organization names also use digits, "&", commas, colons, parentheses, slashes, dashes, "№", the
+// quotation marks of Russian legal names («Сана Сезим», „…“, "…") and the full-width punctuation of
+// Chinese ones (（北京）、·). Never "<" or ">": markup is refused apart.
+const ORGANIZATION_NAME = /^[\p{L}\p{M}\p{N}«"“„][\p{L}\p{M}\p{N}\s'’.,:;&()/\-–—№«»"“”„·・（），、：]*$/u;
 
 export function text(max: number, options: { isRequired?: boolean; pattern?: RegExp; patternMessage?: string } = {}) {
 	return z

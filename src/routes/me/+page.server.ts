@@ -64,7 +64,7 @@ export const actions: Actions = {
 		return {
 			searchFor: field('registrationId'),
 			organizationSearch: query,
-			organizationMatches: await findOrganizations(getReadCache(), getDb(), query, SEARCH_RESULTS),
+			...(await findOrganizations(getReadCache(), getDb(), query, SEARCH_RESULTS).then((found) => ({ organizationMatches: found.matches, organizationMore: found.isMore }))),
 			organizationChoice: await organizationChoice(getReadCache(), getDb(), form.get('organizationId')),
 			values: { categoryId: field('categoryId'), countryCode: field('countryCode'), interpretationNeeds: field('interpretationNeeds'), accessibilityNeeds: field('accessibilityNeeds') }
 		};

@@ -2,6 +2,9 @@
 // a VTIMEZONE, and UTC instants are exact in every calendar whatever the reader's zone. The meeting
 // link goes only into the copy mailed to confirmed participants, never into the public file.
 import { createEvent } from 'ics';
+import { m } from '../../paraglide/messages';
+import type { Locale } from '../../paraglide/runtime';
+import { mailLocale } from '../messages/locale';
 
 export interface CalendarConsultation {
 	id: string;
@@ -22,18 +25,18 @@ export interface CalendarConsultation {
 const written = new Map<string, { file: string; at: number }>();
 const FRESH_MS = 60_000;
 
-export function consultationIcs(c: CalendarConsultation, pageUrl: string, meetingLink: string | null = null): string {
-	const key = JSON.stringify([c.id, c.title, c.startsAt.getTime(), c.endsAt.getTime(), c.timeZone, c.venue, pageUrl, meetingLink]);
+export function consultationIcs(c: CalendarConsultation, pageUrl: string, meetingLink: string | null = null, locale = 'en'): string {
+	const key = JSON.stringify([c.id, c.title, c.startsAt.getTime(), c.endsAt.getTime(), c.timeZone, c.venue, pageUrl, meetingLink, locale]);
 	const now = Date.now();
 	const kept = written.get(key);
 	if (kept && now - kept.at < FRESH_MS) return kept.file;
-	const file = writeIcs(c, pageUrl, meetingLink);
+	const file = writeIcs(c, pageUrl, meetingLink, mailLocale(locale));
 	if (written.size >= 500) written.clear();
 	written.set(key, { file, at: now });
 	return file;
 }
 
-function writeIcs(c: CalendarConsultation, pageUrl: string, meetingLink: string | null): string {
+function writeIcs(c: CalendarConsultation, pageUrl: string, meetingLink: string | null, locale: Locale): string {
 	const { error, value } = createEvent({
 		uid: `${c.id}@convene`,
 		productId: 'convene/ics',
@@ -44,8 +47,8 @@ function writeIcs(c: CalendarConsultation, pageUrl: string, meetingLink: string 
 		end: c.endsAt.getTime(),
 		endInputType: 'utc',
 		endOutputType: 'utc',
-		description: [`${c.title}`, `Time zone of the meeting: ${c.timeZone}`, pageUrl, meetingLink ? `Join: ${meetingLink}` : ''].filter(Boolean).join('\n'),
-		location: meetingLink ?? c.venue ?? 'Online',
+		description: [`${c.title}`, m.ics_time_zone({ zone: c.timeZone }, { locale }), pageUrl, meetingLink ? m.ics_join({ link: meetingLink }, { locale }) : ''].filter(Boolean).join('\n'),
+		location: meetingLink ?? c.venue ?? m.format_online({}, { locale }),
 		url: pageUrl,
 		status: 'CONFIRMED',
 		busyStatus: 'BUSY'

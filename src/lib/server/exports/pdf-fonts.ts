@@ -21,12 +21,15 @@ export const ROLE_FONTS: Record<Role, string> = {
 	italic: path.join(DEJAVU, 'DejaVuSerif-Italic.ttf')
 };
 
-/** The fallbacks, in the order they are tried (Chinese glyph forms before Korean ones for Han characters). */
+/**
+ * The fallbacks, in the order they are tried: the small fonts first (a Thai name does not open the
+ * 8 MB Chinese font), then Chinese glyph forms before Korean ones for Han characters.
+ */
 export const SCRIPT_FONTS = [
-	{ name: 'noto-hans', file: inPackage('@embedpdf/fonts-sc', '..', 'fonts', 'NotoSansHans-Regular.otf') },
-	{ name: 'noto-kr', file: inPackage('@embedpdf/fonts-kr', '..', 'fonts', 'NotoSansKR-Regular.otf') },
 	{ name: 'noto-thai', file: inPackage('@expo-google-fonts/noto-sans-thai/package.json', '400Regular', 'NotoSansThai_400Regular.ttf') },
-	{ name: 'noto-devanagari', file: inPackage('@expo-google-fonts/noto-sans-devanagari/package.json', '400Regular', 'NotoSansDevanagari_400Regular.ttf') }
+	{ name: 'noto-devanagari', file: inPackage('@expo-google-fonts/noto-sans-devanagari/package.json', '400Regular', 'NotoSansDevanagari_400Regular.ttf') },
+	{ name: 'noto-hans', file: inPackage('@embedpdf/fonts-sc', '..', 'fonts', 'NotoSansHans-Regular.otf') },
+	{ name: 'noto-kr', file: inPackage('@embedpdf/fonts-kr', '..', 'fonts', 'NotoSansKR-Regular.otf') }
 ] as const;
 
 type Coverage = { hasGlyphForCodePoint(codePoint: number): boolean };

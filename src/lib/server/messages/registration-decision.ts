@@ -26,7 +26,7 @@ export function registrationDecisionMessage(
 				{ name: to.name, title: c.title, date: when.date, time: `${when.start}–${when.end} ${when.zoneName} (${when.utcOffset})`, signInUrl, link: c.meetingLink ?? '—' },
 				o
 			),
-			attachments: [{ filename: `${c.slug}.ics`, content: consultationIcs(c, localizedUrl(urls.page, locale), c.meetingLink), contentType: 'text/calendar; charset=utf-8' }]
+			attachments: [{ filename: `${c.slug}.ics`, content: consultationIcs(c, localizedUrl(urls.page, locale), c.meetingLink, locale), contentType: 'text/calendar; charset=utf-8' }]
 		};
 	}
 	if (decision === 'waitlisted') {

@@ -20,6 +20,6 @@ export function registrationReceivedMessage(
 			{ name: to.name, title: c.title, date: when.date, time: `${when.start}–${when.end} ${when.zoneName} (${when.utcOffset})`, signInUrl: localizedUrl(urls.signIn, locale) },
 			{ locale }
 		),
-		attachments: [{ filename: `${c.slug}.ics`, content: consultationIcs(c, page), contentType: 'text/calendar; charset=utf-8' }]
+		attachments: [{ filename: `${c.slug}.ics`, content: consultationIcs(c, page, null, locale), contentType: 'text/calendar; charset=utf-8' }]
 	};
 }

@@ -215,6 +215,7 @@ const PATHS: PublicPath[] = [
 /** Public routes and the registry paths whose text they show (or why they show none). */
 const PUBLIC_ROUTES: Record<string, string[] | string> = {
 	'/': ['consultation-text'],
+	'/api/organizations': 'names of directory organizations (no people, no counts), as the registration form has always offered them',
 	'/api/v1': 'an index of links',
 	'/api/v1/consultations': ['consultation-text'],
 	'/api/v1/consultations/[slug]': ['consultation-text', 'agenda-text', 'document-title'],

@@ -10,9 +10,11 @@ import { searchOrganizations, type OrganizationMatch } from '../../domain/organi
 export const SUGGESTIONS = 10;
 export const SEARCH_RESULTS = 20;
 
-export async function findOrganizations(cache: ReadCache, db: Executor, query: string, limit: number): Promise<OrganizationMatch[]> {
+/** At most `limit` matches, and whether there were more (the reader is then asked to type more). */
+export async function findOrganizations(cache: ReadCache, db: Executor, query: string, limit: number): Promise<{ matches: OrganizationMatch[]; isMore: boolean }> {
 	const { organizations } = await cachedDirectoryOptions(cache, db);
-	return searchOrganizations(organizations, query, limit);
+	const found = searchOrganizations(organizations, query, limit + 1);
+	return { matches: found.slice(0, limit), isMore: found.length > limit };
 }
 
 const byId = new WeakMap<readonly OrganizationMatch[], Map<string, OrganizationMatch>>();

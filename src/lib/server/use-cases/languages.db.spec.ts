@@ -35,7 +35,9 @@ describe(`the language of a registration on ${testDriver}`, () => {
 		expect(mail.text).toContain('http://x/ru/sign-in');
 		expect(mail.text).not.toContain('http://x/sign-in');
 		const ics = (mail.attachments as { content: string }[])[0].content;
-		expect(ics.replace(/\r\n /g, '')).toContain('http://x/ru/consultations/c');
+		const unfolded = ics.replace(/\r\n /g, '');
+		expect(unfolded).toContain('http://x/ru/consultations/c');
+		expect(unfolded).toContain('Часовой пояс встречи');
 	});
 
 	it('of a known person is the page’s, without changing the language they chose for their email', async () => {

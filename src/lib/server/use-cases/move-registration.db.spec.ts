@@ -18,7 +18,7 @@ describe(`moving registrations on ${testDriver}`, () => {
 	it('lets an organizer of the consultation select, and mails the meeting link in the registrant’s language', async () => {
 		const c = await makeConsultation(t.db, { ...later, meetingLink: 'https://meet.example.org/secret-room', title: 'Decision test' });
 		const p = await makePerson(t.db, { preferredLocale: 'fr' });
-		const r = await makeRegistration(t.db, c, p);
+		const r = await makeRegistration(t.db, c, p, { locale: 'fr' }); // registered from a French page
 		const organizer = await makeStaffActor(t.db, 'organizer', { organizerOf: [c.id] });
 		expect(await decideRegistration(t.db, createMailer(t.db, {}), organizer, r.id, 'selected', now, urls)).toEqual({ ok: true, status: 'selected' });
 		const [mail] = await t.db.select().from(outboxMessage).where(eq(outboxMessage.to, p.email!));

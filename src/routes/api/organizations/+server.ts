@@ -9,6 +9,6 @@ import { MAX_QUERY } from '$lib/domain/organization-search';
 
 export const GET: RequestHandler = async ({ url }) => {
 	const query = (url.searchParams.get('q') ?? '').slice(0, MAX_QUERY);
-	const matches = await findOrganizations(getReadCache(), getDb(), query, SUGGESTIONS);
-	return json({ query, matches }, { headers: { 'cache-control': 'public, max-age=60' } });
+	const { matches, isMore } = await findOrganizations(getReadCache(), getDb(), query, SUGGESTIONS);
+	return json({ query, matches, isMore }, { headers: { 'cache-control': 'public, max-age=60' } });
 };

@@ -29,8 +29,9 @@ export const load: PageServerLoad = async ({ params }) => {
 };
 
 export const actions: Actions = {
-	accept: async ({ params }) => {
-		const result = await acceptHandover(getDb(), getMailer(), params.token, new Date(), urls());
+	accept: async ({ params, locals }) => {
+		// The colleague's language is kept with their request; this page's is used for older requests.
+		const result = await acceptHandover(getDb(), getMailer(), params.token, new Date(), urls(), undefined, locals.locale);
 		if (!result.ok) return fail(409, { isInvalid: true });
 		return { isDone: true };
 	},

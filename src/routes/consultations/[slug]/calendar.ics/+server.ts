@@ -11,7 +11,7 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 	const note = await getPublishedConceptNote(getDb(), params.slug);
 	if (!note) error(404);
 	const c = note.consultation;
-	return new Response(consultationIcs(c, localizedUrl(links().consultation(c.slug), locals.locale)), {
+	return new Response(consultationIcs(c, localizedUrl(links().consultation(c.slug), locals.locale), null, locals.locale), {
 		headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="${c.slug}.ics"` }
 	});
 };

@@ -62,8 +62,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const raw = registrationFields(form);
 		const query = String(form.get('organizationSearch') ?? '').slice(0, MAX_QUERY);
-		const organizationMatches = await findOrganizations(getReadCache(), getDb(), query, SEARCH_RESULTS);
-		return { ...(await echoed(raw)), organizationSearch: query, organizationMatches };
+		const found = await findOrganizations(getReadCache(), getDb(), query, SEARCH_RESULTS);
+		return { ...(await echoed(raw)), organizationSearch: query, organizationMatches: found.matches, organizationMore: found.isMore };
 	},
 	register: async ({ params, request, locals }) => {
 		const form = await request.formData();
