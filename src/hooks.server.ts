@@ -12,6 +12,7 @@ import { pipeline, Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { loadActor } from '$lib/server/queries/actors';
 import { databaseMessage } from '$lib/server/db/errors';
+import { htmlLang } from '$lib/languages';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -33,7 +34,7 @@ const i18n: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
 		event.locals.locale = locale;
-		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) });
+		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', htmlLang(locale)) });
 	});
 
 /**

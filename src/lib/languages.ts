@@ -15,3 +15,6 @@ export const LANGUAGE_NAMES: Record<string, string> = {
 	bn: 'বাংলা',
 	ne: 'नेपाली'
 };
+
+/** The BCP 47 tag a page in one of Convene's locales carries: Chinese is written in Simplified characters. */
+export const htmlLang = (locale: string): string => (locale === 'zh' ? 'zh-Hans' : locale);

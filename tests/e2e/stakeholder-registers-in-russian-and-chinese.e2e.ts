@@ -18,7 +18,7 @@ for (const locale of ['ru', 'zh'] as const) {
 			const t = messages(locale);
 			const en = messages('en');
 			await page.goto(`/${locale}/consultations/${SLUG}`);
-			await expect(page.locator('html')).toHaveAttribute('lang', locale);
+			await expect(page.locator('html')).toHaveAttribute('lang', locale === 'zh' ? 'zh-Hans' : locale);
 			const title = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
 			await expect(page.getByRole('heading', { name: t.consultation_objectives })).toBeVisible();
 			const objectives = await page.locator('main').innerText();

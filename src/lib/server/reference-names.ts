@@ -83,7 +83,8 @@ export function localizeReferenceData<T>(value: T, locale: string, depth = 0): T
 	const out: Record<string, unknown> = {};
 	for (const [key, v] of Object.entries(value)) out[key] = isRecord(v) || Array.isArray(v) ? localizeReferenceData(v, locale, depth + 1) : v;
 	const str = (key: string) => (typeof out[key] === 'string' ? (out[key] as string) : null);
-	if (typeof out.number === 'number' && str('shortTitle') !== null) {
+	// An objective of the GCM (its id, when the query gave one, says so): another framework's are not in the file.
+	if (typeof out.number === 'number' && str('shortTitle') !== null && (str('id') === null || str('id')!.startsWith('gcm-'))) {
 		out.shortTitle = names.objectiveShort(out.number, str('shortTitle')!);
 		if (str('title') !== null) out.title = names.objective(out.number, str('title')!);
 	}
