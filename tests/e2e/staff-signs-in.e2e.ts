@@ -26,7 +26,8 @@ test('the admin signs in with the printed credentials, sees the staff area and s
 	expect(await page.locator('li.card').count()).toBeGreaterThanOrEqual(5); // the demo's five, and any a journey added
 	await expectNoSeriousA11yViolations(page);
 	await page.getByRole('button', { name: 'Sign out' }).click();
-	await expect(page).toHaveURL(/\/$/);
+	await expect(page).toHaveURL(/\/staff\/sign-in\?signedOut=1$/);
+	await expect(page.getByRole('status')).toHaveText('You are signed out. On a shared computer, close the browser window too.');
 	await page.goto('/staff');
 	await expect(page).toHaveURL(/\/staff\/sign-in$/);
 });

@@ -55,6 +55,22 @@ test('a stakeholder signs in with an emailed link and reaches only their own reg
 	// A stakeholder is not staff.
 	await me.goto('/staff/directory');
 	await expect(me).toHaveURL(/\/staff\/sign-in$/);
+
+	// On a shared computer: signing out is one button on every page, and says what it did.
+	await me.goto('/me');
+	await me.setViewportSize({ width: 390, height: 800 });
+	await me.getByRole('button', { name: 'Sign out' }).click();
+	await expect(me).toHaveURL(/\/sign-in\?signedOut=1$/);
+	await expect(me.getByRole('status')).toHaveText('You are signed out. On a shared computer, close the browser window too.');
+	await expectNoSeriousA11yViolations(me);
+	await me.goto('/me');
+	await expect(me).toHaveURL(/\/sign-in$/);
+	// The same link a second time explains itself, and keeps where it was going.
+	await me.goto(link!.replace(/^http:\/\/[^/]+/, ''));
+	await expect(me).toHaveURL(/\/sign-in\?next=%2Fme&error=/);
+	await expect(me.getByRole('alert')).toHaveText(/This sign-in link has already been used or has expired/);
+	await expect(me.locator('input[name=next]')).toHaveValue('/me');
+	await expectNoSeriousA11yViolations(me);
 	await adminContext.close();
 	await stakeholderContext.close();
 });

@@ -79,3 +79,15 @@ test('published reports are dated in words, in the reader’s language, and Fren
 	await expect(page.getByText(/publiée le \d{1,2} [a-zéû]+ \d{4}/).first()).toBeVisible();
 	expect((await page.locator('main a[href*="/v/"]:not([download])').first().getAttribute('href')) ?? '').toMatch(/^\/fr\/reports\//);
 });
+
+test('the Atom feed link opens the feed with JavaScript on, and /favicon.ico is an icon', async ({ page }) => {
+	await page.goto('/reports');
+	await page.waitForSelector('body[data-hydrated="true"]');
+	const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/reports/feed.xml')), page.getByRole('link', { name: /Atom/ }).click()]);
+	expect(response.status()).toBe(200);
+	expect(response.headers()['content-type']).toMatch(/atom\+xml/);
+	expect(await response.text()).toContain('<feed');
+	const icon = await page.request.get('/favicon.ico');
+	expect(icon.status()).toBe(200);
+	expect((await icon.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+});

@@ -14,8 +14,9 @@ export function requireStaff(actor: Actor, isAllowed: (a: Actor) => boolean = ()
 	return actor;
 }
 
-export function requireStakeholder(actor: Actor): Extract<Actor, { kind: 'stakeholder' }> {
-	if (actor.kind !== 'stakeholder') redirect(303, localizeHref('/sign-in'));
+export function requireStakeholder(actor: Actor, next?: string): Extract<Actor, { kind: 'stakeholder' }> {
+	// Someone signed out (or never in) comes back here after signing in: `next` is the page they were opening.
+	if (actor.kind !== 'stakeholder') redirect(303, `${localizeHref('/sign-in')}${next ? `?next=${encodeURIComponent(next)}` : ''}`);
 	return actor;
 }
 

@@ -8,7 +8,8 @@ import { isValidEmail } from '$lib/domain/people-import';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 
-export const load: PageServerLoad = ({ url }) => ({ next: safeNext(url.searchParams.get('next')) });
+// Arriving from a used or expired link (better-auth adds ?error=…) or from signing out, the page says so.
+export const load: PageServerLoad = ({ url }) => ({ next: safeNext(url.searchParams.get('next')), isLinkUsed: url.searchParams.has('error'), isSignedOut: url.searchParams.has('signedOut') });
 
 export const actions: Actions = {
 	default: async (event) => {
@@ -31,7 +32,9 @@ export const actions: Actions = {
 		const next = String(form.get('next') ?? '');
 		const sender = {
 			signInMagicLink: async (address: string, callbackURL: string) => {
-				await auth.api.signInMagicLink({ body: { email: address, callbackURL: localizeHref(callbackURL, { locale: locals.locale }), metadata: { locale: locals.locale } }, headers });
+				// A link used twice or too late comes back here, with where it was going.
+				const errorCallbackURL = `${localizeHref('/sign-in', { locale: locals.locale })}?next=${encodeURIComponent(callbackURL)}`;
+				await auth.api.signInMagicLink({ body: { email: address, callbackURL: localizeHref(callbackURL, { locale: locals.locale }), errorCallbackURL, metadata: { locale: locals.locale } }, headers });
 			}
 		};
 		setImmediate(() => {

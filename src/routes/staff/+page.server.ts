@@ -1,10 +1,8 @@
-import { redirect } from '@sveltejs/kit';
-import type { Actions, PageServerLoad } from './$types';
-import { getAuth, getDb } from '$lib/server/runtime';
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
 import { listConsultationsWithRegistrationCounts, listReviewProcesses } from '$lib/server/queries/consultations';
 import { policy } from '$lib/domain/policy';
-import { localizeHref } from '$lib/paraglide/runtime';
 import { formatTimeRange } from '$lib/domain/time';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -35,9 +33,3 @@ export const load: PageServerLoad = async ({ locals }) => {
 	};
 };
 
-export const actions: Actions = {
-	signOut: async ({ request }) => {
-		await getAuth().api.signOut({ headers: request.headers });
-		redirect(303, localizeHref('/'));
-	}
-};

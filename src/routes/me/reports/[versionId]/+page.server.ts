@@ -7,7 +7,7 @@ import { participantView } from '$lib/server/queries/report-comments';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const actor = requireStakeholder(locals.actor);
+	const actor = requireStakeholder(locals.actor, `/me/reports/${params.versionId}`);
 	const view = await participantView(getDb(), actor, params.versionId, new Date(), locals.locale);
 	if (!view.ok) error(view.reason === 'forbidden' ? 403 : 404, view.reason === 'forbidden' ? m.comments_not_participant() : undefined);
 	return {
@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	comment: async ({ locals, params, request }) => {
-		const actor = requireStakeholder(locals.actor);
+		const actor = requireStakeholder(locals.actor, `/me/reports/${params.versionId}`);
 		const form = await request.formData();
 		const paragraphId = String(form.get('paragraphId') ?? '');
 		const text = String(form.get('text') ?? '');
