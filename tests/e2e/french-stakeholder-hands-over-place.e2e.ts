@@ -87,5 +87,20 @@ test('register → a colleague asks for the place → the holder hands it over �
 	await expect(colleaguePage.locator('dd', { hasText: /^Cambodge$/ })).toBeVisible(); // the country, named in French
 	await expect(colleaguePage.locator('dd', { hasText: /^Société civile$/ })).toBeVisible();
 	await expectNoSeriousA11yViolations(colleaguePage);
+
+	// The holder was told by email, in French, that the place changed hands.
+	const handedOver = await latestMailTo(admin, holder.email, fill(fr.mail_handed_over_subject, { title }));
+	expect(handedOver).toContain(colleague.name);
+
+	// The colleague withdraws, on a phone: asked once, told exactly what happened, and by email.
+	await colleaguePage.setViewportSize({ width: 390, height: 800 });
+	await colleaguePage.getByRole('button', { name: fr.me_withdraw, exact: true }).click();
+	await expect(colleaguePage.getByRole('alert')).toHaveText(fill(fr.me_withdraw_question, { title }));
+	await expectNoSeriousA11yViolations(colleaguePage);
+	await colleaguePage.getByRole('button', { name: fr.me_withdraw_yes }).click();
+	await expect(colleaguePage.getByRole('status')).toHaveText(`${fill(fr.me_withdrawn, { title })} ${fr.me_withdrawn_place_free}`);
+	const withdrawn = await latestMailTo(admin, colleague.email, fill(fr.mail_withdrawn_subject, { title }));
+	expect(withdrawn).toContain(fr.me_withdrawn_place_free);
+	expect(withdrawn).toMatch(/http\S+\/fr\/consultations\//);
 	for (const context of [holderContext, colleagueContext, adminContext]) await context.close();
 });

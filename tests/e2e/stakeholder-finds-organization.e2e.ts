@@ -51,7 +51,7 @@ test.describe('without JavaScript', () => {
 		await page.getByLabel(`${name} (TO)`).check();
 		// Enter in a field sends the registration, not the organization search (the first button).
 		await page.getByLabel('Email *').press('Enter');
-		await expect(page.getByRole('status')).toHaveText('Thank you: your registration was received. A confirmation is on its way to your email.');
+		await expect(page.getByRole('status')).toHaveText('Thank you: your registration was received. An email with its details is on its way.');
 
 		// A search that finds nothing says so, and offers the name field.
 		await page.goto(`/consultations/${SLUG}/register`);

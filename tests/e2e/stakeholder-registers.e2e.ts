@@ -36,7 +36,18 @@ test.describe('with JavaScript disabled', () => {
 		await expect(page.getByLabel('Email *')).toHaveValue(`tavita-${stamp}@example.org`); // nothing typed is lost
 		await page.getByLabel('Accessibility needs').fill('Live captions');
 		await page.getByRole('button', { name: 'Register' }).click();
-		await expect(page.getByRole('status')).toHaveText('Thank you: your registration was received. A confirmation is on its way to your email.');
+		await expect(page.getByRole('status')).toHaveText('Thank you: your registration was received. An email with its details is on its way.');
+		// What was registered, what happens next, and where to change it; the email says the same.
+		const summary = page.locator('dl.facts');
+		await expect(summary).toContainText(`tavita-${stamp}@example.org`);
+		await expect(summary).toContainText(`Pacific Returnees Network ${stamp}`);
+		await expect(summary).toContainText('Samoa');
+		await expect(page.getByText('This is not yet a confirmation of participation')).toBeVisible();
+		await expect(page.getByText(/^Registration closes: .*\. The selection is made after that\.$/)).toBeVisible();
+		await expect(page.getByRole('link', { name: 'See, change or withdraw your registration in My registrations' })).toHaveAttribute('href', '/me');
+		// Read once: a reload shows no one's details.
+		await page.reload();
+		await expect(page.locator('dl.facts')).toHaveCount(0);
 	});
 });
 
@@ -58,7 +69,7 @@ test.describe('with JavaScript enabled', () => {
 		const stamp = `${Date.now()}`;
 		await fillRegistration(page, stamp);
 		await page.getByRole('button', { name: 'Register' }).click();
-		await expect(page.getByRole('status')).toHaveText('Thank you: your registration was received. A confirmation is on its way to your email.');
+		await expect(page.getByRole('status')).toHaveText('Thank you: your registration was received. An email with its details is on its way.');
 
 		// A colleague from the same (now existing) organization.
 		const colleagueContext = await browser.newContext();

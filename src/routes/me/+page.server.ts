@@ -113,9 +113,11 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const to = form.get('to') === 'confirmed' ? 'confirmed' : 'withdrawn';
 		const registrationId = formId<RegistrationId>(form, 'registrationId');
-		const result = registrationId ? await moveMyRegistration(getDb(), actor, registrationId, to, new Date()) : NOT_FOUND;
+		// Withdrawing is asked once: the first press shows the question, the answer withdraws.
+		if (to === 'withdrawn' && form.get('confirm') !== 'yes') return { confirmWithdraw: registrationId ?? '' };
+		const result = registrationId ? await moveMyRegistration(getDb(), actor, registrationId, to, new Date(), { mailer: getMailer(), page: links().consultation }) : NOT_FOUND;
 		if (!result.ok) return fail(result.reason === 'forbidden' ? 403 : 409, { registrationMessage: m.decision_not_allowed() });
-		return { registrationUpdated: true };
+		return to === 'withdrawn' ? { withdrawn: { title: result.title, isPlaceFreed: result.isPlaceFreed } } : { confirmed: { title: result.title } };
 	},
 	preferences: async ({ locals, request }) => {
 		const actor = requireStakeholder(locals.actor);

@@ -48,6 +48,10 @@ describe(`handing over a place on ${testDriver}`, () => {
 		const [p] = await t.db.select().from(person).where(eq(person.email, colleague.email));
 		const mine = await t.db.select().from(registration).where(and(eq(registration.consultationId, c.id), eq(registration.personId, p.id)));
 		expect(mine.map((r) => r.status)).toEqual(['submitted']);
+		// The holder is told by email too.
+		const toHolder = await t.db.select().from(outboxMessage).where(eq(outboxMessage.to, holderEmail));
+		expect(toHolder.map((x) => x.subject)).toContain(`You handed over your place: ${c.title}`);
+		expect(toHolder.find((x) => x.subject.startsWith('You handed over'))!.text).toContain(`Some Colleague now holds your organization’s place`);
 		expect(await acceptHandover(t.db, mailer, token, now, urls)).toEqual({ ok: false, reason: 'invalid-link' });
 		expect(await findHandover(t.db, token, now)).toBeNull();
 	});

@@ -160,8 +160,16 @@ async function acceptOnce(
 			tx.rollback(); // the holder keeps the place
 		}
 		await tx.update(handoverRequest).set({ status: 'accepted', decidedAt: now }).where(eq(handoverRequest.id, h.id));
-		// The newcomer's confirmation is stored with the hand-over itself (the outbox).
-		if (mailer) await mailer.send(registrationReceivedMessage({ email: input.email, name: input.name, locale: newcomerLocale }, c, { page: urls.page(c.slug), signIn: urls.signIn }), tx);
+		// Both are told, with the hand-over itself (the outbox): the newcomer's confirmation, and the
+		// holder's word that the place changed hands, in their own registration's language.
+		if (mailer) {
+			await mailer.send(registrationReceivedMessage({ email: input.email, name: input.name, locale: newcomerLocale }, c, { page: urls.page(c.slug), signIn: urls.signIn }), tx);
+			const [holder] = await tx.select({ name: person.name, email: person.email }).from(person).where(eq(person.id, current.personId));
+			if (holder?.email) {
+				const holderLocale = mailLocale(current.locale);
+				await mailer.send({ to: holder.email, subject: m.mail_handed_over_subject({ title: c.title }, { locale: holderLocale }), text: m.mail_handed_over_body({ holder: holder.name, newcomer: input.name, title: c.title }, { locale: holderLocale }) }, tx);
+			}
+		}
 		return { result, consultation: c, input };
 	}).catch((error: unknown) => {
 		if (failure) return { result: failure };

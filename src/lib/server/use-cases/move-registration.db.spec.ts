@@ -44,11 +44,29 @@ describe(`moving registrations on ${testDriver}`, () => {
 		const r = await makeRegistration(t.db, c, p, { status: 'selected' });
 		const stranger = await makePerson(t.db);
 		expect(await moveMyRegistration(t.db, me(stranger.id), r.id, 'withdrawn', now)).toEqual({ ok: false, reason: 'forbidden' });
-		expect(await moveMyRegistration(t.db, me(p.id), r.id, 'confirmed', now)).toEqual({ ok: true, status: 'confirmed' });
+		expect(await moveMyRegistration(t.db, me(p.id), r.id, 'confirmed', now)).toMatchObject({ ok: true, status: 'confirmed' });
 		expect(await moveMyRegistration(t.db, me(p.id), r.id, 'confirmed', now)).toEqual({ ok: false, reason: 'not-allowed' });
-		expect(await moveMyRegistration(t.db, me(p.id), r.id, 'withdrawn', now)).toEqual({ ok: true, status: 'withdrawn' });
+		expect(await moveMyRegistration(t.db, me(p.id), r.id, 'withdrawn', now)).toMatchObject({ ok: true, status: 'withdrawn' });
 		const [row] = await t.db.select().from(registration).where(eq(registration.id, r.id));
 		expect(row.withdrawnAt).toEqual(now);
+	});
+
+	it('confirms a withdrawal by email, in the registration’s language, saying the organization’s place is free', async () => {
+		const c = await makeConsultation(t.db, { ...later, isOnePerOrganization: true, title: 'Withdrawal test' });
+		const p = await makePerson(t.db);
+		const org = await makeOrganization(t.db);
+		const r = await makeRegistration(t.db, c, p, { organizationId: org.id, isOnePerOrganization: true, locale: 'fr' });
+		const result = await moveMyRegistration(t.db, me(p.id), r.id, 'withdrawn', now, { mailer: createMailer(t.db, {}), page: urls.page });
+		expect(result).toEqual({ ok: true, status: 'withdrawn', title: 'Withdrawal test', isPlaceFreed: true });
+		const [mail] = await t.db.select().from(outboxMessage).where(eq(outboxMessage.to, p.email!));
+		expect(mail.subject).toBe('Vous vous êtes retiré·e : Withdrawal test');
+		expect(mail.text).toContain('La place de votre organisation est libre');
+		expect(mail.text).toContain(`http://localhost:3000/fr/consultations/${c.slug}`);
+		// Confirming sends nothing.
+		const q = await makePerson(t.db);
+		const selected = await makeRegistration(t.db, c, q, { status: 'selected' });
+		expect(await moveMyRegistration(t.db, me(q.id), selected.id, 'confirmed', now, { mailer: createMailer(t.db, {}), page: urls.page })).toMatchObject({ ok: true, isPlaceFreed: false });
+		expect(await t.db.select().from(outboxMessage).where(eq(outboxMessage.to, q.email!))).toEqual([]);
 	});
 
 	it('lets the registrant change languages and needs of their own active registration only', async () => {

@@ -5,6 +5,8 @@ import type { Database, Executor } from '../db';
 import { consultation, country, organization, person, registration, stakeholderCategory } from '../db/schema';
 import type { Mailer } from '../mail';
 import { registrationDecisionMessage, type Decision } from '../messages/registration-decision';
+import { localizedUrl, mailLocale } from '../messages/locale';
+import { m } from '../../paraglide/messages';
 import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
 import { canChangeDetails, canChangeIdentity, canMove, isBeforeMeeting } from '../../domain/registration-status';
 import { ACTIVE_REGISTRATION_STATUSES, type RegistrationStatus } from '../../domain/enums';
@@ -29,19 +31,41 @@ async function moveIn(tx: Executor, registrationId: RegistrationId, now: Date, d
 	return { ok: true, status: outcome, registration: r, consultation: c };
 }
 
-function move(db: Database, registrationId: RegistrationId, now: Date, decide: Decide): Promise<Refusal | Moved> {
-	return db.transaction((tx) => moveIn(tx, registrationId, now, decide));
-}
+export type MyMoveResult = { ok: true; status: RegistrationStatus; title: string; isPlaceFreed: boolean } | Refusal;
 
-export async function moveMyRegistration(db: Database, actor: Actor, registrationId: RegistrationId, to: 'confirmed' | 'withdrawn', now: Date): Promise<MoveResult> {
+/**
+ * The registrant confirms or withdraws. A withdrawal is confirmed by email (stored with it, in the
+ * registration's language), saying whether the organization's one place is now free.
+ */
+export async function moveMyRegistration(
+	db: Database,
+	actor: Actor,
+	registrationId: RegistrationId,
+	to: 'confirmed' | 'withdrawn',
+	now: Date,
+	mail?: { mailer: Mailer | null; page: (slug: string) => string }
+): Promise<MyMoveResult> {
 	if (actor.kind !== 'stakeholder') return FORBIDDEN;
-	const result = await move(db, registrationId, now, (r, c) => {
-		if (r.personId !== actor.personId) return FORBIDDEN;
-		if (!isBeforeMeeting(c.startsAt, now)) return { ok: false, reason: 'meeting-started' };
-		if (!canMove(r.status, to, 'registrant')) return { ok: false, reason: 'not-allowed' };
-		return to;
+	return db.transaction(async (tx): Promise<MyMoveResult> => {
+		const moved = await moveIn(tx, registrationId, now, (r, c) => {
+			if (r.personId !== actor.personId) return FORBIDDEN;
+			if (!isBeforeMeeting(c.startsAt, now)) return { ok: false, reason: 'meeting-started' };
+			if (!canMove(r.status, to, 'registrant')) return { ok: false, reason: 'not-allowed' };
+			return to;
+		});
+		if (!moved.ok) return moved;
+		const c = moved.consultation;
+		const isPlaceFreed = to === 'withdrawn' && c.isOnePerOrganization && moved.registration.organizationId !== null;
+		if (to === 'withdrawn' && mail?.mailer) {
+			const [p] = await tx.select({ name: person.name, email: person.email }).from(person).where(eq(person.id, moved.registration.personId));
+			const locale = mailLocale(moved.registration.locale);
+			const values = { name: p?.name ?? '', title: c.title, url: localizedUrl(mail.page(c.slug), locale) };
+			if (p?.email) {
+				await mail.mailer.send({ to: p.email, subject: m.mail_withdrawn_subject({ title: c.title }, { locale }), text: isPlaceFreed ? m.mail_withdrawn_body_place_free(values, { locale }) : m.mail_withdrawn_body(values, { locale }) }, tx);
+			}
+		}
+		return { ok: true, status: moved.status, title: c.title, isPlaceFreed };
 	});
-	return result.ok ? { ok: true, status: result.status } : result;
 }
 
 /** An organizer's decision inside the caller's transaction (the caller tells the registrant in it too: notifyDecision). */

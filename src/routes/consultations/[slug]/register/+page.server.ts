@@ -17,8 +17,9 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { findOrganizations, organizationChoice, SEARCH_RESULTS } from '$lib/server/queries/organization-choices';
 import { localizedOptions } from '$lib/server/localized-options';
 import { MAX_QUERY } from '$lib/domain/organization-search';
+import { keepSummary, summaryOf, takeSummary } from '$lib/server/registration-summary';
 
-export const load: PageServerLoad = async ({ params, locals, url }) => {
+export const load: PageServerLoad = async ({ params, locals, url, cookies }) => {
 	const db = getDb();
 	const note = await cachedConceptNote(getReadCache(), db, params.slug);
 	if (!note) error(404);
@@ -33,6 +34,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		deadline: c.registrationClosesAt ? formatDeadline(c.registrationClosesAt, c.timeZone, locals.locale) : null,
 		state: registrationState(c, new Date()),
 		done: url.searchParams.has('done'),
+		summary: url.searchParams.has('done') ? takeSummary(cookies, url.protocol === 'https:') : null,
 		idempotencyKey: randomBytes(16).toString('base64url'),
 		// The organization is found by a search, not picked from the whole directory: only the one
 		// already chosen (a signed-in stakeholder's) comes with the page.
@@ -65,7 +67,7 @@ export const actions: Actions = {
 		const found = await findOrganizations(getReadCache(), getDb(), query, SEARCH_RESULTS);
 		return { ...(await echoed(raw)), organizationSearch: query, organizationMatches: found.matches, organizationMore: found.isMore };
 	},
-	register: async ({ params, request, locals }) => {
+	register: async ({ params, request, locals, cookies, url }) => {
 		const form = await request.formData();
 		const raw = registrationFields(form);
 		// What was typed comes back with the errors (never the idempotency key of another try).
@@ -73,7 +75,10 @@ export const actions: Actions = {
 		const parsed = parseRegistration(raw);
 		if (!parsed.ok) return fail(400, { ...(await echoed(echo)), errors: parsed.errors });
 		const result = await registerForConsultation(getDb(), params.slug, parsed.data, new Date(), notifyContext(params.slug, locals.locale));
-		if (result.ok) redirect(303, `${localizeHref(`/consultations/${params.slug}/register`)}?done=1`);
+		if (result.ok) {
+			keepSummary(cookies, await summaryOf(getReadCache(), getDb(), parsed.data, locals.locale), url.protocol === 'https:');
+			redirect(303, `${localizeHref(`/consultations/${params.slug}/register`)}?done=1`);
+		}
 		if (result.reason === 'not-found') error(404);
 		if (result.reason === 'invalid') return fail(400, { ...(await echoed(echo)), errors: result.errors });
 		return fail(409, { ...(await echoed(echo)), reason: result.reason });
