@@ -45,7 +45,7 @@ test('an organizer selects a registrant, who gets the meeting link by email and 
 	await card.getByText('Change interpretation or accessibility needs').click();
 	await expect(card.getByLabel('Accessibility needs')).toHaveValue('Live captions, please');
 	await card.getByRole('button', { name: 'Confirm my participation' }).click();
-	await expect(registrant.getByRole('status')).toHaveText('Your registration was updated.');
+	await expect(registrant.getByRole('status')).toHaveText('You confirmed your participation in “Protecting migrants through human rights-based border governance”.');
 	await expect(registrant.locator('li.card', { hasText: 'Protecting migrants' })).toContainText('confirmed');
 
 	// The public page never shows the link.

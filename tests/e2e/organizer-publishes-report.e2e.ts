@@ -15,6 +15,7 @@ test('an organizer generates the draft report, sees the privacy check, publishes
 	await expect(page.locator('article.report h2').first()).toHaveText('Summary report: Consultation with parliamentarians on the implementation of the Global Compact for Migration');
 	await expectNoSeriousA11yViolations(page);
 	await page.getByLabel('Note shown with the published version').fill('First publication after the comment period.');
+	await page.getByLabel('I have read the comments and the findings, and want to publish this version').check();
 	await page.getByRole('button', { name: /^Publish version \d+$/ }).click();
 	await expect(page.getByRole('status')).toContainText(/Version \d+ is published\./);
 

@@ -56,13 +56,21 @@ test('a participant opens the emailed link, comments on paragraph 12; the organi
 	await participant.getByLabel('Your comment on paragraph 12').fill('The country named in this paragraph could identify a speaker.');
 	await participant.getByRole('button', { name: 'Send the comment' }).first().click();
 	await expect(participant.getByRole('status').filter({ hasText: 'Your comment was sent to the secretariat.' })).toBeVisible();
+	await expect(participant).toHaveURL(/\?saved=[^#]+#p-/); // back at the paragraph, not the top of the report
 	await expect(participant.locator('.my-comment')).toContainText('The country named in this paragraph could identify a speaker.');
 
 	// The organizer sees it under paragraph 12 and marks it addressed.
 	await page.reload();
-	await expect(page.getByRole('heading', { name: 'Paragraph 12', exact: true })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Paragraph 12 · comments: 1', exact: true })).toBeVisible();
 	const theComment = page.locator('li.staff-comment', { hasText: 'The country named in this paragraph could identify a speaker.' });
 	await theComment.getByRole('button', { name: 'Mark as addressed' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'The comment is marked addressed.' })).toBeVisible();
+	await expect(page.locator('li.staff-comment', { hasText: 'could identify a speaker' })).toContainText('(addressed)');
+	// Marked by mistake: taken back, and marked again.
+	await page.locator('li.staff-comment', { hasText: 'could identify a speaker' }).getByRole('button', { name: 'Not addressed after all' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'The comment is no longer marked addressed.' })).toBeVisible();
+	await expect(page.locator('li.staff-comment', { hasText: 'could identify a speaker' })).not.toContainText('(addressed)');
+	await page.locator('li.staff-comment', { hasText: 'could identify a speaker' }).getByRole('button', { name: 'Mark as addressed' }).click();
 	await expect(page.locator('li.staff-comment', { hasText: 'could identify a speaker' })).toContainText('(addressed)');
 
 	// The participant starts another comment; the period closes before they send it.
@@ -71,6 +79,7 @@ test('a participant opens the emailed link, comments on paragraph 12; the organi
 	const third = participant.locator('details').filter({ has: participant.getByText('Comment on paragraph 3', { exact: true }) });
 	await third.getByText('Comment on paragraph 3', { exact: true }).click();
 	await third.getByLabel('Your comment on paragraph 3').fill('One more thought.');
+	await page.getByLabel('Yes, close it now for every participant').check();
 	await page.getByRole('button', { name: 'Close the comment period now' }).click();
 	await expect(page.getByText(/The comment period closed on /)).toBeVisible();
 	await third.getByRole('button', { name: 'Send the comment' }).click();

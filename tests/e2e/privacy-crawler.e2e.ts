@@ -107,6 +107,7 @@ test('no public page or export reveals a non-attributable attendee, to nobody an
 	await signInAsStaff(admin);
 	await admin.goto('/staff/consultations/parliamentarians/report');
 	await admin.getByRole('button', { name: 'Generate a new draft' }).click();
+	await admin.getByLabel('I have read the comments and the findings, and want to publish this version').check();
 	await admin.getByRole('button', { name: /^Publish version \d+$/ }).click();
 	await expect(admin.getByRole('status')).toContainText('is published');
 
@@ -133,6 +134,7 @@ test('no public page or export reveals a non-attributable attendee, to nobody an
 	await admin.goto('/staff/consultations/parliamentarians/report');
 	await admin.getByRole('button', { name: 'Generate a new draft' }).click();
 	await admin.getByLabel(/^Note shown with the published version/).fill(`Corrected the remark by ${protectedOne.name} (${protectedOne.email})`);
+	await admin.getByLabel('I have read the comments and the findings, and want to publish this version').check();
 	await admin.getByRole('button', { name: /^Publish version \d+$/ }).click();
 	await expect(admin.getByRole('alert').first()).toContainText(protectedOne.email!); // refused: any email in a note blocks
 

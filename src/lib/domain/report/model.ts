@@ -40,6 +40,24 @@ export function numberBlocks(blocks: readonly Block[]): NumberedBlock[] {
 	});
 }
 
+/**
+ * How a comment cites each block, as UN documents do: a paragraph by its number ("20"), a lettered
+ * item by its paragraph and letter ("20 (B)"), so that the five B items of a draft are told apart.
+ * Headings and annex rows are not commented on (empty).
+ */
+export function citations(numbered: readonly NumberedBlock[]): string[] {
+	let paragraph: number | null = null;
+	return numbered.map((b) => {
+		if (b.kind === 'paragraph') {
+			paragraph = b.number;
+			return String(b.number);
+		}
+		if (b.kind === 'list-item') return paragraph === null ? b.letter : `${paragraph} (${b.letter})`;
+		if (b.kind === 'heading') paragraph = null;
+		return '';
+	});
+}
+
 /** List letters: A., B., …, Z., AA., AB. (report lists, and recommendations in the notes). */
 export function letterOf(index: number): string {
 	let n = index;

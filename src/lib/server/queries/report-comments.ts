@@ -5,7 +5,7 @@ import type { Executor } from '../db';
 import { authUser, comment, consultation, paragraph, person, report, reportVersion } from '../db/schema';
 import { FORBIDDEN, NOT_FOUND, policy, type Actor } from '../../domain/policy';
 import { isCommentPeriodOpen } from '../../domain/report/comments';
-import { numberBlocks } from '../../domain/report/model';
+import { citations, numberBlocks } from '../../domain/report/model';
 import { formatDeadline } from '../../domain/time';
 import { roomAttendees } from './attendees';
 import { readBlocks } from './report-blocks';
@@ -25,6 +25,7 @@ export async function participantView(db: Executor, actor: Actor, versionId: str
 	if (!(await isParticipant(db, actor, found.c.id))) return FORBIDDEN;
 	const blocks = await readBlocks(db, versionId);
 	const numbered = numberBlocks(blocks.map((b) => b.block));
+	const cites = citations(numbered);
 	const mine = await db
 		.select({ id: comment.id, paragraphId: comment.paragraphId, text: comment.text, createdAt: comment.createdAt })
 		.from(comment)
@@ -38,7 +39,7 @@ export async function participantView(db: Executor, actor: Actor, versionId: str
 		consultation: found.c,
 		isOpen: isCommentPeriodOpen(now, found.v.commentsOpenAt, found.v.commentsCloseAt),
 		closesAt: found.v.commentsCloseAt ? formatDeadline(found.v.commentsCloseAt, found.c.timeZone, locale) : '',
-		blocks: numbered.map((b, i) => ({ id: blocks[i].id, block: b, comments: mine.filter((x) => x.paragraphId === blocks[i].id).map((x) => ({ ...x, replies: replies.filter((r) => r.replyToId === x.id).map((r) => r.text) })) }))
+		blocks: numbered.map((b, i) => ({ id: blocks[i].id, block: b, cite: cites[i], comments: mine.filter((x) => x.paragraphId === blocks[i].id).map((x) => ({ ...x, replies: replies.filter((r) => r.replyToId === x.id).map((r) => r.text) })) }))
 	};
 }
 

@@ -1,5 +1,5 @@
 // The consultation's staff answer participants' comments: a reply, or marking one addressed.
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Database, Executor } from '../db';
 import { comment, paragraph } from '../db/schema';
 import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
@@ -34,5 +34,13 @@ export async function markAddressed(db: Database, actor: Actor, commentId: strin
 	const c = await commentForStaff(db, actor, commentId);
 	if (!c.ok) return c;
 	await db.update(comment).set({ addressedAt: now }).where(and(eq(comment.id, c.id), isNull(comment.addressedAt)));
+	return { ok: true };
+}
+
+/** "Addressed" taken back (marked by mistake, or not dealt with after all). */
+export async function unmarkAddressed(db: Database, actor: Actor, commentId: string): Promise<StaffCommentResult> {
+	const c = await commentForStaff(db, actor, commentId);
+	if (!c.ok) return c;
+	await db.update(comment).set({ addressedAt: null }).where(and(eq(comment.id, c.id), isNotNull(comment.addressedAt)));
 	return { ok: true };
 }

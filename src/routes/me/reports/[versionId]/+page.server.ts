@@ -1,12 +1,13 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requireStakeholder } from '$lib/server/guards';
 import { addComment } from '$lib/server/use-cases/comment-on-report';
 import { participantView } from '$lib/server/queries/report-comments';
 import { m } from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const actor = requireStakeholder(locals.actor, `/me/reports/${params.versionId}`);
 	const view = await participantView(getDb(), actor, params.versionId, new Date(), locals.locale);
 	if (!view.ok) error(view.reason === 'forbidden' ? 403 : 404, view.reason === 'forbidden' ? m.comments_not_participant() : undefined);
@@ -14,7 +15,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		title: view.title,
 		isOpen: view.isOpen,
 		closesAt: view.closesAt,
-		blocks: view.blocks.map((b) => ({ id: b.id, block: b.block, comments: b.comments.map((c) => ({ id: c.id, text: c.text, replies: c.replies })) }))
+		// The paragraph just commented on (after the redirect that brings the reader back to it).
+		savedId: url.searchParams.get('saved'),
+		blocks: view.blocks.map((b) => ({ id: b.id, block: b.block, cite: b.cite, comments: b.comments.map((c) => ({ id: c.id, text: c.text, replies: c.replies })) }))
 	};
 };
 
@@ -30,6 +33,7 @@ export const actions: Actions = {
 			if (result.reason === 'invalid') return fail(400, { paragraphId, text, message: result.field === 'text' ? m.comments_err_text() : m.err_invalid() });
 			error(result.reason === 'forbidden' ? 403 : 404);
 		}
-		return { paragraphId, saved: m.comments_saved() };
+		// Back to the paragraph commented on, not to the top of a long report.
+		redirect(303, `${localizeHref(`/me/reports/${params.versionId}`)}?saved=${encodeURIComponent(paragraphId)}#p-${encodeURIComponent(paragraphId)}`);
 	}
 };

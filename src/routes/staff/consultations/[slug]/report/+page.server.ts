@@ -17,8 +17,8 @@ import { policy } from '$lib/domain/policy';
 import { m } from '$lib/paraglide/messages';
 import { circulateVersion, closeCommentsNow } from '$lib/server/use-cases/circulate-report';
 import { commentsForStaff } from '$lib/server/queries/report-comments';
-import { markAddressed, replyToComment } from '$lib/server/use-cases/answer-comments';
-import { numberBlocks } from '$lib/domain/report/model';
+import { markAddressed, unmarkAddressed, replyToComment } from '$lib/server/use-cases/answer-comments';
+import { citations, numberBlocks } from '$lib/domain/report/model';
 import { formatDeadline } from '$lib/domain/time';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -38,12 +38,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (shown && shown.state !== 'draft') {
 		const all = await commentsForStaff(db, actor, shown.id);
 		const blocks = await readBlocks(db, shown.id);
-		const numbered = numberBlocks(blocks.map((b) => b.block));
+		const cites = citations(numberBlocks(blocks.map((b) => b.block)));
 		if (all.ok) {
 			comments = blocks
 				.map((b, i) => {
-					const nb = numbered[i];
-					const label = nb.kind === 'paragraph' ? String(nb.number) : nb.kind === 'list-item' ? nb.letter : '';
+					const label = cites[i];
 					const items = all.comments.filter((c) => c.paragraphId === b.id).map((c) => ({ id: c.id, author: c.personName ?? c.staffName ?? '—', text: c.text, isReply: !!c.replyToId, isAddressed: !!c.addressedAt }));
 					return { label, items };
 				})
@@ -96,8 +95,11 @@ export const actions: Actions = {
 	closeComments: async ({ locals, params, request }) => {
 		const c = await consultationOr404(params.slug);
 		requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
-		await closeCommentsNow(getDb(), locals.actor, String((await request.formData()).get('versionId') ?? ''), new Date());
-		return {};
+		const form = await request.formData();
+		// Asked before it acts: closing early stops every participant at once.
+		if (form.get('confirm') !== 'on') return fail(400, { message: m.confirm_needed() });
+		await closeCommentsNow(getDb(), locals.actor, String(form.get('versionId') ?? ''), new Date());
+		return { done: m.comments_done_closed() };
 	},
 	reply: async ({ locals, params, request }) => {
 		const c = await consultationOr404(params.slug);
@@ -105,14 +107,17 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const result = await replyToComment(getDb(), locals.actor, String(form.get('commentId') ?? ''), String(form.get('text') ?? ''));
 		if (!result.ok) return fail(400, { message: result.reason === 'invalid' ? m.comments_err_text() : m.error_forbidden() });
-		return {};
+		return { done: m.comments_done_replied() };
 	},
 	addressed: async ({ locals, params, request }) => {
 		const c = await consultationOr404(params.slug);
 		requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
-		const result = await markAddressed(getDb(), locals.actor, String((await request.formData()).get('commentId') ?? ''), new Date());
+		const form = await request.formData();
+		const commentId = String(form.get('commentId') ?? '');
+		const isUndo = form.get('undo') === 'yes';
+		const result = isUndo ? await unmarkAddressed(getDb(), locals.actor, commentId) : await markAddressed(getDb(), locals.actor, commentId, new Date());
 		if (!result.ok) return fail(400, { message: m.error_forbidden() });
-		return {};
+		return { done: isUndo ? m.comments_done_reopened() : m.comments_done_addressed() };
 	},
 	generate: async ({ locals, params, url }) => {
 		const c = await consultationOr404(params.slug);
@@ -125,6 +130,7 @@ export const actions: Actions = {
 		const c = await consultationOr404(params.slug);
 		requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
 		const form = await request.formData();
+		if (form.get('confirm') !== 'on') return fail(400, { message: m.confirm_needed() });
 		const result = await publishVersion(getDb(), locals.actor, String(form.get('versionId') ?? ''), new Date(), { note: String(form.get('note') ?? ''), overrideReason: overrideReasonOf(form) });
 		if (!result.ok) {
 			const message = result.reason === 'blocked' ? `${m.report_blocked()} ${result.findings.map((f) => f.explanation).join(' ')}` : (PUBLISH_REASONS[result.reason] ?? m.error_forbidden)();
