@@ -33,7 +33,9 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			// Every journey runs from 127.0.0.1: the limits are raised for the suite and tested on a
 			// server of their own (tests/e2e/abuse-limits.e2e.ts).
-			CONVENE_LIMITS: 'form-client=5000/600,link-client=1000/3600,link-address=100/3600,password-client=1000/900'
+			CONVENE_LIMITS: 'form-client=5000/600,link-client=1000/3600,link-address=100/3600,password-client=1000/900',
+			// The digest of answers to comments goes at the job's next minute rather than after a quiet hour.
+			CONVENE_COMMENT_DIGEST_QUIET_SECONDS: '0'
 		}
 	}
 });

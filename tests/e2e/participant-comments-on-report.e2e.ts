@@ -1,12 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { signInAsStaff } from './sign-in';
 import { expectNoSeriousA11yViolations } from './axe';
-import { latestMailTo, signInLinkIn } from './outbox';
+import { awaitedMailTo, latestMailTo, signInLinkIn } from './outbox';
 import { sidewaysOverflow } from './screens';
 
 const SLUG = 'inclusion-and-development'; // a past demo consultation with attendance that no other journey reports on
 
 test('a participant opens the emailed link, comments on paragraph 12; the organizer sees and resolves it; after the deadline nobody can comment', async ({ page, browser }) => {
+	test.setTimeout(180_000); // the digest of answers waits for its job's next minute
 	// The organizer circulates a fresh draft for comments.
 	await signInAsStaff(page, 'organizer@convene.example');
 	await page.goto(`/staff/consultations/${SLUG}/report`);
@@ -32,6 +33,19 @@ test('a participant opens the emailed link, comments on paragraph 12; the organi
 	await participant.goto(signInLinkIn(await latestMailTo(admin, email, 'Your sign-in link for Convene')));
 	await expect(participant).toHaveURL(/\/me\/reports\/[0-9a-f-]+$/);
 	const reportUrl = participant.url();
+
+	// Someone of the network who was not in the room, given the link, is told why they cannot open it.
+	await admin.goto('/staff/directory?consultation=parliamentarians');
+	const outsider = (await admin.locator('tbody tr').first().locator('td').nth(1).innerText()).trim();
+	const stranger = await (await browser.newContext({ viewport: { width: 390, height: 740 } })).newPage();
+	await stranger.goto(link);
+	await stranger.getByLabel('Email').fill(outsider);
+	await stranger.getByRole('button', { name: 'Send me a link' }).click();
+	await expect(stranger.getByRole('status')).toBeVisible();
+	await stranger.goto(signInLinkIn(await latestMailTo(admin, outsider, 'Your sign-in link for Convene')));
+	await expect(stranger.getByRole('heading', { level: 1 })).toHaveText('This page is not open to you');
+	await expect(stranger.getByText('circulated to the participants of the consultation only')).toBeVisible();
+	await expectNoSeriousA11yViolations(stranger);
 	// Their own page lists the draft too.
 	await participant.goto('/me');
 	await participant.getByRole('heading', { name: 'Draft reports open for your comments' }).waitFor();
@@ -64,7 +78,7 @@ test('a participant opens the emailed link, comments on paragraph 12; the organi
 	await expect(page.getByRole('heading', { name: 'Paragraph 12 · comments: 1', exact: true })).toBeVisible();
 	const theComment = page.locator('li.staff-comment', { hasText: 'The country named in this paragraph could identify a speaker.' });
 	await theComment.getByRole('button', { name: 'Mark as addressed' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'The comment is marked addressed.' })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: 'The comment is marked addressed; the participant is told by email' })).toBeVisible();
 	await expect(page.locator('li.staff-comment', { hasText: 'could identify a speaker' })).toContainText('(addressed)');
 	// Marked by mistake: taken back, and marked again.
 	await page.locator('li.staff-comment', { hasText: 'could identify a speaker' }).getByRole('button', { name: 'Not addressed after all' }).click();
@@ -72,6 +86,12 @@ test('a participant opens the emailed link, comments on paragraph 12; the organi
 	await expect(page.locator('li.staff-comment', { hasText: 'could identify a speaker' })).not.toContainText('(addressed)');
 	await page.locator('li.staff-comment', { hasText: 'could identify a speaker' }).getByRole('button', { name: 'Mark as addressed' }).click();
 	await expect(page.locator('li.staff-comment', { hasText: 'could identify a speaker' })).toContainText('(addressed)');
+	// And replies.
+	const toReply = page.locator('li.staff-comment', { hasText: 'could identify a speaker' });
+	await toReply.locator('summary', { hasText: 'Reply' }).click();
+	await toReply.getByLabel('Reply').fill('Thank you: the next version names the subregion only.');
+	await toReply.getByRole('button', { name: 'Send the reply' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Your reply was saved' })).toBeVisible();
 
 	// The participant starts another comment; the period closes before they send it.
 	await participant.reload();
@@ -87,4 +107,19 @@ test('a participant opens the emailed link, comments on paragraph 12; the organi
 	await participant.reload();
 	await expect(participant.getByText(/The comment period closed on /)).toBeVisible();
 	await expect(participant.getByRole('button', { name: 'Send the comment' })).toHaveCount(0);
+
+	// One email tells the participant of both answers (the daily digest), and the comment page shows them.
+	const digest = await awaitedMailTo(admin, email, 'The secretariat answered your comments');
+	expect(digest).toContain('Para. 12. You wrote: “The country named in this paragraph could identify a speaker.”');
+	expect(digest).toContain('The secretariat replied: Thank you: the next version names the subregion only.');
+	expect(digest).toContain('The secretariat marked your comment as addressed.');
+	const next = decodeURIComponent(/sign-in\?next=(\S+)/.exec(digest)![1]);
+	expect(next).toBe(new URL(reportUrl).pathname);
+	await participant.setViewportSize({ width: 390, height: 740 });
+	await participant.goto(next);
+	const mine = participant.locator('.my-comment', { hasText: 'could identify a speaker' });
+	await expect(mine).toContainText("Secretariat's reply: Thank you: the next version names the subregion only.");
+	await expect(mine).toContainText('The secretariat marked this comment as addressed.');
+	expect(await sidewaysOverflow(participant)).toEqual([]);
+	await expectNoSeriousA11yViolations(participant);
 });

@@ -8,6 +8,7 @@ import { QUEUES, SELECTION_RETRIES, type Queue } from './queue';
 import { computeRun, failRun, type RunScheduler, type Runner } from './use-cases/select-participants';
 import { sendReminders } from './use-cases/send-reminders';
 import { closeCommentPeriods } from './use-cases/close-comment-periods';
+import { digestQuietMs, sendCommentDigests } from './use-cases/send-comment-digests';
 import { baseUrl, linksAt } from './links';
 import type { Limits } from './limits';
 
@@ -70,6 +71,11 @@ export async function startWorker(deps: WorkerDeps): Promise<() => Promise<void>
 	ids.push(
 		await queue.boss.work(QUEUES.closeComments, polling, async () => {
 			await closeCommentPeriods(db, deps.mailer, new Date(), linksAt(baseUrl()).staffReport);
+		})
+	);
+	ids.push(
+		await queue.boss.work(QUEUES.commentDigest, polling, async () => {
+			await sendCommentDigests(db, deps.mailer, new Date(), { quietMs: digestQuietMs(), signInTo: linksAt(baseUrl()).signInTo });
 		})
 	);
 	return async () => {

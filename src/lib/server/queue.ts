@@ -19,7 +19,9 @@ export const QUEUES = {
 	/** Every minute: messages whose delivery job was lost (a crash between commit and queue) are queued again. */
 	sweep: 'sweep-outbox',
 	/** Every minute: the staff of each draft whose comment period has closed are told, once. */
-	closeComments: 'close-comment-periods'
+	closeComments: 'close-comment-periods',
+	/** Every minute: participants whose comments were answered get their daily digest when it is due. */
+	commentDigest: 'comment-digest'
 } as const;
 
 /** How many times a selection job is handed to another worker before its run is failed. */
@@ -70,7 +72,8 @@ export async function openQueue(handle: DatabaseHandle, timings: QueueTimings = 
 		{ name: QUEUES.selection, policy: 'singleton', retryLimit: SELECTION_RETRIES, retryDelay: 5, expireInSeconds: timings.selectionLeaseSeconds, deadLetter: QUEUES.selectionFailed },
 		{ name: QUEUES.reminders, policy: 'singleton', retryLimit: 2, expireInSeconds: 600 },
 		{ name: QUEUES.sweep, policy: 'singleton', retryLimit: 0, expireInSeconds: 300 },
-		{ name: QUEUES.closeComments, policy: 'singleton', retryLimit: 2, expireInSeconds: 300 }
+		{ name: QUEUES.closeComments, policy: 'singleton', retryLimit: 2, expireInSeconds: 300 },
+		{ name: QUEUES.commentDigest, policy: 'singleton', retryLimit: 2, expireInSeconds: 300 }
 	];
 	await handle.exclusive(async () => {
 		await boss.start();
@@ -83,6 +86,7 @@ export async function openQueue(handle: DatabaseHandle, timings: QueueTimings = 
 		await boss.schedule(QUEUES.reminders, '*/15 * * * *');
 		await boss.schedule(QUEUES.sweep, '* * * * *');
 		await boss.schedule(QUEUES.closeComments, '* * * * *');
+		await boss.schedule(QUEUES.commentDigest, '* * * * *');
 	});
 	return {
 		boss,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commentsCloseAt, isCommentPeriodOpen } from './comments';
+import { commentsCloseAt, DIGEST_INTERVAL_MS, isCommentPeriodOpen, isDigestDue } from './comments';
 
 describe('the comment period', () => {
 	it.each([
@@ -19,5 +19,20 @@ describe('the comment period', () => {
 		expect(isCommentPeriodOpen(closes, opens, closes)).toBe(false);
 		expect(isCommentPeriodOpen(new Date(opens.getTime() - 1), opens, closes)).toBe(false);
 		expect(isCommentPeriodOpen(opens, null, null)).toBe(false);
+	});
+});
+
+describe('the daily digest of answers', () => {
+	const first = new Date('2026-11-24T03:00:00Z');
+	const later = (ms: number) => new Date(first.getTime() + ms);
+	it('waits the quiet time after the first answer, so that a sitting of answers is one email', () => {
+		expect(isDigestDue(later(59 * 60_000), { firstNewsAt: first, lastDigestAt: null })).toBe(false);
+		expect(isDigestDue(later(60 * 60_000), { firstNewsAt: first, lastDigestAt: null })).toBe(true);
+		expect(isDigestDue(first, { firstNewsAt: first, lastDigestAt: null }, 0)).toBe(true);
+	});
+	it('sends no second email within a day of the previous one, whatever the quiet time', () => {
+		const lastDigestAt = later(-DIGEST_INTERVAL_MS + 3600_000);
+		expect(isDigestDue(later(3599_000), { firstNewsAt: first, lastDigestAt }, 0)).toBe(false);
+		expect(isDigestDue(later(3600_000), { firstNewsAt: first, lastDigestAt }, 0)).toBe(true);
 	});
 });

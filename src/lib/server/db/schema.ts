@@ -774,10 +774,20 @@ export const comment = pgTable(
 		replyToId: uuid('reply_to_id').references((): AnyPgColumn => comment.id),
 		text: text('text').notNull(),
 		addressedAt: timestamp('addressed_at', { withTimezone: true }),
+		/**
+		 * On a participant's comment: since when the secretariat's answer (a reply, "addressed") waits to
+		 * be told in the participant's daily digest; null when there is nothing new. Set in the answer's
+		 * transaction (which locks this row), cleared by the digest that tells it.
+		 */
+		newsSince: timestamp('news_since', { withTimezone: true }),
+		/** When a digest last told this comment's news (the person's last digest: the latest of these). */
+		toldAt: timestamp('told_at', { withTimezone: true }),
 		createdAt: createdAt()
 	},
 	(t) => [
 		index('comment_paragraph_idx').on(t.paragraphId),
+		index('comment_news_idx').on(t.newsSince).where(sql`${t.newsSince} is not null`),
+		index('comment_reply_to_idx').on(t.replyToId),
 		check('comment_has_author', sql`${t.personId} is not null or ${t.authorUserId} is not null`)
 	]
 );

@@ -21,23 +21,24 @@ export async function isParticipant(db: Executor, actor: Actor, consultationId: 
 /** What a participant sees: the text with numbers, their own comments, and whether they may still comment. */
 export async function participantView(db: Executor, actor: Actor, versionId: string, now: Date, locale = 'en') {
 	const found = await versionWithConsultation(db, versionId);
-	if (!found || found.v.state !== 'circulated') return NOT_FOUND;
+	// A published version stays readable to its commenters (the digest of answers may link to it), closed.
+	if (!found || found.v.state === 'draft') return NOT_FOUND;
 	if (!(await isParticipant(db, actor, found.c.id))) return FORBIDDEN;
 	const blocks = await readBlocks(db, versionId);
 	const numbered = numberBlocks(blocks.map((b) => b.block));
 	const cites = citations(numbered);
 	const mine = await db
-		.select({ id: comment.id, paragraphId: comment.paragraphId, text: comment.text, createdAt: comment.createdAt })
+		.select({ id: comment.id, paragraphId: comment.paragraphId, text: comment.text, addressedAt: comment.addressedAt, createdAt: comment.createdAt })
 		.from(comment)
 		.innerJoin(paragraph, eq(paragraph.id, comment.paragraphId))
 		.where(and(eq(paragraph.versionId, versionId), eq(comment.personId, (actor as { personId: PersonId }).personId), isNull(comment.replyToId)))
 		.orderBy(asc(comment.createdAt));
-	const replies = mine.length ? await db.select({ replyToId: comment.replyToId, text: comment.text }).from(comment).where(inArray(comment.replyToId, mine.map((x) => x.id))) : [];
+	const replies = mine.length ? await db.select({ replyToId: comment.replyToId, text: comment.text }).from(comment).where(inArray(comment.replyToId, mine.map((x) => x.id))).orderBy(asc(comment.createdAt)) : [];
 	return {
 		ok: true as const,
 		title: found.title,
 		consultation: found.c,
-		isOpen: isCommentPeriodOpen(now, found.v.commentsOpenAt, found.v.commentsCloseAt),
+		isOpen: found.v.state === 'circulated' && isCommentPeriodOpen(now, found.v.commentsOpenAt, found.v.commentsCloseAt),
 		closesAt: found.v.commentsCloseAt ? formatDeadline(found.v.commentsCloseAt, found.c.timeZone, locale) : '',
 		blocks: numbered.map((b, i) => ({ id: blocks[i].id, block: b, cite: cites[i], comments: mine.filter((x) => x.paragraphId === blocks[i].id).map((x) => ({ ...x, replies: replies.filter((r) => r.replyToId === x.id).map((r) => r.text) })) }))
 	};

@@ -1,5 +1,8 @@
-// The consultation's staff answer participants' comments: a reply, or marking one addressed.
-import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+// The consultation's staff answer participants' comments: a reply, or marking one addressed. Each
+// answer to a participant's comment is news for the participant's daily digest (send-comment-digests):
+// the answer's transaction locks the comment and sets its `news_since`, so that a digest being written
+// at the same moment either tells this answer or leaves it for the next one.
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db';
 import { comment, paragraph } from '../db/schema';
 import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
@@ -26,14 +29,21 @@ export async function replyToComment(db: Database, actor: Actor, commentId: stri
 	if (!c.ok) return c;
 	if (actor.kind !== 'staff') return FORBIDDEN;
 	if (!text || text.length > MAX_COMMENT_LENGTH) return { ok: false, reason: 'invalid' };
-	await db.insert(comment).values({ paragraphId: c.paragraphId, authorUserId: actor.userId, replyToId: c.id, text });
+	const { userId } = actor;
+	await db.transaction(async (tx) => {
+		await tx.update(comment).set({ newsSince: sql`coalesce(${comment.newsSince}, now())` }).where(and(eq(comment.id, c.id), isNotNull(comment.personId)));
+		await tx.insert(comment).values({ paragraphId: c.paragraphId, authorUserId: userId, replyToId: c.id, text });
+	});
 	return { ok: true };
 }
 
 export async function markAddressed(db: Database, actor: Actor, commentId: string, now: Date): Promise<StaffCommentResult> {
 	const c = await commentForStaff(db, actor, commentId);
 	if (!c.ok) return c;
-	await db.update(comment).set({ addressedAt: now }).where(and(eq(comment.id, c.id), isNull(comment.addressedAt)));
+	await db
+		.update(comment)
+		.set({ addressedAt: now, newsSince: sql`case when ${comment.personId} is null then null else coalesce(${comment.newsSince}, ${now.toISOString()}::timestamptz) end` })
+		.where(and(eq(comment.id, c.id), isNull(comment.addressedAt)));
 	return { ok: true };
 }
 

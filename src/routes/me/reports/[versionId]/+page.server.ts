@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		closesAt: view.closesAt,
 		// The paragraph just commented on (after the redirect that brings the reader back to it).
 		savedId: url.searchParams.get('saved'),
-		blocks: view.blocks.map((b) => ({ id: b.id, block: b.block, cite: b.cite, comments: b.comments.map((c) => ({ id: c.id, text: c.text, replies: c.replies })) }))
+		blocks: view.blocks.map((b) => ({ id: b.id, block: b.block, cite: b.cite, comments: b.comments.map((c) => ({ id: c.id, text: c.text, replies: c.replies, isAddressed: c.addressedAt !== null })) }))
 	};
 };
 
