@@ -63,6 +63,25 @@ describe('attendance sentences', () => {
 		expect(attendanceSentence(small, labels, 3)).toBe('10 participants attended.');
 	});
 
+	it('keeps "did not say" apart from men, and gives only the women\'s share when the rest is under k', () => {
+		const of = (gender: string | null, n: number) => many(n, { category: null, country: null, subregion: null, gender });
+		// 16 women, 12 men, 2 who did not say (under k = 3): a men's share would give the 2 away.
+		expect(genderSentence(attendanceStatistics([...of('woman', 16), ...of('man', 12), ...of('prefer-not-to-say', 2)]), 3)).toBe('53 per cent of the participants were women.');
+		expect(genderSentence(attendanceStatistics([...of('woman', 16), ...of('man', 11), ...of('prefer-not-to-say', 2), ...of(null, 1)]), 3)).toBe(
+			'53 per cent of the participants were women, 37 per cent men and 10 per cent did not say.'
+		);
+		expect(genderSentence(attendanceStatistics([...of('woman', 16), ...of('man', 8), ...of('non-binary', 3), ...of('prefer-not-to-say', 3)]), 3)).toBe(
+			'53 per cent of the participants were women, 27 per cent men, 10 per cent of another gender and 10 per cent did not say.'
+		);
+		expect(genderSentence(attendanceStatistics([...of('woman', 16), ...of('man', 10), ...of('self-described', 2), ...of('prefer-not-to-say', 2)]), 3)).toBe(
+			'54 per cent of the participants were women, 33 per cent men and 13 per cent of another gender or did not say.'
+		);
+		for (const k of [2, 3, 5]) {
+			const sentence = genderSentence(attendanceStatistics([...of('woman', 16), ...of('man', 12), ...of('prefer-not-to-say', 2)]), k) ?? '';
+			expect(sentence).not.toMatch(/men or/);
+		}
+	});
+
 	it('puts "the" before the countries whose names take it', () => {
 		const stats2 = attendanceStatistics([...many(3, { category: null, country: 'PH', subregion: null, gender: null }), ...many(3, { category: null, country: 'NP', subregion: null, gender: null })]);
 		expect(attendanceSentence(stats2, { ...labels, country: (c: string) => ({ PH: 'Philippines', NP: 'Nepal' })[c] ?? c }, 3)).toBe('Six participants attended from two countries, namely Nepal and the Philippines.');

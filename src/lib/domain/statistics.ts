@@ -110,20 +110,36 @@ export function attendanceSentence(stats: AttendanceStatistics, labels: Sentence
 	return `${sentence}.`;
 }
 
-/** "70 per cent of the participants were women and 30 per cent men." Only women and men are named; others as "other or not stated". */
+/**
+ * "53 per cent of the participants were women, 40 per cent men and 7 per cent did not say." Women and
+ * men are named when each counts at least k; those of another gender and those who did not say (or
+ * whose gender was not recorded) each get their own share when at least k, and one shared share when
+ * only together they reach k. When the rest is under k, only the women's share is given: a men's
+ * share would give away how many are left (and never "men or of another gender or did not say").
+ */
 export function genderSentence(stats: AttendanceStatistics, k: number): string | null {
 	if (!stats.total) return null;
-	const women = stats.byGender.find((b) => b.value === 'woman')?.count ?? 0;
-	const men = stats.byGender.find((b) => b.value === 'man')?.count ?? 0;
+	const count = (value: string) => stats.byGender.find((b) => b.value === value)?.count ?? 0;
+	const women = count('woman');
+	const men = count('man');
 	// A share is a count once the total is known: no sentence when women or men are fewer than k
 	// (as the public table merges them), or "10 per cent men" of ten would name one man.
 	if ((women > 0 && women < k) || (men > 0 && men < k)) return null;
-	const other = stats.total - women - men;
-	const [pw, pm, po] = percentages([women, men, other]);
-	const parts = [`${pw} per cent of the participants were women`, `${pm} per cent men`];
-	if (other >= k) parts.push(`${po} per cent of another gender or did not say`);
-	else if (other > 0) parts[1] = `${pm + po} per cent men or of another gender or did not say`;
-	return `${listInWords(parts)}.`;
+	const another = count('non-binary') + count('self-described');
+	const notSaid = stats.total - women - men - another;
+	const lead = (pw: number) => `${pw} per cent of the participants were women`;
+	if (another + notSaid === 0) {
+		const [pw, pm] = percentages([women, men]);
+		return `${listInWords([lead(pw), `${pm} per cent men`])}.`;
+	}
+	if (another + notSaid < k) return `${lead(percentages([women, stats.total - women])[0])}.`;
+	if (another >= k && notSaid >= k) {
+		const [pw, pm, pa, pn] = percentages([women, men, another, notSaid]);
+		return `${listInWords([lead(pw), `${pm} per cent men`, `${pa} per cent of another gender`, `${pn} per cent did not say`])}.`;
+	}
+	const [pw, pm, pr] = percentages([women, men, another + notSaid]);
+	const rest = another === 0 ? 'did not say' : notSaid === 0 ? 'of another gender' : 'of another gender or did not say';
+	return `${listInWords([lead(pw), `${pm} per cent men`, `${pr} per cent ${rest}`])}.`;
 }
 
 /** The line that stands for every group under k in a public breakdown. */

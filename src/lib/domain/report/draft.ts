@@ -7,6 +7,7 @@ import type { Block, ReportDocument } from './model';
 import { roman } from './model';
 import { speakerPhrases } from '../privacy/render';
 import { listInWords } from '../statistics';
+import { asRecommendation, toThirdPerson, withArticle } from './style';
 
 export interface DraftStatement {
 	attribution: 'on-record' | 'non-attributable';
@@ -47,10 +48,14 @@ const GCM_SOURCE = 'General Assembly resolution 73/195 of 19 December 2018, Glob
 const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 const ensureStop = (s: string) => (/[.!?…]["”’)]?$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 
-/** "Ms. Maria Santos, Member of Parliament, said that …" / "A participant said that …". */
+/**
+ * "Ms. Maria Santos, Member of Parliament, said that …" / "A participant said that …": reported
+ * speech, in the third person ("our parliament" → "their parliament"; quotations keep their words).
+ */
 function statementParagraph(phrase: string, text: string): string {
 	const body = ensureStop(text);
-	return /^[A-Z][a-z]/.test(body) ? `${phrase} said that ${lowerFirst(body)}` : `${phrase} said: ${body}`;
+	const reported = toThirdPerson(body);
+	return /^[A-Z][a-z]/.test(reported) ? `${phrase} said that ${lowerFirst(reported)}` : `${phrase} said: ${body}`;
 }
 
 function sectionParagraphs(statements: readonly DraftStatement[]): Block[] {
@@ -60,7 +65,7 @@ function sectionParagraphs(statements: readonly DraftStatement[]): Block[] {
 	const recommendations = statements.filter((s) => s.isRecommendation);
 	if (recommendations.length) {
 		blocks.push({ kind: 'paragraph', text: 'Participants made the following recommendations:', footnotes: [] });
-		for (const r of recommendations) blocks.push({ kind: 'list-item', text: ensureStop(r.text), footnotes: [], isRecommendation: true });
+		for (const r of recommendations) blocks.push({ kind: 'list-item', text: ensureStop(asRecommendation(r.text)), footnotes: [], isRecommendation: true });
 	}
 	if (!blocks.length) blocks.push({ kind: 'paragraph', text: 'No statements were recorded for this session.', footnotes: [] });
 	return blocks;
@@ -73,8 +78,8 @@ export function draftReport(input: DraftInput): ReportDocument {
 	const paragraph = (text: string, footnotes: string[] = []) => blocks.push({ kind: 'paragraph', text, footnotes });
 
 	heading('Background');
-	const organizers = input.organizers.length ? ` organized by ${listInWords(input.organizers)}` : '';
-	paragraph(`The consultation "${input.title}"${organizers} took place on ${input.date} (${input.timeZoneName}) as ${input.format}, as part of the review of the Global Compact for Safe, Orderly and Regular Migration in Asia and the Pacific.`, [GCM_SOURCE]);
+	const organizers = input.organizers.length ? `, organized by ${listInWords(input.organizers.map(withArticle))},` : '';
+	paragraph(`The consultation “${input.title}”${organizers} took place on ${input.date} (${input.timeZoneName}) as ${input.format}, as part of the review of the Global Compact for Safe, Orderly and Regular Migration in Asia and the Pacific.`, [GCM_SOURCE]);
 	for (const p of (input.background ?? '').split(/\n\s*\n/).map((x) => x.trim()).filter(Boolean)) paragraph(p);
 	if (input.isChathamHouse) paragraph('The consultation was held under the Chatham House Rule: participants were free to use the information received, but neither the identity nor the affiliation of the speakers, nor that of any other participant, may be revealed. Only speakers listed in the programme are named in this report.');
 

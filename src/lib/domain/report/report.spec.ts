@@ -85,7 +85,7 @@ describe('the generated draft', () => {
 	it('renders the same numbers in Markdown and HTML, with escaped text', () => {
 		const md = renderMarkdown(doc);
 		expect(md).toContain('## IV. Session 1: Pathways');
-		expect(md).toMatch(/^1\\\. The consultation "Consultation with parliamentarians" organized by .*\[\^1\]$/m);
+		expect(md).toMatch(/^1\\\. The consultation “Consultation with parliamentarians”, organized by the .*\[\^1\]$/m);
 		expect(md).toContain('    B\\. Parliaments should ratify C189.');
 		expect(md).toContain('[^3]: Available at https://example.org/concept-note.pdf');
 		const html = renderHtmlBody({ ...doc, blocks: [...doc.blocks, { kind: 'paragraph', text: '<script>alert(1)</script>', footnotes: [] }] });

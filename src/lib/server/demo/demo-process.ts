@@ -151,7 +151,7 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
 		],
 		[
 			[
-				{ onRecord: true, text: 'The Network reminded participants that the consultation was held under the Chatham House Rule and that the summary report would be shared with them for comments before publication.' }
+				{ onRecord: true, text: 'The consultation was held under the Chatham House Rule, and the summary report would be shared with participants for comments before publication.' }
 			],
 			[
 				{ onRecord: true, text: 'Access to essential services remains uneven across the region; firewalls between service providers and immigration enforcement have allowed migrants in irregular situations to seek care without fear.', objectives: [15] },
@@ -167,7 +167,7 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
 				{ onRecord: false, text: 'Governments should recognize diaspora organizations as partners in national development planning.', objectives: [19], isRecommendation: true }
 			],
 			[
-				{ onRecord: true, text: 'The Network thanked participants and outlined the next steps of the regional review.' }
+				{ onRecord: true, text: 'The contributions of participants would inform the regional review, and its next steps would be shared with everyone who took part.' }
 			]
 		]
 	),
@@ -190,7 +190,7 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
 			'What forms of regional cooperation have worked best since the last review?'
 		],
 		[
-			[{ onRecord: true, text: 'The Network opened the consultation and recalled the objectives of the regional review.' }],
+			[{ onRecord: true, text: 'The regional review would take stock of progress in implementing the Global Compact and identify the gaps that remain.' }],
 			[
 				{ onRecord: true, text: 'Data disaggregated by sex, age and migration status are still missing in most national statistical systems of the region.', objectives: [1] },
 				{ onRecord: false, text: 'Misinformation about migrants spreads quickly online, and newsrooms lack the resources to verify it.', descriptors: [{ kind: 'category', value: 'media' }], objectives: [17] },
@@ -202,7 +202,7 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
 				{ onRecord: false, text: 'Regional consultative processes have made progress on labour migration, but civil society is still not systematically included.', descriptors: [{ kind: 'category', value: 'civil-society' }], objectives: [23] },
 				{ onRecord: false, text: 'Governments should establish national coordination mechanisms on migration that include stakeholders.', objectives: [23], isRecommendation: true }
 			],
-			[{ onRecord: true, text: 'The Network closed the consultation and invited written inputs through the open call.' }]
+			[{ onRecord: true, text: 'Written inputs could still be submitted through the open call.' }]
 		]
 	),
 	{
@@ -224,7 +224,7 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
 				speakers: 2,
 				statements: [
 					{ onRecord: true, text: 'Parliaments translate the commitments of the Global Compact into law, approve the budgets that fund them and hold governments to account for their implementation.' },
-					{ onRecord: true, text: 'The consultation is held under the Chatham House Rule; the summary report will be circulated to participants for comments before publication.' }
+					{ onRecord: true, text: 'The consultation was held under the Chatham House Rule, and the summary report would be circulated to participants for comments before publication.' }
 				]
 			},
 			{
@@ -277,7 +277,7 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
 				minutes: 5,
 				speakerRole: 'closing',
 				speakers: 1,
-				statements: [{ onRecord: true, text: 'The Network thanked the parliamentarians and undertook to share the draft summary report within two weeks.' }]
+				statements: [{ onRecord: true, text: 'The draft summary report would be shared with participants for comments within two weeks.' }]
 			}
 		]
 	},
@@ -300,7 +300,7 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
 				minutes: 10,
 				speakerRole: 'opening',
 				speakers: 1,
-				statements: [{ onRecord: true, text: 'The Network recalled that local authorities deliver most of the services that migrants rely on in their first months.' }]
+				statements: [{ onRecord: true, text: 'Local authorities deliver most of the services that migrants rely on in their first months.' }]
 			},
 			{
 				title: 'Session 1: Services for all residents',
@@ -332,7 +332,7 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
 				minutes: 10,
 				speakerRole: 'closing',
 				speakers: 1,
-				statements: [{ onRecord: true, text: 'The Network thanked the participants and announced that the summary report would be published after the comment period.' }]
+				statements: [{ onRecord: true, text: 'The summary report would be published after the comment period.' }]
 			}
 		]
 	}

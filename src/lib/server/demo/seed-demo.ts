@@ -184,7 +184,7 @@ export async function seedDemo(db: Database, now: Date, seed = 20_211_027): Prom
 			const counts = await insertConsultation(tx as unknown as Database, random, demo, {
 				today,
 				processId: process.id,
-				leadOrgIds: demo.categoryFocus ? [secretariatOrg.id, ipfOrg.id] : [secretariatOrg.id],
+				leadOrgIds: demo.categoryFocus === 'parliamentarians' ? [secretariatOrg.id, ipfOrg.id] : [secretariatOrg.id],
 				coDesigners: random.shuffle(networkOrgs.filter((o) => o.categoryId !== 'parliamentarians')).slice(0, 2),
 				staffPeople,
 				networkPeople,
@@ -316,7 +316,9 @@ async function insertConsultation(db: Database, random: Random, demo: DemoConsul
 		'drawing on the contributions of all relevant stakeholders (A/RES/73/195, para 50). ' +
 		(demo.cluster
 			? `This consultation covers the objectives of round table ${demo.cluster} of the International Migration Review Forum.`
-			: 'This consultation gathers parliamentarians, whose role in legislating, budgeting and oversight is central to implementation.');
+			: demo.categoryFocus === 'parliamentarians'
+				? 'This consultation gathers parliamentarians, whose role in legislating, budgeting and oversight is central to implementation.'
+				: 'This consultation gathers local and regional authorities, which provide many of the services that migrants rely on and lead their inclusion in communities.');
 	const texts = await cleared(db, protection, { type: 'consultation', id: null }, { title: demo.title, theme: demo.theme, background, participationRules, expectedOutcomes: DEMO_EXPECTED_OUTCOMES, ...Object.fromEntries(DEMO_REVIEW_OBJECTIVES.map((o, i) => [`objective${i}`, o])) });
 	const day = meetingDate(demo, ctx.today);
 	const startsAt = zonedToInstant(day, '11:00', z);

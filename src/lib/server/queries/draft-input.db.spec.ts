@@ -119,3 +119,31 @@ describe(`the draft report of the demo parliamentarians consultation on ${testDr
 		expect(decoded).toBe(doc.title);
 	});
 });
+
+describe(`the text of every demo draft report on ${testDriver}, as a UN officer would read it`, () => {
+	it('has articles before organizations, reported speech in the third person, recommendations as actions, a gender sentence that keeps "did not say" apart, and backgrounds that fit each consultation', async () => {
+		const slugs = (await t.db.select({ slug: consultation.slug }).from(consultation)).map((c) => c.slug);
+		let read = 0;
+		for (const slug of slugs) {
+			const loaded = await loadDraftInput(t.db, slug, 'https://convene.example');
+			if (!loaded) continue;
+			read++;
+			const blocks = numberBlocks(draftReport(loaded.input).blocks);
+			const text = blocks.map((b) => (b.kind === 'annex' ? '' : b.text)).join('\n');
+			const organizers = /organized by (.+?), took place/.exec(text)?.[1] ?? '';
+			for (const name of loaded.input.organizers) expect(organizers, `${slug}: "${name}"`).toContain(/^[A-Z]{2,}$/.test(name) ? name : `the ${name}`);
+			for (const b of blocks) {
+				if (b.kind === 'paragraph' && / said that /.test(b.text)) expect(b.text.split(' said that ')[1], `${slug}: ${b.text}`).not.toMatch(/\b(our|we|my|I|us)\b/i);
+				if (b.kind === 'paragraph') expect(b.text, slug).not.toMatch(/said that the Network (thanked|opened|closed|recalled|reminded)/);
+				if (b.kind === 'list-item' && b.isRecommendation) expect(b.text, `${slug}: ${b.text}`).not.toMatch(/^(several |some |many )?participants (called|urged|recommended|proposed)/i);
+			}
+			expect(text, slug).not.toMatch(/men or of another gender/);
+			expect(text, slug).not.toMatch(/organized by [A-Z][a-z]/);
+			if (slug === 'local-and-regional-authorities') {
+				expect(text).not.toMatch(/gathers parliamentarians/);
+				expect(text).toMatch(/gathers local and regional authorities/);
+			}
+		}
+		expect(read).toBeGreaterThanOrEqual(5);
+	});
+});

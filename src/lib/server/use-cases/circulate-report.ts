@@ -17,7 +17,19 @@ import { m } from '../../paraglide/messages';
 import { localizedUrl, mailLocale } from '../messages/locale';
 import type { ConsultationId, PersonId } from '../../domain/ids';
 
-export type CirculateResult = { ok: true; recipients: number; closesAt: Date } | Forbidden | NotFound | { ok: false; reason: 'blocked' } | { ok: false; reason: 'not-a-draft' } | { ok: false; reason: 'days' };
+/**
+ * Who was sent the draft: everyone in the room with an email address — those who attended, and the
+ * speakers on the record, who may not be in the attendance count the report gives — and how many who
+ * attended could not be sent it (no email address).
+ */
+export interface Circulation {
+	recipients: number;
+	attended: number;
+	speakersNotAttending: number;
+	attendedWithoutEmail: number;
+}
+
+export type CirculateResult = ({ ok: true; closesAt: Date } & Circulation) | Forbidden | NotFound | { ok: false; reason: 'blocked' } | { ok: false; reason: 'not-a-draft' } | { ok: false; reason: 'days' };
 
 export async function circulateVersion(db: Database, actor: Actor, mailer: Mailer, versionId: string, options: { days: number; origin: string; now: Date; overrideReason?: string | null }): Promise<CirculateResult> {
 	const found = await versionWithConsultation(db, versionId);
@@ -43,7 +55,8 @@ export async function circulateVersion(db: Database, actor: Actor, mailer: Maile
 			.where(and(eq(reportVersion.id, versionId), eq(reportVersion.state, 'draft')))
 			.returning({ id: reportVersion.id });
 		if (!updated.length) tx.rollback();
-		const recipients = (await roomAttendees(tx, c.id)).filter((a) => a.email && (a.hasAttended || a.attribution === 'on-record'));
+		const room = (await roomAttendees(tx, c.id)).filter((a) => a.hasAttended || a.attribution === 'on-record');
+		const recipients = room.filter((a) => a.email);
 		// Each in the language they registered in (else the one they receive email in).
 		const locales = await recipientLocales(tx, c.id, recipients.map((r) => r.personId));
 		for (const r of recipients) {
@@ -58,14 +71,20 @@ export async function circulateVersion(db: Database, actor: Actor, mailer: Maile
 			);
 		}
 		await writeAudit(tx, actor, { action: 'report.circulate', subjectType: 'report-version', subjectId: versionId, details: { recipients: recipients.length, closesAt: closesAt.toISOString(), number: v.number } });
-		return { recipients: recipients.length };
+		const circulation: Circulation = {
+			recipients: recipients.length,
+			attended: recipients.filter((a) => a.hasAttended).length,
+			speakersNotAttending: recipients.filter((a) => !a.hasAttended).length,
+			attendedWithoutEmail: room.filter((a) => a.hasAttended && !a.email).length
+		};
+		return circulation;
 	}).catch((error: unknown) => {
 		if (error instanceof TransactionRollbackError) return 'not-a-draft' as const;
 		throw error;
 	});
 	if (outcome === 'blocked') return { ok: false, reason: 'blocked' };
 	if (outcome === 'not-a-draft') return { ok: false, reason: 'not-a-draft' };
-	return { ok: true, recipients: outcome.recipients, closesAt };
+	return { ok: true, ...outcome, closesAt };
 }
 
 async function recipientLocales(tx: Executor, consultationId: ConsultationId, ids: PersonId[]): Promise<Map<PersonId, string>> {

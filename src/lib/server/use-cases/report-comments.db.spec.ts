@@ -34,6 +34,14 @@ describe(`the comment period on ${testDriver}`, () => {
 		expect(circulated).toMatchObject({ ok: true, closesAt: new Date('2026-11-30T17:00:00Z') });
 		const room = (await roomAttendees(t.db, c.id)).filter((a) => a.hasAttended || a.attribution === 'on-record');
 		expect(sent.map((s) => s.to).sort()).toEqual(room.map((a) => a.email).filter(Boolean).sort());
+		// The count says who was sent it: those who attended (the report's attendance figure, less any
+		// without an email address) and the speakers on the record who are not in that figure.
+		if (!circulated.ok) throw new Error('not circulated');
+		const attendedAll = (await roomAttendees(t.db, c.id)).filter((a) => a.hasAttended);
+		expect(circulated.recipients).toBe(sent.length);
+		expect(circulated.attended + circulated.speakersNotAttending).toBe(circulated.recipients);
+		expect(circulated.attended + circulated.attendedWithoutEmail).toBe(attendedAll.length);
+		expect(circulated.speakersNotAttending).toBe(room.filter((a) => !a.hasAttended && a.email).length);
 		expect(sent[0].text).toContain('until Monday, 30 November 2026, 24:00 Indochina Time');
 		expect(sent[0].text).toContain(`https://convene.example/sign-in?next=%2Fme%2Freports%2F${created.versionId}`);
 

@@ -90,7 +90,9 @@ export const actions: Actions = {
 			overrideReason: overrideReasonOf(form)
 		});
 		if (!result.ok) return fail(400, { message: (CIRCULATE_REASONS[result.reason] ?? m.error_forbidden)() });
-		return { published: m.comments_circulated({ count: result.recipients, deadline: formatDeadline(result.closesAt, c.timeZone, locals.locale) }) };
+		const deadline = formatDeadline(result.closesAt, c.timeZone, locals.locale);
+		const sent = result.speakersNotAttending ? m.comments_circulated_detail({ count: result.recipients, attended: result.attended, speakers: result.speakersNotAttending, deadline }) : m.comments_circulated({ count: result.recipients, deadline });
+		return { published: result.attendedWithoutEmail ? `${sent} ${m.comments_circulated_missing({ missing: result.attendedWithoutEmail })}` : sent };
 	},
 	closeComments: async ({ locals, params, request }) => {
 		const c = await consultationOr404(params.slug);
