@@ -13,7 +13,12 @@ test('a participant opens the emailed link, comments on paragraph 12; the organi
 	await page.goto(`/staff/consultations/${SLUG}/report`);
 	await page.getByRole('button', { name: 'Generate a new draft' }).click();
 	await page.getByRole('button', { name: /^Circulate version \d+ for comments$/ }).click();
-	await expect(page.getByRole('status')).toContainText(/Circulated to \d+ participants; comments close on .*, 24:00 /);
+	// Who it went to, in numbers that add up: those who attended (as the report counts them) and the
+	// speakers on the record who are not in that count.
+	const circulated = page.getByRole('status');
+	await expect(circulated).toContainText(/Circulated to \d+ people: \d+ who attended and \d+ on-the-record speakers who are not in the attendance count; comments close on .*, 24:00 /);
+	const [, total, attended, speakers] = /Circulated to (\d+) people: (\d+) who attended and (\d+)/.exec(await circulated.innerText())!.map(Number);
+	expect(attended + speakers).toBe(total);
 
 	// A participant's invitation, read in the outbox.
 	const admin = await (await browser.newContext()).newPage();

@@ -91,3 +91,33 @@ test('the Atom feed link opens the feed with JavaScript on, and /favicon.ico is 
 	expect(icon.status()).toBe(200);
 	expect((await icon.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
 });
+
+test('a normal visit on a phone, following links with JavaScript on, asks for nothing that is not there (no 404 in the log) and passes axe', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+	const page = await context.newPage();
+	const failed: string[] = [];
+	page.on('response', (r) => {
+		if (r.status() >= 400) failed.push(`${r.status()} ${new URL(r.url()).pathname}`);
+	});
+	await page.goto('/');
+	await page.waitForSelector('body[data-hydrated="true"]');
+	// Through the client router: a consultation, its registration form, the reports, one report, and back.
+	await page.locator('main a[href^="/consultations/"]').first().click();
+	await page.waitForURL(/\/consultations\/[^/]+$/);
+	await expectNoSeriousA11yViolations(page);
+	const register = page.locator('main a[href$="/register"]').first();
+	if (await register.count()) {
+		await register.click();
+		await page.waitForURL(/\/register$/);
+	}
+	await page.goto('/reports');
+	await page.waitForSelector('body[data-hydrated="true"]');
+	await page.locator('main a[href^="/reports/"]:not([href$=".xml"])').first().click();
+	await page.waitForURL(/\/reports\/[^/]+$/);
+	await expectNoSeriousA11yViolations(page);
+	await page.goBack();
+	await page.getByRole('link', { name: /Atom/ }).click();
+	await page.waitForURL(/feed\.xml$/);
+	expect(failed).toEqual([]);
+	await context.close();
+});

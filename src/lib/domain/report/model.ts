@@ -12,6 +12,8 @@ export type Block =
 export interface ReportDocument {
 	title: string;
 	subtitle: string;
+	/** Which version this is and its date ("Version 3 · Published on 21 October 2026"), on the first page of every file. */
+	edition?: string;
 	blocks: Block[];
 }
 

@@ -12,7 +12,7 @@ function footnotesOf(blocks: NumberedBlock[]) {
 
 export function renderMarkdown(doc: ReportDocument): string {
 	const blocks = numberBlocks(doc.blocks);
-	const out: string[] = [`# ${escapeMarkdown(doc.title)}`, '', `*${escapeMarkdown(doc.subtitle)}*`, ''];
+	const out: string[] = [`# ${escapeMarkdown(doc.title)}`, '', `*${escapeMarkdown(doc.subtitle)}*`, '', ...(doc.edition ? [`*${escapeMarkdown(doc.edition)}*`, ''] : [])];
 	let table = false;
 	for (const b of blocks) {
 		const refs = (f: { number: number }[]) => f.map((n) => `[^${n.number}]`).join('');
@@ -101,7 +101,8 @@ table.annex th, table.annex td { border: 1px solid #999; padding: 0.3rem; vertic
 <main>
 <h1>${escapeHtml(doc.title)}</h1>
 <p><em>${escapeHtml(doc.subtitle)}</em></p>
-${renderHtmlBody(doc)}
+${doc.edition ? `<p><em>${escapeHtml(doc.edition)}</em></p>
+` : ''}${renderHtmlBody(doc)}
 </main>
 </body>
 </html>

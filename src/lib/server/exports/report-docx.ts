@@ -8,7 +8,7 @@ import { numberBlocks, type ReportDocument } from '../../domain/report/model';
 export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
 	const blocks = numberBlocks(doc.blocks);
 	const footnotes: Record<string, { children: Paragraph[] }> = {};
-	const children: (Paragraph | Table)[] = [new Paragraph({ text: doc.title, heading: HeadingLevel.TITLE }), new Paragraph({ children: [new TextRun({ text: doc.subtitle, italics: true })] })];
+	const children: (Paragraph | Table)[] = [new Paragraph({ text: doc.title, heading: HeadingLevel.TITLE }), new Paragraph({ children: [new TextRun({ text: doc.subtitle, italics: true })] }), ...(doc.edition ? [new Paragraph({ children: [new TextRun({ text: doc.edition, italics: true })] })] : [])];
 	let listInstance = 0;
 	let inList = false;
 	let rows: TableRow[] = [];

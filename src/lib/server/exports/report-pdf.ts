@@ -24,8 +24,7 @@ export function renderPdf(doc: ReportDocument): Promise<Buffer> {
 			}
 			pdf.font(run.font);
 			const continued = i < runs.length - 1;
-			// Justified text cannot be continued across fonts in pdfkit: a mixed paragraph is set ragged.
-			if (i === 0) pdf.text(run.text, x, y, { ...options, align: options.align === 'justify' ? 'left' : options.align, continued });
+			if (i === 0) pdf.text(run.text, x, y, { ...options, continued });
 			else pdf.text(run.text, { continued });
 		});
 		pdf.font(role);
@@ -43,7 +42,7 @@ export function renderPdf(doc: ReportDocument): Promise<Buffer> {
 		if (pdf.y + Math.min(h, 40) > bottom()) pdf.addPage();
 		const y = pdf.y;
 		pdf.text(mark, left + indent - 28, y, { width: 26 });
-		write('body', text, left + indent, y, { width: width - indent, align: 'justify' });
+		write('body', text, left + indent, y, { width: width - indent, align: 'left' });
 		pdf.moveDown(0.5);
 	};
 
@@ -52,6 +51,7 @@ export function renderPdf(doc: ReportDocument): Promise<Buffer> {
 	pdf.moveDown(0.3);
 	pdf.fontSize(10.5);
 	write('italic', doc.subtitle, undefined, undefined, { width });
+	if (doc.edition) write('italic', doc.edition, undefined, undefined, { width });
 	pdf.moveDown(1);
 	const blocks = numberBlocks(doc.blocks);
 	const notes: { number: number; text: string }[] = [];

@@ -14,7 +14,7 @@ import { readBlocks } from './report-blocks';
 
 export async function versionDocument(db: Executor, versionId: string): Promise<ReportDocument | null> {
 	const [v] = await db
-		.select({ title: report.title, startsAt: consultation.startsAt, endsAt: consultation.endsAt, timeZone: consultation.timeZone, format: consultation.format })
+		.select({ title: report.title, startsAt: consultation.startsAt, endsAt: consultation.endsAt, timeZone: consultation.timeZone, format: consultation.format, number: reportVersion.number, state: reportVersion.state, publishedAt: reportVersion.publishedAt, createdAt: reportVersion.createdAt })
 		.from(reportVersion)
 		.innerJoin(report, eq(report.id, reportVersion.reportId))
 		.innerJoin(consultation, eq(consultation.id, report.consultationId))
@@ -22,7 +22,13 @@ export async function versionDocument(db: Executor, versionId: string): Promise<
 	if (!v) return null;
 	const blocks = (await readBlocks(db, versionId)).map((b) => b.block);
 	const when = formatTimeRange(v.startsAt, v.endsAt, v.timeZone, 'en');
-	return { title: v.title, subtitle: `${when.date} · ${FORMATS[v.format] ?? v.format}`, blocks };
+	return { title: v.title, subtitle: `${when.date} · ${FORMATS[v.format] ?? v.format}`, edition: editionLine(v), blocks };
+}
+
+/** "Version 3 · Published on 21 October 2026" / "Version 2 · Draft of 14 October 2026", in the consultation's zone. */
+function editionLine(v: { number: number; state: string; publishedAt: Date | null; createdAt: Date; timeZone: string }): string {
+	const day = (at: Date) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: v.timeZone }).format(at);
+	return v.state === 'published' && v.publishedAt ? `Version ${v.number} · Published on ${day(v.publishedAt)}` : `Version ${v.number} · Draft of ${day(v.createdAt)}, not for citation`;
 }
 
 /** The gate's findings on a version's whole text, against everyone the consultation protects (stored, not rescanned). */

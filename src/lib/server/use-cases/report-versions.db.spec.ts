@@ -52,6 +52,21 @@ describe(`report versions on ${testDriver}`, () => {
 		expect(published[0]).toMatchObject({ id: created.versionId, note: 'First publication.' });
 	});
 
+	it('gives every file of a version its number and date on the first page: a draft as not for citation, a published version with its day of publication', async () => {
+		const created = await createDraftVersion(t.db, organizer, 'parliamentarians');
+		if (!created.ok) throw new Error('not created');
+		const draft = await versionDocument(t.db, created.versionId);
+		expect(draft?.edition).toMatch(new RegExp(`^Version ${created.number} · Draft of \\d{1,2} [A-Z][a-z]+ 20\\d\\d, not for citation$`));
+		// Published at 20:00 UTC on 21 October: 22 October in Bangkok, the consultation's zone.
+		expect(await publishVersion(t.db, organizer, created.versionId, new Date('2026-10-21T20:00:00Z'))).toMatchObject({ ok: true });
+		const doc = (await versionDocument(t.db, created.versionId))!;
+		expect(doc.edition).toBe(`Version ${created.number} · Published on 22 October 2026`);
+		const { extractText, getDocumentProxy } = await import('unpdf');
+		const { renderPdf } = await import('../exports/report-pdf');
+		const { text } = await extractText(await getDocumentProxy(new Uint8Array(await renderPdf(doc))), { mergePages: false });
+		expect(text[0]).toContain(`Version ${created.number} · Published on 22 October 2026`);
+	});
+
 	it('stops a version that names a protected participant, unless an admin overrides it with a written reason (audit-logged)', async () => {
 		const created = await createDraftVersion(t.db, organizer, 'parliamentarians');
 		if (!created.ok) throw new Error('not created');
