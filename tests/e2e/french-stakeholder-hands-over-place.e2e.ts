@@ -39,7 +39,9 @@ test('register → a colleague asks for the place → the holder hands it over �
 	const organization = `Réseau des travailleuses migrantes ${stamp}`;
 	const holder = { name: `Chantha Sok ${letters}`, email: `chantha-${stamp}@example.org` };
 	const colleague = { name: `Sophea Meas ${letters}`, email: `sophea-${stamp}@example.org` };
-	const [holderContext, colleagueContext, adminContext] = [await browser.newContext(), await browser.newContext(), await browser.newContext()];
+	// The stakeholders are on phones (390 px) all the way.
+	const phone = { viewport: { width: 390, height: 800 } };
+	const [holderContext, colleagueContext, adminContext] = [await browser.newContext(phone), await browser.newContext(phone), await browser.newContext()];
 	const [holderPage, colleaguePage, admin] = [await holderContext.newPage(), await colleagueContext.newPage(), await adminContext.newPage()];
 	await signInAsStaff(admin);
 
@@ -92,8 +94,7 @@ test('register → a colleague asks for the place → the holder hands it over �
 	const handedOver = await latestMailTo(admin, holder.email, fill(fr.mail_handed_over_subject, { title }));
 	expect(handedOver).toContain(colleague.name);
 
-	// The colleague withdraws, on a phone: asked once, told exactly what happened, and by email.
-	await colleaguePage.setViewportSize({ width: 390, height: 800 });
+	// The colleague withdraws: asked once, told exactly what happened, and by email.
 	await colleaguePage.getByRole('button', { name: fr.me_withdraw, exact: true }).click();
 	await expect(colleaguePage.getByRole('alert')).toHaveText(fill(fr.me_withdraw_question, { title }));
 	await expectNoSeriousA11yViolations(colleaguePage);

@@ -16,7 +16,8 @@ test('a stakeholder signs in with an emailed link and reaches only their own reg
 	await expectNoSeriousA11yViolations(admin);
 
 	// The stakeholder asks for a link; the answer does not say whether the address is known.
-	const stakeholderContext = await browser.newContext();
+	// On a phone (390 px), from the first page to signing out.
+	const stakeholderContext = await browser.newContext({ viewport: { width: 390, height: 800 } });
 	const me = await stakeholderContext.newPage();
 	await me.goto('/sign-in');
 	await me.waitForSelector('body[data-hydrated="true"]');
@@ -58,7 +59,6 @@ test('a stakeholder signs in with an emailed link and reaches only their own reg
 
 	// On a shared computer: signing out is one button on every page, and says what it did.
 	await me.goto('/me');
-	await me.setViewportSize({ width: 390, height: 800 });
 	await me.getByRole('button', { name: 'Sign out' }).click();
 	await expect(me).toHaveURL(/\/sign-in\?signedOut=1$/);
 	await expect(me.getByRole('status')).toHaveText('You are signed out. On a shared computer, close the browser window too.');
