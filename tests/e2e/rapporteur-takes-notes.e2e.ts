@@ -83,3 +83,15 @@ test.describe('with JavaScript disabled', () => {
 		await expect(page.locator('ol.statements > li', { hasText: String(stamp) })).toContainText('Unidentified participant');
 	});
 });
+
+test('the rapporteur’s words stay as typed, and the notes say what the draft report will change', async ({ page }) => {
+	await signInAsStaff(page, 'rapporteur@convene.example');
+	await page.goto(`/staff/consultations/${SLUG}/notes`);
+	await page.locator('main ol a', { hasText: 'Session 1' }).click();
+	const ours = page.locator('ol.statements > li', { hasText: 'Our parliament amended' });
+	await expect(ours.locator('.statement-text')).toHaveText(/^Our parliament amended/);
+	await expect(ours.locator('.style-flag')).toHaveText('Written in the first person (our): the draft report turns it into reported speech (“their”, “they”). You may rephrase it here.');
+	const reported = page.locator('ol.statements > li', { hasText: 'Several participants called for' });
+	await expect(reported.locator('.style-flag')).toHaveText(/^This recommendation says who made it; the report lists recommendations as actions\. The draft will read: “Model legislation on fair recruitment should be developed at the regional level\.”$/);
+	await expectNoSeriousA11yViolations(page);
+});

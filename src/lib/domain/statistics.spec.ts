@@ -63,23 +63,24 @@ describe('attendance sentences', () => {
 		expect(attendanceSentence(small, labels, 3)).toBe('10 participants attended.');
 	});
 
-	it('keeps "did not say" apart from men, and gives only the women\'s share when the rest is under k', () => {
+	it('keeps "did not say" apart from men, and gives a share only for what the public gender table names', () => {
 		const of = (gender: string | null, n: number) => many(n, { category: null, country: null, subregion: null, gender });
-		// 16 women, 12 men, 2 who did not say (under k = 3): a men's share would give the 2 away.
-		expect(genderSentence(attendanceStatistics([...of('woman', 16), ...of('man', 12), ...of('prefer-not-to-say', 2)]), 3)).toBe('53 per cent of the participants were women.');
-		expect(genderSentence(attendanceStatistics([...of('woman', 16), ...of('man', 11), ...of('prefer-not-to-say', 2), ...of(null, 1)]), 3)).toBe(
-			'53 per cent of the participants were women, 37 per cent men and 10 per cent did not say.'
-		);
-		expect(genderSentence(attendanceStatistics([...of('woman', 16), ...of('man', 8), ...of('non-binary', 3), ...of('prefer-not-to-say', 3)]), 3)).toBe(
-			'53 per cent of the participants were women, 27 per cent men, 10 per cent of another gender and 10 per cent did not say.'
-		);
-		expect(genderSentence(attendanceStatistics([...of('woman', 16), ...of('man', 10), ...of('self-described', 2), ...of('prefer-not-to-say', 2)]), 3)).toBe(
-			'54 per cent of the participants were women, 33 per cent men and 13 per cent of another gender or did not say.'
-		);
-		for (const k of [2, 3, 5]) {
-			const sentence = genderSentence(attendanceStatistics([...of('woman', 16), ...of('man', 12), ...of('prefer-not-to-say', 2)]), k) ?? '';
-			expect(sentence).not.toMatch(/men or/);
-		}
+		const sentence = (k: number, ...groups: [string | null, number][]) => genderSentence(attendanceStatistics(groups.flatMap(([g, n]) => of(g, n))), k);
+		// 2 who did not say (under k = 3): the table merges men into "other groups" with them, so only women are given.
+		expect(sentence(3, ['woman', 16], ['man', 12], ['prefer-not-to-say', 2])).toBe('53 per cent of the participants were women.');
+		// Every group named by the table: each its own share.
+		expect(sentence(3, ['woman', 16], ['man', 8], ['non-binary', 3], ['prefer-not-to-say', 3])).toBe('53 per cent of the participants were women, 27 per cent men, 10 per cent of another gender and 10 per cent did not say.');
+		expect(sentence(3, ['woman', 16], ['man', 11], ['prefer-not-to-say', 3])).toBe('53 per cent of the participants were women, 37 per cent men and 10 per cent did not say.');
+		// Groups under k in the rest: one share for the rest, which the table's other lines add up to.
+		expect(sentence(3, ['woman', 16], ['man', 11], ['prefer-not-to-say', 2], [null, 1])).toBe('53 per cent of the participants were women, 37 per cent men and 10 per cent of another gender or did not say.');
+		expect(sentence(3, ['woman', 16], ['man', 10], ['self-described', 2], ['prefer-not-to-say', 2])).toBe('54 per cent of the participants were women, 33 per cent men and 13 per cent of another gender or did not say.');
+		// A named group beside one under k that secondary suppression hides with it (k = 5): one share, not two.
+		expect(sentence(5, ['woman', 10], ['man', 10], ['non-binary', 5], ['self-described', 2], ['prefer-not-to-say', 5])).toBe('31 per cent of the participants were women, 31 per cent men and 38 per cent of another gender or did not say.');
+		expect(sentence(5, ['woman', 10], ['man', 10], ['non-binary', 5], ['prefer-not-to-say', 6], [null, 2])).toBe('30 per cent of the participants were women, 30 per cent men and 40 per cent of another gender or did not say.');
+		// The table names nobody (women join the "other groups" that hide 2): no sentence, and never "0 per cent".
+		expect(sentence(5, ['woman', 10], ['prefer-not-to-say', 2])).toBeNull();
+		expect(sentence(3, ['man', 9], ['non-binary', 3])).toBe('75 per cent of the participants were men.');
+		for (const k of [2, 3, 5]) expect(sentence(k, ['woman', 16], ['man', 12], ['prefer-not-to-say', 2]) ?? '').not.toMatch(/men or/);
 	});
 
 	it('puts "the" before the countries whose names take it', () => {

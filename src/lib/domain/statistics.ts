@@ -111,35 +111,39 @@ export function attendanceSentence(stats: AttendanceStatistics, labels: Sentence
 }
 
 /**
- * "53 per cent of the participants were women, 40 per cent men and 7 per cent did not say." Women and
- * men are named when each counts at least k; those of another gender and those who did not say (or
- * whose gender was not recorded) each get their own share when at least k, and one shared share when
- * only together they reach k. When the rest is under k, only the women's share is given: a men's
- * share would give away how many are left (and never "men or of another gender or did not say").
+ * "53 per cent of the participants were women, 40 per cent men and 7 per cent did not say." A share
+ * is a count once the total is known, so the sentence gives a share only for what the public gender
+ * table names (mergeSmallGroups, with its secondary suppression): women and men when the table names
+ * them; the rest only when both are named (then the table's other lines add up to it), as "did not
+ * say" or "of another gender" when the table names every group in it, else as one share "of another
+ * gender or did not say" — never merged with men.
  */
 export function genderSentence(stats: AttendanceStatistics, k: number): string | null {
 	if (!stats.total) return null;
-	const count = (value: string) => stats.byGender.find((b) => b.value === value)?.count ?? 0;
+	const named = new Set(mergeSmallGroups(stats.byGender, k).filter((r) => r.value !== OTHER_GROUPS && r.count >= k).map((r) => r.value));
+	const count = (...values: (string | null)[]) => stats.byGender.filter((b) => values.includes(b.value)).reduce((sum, b) => sum + b.count, 0);
 	const women = count('woman');
 	const men = count('man');
-	// A share is a count once the total is known: no sentence when women or men are fewer than k
-	// (as the public table merges them), or "10 per cent men" of ten would name one man.
-	if ((women > 0 && women < k) || (men > 0 && men < k)) return null;
-	const another = count('non-binary') + count('self-described');
-	const notSaid = stats.total - women - men - another;
-	const lead = (pw: number) => `${pw} per cent of the participants were women`;
-	if (another + notSaid === 0) {
+	const [isWomen, isMen] = [named.has('woman'), named.has('man')];
+	if (isWomen && !isMen) return `${percentages([women, stats.total - women])[0]} per cent of the participants were women.`;
+	if (isMen && !isWomen) return `${percentages([men, stats.total - men])[0]} per cent of the participants were men.`;
+	if (!isWomen) return null;
+	const rest = stats.byGender.filter((b) => b.value !== 'woman' && b.value !== 'man' && b.count > 0);
+	if (!rest.length) {
 		const [pw, pm] = percentages([women, men]);
-		return `${listInWords([lead(pw), `${pm} per cent men`])}.`;
+		return `${pw} per cent of the participants were women and ${pm} per cent men.`;
 	}
-	if (another + notSaid < k) return `${lead(percentages([women, stats.total - women])[0])}.`;
-	if (another >= k && notSaid >= k) {
+	const another = count('non-binary', 'self-described');
+	const notSaid = stats.total - women - men - another; // preferred not to say, or not recorded
+	const isEachNamed = rest.every((b) => named.has(b.value));
+	const lead = (pw: number, pm: number) => [`${pw} per cent of the participants were women`, `${pm} per cent men`];
+	if (isEachNamed && another > 0 && notSaid > 0) {
 		const [pw, pm, pa, pn] = percentages([women, men, another, notSaid]);
-		return `${listInWords([lead(pw), `${pm} per cent men`, `${pa} per cent of another gender`, `${pn} per cent did not say`])}.`;
+		return `${listInWords([...lead(pw, pm), `${pa} per cent of another gender`, `${pn} per cent did not say`])}.`;
 	}
 	const [pw, pm, pr] = percentages([women, men, another + notSaid]);
-	const rest = another === 0 ? 'did not say' : notSaid === 0 ? 'of another gender' : 'of another gender or did not say';
-	return `${listInWords([lead(pw), `${pm} per cent men`, `${pr} per cent ${rest}`])}.`;
+	const what = !isEachNamed ? 'of another gender or did not say' : another === 0 ? 'did not say' : 'of another gender';
+	return `${listInWords([...lead(pw, pm), `${pr} per cent ${what}`])}.`;
 }
 
 /** The line that stands for every group under k in a public breakdown. */

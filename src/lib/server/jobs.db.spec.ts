@@ -57,20 +57,20 @@ describe(`jobs on ${testDriver}`, () => {
 	}
 	const worker = () => startWorker({ db: t.db, queue, mailer: createMailer(t.db, {}), transport: null, runner: inProcess, limits: new Limits(t.db, DEFAULT_LIMITS), log: () => undefined });
 
-	it('schedules the periodic jobs (reminders, outbox sweep, closing comment periods) and a worker completes each', async () => {
+	it('schedules the periodic jobs (reminders, outbox sweep, closing comment periods, digests of answers) and a worker completes each', async () => {
+		const names = [QUEUES.closeComments, QUEUES.reminders, QUEUES.sweep, QUEUES.commentDigest];
 		const schedules = (await queue.boss.getSchedules()).map((x) => x.name).sort();
-		expect(schedules).toEqual([QUEUES.closeComments, QUEUES.reminders, QUEUES.sweep].sort());
+		expect(schedules).toEqual([...names].sort());
 		const stop = await worker();
 		try {
-			const ids = await Promise.all([QUEUES.closeComments, QUEUES.reminders, QUEUES.sweep].map((name) => queue.boss.send(name, {})));
-			const names = [QUEUES.closeComments, QUEUES.reminders, QUEUES.sweep];
+			const ids = await Promise.all(names.map((name) => queue.boss.send(name, {})));
 			for (let i = 0; i < 100; i++) {
 				const jobs = await Promise.all(names.map((name, k) => queue.boss.getJobById(name, ids[k]!)));
 				if (jobs.every((j) => j?.state === 'completed')) break;
 				await new Promise((r) => setTimeout(r, 200));
 			}
 			const states = await Promise.all(names.map(async (name, k) => (await queue.boss.getJobById(name, ids[k]!))?.state));
-			expect(states).toEqual(['completed', 'completed', 'completed']);
+			expect(states).toEqual(['completed', 'completed', 'completed', 'completed']);
 		} finally {
 			await stop();
 		}

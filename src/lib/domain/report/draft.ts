@@ -7,7 +7,7 @@ import type { Block, ReportDocument } from './model';
 import { roman } from './model';
 import { speakerPhrases } from '../privacy/render';
 import { listInWords } from '../statistics';
-import { asRecommendation, toThirdPerson, withArticle } from './style';
+import { asRecommendation, lowerFirst, toThirdPerson, withArticle } from './style';
 
 export interface DraftStatement {
 	attribution: 'on-record' | 'non-attributable';
@@ -45,7 +45,6 @@ export interface DraftInput {
 
 const GCM_SOURCE = 'General Assembly resolution 73/195 of 19 December 2018, Global Compact for Safe, Orderly and Regular Migration.';
 
-const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 const ensureStop = (s: string) => (/[.!?…]["”’)]?$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 
 /**
@@ -54,8 +53,9 @@ const ensureStop = (s: string) => (/[.!?…]["”’)]?$/.test(s.trim()) ? s.tri
  */
 function statementParagraph(phrase: string, text: string): string {
 	const body = ensureStop(text);
-	const reported = toThirdPerson(body);
-	return /^[A-Z][a-z]/.test(reported) ? `${phrase} said that ${lowerFirst(reported)}` : `${phrase} said: ${body}`;
+	// A statement that opens with a quotation is quoted as it was said; any other is reported.
+	if (/^["“‘«']/.test(body)) return `${phrase} said: ${body}`;
+	return `${phrase} said that ${lowerFirst(toThirdPerson(body))}`;
 }
 
 function sectionParagraphs(statements: readonly DraftStatement[]): Block[] {

@@ -67,7 +67,7 @@ describe('the generated draft', () => {
 		expect(texts).toContain('Ms. Maria Santos, Member of Parliament, said that parliaments translate commitments into law.');
 		expect(texts).toContain('A participant said that wages are withheld.');
 		expect(texts).toContain('Another participant said that fees are charged.');
-		expect(texts).toContain('A parliamentarian from Bhutan said: ILO C189 must be ratified.');
+		expect(texts).toContain('A parliamentarian from Bhutan said that ILO C189 must be ratified.');
 		expect(texts).toContain('The session was moderated by Mr. Liam Taylor.');
 		expect(texts).toContain('32 participants attended. 66 per cent of the participants were women and 34 per cent men.');
 		expect(blocks.filter((b) => b.kind === 'list-item').map((b) => b.text).slice(2, 4)).toEqual(['Governments should abolish recruitment fees.', 'Parliaments should ratify C189.']);

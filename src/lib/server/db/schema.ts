@@ -782,6 +782,8 @@ export const comment = pgTable(
 		newsSince: timestamp('news_since', { withTimezone: true }),
 		/** When a digest last told this comment's news (the person's last digest: the latest of these). */
 		toldAt: timestamp('told_at', { withTimezone: true }),
+		/** The `addressed_at` a digest told (copied, so that no two clocks are compared): "addressed" is news while they differ. */
+		addressedToldAt: timestamp('addressed_told_at', { withTimezone: true }),
 		createdAt: createdAt()
 	},
 	(t) => [

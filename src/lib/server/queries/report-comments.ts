@@ -39,6 +39,7 @@ export async function participantView(db: Executor, actor: Actor, versionId: str
 		title: found.title,
 		consultation: found.c,
 		isOpen: found.v.state === 'circulated' && isCommentPeriodOpen(now, found.v.commentsOpenAt, found.v.commentsCloseAt),
+		isPublished: found.v.state === 'published',
 		closesAt: found.v.commentsCloseAt ? formatDeadline(found.v.commentsCloseAt, found.c.timeZone, locale) : '',
 		blocks: numbered.map((b, i) => ({ id: blocks[i].id, block: b, cite: cites[i], comments: mine.filter((x) => x.paragraphId === blocks[i].id).map((x) => ({ ...x, replies: replies.filter((r) => r.replyToId === x.id).map((r) => r.text) })) }))
 	};

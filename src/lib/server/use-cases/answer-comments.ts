@@ -15,9 +15,10 @@ export type StaffCommentResult = { ok: true } | Forbidden | NotFound | { ok: fal
 /** A comment of a version the actor takes notes for, or why not. */
 async function commentForStaff(db: Executor, actor: Actor, commentId: string) {
 	const [c] = isUuid(commentId)
-		? await db.select({ id: comment.id, paragraphId: comment.paragraphId, versionId: paragraph.versionId }).from(comment).innerJoin(paragraph, eq(paragraph.id, comment.paragraphId)).where(eq(comment.id, commentId))
+		? await db.select({ id: comment.id, paragraphId: comment.paragraphId, versionId: paragraph.versionId, replyToId: comment.replyToId }).from(comment).innerJoin(paragraph, eq(paragraph.id, comment.paragraphId)).where(eq(comment.id, commentId))
 		: [];
-	if (!c) return NOT_FOUND;
+	// Staff answer a participant's comment, not a reply (which the participant would never see).
+	if (!c || c.replyToId) return NOT_FOUND;
 	const found = await versionWithConsultation(db, c.versionId);
 	if (!found || !policy.canTakeNotes(actor, found.c.id)) return FORBIDDEN;
 	return { ok: true as const, ...c };

@@ -9,6 +9,7 @@ import { addComment } from './comment-on-report';
 import { circulateVersion } from './circulate-report';
 import { commentsForStaff, participantView } from '../queries/report-comments';
 import { markAddressed, replyToComment } from './answer-comments';
+import { publishVersion } from './publish-report-version';
 import { roomAttendees } from '../queries/attendees';
 import type { Actor } from '../../domain/policy';
 import type { Mailer, MailMessage } from '../mail';
@@ -84,6 +85,15 @@ describe(`the comment period on ${testDriver}`, () => {
 		expect(await commentsForStaff(t.db, actorA, created.versionId)).toEqual({ ok: false, reason: 'forbidden' });
 		const [v] = await t.db.select({ state: reportVersion.state }).from(reportVersion).where(eq(reportVersion.id, created.versionId));
 		expect(v.state).toBe('circulated');
+
+		// Published: the participant still reads their comments and the answers (the digest links here),
+		// cannot comment, and a stranger still cannot read it.
+		expect(await publishVersion(t.db, organizer, created.versionId, new Date('2026-12-02T03:00:00Z'))).toMatchObject({ ok: true });
+		const published = await participantView(t.db, actorA, created.versionId, new Date('2026-12-02T04:00:00Z'));
+		expect(published).toMatchObject({ ok: true, isOpen: false, isPublished: true });
+		expect(published.ok && published.blocks.flatMap((x) => x.comments.flatMap((k) => k.replies))).toEqual(['Removed in the next version.']);
+		expect(await participantView(t.db, stranger, created.versionId, new Date('2026-12-02T04:00:00Z'))).toEqual({ ok: false, reason: 'forbidden' });
+		expect(await addComment(t.db, actorA, created.versionId, twelfth.id, 'After publication.', new Date('2026-11-24T00:00:00Z'))).toEqual({ ok: false, reason: 'not-found' });
 	});
 
 	it('refuses to circulate a version the privacy check blocks, unless an admin gives a written reason', async () => {

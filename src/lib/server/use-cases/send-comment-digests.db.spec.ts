@@ -126,4 +126,34 @@ describe(`the daily digest of answers to comments, on ${testDriver}`, () => {
 		expect(waiting).toHaveLength(1);
 		expect((await t.db.select({ newsSince: comment.newsSince }).from(comment).where(eq(comment.personId, b.personId)))[0].newsSince).toBeNull();
 	});
+
+	it('tells "addressed" once even when the web server’s clock is behind the worker’s, and answers only a participant’s comment', async () => {
+		const [c] = await t.db.select().from(consultation).where(eq(consultation.slug, 'parliamentarians'));
+		const organizer = await makeStaffActor(t.db, 'organizer', { organizerOf: [c.id] });
+		const created = await createDraftVersion(t.db, organizer, 'parliamentarians');
+		if (!created.ok) throw new Error('no draft');
+		const { sent, mailer } = capturingMailer();
+		await circulateVersion(t.db, organizer, mailer, created.versionId, { days: 7, origin: 'https://convene.example', now: new Date('2026-11-23T03:00:00Z') });
+		sent.length = 0;
+		const p = (await roomAttendees(t.db, c.id)).filter((x) => x.attribution === 'non-attributable' && x.hasAttended)[4];
+		const target = (await readBlocks(t.db, created.versionId)).find((x) => x.block.kind === 'paragraph')!;
+		expect(await addComment(t.db, { kind: 'stakeholder', userId: 'u', personId: p.personId }, created.versionId, target.id, 'Please cite the source.', new Date('2026-11-23T03:00:00Z'))).toEqual({ ok: true });
+		const [mine] = await t.db.select({ id: comment.id }).from(comment).where(eq(comment.personId, p.personId));
+		expect(await replyToComment(t.db, organizer, mine.id, 'Added in footnote 3.')).toEqual({ ok: true });
+		const options = { quietMs: 0, signInTo: linksAt('https://convene.example').signInTo };
+		const start = Date.now();
+		expect(await sendCommentDigests(t.db, mailer, new Date(start + 1000), options)).toBe(1);
+
+		// Marked addressed by a web server whose clock is an hour behind the worker that told the reply.
+		expect(await markAddressed(t.db, organizer, mine.id, new Date(start - 3600_000))).toEqual({ ok: true });
+		expect(await sendCommentDigests(t.db, mailer, new Date(start + 25 * HOUR), options)).toBe(1);
+		expect(sent[1].text).toContain('The secretariat marked your comment as addressed.');
+		expect(sent[1].text).not.toContain('Added in footnote 3.');
+		expect(await sendCommentDigests(t.db, mailer, new Date(start + 50 * HOUR), options)).toBe(0);
+
+		// A reply is not answered in its turn (the participant would never see it).
+		const [reply] = await t.db.select({ id: comment.id }).from(comment).where(eq(comment.replyToId, mine.id));
+		expect(await replyToComment(t.db, organizer, reply.id, 'A reply to the reply.')).toEqual({ ok: false, reason: 'not-found' });
+		expect(await markAddressed(t.db, organizer, reply.id, new Date())).toEqual({ ok: false, reason: 'not-found' });
+	});
 });

@@ -14,6 +14,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	return {
 		title: view.title,
 		isOpen: view.isOpen,
+		isPublished: view.isPublished,
 		closesAt: view.closesAt,
 		// The paragraph just commented on (after the redirect that brings the reader back to it).
 		savedId: url.searchParams.get('saved'),

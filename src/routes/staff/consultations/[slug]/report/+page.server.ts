@@ -34,7 +34,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const overrides = await overridesOf(db, 'report-version', versions.map((v) => v.id));
 	const diff = shown ? await versionDiff(db, shown.id) : null;
 	// Comments per numbered paragraph, with who wrote them (staff only).
-	let comments: { label: string; items: { id: string; author: string; text: string; isReply: boolean; isAddressed: boolean }[] }[] = [];
+	let comments: { id: string; label: string; items: { id: string; author: string; text: string; isReply: boolean; isAddressed: boolean }[] }[] = [];
 	if (shown && shown.state !== 'draft') {
 		const all = await commentsForStaff(db, actor, shown.id);
 		const blocks = await readBlocks(db, shown.id);
@@ -44,7 +44,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 				.map((b, i) => {
 					const label = cites[i];
 					const items = all.comments.filter((c) => c.paragraphId === b.id).map((c) => ({ id: c.id, author: c.personName ?? c.staffName ?? '—', text: c.text, isReply: !!c.replyToId, isAddressed: !!c.addressedAt }));
-					return { label, items };
+					return { id: b.id, label, items };
 				})
 				.filter((x) => x.items.length);
 		}

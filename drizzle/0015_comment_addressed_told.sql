@@ -1,0 +1,1 @@
+ALTER TABLE "comment" ADD COLUMN "addressed_told_at" timestamp with time zone;
