@@ -177,6 +177,24 @@ describe('convene CLI', { timeout: 60_000 }, () => {
 			expect(r.stderr).toMatch(/gender = (woman: min 4 → 3|man: min 1 → 0)/);
 		});
 
+		it('names the quotas that clash across dimensions, with their counts, and each single change that would allow a panel (text and --json)', () => {
+			const all = write('north-women.csv', 'gender,region\nwoman,north\nwoman,north\nwoman,north\nman,south\nman,south\nman,south\nman,south\nman,north\n');
+			const quotas = write('no-north.csv', 'category,feature,min,max\ngender,woman,2,4\ngender,man,0,4\nregion,north,0,0\nregion,south,0,4\n');
+			const r = convene(['select', '--categories', quotas, '--respondents', all, '--panel-size', '4']);
+			expect(r.code).toBe(1);
+			expect(r.stderr).toContain('gender = woman needs at least 2 seats, but everyone who could fill them is also region = north, where at most 0 seats are allowed.');
+			expect(r.stderr).toContain('region = north: raise the maximum from 0 to 2');
+			expect(r.stderr).toContain('gender = woman: lower the minimum from 2 to 0');
+			const json = JSON.parse(convene(['select', '--categories', quotas, '--respondents', all, '--panel-size', '4', '--json']).stdout);
+			const clash = json.conflicts.find((c: { kind: string }) => c.kind === 'clash');
+			expect(clash.bounds.map((b: { quota: { feature: string }; bound: string; value: number; available: number }) => [b.quota.feature, b.bound, b.value, b.available])).toEqual([
+				['woman', 'min', 2, 3],
+				['north', 'max', 0, 4]
+			]);
+			expect(clash.overlaps).toEqual([{ a: 0, b: 1, seats: 3 }]);
+			expect(json.singleChanges.map((c: { quota: { feature: string }; bound: string; to: number }) => `${c.quota.feature} ${c.bound} ${c.to}`)).toEqual(['woman min 0', 'north max 2']);
+		});
+
 		it('names the line of a respondent whose value is not in categories.csv', () => {
 			const bad = write('bad.csv', 'gender,region\nwoman,north\nrobot,south\n');
 			const r = convene(['select', '--categories', categories, '--respondents', bad, '--panel-size', '1']);

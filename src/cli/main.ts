@@ -305,9 +305,9 @@ async function selectCommand(values: { categories?: string; respondents?: string
 	const seed = values.seed ?? randomBytes(8).toString('hex');
 	const outcome = await runSelection(read.problem, seed);
 	if (!outcome.ok) {
-		if (values.json) io.out(JSON.stringify({ infeasible: true, conflicts: outcome.diagnosis.conflicts, relaxations: outcome.diagnosis.relaxations }));
+		if (values.json) io.out(JSON.stringify({ infeasible: true, conflicts: outcome.diagnosis.conflicts, singleChanges: outcome.diagnosis.singleChanges ?? [], relaxations: outcome.diagnosis.relaxations }));
 		io.err('convene: no panel satisfies the quotas.');
-		for (const line of describeDiagnosis(outcome.diagnosis)) io.err(`  ${line}`);
+		for (const line of describeDiagnosis(outcome.diagnosis)) io.err(`  ${line.replaceAll('\n', '\n  ')}`);
 		return 1;
 	}
 	if (values.json) {

@@ -102,7 +102,10 @@ test('an organizer runs a fair selection, is told why impossible quotas are impo
 	await run.getByRole('button', { name: 'Run the selection' }).click();
 	await expect(page.getByRole('heading', { name: 'No panel satisfies these quotas' })).toBeVisible({ timeout: 30_000 });
 	await expect(page.getByText('Parliamentarians needs at least 2 seats, but only 1 can be filled.')).toBeVisible();
-	await expect(page.getByText('Parliamentarians: least seats from 2 to 1')).toBeVisible();
+	// The smallest set of quotas that cannot hold together, with its counts, and the single change that alone allows a panel.
+	await expect(page.getByText('These quotas cannot hold together (without any one of them a panel is possible): Parliamentarians: at least 2 seats, and its people can fill 1.')).toBeVisible();
+	await expect(page.getByText('Each of these changes alone makes a panel possible:')).toBeVisible();
+	await expect(page.locator('ul.single-changes li')).toHaveText(['Parliamentarians: least seats from 2 to 1']);
 
 	// A bad value is refused field by field.
 	await page.getByRole('link', { name: 'Quotas and runs' }).click();

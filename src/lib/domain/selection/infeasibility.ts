@@ -1,5 +1,6 @@
-// When no panel satisfies the quotas: which quotas conflict, by how many seats, and the smallest
-// relaxation that makes a panel possible — never a bare solver error.
+// When no panel satisfies the quotas: which quotas conflict, by how many seats, a smallest set of
+// quota bounds that cannot hold together (with the counts that clash), each single change that alone
+// makes a panel possible, and the smallest relaxation over all quotas — never a bare solver error.
 
 import { buildClasses, type Classes, type Quota, type SelectionProblem } from './problem';
 import { panelProgram } from './leximin';
@@ -10,7 +11,21 @@ export type Conflict =
 	| { kind: 'too-few-people'; quota: Quota; available: number }
 	| { kind: 'minimums-exceed-panel'; category: string; total: number; panelSize: number }
 	| { kind: 'maximums-below-panel'; category: string; total: number; panelSize: number }
-	| { kind: 'min-above-max'; quota: Quota };
+	| { kind: 'min-above-max'; quota: Quota }
+	/**
+	 * A smallest set of quota bounds that cannot hold together (irreducible: drop any one and a panel
+	 * exists), each with the seats its people can fill, and how many seats the people of two of them
+	 * (of different dimensions) can fill together.
+	 */
+	| { kind: 'clash'; bounds: ClashBound[]; overlaps: { a: number; b: number; seats: number }[]; panelSize: number };
+
+export interface ClashBound {
+	quota: Quota;
+	bound: 'min' | 'max';
+	value: number;
+	/** Seats the quota's people can fill (one per organization). */
+	available: number;
+}
 
 export interface Relaxation {
 	quota: Quota;
@@ -24,6 +39,8 @@ export interface Diagnosis {
 	conflicts: Conflict[];
 	/** The fewest seats of change to the quotas that allow a panel (empty when the pool itself is too small). */
 	relaxations: Relaxation[];
+	/** Each change of one bound that alone makes a panel possible, and the least it must change (bounds of the clash only). */
+	singleChanges?: Relaxation[];
 }
 
 /** How many seats a quota's people can fill at most: one per group. */
@@ -58,7 +75,88 @@ export function diagnose(solver: LpSolver, problem: SelectionProblem): Diagnosis
 		}
 	}
 	if (seatsInPool < problem.panelSize) return { conflicts, relaxations: [] };
-	return { conflicts, relaxations: smallestRelaxation(solver, problem, c) };
+	const clash = smallestClash(solver, problem, c);
+	if (clash) conflicts.push(clash);
+	return { conflicts, relaxations: smallestRelaxation(solver, problem, c), singleChanges: clash ? singleChanges(solver, problem, c, clash.bounds) : [] };
+}
+
+type BoundKey = `${'min' | 'max'}${number}`;
+
+/** The quota bounds that restrict anything: a minimum above 0, a maximum below the panel. */
+function activeBounds(problem: SelectionProblem): BoundKey[] {
+	return problem.quotas.flatMap((q, i) => [...(q.min > 0 ? [`min${i}` as const] : []), ...(q.max < problem.panelSize ? [`max${i}` as const] : [])]);
+}
+
+/**
+ * The panel program with only the `kept` bounds, each of `elastic` with a slack variable (their sum
+ * minimized), the others hard; the slack needed, or null when no panel exists even so.
+ */
+function leastSlack(solver: LpSolver, problem: SelectionProblem, c: Classes, kept: readonly BoundKey[], elastic: readonly BoundKey[] = []): number | null {
+	const x = (i: number) => `x${i}`;
+	const rows = [` size: ${expression(c.classes.map((k) => [1, x(k.index)] as const), 'x0')} = ${problem.panelSize}`];
+	for (const key of kept) {
+		const i = Number(key.slice(3));
+		const isMin = key.startsWith('min');
+		const terms: (readonly [number, string])[] = c.quotaClasses[i].map((k) => [1, x(k)] as const);
+		if (elastic.includes(key)) terms.push([isMin ? 1 : -1, `s_${key}`]);
+		rows.push(` ${key}: ${expression(terms, 'x0')} ${isMin ? '>=' : '<='} ${isMin ? problem.quotas[i].min : problem.quotas[i].max}`);
+	}
+	for (const s of c.signatures) if (s.classes.length > 1) rows.push(` group${s.index}: ${expression(s.classes.map((k) => [1, x(k)] as const), 'x0')} <= ${s.groups.length}`);
+	const slack = elastic.map((key) => `s_${key}`);
+	const model = [
+		'Minimize',
+		` obj: ${expression(slack.map((v) => [1, v] as const), 'x0')}`,
+		'Subject To',
+		...rows,
+		'Bounds',
+		...c.classes.map((k) => ` 0 <= ${x(k.index)} <= ${c.signatures[k.signature].groups.length}`),
+		...slack.map((v) => ` 0 <= ${v} <= ${problem.panelSize + problem.people.length}`),
+		'General',
+		` ${[...c.classes.map((k) => x(k.index)), ...slack].join(' ')}`,
+		'End'
+	].join('\n');
+	const result = solve(solver, model);
+	return result.Status === 'Optimal' ? Math.round(result.ObjectiveValue) : null;
+}
+
+/**
+ * A smallest set of bounds that cannot hold together, by the deletion filter: drop each bound in turn
+ * and keep it dropped while no panel exists without it. What remains is irreducible.
+ */
+function smallestClash(solver: LpSolver, problem: SelectionProblem, c: Classes): Extract<Conflict, { kind: 'clash' }> | null {
+	let kept = activeBounds(problem);
+	if (leastSlack(solver, problem, c, kept) !== null) return null; // a panel exists: nothing clashes
+	if (leastSlack(solver, problem, c, []) === null) return null; // the pool alone cannot fill the panel
+	for (const key of [...kept]) {
+		const without = kept.filter((k) => k !== key);
+		if (leastSlack(solver, problem, c, without) === null) kept = without;
+	}
+	const bounds: ClashBound[] = kept.map((key) => {
+		const i = Number(key.slice(3));
+		const quota = problem.quotas[i];
+		return { quota, bound: key.startsWith('min') ? 'min' : 'max', value: key.startsWith('min') ? quota.min : quota.max, available: available(c, c.quotaClasses[i]) };
+	});
+	const overlaps: { a: number; b: number; seats: number }[] = [];
+	bounds.forEach((x, a) =>
+		bounds.forEach((y, b) => {
+			if (b <= a || x.quota.category === y.quota.category) return;
+			const both = c.quotaClasses[problem.quotas.indexOf(x.quota)].filter((k) => c.quotaClasses[problem.quotas.indexOf(y.quota)].includes(k));
+			overlaps.push({ a, b, seats: available(c, both) });
+		})
+	);
+	return { kind: 'clash', bounds, overlaps, panelSize: problem.panelSize };
+}
+
+/** For each bound of the clash: the least change of it alone (every other quota as it is) that allows a panel. */
+function singleChanges(solver: LpSolver, problem: SelectionProblem, c: Classes, clash: readonly ClashBound[]): Relaxation[] {
+	const all = activeBounds(problem);
+	return clash.flatMap((b) => {
+		const key: BoundKey = `${b.bound}${problem.quotas.indexOf(b.quota)}`;
+		const seats = leastSlack(solver, problem, c, all, [key]);
+		if (seats === null || seats === 0) return [];
+		const to = b.bound === 'min' ? b.value - seats : b.value + seats;
+		return [{ quota: b.quota, bound: b.bound, from: b.value, to, seats }];
+	});
 }
 
 /** An integer program with slack on every quota bound, minimizing the seats of slack. */
@@ -76,4 +174,23 @@ function smallestRelaxation(solver: LpSolver, problem: SelectionProblem, c: Clas
 		if (hi > 0) relaxations.push({ quota, bound: 'max', from: quota.max, to: quota.max + hi, seats: hi });
 	});
 	return relaxations;
+}
+
+/**
+ * The clash of two bounds that says itself in one sentence: a minimum of one dimension that only
+ * people under another dimension's maximum could fill ("at least 4 women, but every woman is from
+ * South-East Asia, where at most 0 seats are allowed").
+ */
+export function clashPair(clash: Extract<Conflict, { kind: 'clash' }>): { min: ClashBound; max: ClashBound } | null {
+	if (clash.bounds.length !== 2 || clash.overlaps.length !== 1) return null;
+	const min = clash.bounds.find((b) => b.bound === 'min');
+	const max = clash.bounds.find((b) => b.bound === 'max');
+	if (!min || !max || clash.overlaps[0].seats < min.available) return null;
+	return { min, max };
+}
+
+/** Every quota a diagnosis names (to label them in the reader's language). */
+export function quotasNamed(d: Diagnosis): Quota[] {
+	const inConflicts = d.conflicts.flatMap((c) => (c.kind === 'clash' ? c.bounds.map((b) => b.quota) : 'quota' in c ? [c.quota] : []));
+	return [...inConflicts, ...d.relaxations.map((r) => r.quota), ...(d.singleChanges ?? []).map((r) => r.quota)];
 }

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import highsLoader from 'highs';
 import { leximin, InfeasibleQuotas, type Progress } from '../../domain/selection/leximin';
-import { diagnose, type Diagnosis } from '../../domain/selection/infeasibility';
+import { clashPair, diagnose, type Diagnosis } from '../../domain/selection/infeasibility';
 import { drawPanel, shuffleClasses } from '../../domain/selection/realize';
 import { seededRandom } from '../../domain/selection/random';
 import { waitingList, type WaitingEntry } from '../../domain/selection/waiting-list';
@@ -90,8 +90,19 @@ export function describeDiagnosis(d: Diagnosis): string[] {
 				return `The maximums of ${c.category} add up to ${c.total} seats, ${c.panelSize - c.total} fewer than the panel of ${c.panelSize}.`;
 			case 'min-above-max':
 				return `${q(c.quota)} has a minimum (${c.quota.min}) above its maximum (${c.quota.max}).`;
+			case 'clash': {
+				const pair = clashPair(c);
+				if (pair) return `${q(pair.min.quota)} needs at least ${pair.min.value} seats, but everyone who could fill them is also ${q(pair.max.quota)}, where at most ${pair.max.value} seats are allowed.`;
+				const bounds = c.bounds.map((b) => `  ${q(b.quota)}: ${b.bound === 'min' ? 'at least' : 'at most'} ${b.value} seats, and its people can fill ${b.available}`);
+				const overlaps = c.overlaps.map((o) => `  ${q(c.bounds[o.a].quota)} and ${q(c.bounds[o.b].quota)}: people who are both can fill ${o.seats} seats`);
+				return ['These quotas cannot hold together (without any one of them a panel is possible):', ...bounds, ...overlaps].join('\n');
+			}
 		}
 	});
+	if (d.singleChanges?.length) {
+		lines.push('Each of these changes alone makes a panel possible:');
+		for (const r of d.singleChanges) lines.push(`  ${q(r.quota)}: ${r.bound === 'min' ? 'lower the minimum' : 'raise the maximum'} from ${r.from} to ${r.to}`);
+	}
 	if (d.relaxations.length) {
 		const seats = d.relaxations.reduce((s, r) => s + r.seats, 0);
 		lines.push(`Smallest change that allows a panel (${seats} seat${seats === 1 ? '' : 's'}):`);

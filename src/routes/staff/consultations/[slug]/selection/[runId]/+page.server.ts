@@ -10,6 +10,7 @@ import { selectReplacement } from '$lib/server/use-cases/select-replacement';
 import { barChartSvg } from '$lib/server/charts';
 import { balanceBy } from '$lib/domain/balance';
 import { policy } from '$lib/domain/policy';
+import { quotasNamed } from '$lib/domain/selection/infeasibility';
 import { dimensionTitle } from '$lib/format';
 import { selectionLabels } from '$lib/server/queries/selection-labels';
 import { m } from '$lib/paraglide/messages';
@@ -38,7 +39,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		failure: outcome.error ?? null,
 		stats: outcome.stats ?? null,
 		minProbability: outcome.minProbability ?? null,
-		diagnosis: outcome.diagnosis ? { ...outcome.diagnosis, labels: Object.fromEntries([...outcome.diagnosis.conflicts, ...outcome.diagnosis.relaxations].flatMap((x) => ('quota' in x ? [[`${x.quota.category}.${x.quota.feature}`, label(x.quota.category, x.quota.feature)]] : []))) } : null
+		diagnosis: outcome.diagnosis ? { ...outcome.diagnosis, labels: Object.fromEntries(quotasNamed(outcome.diagnosis).map((q) => [`${q.category}.${q.feature}`, label(q.category, q.feature)])) } : null
 	};
 	if (run.status !== 'completed' && run.status !== 'accepted' && run.status !== 'discarded') return { ...base, people: [], balance: [], replacements: [] };
 
