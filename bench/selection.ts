@@ -91,3 +91,53 @@ function synthetic(n: number, seed: string, isFine: boolean): SelectionProblem {
 }
 measure('1,000 coarse (4 dims, orgs)', synthetic(1000, 'bench-1000', false));
 measure('1,000 fine (4 dims, orgs)', synthetic(1000, 'bench-1000', true), undefined, 120);
+
+// Pools with the sizes of the ten instances of Flanigan et al. (2021), generated here (the real pools
+// are not public): the number of quota dimensions of each, 2 to 8 values per dimension, quotas
+// drawn the way assemblies draw them — proportional to a population the pool does not match (people
+// volunteer unevenly, by a factor of ½ to 2 per value), within 1 or 2 seats (a third of the
+// dimensions tight, ±1). Printed beside the paper's published minimum probability and median time
+// with Gurobi for that size (reference_output/*_statistics.txt of the replication package, copied
+// here). The same size, not the same data: the figures compare orders of magnitude.
+const PAPER_TABLE = [
+	{ name: 'sf_a_35', n: 312, k: 35, dims: 6, min: '6.7 %', seconds: 19.6 },
+	{ name: 'sf_b_20', n: 250, k: 20, dims: 6, min: '4.0 %', seconds: 8.8 },
+	{ name: 'sf_c_44', n: 161, k: 44, dims: 7, min: '8.6 %', seconds: 6.0 },
+	{ name: 'sf_d_40', n: 404, k: 40, dims: 6, min: '4.7 %', seconds: 46.2 },
+	{ name: 'sf_e_110', n: 1727, k: 110, dims: 7, min: '2.6 %', seconds: 4011.6 },
+	{ name: 'cca_75', n: 825, k: 75, dims: 4, min: '2.4 %', seconds: 433.5 },
+	{ name: 'hd_30', n: 239, k: 30, dims: 7, min: '5.1 %', seconds: 37.2 },
+	{ name: 'mass_24', n: 70, k: 24, dims: 5, min: '20.0 %', seconds: 0.5 },
+	{ name: 'nexus_170', n: 342, k: 170, dims: 5, min: '32.5 %', seconds: 83.4 },
+	{ name: 'obf_30', n: 321, k: 30, dims: 8, min: '4.7 %', seconds: 183.9 }
+];
+
+function assemblyPool(n: number, k: number, dimensions: number, seed: string): SelectionProblem {
+	const random = seededRandom(seed);
+	const dims = Array.from({ length: dimensions }, (_, d) => {
+		const count = 2 + Math.floor(random() * 7); // 2 to 8 values
+		const population = Array.from({ length: count }, () => 0.3 + random());
+		const bias = population.map(() => 0.5 * 4 ** random()); // ½ to 2
+		return { name: `dim${d}`, values: Array.from({ length: count }, (_, v) => `v${v}`), population, pool: population.map((p, v) => p * bias[v]), isTight: d % 3 === 0 };
+	});
+	const pick = (weights: readonly number[]) => {
+		let r = random() * weights.reduce((a, b) => a + b, 0);
+		for (let i = 0; i < weights.length; i++) if ((r -= weights[i]) < 0) return i;
+		return weights.length - 1;
+	};
+	const people: Person[] = Array.from({ length: n }, () => ({ features: Object.fromEntries(dims.map((d) => [d.name, d.values[pick(d.pool)]])) }));
+	const quotas: Quota[] = dims.flatMap((d) => {
+		const total = d.population.reduce((a, b) => a + b, 0);
+		return d.values.map((feature, v) => {
+			const share = (d.population[v] / total) * k;
+			const slack = d.isTight ? 1 : 2;
+			const inPool = people.filter((p) => p.features[d.name] === feature).length;
+			return { category: d.name, feature, min: Math.min(inPool, Math.max(0, Math.floor(share) - slack)), max: Math.min(k, Math.ceil(share) + slack) };
+		});
+	});
+	return { people, quotas, panelSize: k };
+}
+
+const limit = Number(process.env.BENCH_LIMIT ?? 120);
+console.log(`\nThe ten instances of Flanigan et al. (2021), generated pools of the same sizes (time limit ${limit} s each; BENCH_LIMIT to change):`);
+for (const row of PAPER_TABLE) measure(`${row.name} (${row.dims} dims)`, assemblyPool(row.n, row.k, row.dims, row.name), `paper: ${row.min} in ${row.seconds.toLocaleString('en')} s with Gurobi`, limit);
