@@ -136,14 +136,17 @@ function smallestClash(solver: LpSolver, problem: SelectionProblem, c: Classes):
 		const quota = problem.quotas[i];
 		return { quota, bound: key.startsWith('min') ? 'min' : 'max', value: key.startsWith('min') ? quota.min : quota.max, available: available(c, c.quotaClasses[i]) };
 	});
+	// The people two bounds share say why they clash; in a clash of many bounds the pairs are noise.
 	const overlaps: { a: number; b: number; seats: number }[] = [];
-	bounds.forEach((x, a) =>
-		bounds.forEach((y, b) => {
-			if (b <= a || x.quota.category === y.quota.category) return;
-			const both = c.quotaClasses[problem.quotas.indexOf(x.quota)].filter((k) => c.quotaClasses[problem.quotas.indexOf(y.quota)].includes(k));
-			overlaps.push({ a, b, seats: available(c, both) });
-		})
-	);
+	if (bounds.length <= 4) {
+		bounds.forEach((x, a) =>
+			bounds.forEach((y, b) => {
+				if (b <= a || x.quota.category === y.quota.category) return;
+				const both = c.quotaClasses[problem.quotas.indexOf(x.quota)].filter((k) => c.quotaClasses[problem.quotas.indexOf(y.quota)].includes(k));
+				overlaps.push({ a, b, seats: available(c, both) });
+			})
+		);
+	}
 	return { kind: 'clash', bounds, overlaps, panelSize: problem.panelSize };
 }
 
