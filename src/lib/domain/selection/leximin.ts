@@ -34,6 +34,11 @@ export interface Progress {
 	classes: number;
 	panelSearches: number;
 	iterations: number;
+	/** Panels found so far. */
+	panels?: number;
+	/** The lowest probability of the unsettled classes in the current mix, and the most it can reach in this stage. */
+	lowest?: number;
+	bound?: number;
 }
 
 export class SelectionTimeLimit extends Error {
@@ -308,7 +313,7 @@ export function leximin(solver: LpSolver, problem: SelectionProblem, onProgress?
 			const beats = (seats: readonly number[]) => weightOf(seats, weights) > dual.bound + EPS_IMPROVE * Math.max(1, Math.abs(dual.bound));
 			iterations++;
 			if (performance.now() > deadline) throw new SelectionTimeLimit(options.timeLimitSeconds!);
-			onProgress?.({ stage: stages, fixedClasses: fixed.size, classes: n, panelSearches, iterations });
+			onProgress?.({ stage: stages, fixedClasses: fixed.size, classes: n, panelSearches, iterations, panels: panels.length, lowest: Math.max(0, dual.value), bound: Math.min(1, dual.bound) });
 			// Cheap first: improve the heaviest known panels by exchanges; the integer program only
 			// when that finds nothing, to prove that nothing better exists.
 			const panelWeights = panels.map((seats) => weightOf(seats, weights));

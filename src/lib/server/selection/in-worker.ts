@@ -4,26 +4,62 @@ import { Worker } from 'node:worker_threads';
 import type { Progress } from '../../domain/selection/leximin';
 import type { SelectionProblem } from '../../domain/selection/problem';
 import type { SelectionOutcome } from './run';
+import { SELECTION_TIME_LIMIT_SECONDS } from './time-limit';
 
 export type WorkerOutcome = Exclude<SelectionOutcome, { ok: true }> | Omit<Extract<SelectionOutcome, { ok: true }>, 'classes'>;
 
-export function runInWorker(problem: SelectionProblem, seed: string, onProgress: (p: Progress) => void): Promise<WorkerOutcome> {
+/** Why a selection was stopped from outside: its time limit, or an organizer. What it reached goes with it. */
+export class SelectionStopped extends Error {
+	constructor(
+		readonly reason: 'time-limit' | 'cancelled',
+		readonly reached: Progress | null,
+		readonly seconds: number
+	) {
+		super(reason === 'time-limit' ? `The selection was stopped at its time limit of ${seconds} s.` : 'The selection was stopped by an organizer.');
+	}
+}
+
+/**
+ * The thread is terminated at the time limit wherever it is (the first panel, the warm start, a
+ * long integer program or the diagnosis), or when `signal` aborts (an organizer's stop).
+ */
+export function runInWorker(problem: SelectionProblem, seed: string, onProgress: (p: Progress) => void, signal?: AbortSignal, timeLimitSeconds = SELECTION_TIME_LIMIT_SECONDS): Promise<WorkerOutcome> {
 	const root = process.env.CONVENE_ROOT ?? process.cwd();
-	const worker = new Worker(path.join(root, 'bin', 'selection-worker.js'), { workerData: { problem, seed } });
+	const worker = new Worker(path.join(root, 'bin', 'selection-worker.js'), { workerData: { problem, seed, timeLimitSeconds } });
 	return new Promise((resolve, reject) => {
 		let isSettled = false;
-		worker.on('message', (message: { type: 'progress'; progress: Progress } | { type: 'done'; outcome: WorkerOutcome } | { type: 'error'; message: string }) => {
-			if (message.type === 'progress') return onProgress(message.progress);
+		let reached: Progress | null = null;
+		const stop = (reason: 'time-limit' | 'cancelled') => {
+			if (isSettled) return;
 			isSettled = true;
+			clearTimeout(timer);
+			void worker.terminate();
+			reject(new SelectionStopped(reason, reached, timeLimitSeconds));
+		};
+		// A margin over the solver's own check between iterations, which says more when it is in time.
+		const timer = setTimeout(() => stop('time-limit'), timeLimitSeconds * 1000 + 2000);
+		if (signal?.aborted) stop('cancelled');
+		signal?.addEventListener('abort', () => stop('cancelled'), { once: true });
+		worker.on('message', (message: { type: 'progress'; progress: Progress } | { type: 'done'; outcome: WorkerOutcome } | { type: 'error'; message: string } | { type: 'time-limit' }) => {
+			if (message.type === 'progress') {
+				reached = message.progress;
+				return onProgress(message.progress);
+			}
+			if (message.type === 'time-limit') return stop('time-limit'); // the solver's own check, between iterations
+			if (isSettled) return;
+			isSettled = true;
+			clearTimeout(timer);
 			void worker.terminate();
 			if (message.type === 'done') resolve(message.outcome);
 			else reject(new Error(message.message));
 		});
 		worker.on('error', (error) => {
+			clearTimeout(timer);
 			if (!isSettled) reject(error);
 			isSettled = true;
 		});
 		worker.on('exit', (code) => {
+			clearTimeout(timer);
 			if (!isSettled) reject(new Error(`The selection worker stopped (exit code ${code}).`));
 			isSettled = true;
 		});

@@ -12,6 +12,7 @@ import { waitingList, type WaitingEntry } from '../../domain/selection/waiting-l
 import type { Classes, SelectionProblem } from '../../domain/selection/problem';
 import type { ClassPanel } from '../../domain/selection/leximin';
 import type { LpSolver } from '../../domain/selection/solver';
+import { SELECTION_TIME_LIMIT_SECONDS } from './time-limit';
 
 export type SelectionOutcome =
 	| {
@@ -44,8 +45,7 @@ export function hashDistribution(distribution: { classes: number[][][]; panels: 
 	return createHash('sha256').update(JSON.stringify(distribution)).digest('hex');
 }
 
-/** Longest a selection may run before it is stopped with an explanation (CONVENE_SELECTION_TIME_LIMIT, seconds). */
-export const SELECTION_TIME_LIMIT_SECONDS = Number(process.env.CONVENE_SELECTION_TIME_LIMIT ?? 600);
+export { SELECTION_TIME_LIMIT_SECONDS };
 
 export async function runSelection(problem: SelectionProblem, seed: string, onProgress?: (p: Progress) => void, timeLimitSeconds = SELECTION_TIME_LIMIT_SECONDS): Promise<SelectionOutcome> {
 	const highs = await loadSolver();

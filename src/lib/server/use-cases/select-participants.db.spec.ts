@@ -5,8 +5,8 @@ import { makeConsultation, makeOrganization, makePerson, makeRegistration, makeS
 import { outboxMessage, registration, selectionProbability, selectionRun } from '../db/schema';
 import { createMailer } from '../mail';
 import { runSelection, withoutClasses } from '../selection/run';
-import { runInWorker } from '../selection/in-worker';
-import { acceptSelection, computeRun, loadPool, startSelection, suggestReplacements, type Runner, type RunScheduler } from './select-participants';
+import { runInWorker, SelectionStopped } from '../selection/in-worker';
+import { acceptSelection, cancelRun, computeRun, loadPool, startSelection, suggestReplacements, type Runner, type RunScheduler } from './select-participants';
 import { selectReplacement } from './select-replacement';
 
 const t = useTestDatabase();
@@ -127,5 +127,46 @@ describe(`selecting participants on ${testDriver}`, () => {
 		const [run] = await t.db.select().from(selectionRun).where(and(eq(selectionRun.id, started.runId)));
 		expect(run.status).toBe('completed');
 		expect(ticks).toBeGreaterThan(5);
+	}, 60_000);
+
+	it('stops a run an organizer cancels, and one at its time limit, leaving every registration as it was and saying so', async () => {
+		const c = await consultationWithPool(6, 6);
+		const organizer = await makeStaffActor(t.db, 'organizer', { organizerOf: [c.id] });
+		const statuses = async () => (await t.db.select({ status: registration.status }).from(registration).where(eq(registration.consultationId, c.id))).map((r) => r.status).sort();
+		const before = await statuses();
+		const request = { panelSize: 4, seed: 'stop', quotas: [{ category: 'gender', feature: 'woman', min: 2, max: 2 }] };
+
+		// A runner that computes until it is told to stop (as the worker thread does, terminated).
+		const endless: Runner = (_problem, _seed, onProgress, signal) =>
+			new Promise((_resolve, reject) => {
+				const progress = { stage: 2, fixedClasses: 1, classes: 4, panelSearches: 3, iterations: 9, panels: 12, lowest: 0.25, bound: 0.3 };
+				onProgress(progress);
+				signal?.addEventListener('abort', () => reject(new SelectionStopped('cancelled', progress, 600)), { once: true });
+			});
+		const started = await startSelection(t.db, organizer, c.slug, request, queued);
+		if (!started.ok) throw new Error(started.reason);
+		const computing = computeRun(t.db, started.runId, endless);
+		const stranger = await makeStaffActor(t.db, 'organizer');
+		expect(await cancelRun(t.db, stranger, started.runId)).toEqual({ ok: false, reason: 'forbidden' });
+		expect(await cancelRun(t.db, organizer, started.runId)).toEqual({ ok: true });
+		await computing; // ends within the two seconds the run's status is looked at
+		const [cancelled] = await t.db.select().from(selectionRun).where(eq(selectionRun.id, started.runId));
+		expect(cancelled.status).toBe('failed');
+		expect(cancelled.outcome?.error).toBe('Stopped by an organizer before it finished. No registration was changed.');
+		expect(await cancelRun(t.db, organizer, started.runId)).toEqual({ ok: false, reason: 'not-pending' });
+		expect(await t.db.select().from(selectionProbability).where(eq(selectionProbability.runId, started.runId))).toEqual([]);
+		expect(await statuses()).toEqual(before);
+
+		// At the time limit: the real worker thread, whose solver stops at its first check of a limit it cannot meet.
+		const again = await startSelection(t.db, organizer, c.slug, { ...request, seed: 'limit' }, queued);
+		if (!again.ok) throw new Error(again.reason);
+		const slowStart: Runner = (problem, seed, onProgress, signal) => runInWorker(problem, seed, onProgress, signal, 0.000001);
+		const startedAt = Date.now();
+		await computeRun(t.db, again.runId, slowStart);
+		expect(Date.now() - startedAt).toBeLessThan(20_000);
+		const [limited] = await t.db.select().from(selectionRun).where(eq(selectionRun.id, again.runId));
+		expect(limited.status).toBe('failed');
+		expect(limited.outcome?.error).toMatch(/^The selection was stopped at its time limit of 0\.000001 s\. .*No registration was changed\. Raise CONVENE_SELECTION_TIME_LIMIT/);
+		expect(await statuses()).toEqual(before);
 	}, 60_000);
 });

@@ -10,10 +10,10 @@ import { consultation, person, registration, selectionProbability, selectionRun 
 import type { Mailer } from '../mail';
 import { writeAudit } from '../queries/audit';
 import { registrationDecisionMessage } from '../messages/registration-decision';
-import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
+import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
 import type { Progress } from '../../domain/selection/leximin';
 import type { Quota, SelectionProblem } from '../../domain/selection/problem';
-import type { WorkerOutcome } from '../selection/in-worker';
+import { SelectionStopped, type WorkerOutcome } from '../selection/in-worker';
 import { isUuid, type ConsultationId } from '../../domain/ids';
 import { uniqueViolation } from '../db/errors';
 import { loadMembers, loadPool, loadRecordedPool, NOT_STATED, POOL_STATUSES, poolCounts, poolProblem, SELECTION_DIMENSIONS, suggestReplacements, type PoolMember, type Replacement } from '../queries/selection';
@@ -24,7 +24,7 @@ export { loadMembers, loadPool, NOT_STATED, poolCounts, poolProblem, SELECTION_D
 
 export type StartResult = { ok: true; runId: string } | Forbidden | { ok: false; reason: 'not-found' | 'already-running' | 'empty-pool' };
 
-export type Runner = (problem: SelectionProblem, seed: string, onProgress: (p: Progress) => void) => Promise<WorkerOutcome>;
+export type Runner = (problem: SelectionProblem, seed: string, onProgress: (p: Progress) => void, signal?: AbortSignal) => Promise<WorkerOutcome>;
 
 /** Queues the computation of a run, in the transaction that records it (the job queue, or a test's stand-in). */
 export type RunScheduler = (via: Executor, runId: string, consultationId: ConsultationId) => Promise<unknown>;
@@ -92,6 +92,28 @@ export async function computeRun(db: Database, runId: string, runner: Runner): P
 	await finish(db, runId, pool, poolProblem(pool, run.quotas, run.panelSize), run.seed, runner);
 }
 
+/** What a run stopped at its time limit had reached, and that nothing was changed. */
+export function stoppedAt(stopped: SelectionStopped): string {
+	const p = stopped.reached;
+	const reached = p
+		? ` It had reached stage ${p.stage}, with ${p.fixedClasses} of ${p.classes} classes settled${p.panels !== undefined ? ` and ${p.panels} panels found` : ''}${p.lowest !== undefined && p.bound !== undefined ? `; the lowest probability was ${(p.lowest * 100).toFixed(2)} % (at most ${(p.bound * 100).toFixed(2)} % in this stage)` : ''}.`
+		: ' It had not yet found its first panels.';
+	return `${stopped.message}${reached} No registration was changed. Raise CONVENE_SELECTION_TIME_LIMIT, or loosen the quotas, and run it again.`;
+}
+
+/** An organizer stops a run that is computing: its thread ends, and no registration is changed. */
+export async function cancelRun(db: Database, actor: Actor, runId: string): Promise<{ ok: true } | Forbidden | NotFound | { ok: false; reason: 'not-pending' }> {
+	const [run] = isUuid(runId) ? await db.select({ consultationId: selectionRun.consultationId, status: selectionRun.status, outcome: selectionRun.outcome }).from(selectionRun).where(eq(selectionRun.id, runId)) : [];
+	if (!run) return NOT_FOUND;
+	if (!policy.canOrganize(actor, run.consultationId)) return FORBIDDEN;
+	const stopped = await db
+		.update(selectionRun)
+		.set({ status: 'failed', outcome: { pool: run.outcome?.pool ?? [], error: 'Stopped by an organizer before it finished. No registration was changed.' } })
+		.where(and(eq(selectionRun.id, runId), eq(selectionRun.status, 'pending')))
+		.returning({ id: selectionRun.id });
+	return stopped.length ? { ok: true } : { ok: false, reason: 'not-pending' };
+}
+
 /** A run that cannot finish says why; a run already finished or failed is left as it is. */
 export async function failRun(db: Executor, runId: string, reason: string): Promise<void> {
 	const [run] = await db.select({ outcome: selectionRun.outcome }).from(selectionRun).where(eq(selectionRun.id, runId));
@@ -114,12 +136,27 @@ async function finish(db: Database, runId: string, pool: readonly PoolMember[], 
 			.where(and(eq(selectionRun.id, runId), eq(selectionRun.status, 'pending')))
 			.catch(() => undefined);
 	};
+	// An organizer's stop is a change of the run's status: looked for every two seconds, and the thread ended.
+	const stop = new AbortController();
+	const watch = setInterval(() => {
+		void db
+			.select({ status: selectionRun.status })
+			.from(selectionRun)
+			.where(eq(selectionRun.id, runId))
+			.then(([row]) => {
+				if (row?.status !== 'pending') stop.abort();
+			})
+			.catch(() => undefined);
+	}, 2000);
 	let outcome: WorkerOutcome;
 	try {
-		outcome = await runner(problem, seed, saveProgress);
+		outcome = await runner(problem, seed, saveProgress, stop.signal);
 	} catch (error) {
-		await failRun(db, runId, (error as Error).message);
+		if (error instanceof SelectionStopped && error.reason === 'cancelled') return; // the stop recorded why
+		await failRun(db, runId, error instanceof SelectionStopped ? stoppedAt(error) : (error as Error).message);
 		return;
+	} finally {
+		clearInterval(watch);
 	}
 	const ids = pool.map((p) => p.registrationId);
 	if (!outcome.ok) {

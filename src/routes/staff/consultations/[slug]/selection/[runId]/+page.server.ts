@@ -5,7 +5,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb, getMailer, links } from '$lib/server/runtime';
 import { requireStaff } from '$lib/server/guards';
 import { getRunWithSlug, listRunPeople, suggestReplacements, SELECTION_DIMENSIONS } from '$lib/server/queries/selection';
-import { acceptSelection } from '$lib/server/use-cases/select-participants';
+import { acceptSelection, cancelRun } from '$lib/server/use-cases/select-participants';
 import { selectReplacement } from '$lib/server/use-cases/select-replacement';
 import { barChartSvg } from '$lib/server/charts';
 import { balanceBy } from '$lib/domain/balance';
@@ -87,6 +87,13 @@ export const actions: Actions = {
 		const result = registrationId ? await selectReplacement(getDb(), getMailer(), actor, params.runId, registrationId, new Date(), links().decision) : NOT_FOUND;
 		if (!result.ok) return fail(409, { message: result.reason === 'not-suggested' ? m.selection_replacement_changed() : m.decision_not_allowed() });
 		return { accepted: m.decision_saved() };
+	},
+	stop: async ({ locals, params }) => {
+		const { c } = await runFor(params.slug, params.runId);
+		const actor = requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
+		const result = await cancelRun(getDb(), actor, params.runId);
+		if (!result.ok) return fail(409, { message: result.reason === 'not-pending' ? m.selection_not_pending() : m.decision_not_allowed() });
+		return { accepted: m.selection_stopped() };
 	},
 	accept: async ({ locals, params }) => {
 		const { c } = await runFor(params.slug, params.runId);
