@@ -13,6 +13,8 @@ import { panelProblems, type Person, type Quota, type SelectionProblem } from '.
 import { seededRandom } from '../src/lib/domain/selection/random';
 
 const SHARED = path.resolve(import.meta.dirname, '../../shared/sortition');
+/** BENCH_ONLY=name,name: only those instances (the names printed in the first column, as for sf_a_35 or sf_e_shaped). */
+const only = (name: string) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(name);
 const solver = await loadSolver();
 
 function measure(name: string, problem: SelectionProblem, reference?: string, timeLimitSeconds = 300) {
@@ -37,7 +39,7 @@ function measure(name: string, problem: SelectionProblem, reference?: string, ti
 }
 
 const PAPER: Record<string, string> = { example_small_20: '10.0 % in 2.7 s', example_large_200: '10.0 % in 1,161.8 s' };
-for (const name of ['example_small_20', 'example_large_200']) {
+for (const name of ['example_small_20', 'example_large_200'].filter(only)) {
 	const dir = path.join(SHARED, name);
 	if (!fs.existsSync(dir)) {
 		console.log(`${name}: not found at ${dir}, skipped`);
@@ -48,7 +50,7 @@ for (const name of ['example_small_20', 'example_large_200']) {
 }
 
 const fixture = path.join(SHARED, 'sortition_algorithms_fixture');
-if (fs.existsSync(fixture)) {
+if (fs.existsSync(fixture) && only('sortition-algorithms')) {
 	// features.csv has feature,value,min,max,…; households share an address (one per household).
 	const features = fs.readFileSync(path.join(fixture, 'features.csv'), 'utf8').replace(/^feature,value,min,max/, 'category,feature,min,max');
 	const { problem } = readSortitionFiles(features, fs.readFileSync(path.join(fixture, 'candidates.csv'), 'utf8'), 22, 'primary_address1');
@@ -91,8 +93,8 @@ function synthetic(n: number, seed: string, isFine: boolean): SelectionProblem {
 	];
 	return { people, quotas, panelSize: 60 };
 }
-measure('1,000 coarse (4 dims, orgs)', synthetic(1000, 'bench-1000', false));
-measure('1,000 fine (4 dims, orgs)', synthetic(1000, 'bench-1000', true), undefined, 120);
+if (only('1000-coarse')) measure('1,000 coarse (4 dims, orgs)', synthetic(1000, 'bench-1000', false));
+if (only('1000-fine')) measure('1,000 fine (4 dims, orgs)', synthetic(1000, 'bench-1000', true), undefined, 120);
 
 // Pools with the sizes of the ten instances of Flanigan et al. (2021), generated here (the real pools
 // are not public): the number of quota dimensions of each, 2 to 8 values per dimension, quotas
@@ -153,4 +155,27 @@ function assemblyPool(n: number, k: number, dimensions: number, seed: string): S
 
 const limit = Number(process.env.BENCH_LIMIT ?? 120);
 console.log(`\nThe ten instances of Flanigan et al. (2021), generated pools of the same sizes (time limit ${limit} s each; BENCH_LIMIT to change):`);
-for (const row of PAPER_TABLE.filter((r) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(r.name))) measure(`${row.name} (${row.dims} dims)`, assemblyPool(row.n, row.k, row.dims, row.name), `paper: ${row.min} in ${row.seconds.toLocaleString('en')} s with Gurobi`, limit);
+for (const row of PAPER_TABLE.filter((r) => only(r.name))) measure(`${row.name} (${row.dims} dims)`, assemblyPool(row.n, row.k, row.dims, row.name), `paper: ${row.min} in ${row.seconds.toLocaleString('en')} s with Gurobi`, limit);
+
+// The pool of issue 19's target: shaped like sf_e_110 — 1,727 people, a panel of 110, 7 dimensions
+// with 36 values, quotas within ±1 seat of proportional to the pool itself, no organizations. Almost
+// every class is one person. LEXIMIN's minimum here is k/n.
+function sfEShaped(seed = 'sf_e'): SelectionProblem {
+	const random = seededRandom(seed);
+	const sizes = [2, 4, 5, 5, 6, 6, 8];
+	const dims = sizes.map((m, d) => ({ name: `d${d}`, values: Array.from({ length: m }, (_, v) => `v${v}`), weights: Array.from({ length: m }, (_, v) => 1 + ((v * 7 + d * 3) % 5)) }));
+	const pick = (values: string[], weights: number[]) => {
+		let r = random() * weights.reduce((a, b) => a + b, 0);
+		for (let i = 0; i < values.length; i++) if ((r -= weights[i]) < 0) return values[i];
+		return values[values.length - 1];
+	};
+	const people: Person[] = Array.from({ length: 1727 }, () => ({ features: Object.fromEntries(dims.map((d) => [d.name, pick(d.values, d.weights)])) }));
+	const quotas: Quota[] = dims.flatMap((d) =>
+		d.values.map((v) => {
+			const share = (people.filter((p) => p.features[d.name] === v).length / people.length) * 110;
+			return { category: d.name, feature: v, min: Math.max(0, Math.floor(share) - 1), max: Math.ceil(share) + 1 };
+		})
+	);
+	return { people, quotas, panelSize: 110 };
+}
+if (only('sf_e_shaped')) measure('sf_e-shaped (7 dims, 36 values)', sfEShaped(), `k/n = ${((110 / 1727) * 100).toFixed(4)} %`, limit);
