@@ -191,7 +191,7 @@ describe('convene CLI', { timeout: 60_000 }, () => {
 				['woman', 'min', 2, 3],
 				['north', 'max', 0, 4]
 			]);
-			expect(clash.overlaps).toEqual([{ a: 0, b: 1, seats: 3 }]);
+			expect(clash.overlaps).toEqual([{ a: 0, b: 1, seats: 3, isContained: true }]);
 			expect(json.singleChanges.map((c: { quota: { feature: string }; bound: string; to: number }) => `${c.quota.feature} ${c.bound} ${c.to}`)).toEqual(['woman min 0', 'north max 2']);
 		});
 

@@ -103,7 +103,7 @@ test('an organizer runs a fair selection, is told why impossible quotas are impo
 	await expect(page.getByRole('heading', { name: 'No panel satisfies these quotas' })).toBeVisible({ timeout: 30_000 });
 	await expect(page.getByText('Parliamentarians needs at least 2 seats, but only 1 can be filled.')).toBeVisible();
 	// The smallest set of quotas that cannot hold together, with its counts, and the single change that alone allows a panel.
-	await expect(page.getByText('These quotas cannot hold together (without any one of them a panel is possible): Parliamentarians: at least 2 seats, and its people can fill 1.')).toBeVisible();
+	await expect(page.getByText('These quotas cannot hold together, and none of them can be left out of the clash: Parliamentarians: at least 2 seats, and its people can fill 1.')).toBeVisible();
 	await expect(page.getByText('Each of these changes alone makes a panel possible:')).toBeVisible();
 	await expect(page.locator('ul.single-changes li')).toHaveText(['Parliamentarians: least seats from 2 to 1']);
 

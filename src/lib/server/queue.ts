@@ -39,7 +39,7 @@ export interface QueueTimings {
 }
 
 export function queueTimingsFromEnv(env: NodeJS.ProcessEnv = process.env): QueueTimings {
-	const limit = Number(env.CONVENE_SELECTION_TIME_LIMIT) || 600;
+	const limit = Number(env.CONVENE_SELECTION_TIME_LIMIT) > 0 ? Number(env.CONVENE_SELECTION_TIME_LIMIT) : 600; // as selection/time-limit.ts
 	return {
 		selectionLeaseSeconds: Math.ceil(limit) + 120,
 		mailLeaseSeconds: Number(env.CONVENE_MAIL_LEASE_SECONDS) || 120,

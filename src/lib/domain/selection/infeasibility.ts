@@ -13,11 +13,19 @@ export type Conflict =
 	| { kind: 'maximums-below-panel'; category: string; total: number; panelSize: number }
 	| { kind: 'min-above-max'; quota: Quota }
 	/**
-	 * A smallest set of quota bounds that cannot hold together (irreducible: drop any one and a panel
-	 * exists), each with the seats its people can fill, and how many seats the people of two of them
-	 * (of different dimensions) can fill together.
+	 * A set of quota bounds that cannot hold together, irreducible (drop any one and these bounds alone
+	 * allow a panel; other quotas may still clash too), each with the seats its people can fill, and
+	 * how many seats the people of two of them (of different dimensions) can fill together.
 	 */
-	| { kind: 'clash'; bounds: ClashBound[]; overlaps: { a: number; b: number; seats: number }[]; panelSize: number };
+	| { kind: 'clash'; bounds: ClashBound[]; overlaps: Overlap[]; panelSize: number };
+
+/** The people of two bounds (of different dimensions): the seats those in both can fill, and whether everyone of the first is also in the second. */
+export interface Overlap {
+	a: number;
+	b: number;
+	seats: number;
+	isContained?: boolean;
+}
 
 export interface ClashBound {
 	quota: Quota;
@@ -110,7 +118,7 @@ function leastSlack(solver: LpSolver, problem: SelectionProblem, c: Classes, kep
 		...rows,
 		'Bounds',
 		...c.classes.map((k) => ` 0 <= ${x(k.index)} <= ${c.signatures[k.signature].groups.length}`),
-		...slack.map((v) => ` 0 <= ${v} <= ${problem.panelSize + problem.people.length}`),
+		...slack.map((v) => ` 0 <= ${v} <= ${problem.panelSize + problem.people.length + Math.max(0, ...problem.quotas.map((q) => q.min))}`),
 		'General',
 		` ${[...c.classes.map((k) => x(k.index)), ...slack].join(' ')}`,
 		'End'
@@ -120,8 +128,9 @@ function leastSlack(solver: LpSolver, problem: SelectionProblem, c: Classes, kep
 }
 
 /**
- * A smallest set of bounds that cannot hold together, by the deletion filter: drop each bound in turn
- * and keep it dropped while no panel exists without it. What remains is irreducible.
+ * A set of bounds that cannot hold together, by the deletion filter: drop each bound in turn and keep
+ * it dropped while no panel exists without it. What remains is irreducible (not always the smallest
+ * such set: that would take a search over subsets).
  */
 function smallestClash(solver: LpSolver, problem: SelectionProblem, c: Classes): Extract<Conflict, { kind: 'clash' }> | null {
 	let kept = activeBounds(problem);
@@ -137,13 +146,16 @@ function smallestClash(solver: LpSolver, problem: SelectionProblem, c: Classes):
 		return { quota, bound: key.startsWith('min') ? 'min' : 'max', value: key.startsWith('min') ? quota.min : quota.max, available: available(c, c.quotaClasses[i]) };
 	});
 	// The people two bounds share say why they clash; in a clash of many bounds the pairs are noise.
-	const overlaps: { a: number; b: number; seats: number }[] = [];
+	const overlaps: Overlap[] = [];
 	if (bounds.length <= 4) {
 		bounds.forEach((x, a) =>
 			bounds.forEach((y, b) => {
 				if (b <= a || x.quota.category === y.quota.category) return;
-				const both = c.quotaClasses[problem.quotas.indexOf(x.quota)].filter((k) => c.quotaClasses[problem.quotas.indexOf(y.quota)].includes(k));
-				overlaps.push({ a, b, seats: available(c, both) });
+				const [ofX, ofY] = [c.quotaClasses[problem.quotas.indexOf(x.quota)], c.quotaClasses[problem.quotas.indexOf(y.quota)]];
+				const both = ofX.filter((k) => ofY.includes(k));
+				// "Everyone of the minimum is also in the maximum": every person, not only every organization's seat.
+				const [ofMin, ofMax] = x.bound === 'min' ? [ofX, ofY] : [ofY, ofX];
+				overlaps.push({ a, b, seats: available(c, both), isContained: ofMin.every((k) => ofMax.includes(k)) });
 			})
 		);
 	}
@@ -185,10 +197,10 @@ function smallestRelaxation(solver: LpSolver, problem: SelectionProblem, c: Clas
  * South-East Asia, where at most 0 seats are allowed").
  */
 export function clashPair(clash: Extract<Conflict, { kind: 'clash' }>): { min: ClashBound; max: ClashBound } | null {
-	if (clash.bounds.length !== 2 || clash.overlaps.length !== 1) return null;
+	if (clash.bounds.length !== 2 || clash.overlaps.length !== 1 || !clash.overlaps[0].isContained) return null;
 	const min = clash.bounds.find((b) => b.bound === 'min');
 	const max = clash.bounds.find((b) => b.bound === 'max');
-	if (!min || !max || clash.overlaps[0].seats < min.available) return null;
+	if (!min || !max || min.value <= max.value) return null;
 	return { min, max };
 }
 

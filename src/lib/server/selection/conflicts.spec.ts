@@ -28,7 +28,7 @@ describe('conflicts explained: a smallest set of quotas that cannot hold togethe
 			['woman', 'min', 4, 5],
 			['SEA', 'max', 0, 8]
 		]);
-		expect(clash.overlaps).toEqual([{ a: 0, b: 1, seats: 5 }]);
+		expect(clash.overlaps).toEqual([{ a: 0, b: 1, seats: 5, isContained: true }]);
 		expect(clashPair(clash)).not.toBeNull();
 		expect(single(d)).toEqual(['SEA max 0→4', 'woman min 4→0']);
 		const words = describeDiagnosis(d).join('\n');
@@ -62,6 +62,32 @@ describe('conflicts explained: a smallest set of quotas that cannot hold togethe
 		expect(clashOf(d.conflicts)!.bounds.map((b) => [b.quota.feature, b.bound, b.value, b.available])).toEqual([['woman', 'min', 3, 2]]);
 		// Lowering the women's minimum to 2 is not enough alone: men may hold at most 5 of 6 seats, so 1 woman must sit — 2 is possible.
 		expect(single(d)).toEqual(['woman min 3→2']);
+	});
+
+	it('does not say "everyone" when one of an organization’s members is not in the other quota, and says when no single change is enough', () => {
+		// Organization A has a woman from SEA and one from EU; B a woman from SEA and a man from EU.
+		const people: Person[] = [
+			{ features: { gender: 'woman', subregion: 'SEA' }, group: 'A' },
+			{ features: { gender: 'woman', subregion: 'EU' }, group: 'A' },
+			{ features: { gender: 'woman', subregion: 'SEA' }, group: 'B' },
+			{ features: { gender: 'man', subregion: 'EU' }, group: 'B' },
+			...many(4, { gender: 'man', subregion: 'EU' })
+		];
+		const d = diagnose(highs, { people, quotas: [q('gender', 'woman', 2, 6), q('gender', 'man', 0, 6), q('subregion', 'SEA', 0, 0), q('subregion', 'EU', 0, 6)], panelSize: 4 });
+		const clash = clashOf(d.conflicts);
+		if (clash) expect(clashPair(clash)).toBeNull();
+		expect(describeDiagnosis(d).join('\n')).not.toContain('everyone who could fill them');
+
+		// Two clashes at once (each dimension's maximums under the panel): no single change is enough, and it says so.
+		const mixed = Array.from({ length: 10 }, (_, i) => ({ features: { gender: i < 5 ? 'woman' : 'man', region: i % 2 ? 'north' : 'south' } }));
+		const both = diagnose(highs, { people: mixed, quotas: [q('gender', 'woman', 0, 3), q('gender', 'man', 0, 3), q('region', 'north', 0, 3), q('region', 'south', 0, 3)], panelSize: 8 });
+		expect(both.singleChanges).toEqual([]);
+		expect(describeDiagnosis(both)).toContain('No change to a single quota makes a panel possible; the smallest change over several quotas is below.');
+	});
+
+	it('finds the single change of a minimum far above the pool', () => {
+		const d = diagnose(highs, { people: [...many(2, { gender: 'woman' }), ...many(2, { gender: 'man' })], quotas: [q('gender', 'woman', 100, 200)], panelSize: 2 });
+		expect(single(d)).toEqual(['woman min 100→2']);
 	});
 
 	it('says nothing clashes when a panel exists, and nothing about quotas when the pool itself is too small', () => {

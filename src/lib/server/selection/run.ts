@@ -95,14 +95,14 @@ export function describeDiagnosis(d: Diagnosis): string[] {
 				if (pair) return `${q(pair.min.quota)} needs at least ${pair.min.value} seats, but everyone who could fill them is also ${q(pair.max.quota)}, where at most ${pair.max.value} seats are allowed.`;
 				const bounds = c.bounds.map((b) => `  ${q(b.quota)}: ${b.bound === 'min' ? 'at least' : 'at most'} ${b.value} seats, and its people can fill ${b.available}`);
 				const overlaps = c.overlaps.map((o) => `  ${q(c.bounds[o.a].quota)} and ${q(c.bounds[o.b].quota)}: people who are both can fill ${o.seats} seats`);
-				return ['These quotas cannot hold together (without any one of them a panel is possible):', ...bounds, ...overlaps].join('\n');
+				return ['These quotas cannot hold together, and none of them can be left out of the clash:', ...bounds, ...overlaps].join('\n');
 			}
 		}
 	});
 	if (d.singleChanges?.length) {
 		lines.push('Each of these changes alone makes a panel possible:');
 		for (const r of d.singleChanges) lines.push(`  ${q(r.quota)}: ${r.bound === 'min' ? 'lower the minimum' : 'raise the maximum'} from ${r.from} to ${r.to}`);
-	}
+	} else if (d.singleChanges && d.conflicts.some((c) => c.kind === 'clash')) lines.push('No change to a single quota makes a panel possible; the smallest change over several quotas is below.');
 	if (d.relaxations.length) {
 		const seats = d.relaxations.reduce((s, r) => s + r.seats, 0);
 		lines.push(`Smallest change that allows a panel (${seats} seat${seats === 1 ? '' : 's'}):`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makeConsultation, makeOrganization, makePerson, makeRegistration, makeStaffActor } from '../../../../tests/support/factories';
-import { outboxMessage, registration, selectionProbability, selectionRun } from '../db/schema';
+import { auditLog, outboxMessage, registration, selectionProbability, selectionRun } from '../db/schema';
 import { createMailer } from '../mail';
 import { runSelection, withoutClasses } from '../selection/run';
 import { runInWorker, SelectionStopped } from '../selection/in-worker';
@@ -154,6 +154,8 @@ describe(`selecting participants on ${testDriver}`, () => {
 		expect(cancelled.status).toBe('failed');
 		expect(cancelled.outcome?.error).toBe('Stopped by an organizer before it finished. No registration was changed.');
 		expect(await cancelRun(t.db, organizer, started.runId)).toEqual({ ok: false, reason: 'not-pending' });
+		const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'selection.stop'), eq(auditLog.subjectId, c.id)));
+		expect(audit.details).toEqual({ runId: started.runId });
 		expect(await t.db.select().from(selectionProbability).where(eq(selectionProbability.runId, started.runId))).toEqual([]);
 		expect(await statuses()).toEqual(before);
 

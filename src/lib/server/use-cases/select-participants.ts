@@ -106,12 +106,16 @@ export async function cancelRun(db: Database, actor: Actor, runId: string): Prom
 	const [run] = isUuid(runId) ? await db.select({ consultationId: selectionRun.consultationId, status: selectionRun.status, outcome: selectionRun.outcome }).from(selectionRun).where(eq(selectionRun.id, runId)) : [];
 	if (!run) return NOT_FOUND;
 	if (!policy.canOrganize(actor, run.consultationId)) return FORBIDDEN;
-	const stopped = await db
-		.update(selectionRun)
-		.set({ status: 'failed', outcome: { pool: run.outcome?.pool ?? [], error: 'Stopped by an organizer before it finished. No registration was changed.' } })
-		.where(and(eq(selectionRun.id, runId), eq(selectionRun.status, 'pending')))
-		.returning({ id: selectionRun.id });
-	return stopped.length ? { ok: true } : { ok: false, reason: 'not-pending' };
+	return db.transaction(async (tx) => {
+		const stopped = await tx
+			.update(selectionRun)
+			.set({ status: 'failed', outcome: { pool: run.outcome?.pool ?? [], error: 'Stopped by an organizer before it finished. No registration was changed.' } })
+			.where(and(eq(selectionRun.id, runId), eq(selectionRun.status, 'pending')))
+			.returning({ id: selectionRun.id });
+		if (!stopped.length) return { ok: false as const, reason: 'not-pending' as const };
+		await writeAudit(tx, actor, { action: 'selection.stop', subjectType: 'consultation', subjectId: run.consultationId, details: { runId } });
+		return { ok: true as const };
+	});
 }
 
 /** A run that cannot finish says why; a run already finished or failed is left as it is. */
