@@ -91,10 +91,9 @@ export interface SentenceLabels {
  * count of countries stays, the list names only those with at least k participants.
  */
 export function attendanceSentence(stats: AttendanceStatistics, labels: SentenceLabels, k: number): string {
-	// Only the groups the public tables name (mergeSmallGroups, with its secondary suppression).
-	const isNamed = (rows: readonly Breakdown[]) => new Set(mergeSmallGroups(rows, k).filter((r) => r.value !== OTHER_GROUPS && r.count >= k).map((r) => r.value));
-	const namedCategories = isNamed(stats.byCategory);
-	const namedCountries = isNamed(stats.byCountry);
+	// Only the groups the public tables name.
+	const namedCategories = namedInPublic(stats.byCategory, k);
+	const namedCountries = namedInPublic(stats.byCountry, k);
 	const known = stats.byCategory.filter((b) => b.value !== null && namedCategories.has(b.value));
 	const countries = stats.byCountry.filter((b) => b.value !== null);
 	const named = countries.filter((b) => namedCountries.has(b.value)).map((b) => labels.country(b.value!));
@@ -120,7 +119,7 @@ export function attendanceSentence(stats: AttendanceStatistics, labels: Sentence
  */
 export function genderSentence(stats: AttendanceStatistics, k: number): string | null {
 	if (!stats.total) return null;
-	const named = new Set(mergeSmallGroups(stats.byGender, k).filter((r) => r.value !== OTHER_GROUPS && r.count >= k).map((r) => r.value));
+	const named = namedInPublic(stats.byGender, k);
 	const count = (...values: (string | null)[]) => stats.byGender.filter((b) => values.includes(b.value)).reduce((sum, b) => sum + b.count, 0);
 	const women = count('woman');
 	const men = count('man');
@@ -144,6 +143,11 @@ export function genderSentence(stats: AttendanceStatistics, k: number): string |
 	const [pw, pm, pr] = percentages([women, men, another + notSaid]);
 	const what = !isEachNamed ? 'of another gender or did not say' : another === 0 ? 'did not say' : 'of another gender';
 	return `${listInWords([...lead(pw, pm), `${pr} per cent ${what}`])}.`;
+}
+
+/** The groups a public table of `rows` names (mergeSmallGroups, with its secondary suppression): what a sentence may name too. */
+function namedInPublic(rows: readonly Breakdown[], k: number): Set<string | null> {
+	return new Set(mergeSmallGroups(rows, k).filter((r) => r.value !== OTHER_GROUPS && r.count >= k).map((r) => r.value));
 }
 
 /** The line that stands for every group under k in a public breakdown. */

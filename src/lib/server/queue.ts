@@ -6,6 +6,7 @@
 import PgBoss from 'pg-boss';
 import type { DatabaseHandle, Executor } from './db';
 import { sqlThrough } from './db/sql-through';
+import { selectionTimeLimitSeconds } from './selection/time-limit';
 
 export const QUEUES = {
 	/** Delivers one outbox message over SMTP (key: the message id; one attempt at a time). */
@@ -39,7 +40,7 @@ export interface QueueTimings {
 }
 
 export function queueTimingsFromEnv(env: NodeJS.ProcessEnv = process.env): QueueTimings {
-	const limit = Number(env.CONVENE_SELECTION_TIME_LIMIT) > 0 ? Number(env.CONVENE_SELECTION_TIME_LIMIT) : 600; // as selection/time-limit.ts
+	const limit = selectionTimeLimitSeconds(env);
 	return {
 		selectionLeaseSeconds: Math.ceil(limit) + 120,
 		mailLeaseSeconds: Number(env.CONVENE_MAIL_LEASE_SECONDS) || 120,

@@ -8,7 +8,7 @@ import { isUuid } from '../../domain/ids';
 import { diffBlocks, type DiffEntry } from '../../domain/report/edit';
 import { protectionOf } from './protected';
 import { findingsOf, type TextCheck } from '../privacy/gate';
-import { formatTimeRange } from '../../domain/time';
+import { formatDate, formatTimeRange } from '../../domain/time';
 import { FORMATS } from './draft-input';
 import { readBlocks } from './report-blocks';
 
@@ -27,8 +27,9 @@ export async function versionDocument(db: Executor, versionId: string): Promise<
 
 /** "Version 3 · Published on 21 October 2026" / "Version 2 · Draft of 14 October 2026", in the consultation's zone. */
 function editionLine(v: { number: number; state: string; publishedAt: Date | null; createdAt: Date; timeZone: string }): string {
-	const day = (at: Date) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: v.timeZone }).format(at);
-	return v.state === 'published' && v.publishedAt ? `Version ${v.number} · Published on ${day(v.publishedAt)}` : `Version ${v.number} · Draft of ${day(v.createdAt)}, not for citation`;
+	return v.state === 'published' && v.publishedAt
+		? `Version ${v.number} · Published on ${formatDate(v.publishedAt, v.timeZone, 'en')}`
+		: `Version ${v.number} · Draft of ${formatDate(v.createdAt, v.timeZone, 'en')}, not for citation`;
 }
 
 /** The gate's findings on a version's whole text, against everyone the consultation protects (stored, not rescanned). */

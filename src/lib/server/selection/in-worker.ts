@@ -29,13 +29,15 @@ export function runInWorker(problem: SelectionProblem, seed: string, onProgress:
 	return new Promise((resolve, reject) => {
 		let isSettled = false;
 		let reached: Progress | null = null;
-		const stop = (reason: 'time-limit' | 'cancelled') => {
+		/** The first answer stands: the timer is cleared and the thread ended (a no-op once it has exited). */
+		const settle = (answer: () => void) => {
 			if (isSettled) return;
 			isSettled = true;
 			clearTimeout(timer);
 			void worker.terminate();
-			reject(new SelectionStopped(reason, reached, timeLimitSeconds));
+			answer();
 		};
+		const stop = (reason: 'time-limit' | 'cancelled') => settle(() => reject(new SelectionStopped(reason, reached, timeLimitSeconds)));
 		// A margin over the solver's own check between iterations, which says more when it is in time.
 		const timer = setTimeout(() => stop('time-limit'), timeLimitSeconds * 1000 + 2000);
 		if (signal?.aborted) stop('cancelled');
@@ -46,22 +48,9 @@ export function runInWorker(problem: SelectionProblem, seed: string, onProgress:
 				return onProgress(message.progress);
 			}
 			if (message.type === 'time-limit') return stop('time-limit'); // the solver's own check, between iterations
-			if (isSettled) return;
-			isSettled = true;
-			clearTimeout(timer);
-			void worker.terminate();
-			if (message.type === 'done') resolve(message.outcome);
-			else reject(new Error(message.message));
+			settle(() => (message.type === 'done' ? resolve(message.outcome) : reject(new Error(message.message))));
 		});
-		worker.on('error', (error) => {
-			clearTimeout(timer);
-			if (!isSettled) reject(error);
-			isSettled = true;
-		});
-		worker.on('exit', (code) => {
-			clearTimeout(timer);
-			if (!isSettled) reject(new Error(`The selection worker stopped (exit code ${code}).`));
-			isSettled = true;
-		});
+		worker.on('error', (error) => settle(() => reject(error)));
+		worker.on('exit', (code) => settle(() => reject(new Error(`The selection worker stopped (exit code ${code}).`))));
 	});
 }

@@ -45,8 +45,6 @@ export function hashDistribution(distribution: { classes: number[][][]; panels: 
 	return createHash('sha256').update(JSON.stringify(distribution)).digest('hex');
 }
 
-export { SELECTION_TIME_LIMIT_SECONDS };
-
 export async function runSelection(problem: SelectionProblem, seed: string, onProgress?: (p: Progress) => void, timeLimitSeconds = SELECTION_TIME_LIMIT_SECONDS): Promise<SelectionOutcome> {
 	const highs = await loadSolver();
 	const started = performance.now();

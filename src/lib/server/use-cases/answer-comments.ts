@@ -17,7 +17,8 @@ async function commentForStaff(db: Executor, actor: Actor, commentId: string) {
 	const [c] = isUuid(commentId)
 		? await db.select({ id: comment.id, paragraphId: comment.paragraphId, versionId: paragraph.versionId, replyToId: comment.replyToId }).from(comment).innerJoin(paragraph, eq(paragraph.id, comment.paragraphId)).where(eq(comment.id, commentId))
 		: [];
-	// Staff answer a participant's comment, not a reply (which the participant would never see).
+	// Staff answer a participant's comment, not a reply (which the participant would never see): every
+	// comment that passes has a participant to tell.
 	if (!c || c.replyToId) return NOT_FOUND;
 	const found = await versionWithConsultation(db, c.versionId);
 	if (!found || !policy.canTakeNotes(actor, found.c.id)) return FORBIDDEN;
@@ -32,7 +33,7 @@ export async function replyToComment(db: Database, actor: Actor, commentId: stri
 	if (!text || text.length > MAX_COMMENT_LENGTH) return { ok: false, reason: 'invalid' };
 	const { userId } = actor;
 	await db.transaction(async (tx) => {
-		await tx.update(comment).set({ newsSince: sql`coalesce(${comment.newsSince}, now())` }).where(and(eq(comment.id, c.id), isNotNull(comment.personId)));
+		await tx.update(comment).set({ newsSince: sql`coalesce(${comment.newsSince}, now())` }).where(eq(comment.id, c.id));
 		await tx.insert(comment).values({ paragraphId: c.paragraphId, authorUserId: userId, replyToId: c.id, text });
 	});
 	return { ok: true };
@@ -43,7 +44,7 @@ export async function markAddressed(db: Database, actor: Actor, commentId: strin
 	if (!c.ok) return c;
 	await db
 		.update(comment)
-		.set({ addressedAt: now, newsSince: sql`case when ${comment.personId} is null then null else coalesce(${comment.newsSince}, ${now.toISOString()}::timestamptz) end` })
+		.set({ addressedAt: now, newsSince: sql`coalesce(${comment.newsSince}, ${now.toISOString()}::timestamptz)` })
 		.where(and(eq(comment.id, c.id), isNull(comment.addressedAt)));
 	return { ok: true };
 }

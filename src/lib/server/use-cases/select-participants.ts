@@ -103,29 +103,26 @@ export function stoppedAt(stopped: SelectionStopped): string {
 
 /** An organizer stops a run that is computing: its thread ends, and no registration is changed. */
 export async function cancelRun(db: Database, actor: Actor, runId: string): Promise<{ ok: true } | Forbidden | NotFound | { ok: false; reason: 'not-pending' }> {
-	const [run] = isUuid(runId) ? await db.select({ consultationId: selectionRun.consultationId, status: selectionRun.status, outcome: selectionRun.outcome }).from(selectionRun).where(eq(selectionRun.id, runId)) : [];
+	const [run] = isUuid(runId) ? await db.select({ consultationId: selectionRun.consultationId }).from(selectionRun).where(eq(selectionRun.id, runId)) : [];
 	if (!run) return NOT_FOUND;
 	if (!policy.canOrganize(actor, run.consultationId)) return FORBIDDEN;
 	return db.transaction(async (tx) => {
-		const stopped = await tx
-			.update(selectionRun)
-			.set({ status: 'failed', outcome: { pool: run.outcome?.pool ?? [], error: 'Stopped by an organizer before it finished. No registration was changed.' } })
-			.where(and(eq(selectionRun.id, runId), eq(selectionRun.status, 'pending')))
-			.returning({ id: selectionRun.id });
-		if (!stopped.length) return { ok: false as const, reason: 'not-pending' as const };
+		if (!(await failRun(tx, runId, 'Stopped by an organizer before it finished. No registration was changed.'))) return { ok: false as const, reason: 'not-pending' as const };
 		await writeAudit(tx, actor, { action: 'selection.stop', subjectType: 'consultation', subjectId: run.consultationId, details: { runId } });
 		return { ok: true as const };
 	});
 }
 
-/** A run that cannot finish says why; a run already finished or failed is left as it is. */
-export async function failRun(db: Executor, runId: string, reason: string): Promise<void> {
+/** A run that cannot finish says why; a run already finished or failed is left as it is. Whether it was failed here. */
+export async function failRun(db: Executor, runId: string, reason: string): Promise<boolean> {
 	const [run] = await db.select({ outcome: selectionRun.outcome }).from(selectionRun).where(eq(selectionRun.id, runId));
-	if (!run) return;
-	await db
+	if (!run) return false;
+	const failed = await db
 		.update(selectionRun)
 		.set({ status: 'failed', outcome: { pool: run.outcome?.pool ?? [], error: reason } })
-		.where(and(eq(selectionRun.id, runId), eq(selectionRun.status, 'pending')));
+		.where(and(eq(selectionRun.id, runId), eq(selectionRun.status, 'pending')))
+		.returning({ id: selectionRun.id });
+	return failed.length > 0;
 }
 
 async function finish(db: Database, runId: string, pool: readonly PoolMember[], problem: SelectionProblem, seed: string, runner: Runner) {

@@ -25,31 +25,39 @@ function capturingMailer() {
 	return { sent, mailer };
 }
 
+const CIRCULATED_AT = new Date('2026-11-23T03:00:00Z');
+
+/** A fresh draft of the parliamentarians consultation, circulated (its invitations left out of `sent`), and the people in its room who may comment. */
+async function circulatedDraft() {
+	const [c] = await t.db.select().from(consultation).where(eq(consultation.slug, 'parliamentarians'));
+	const organizer = await makeStaffActor(t.db, 'organizer', { organizerOf: [c.id] });
+	const created = await createDraftVersion(t.db, organizer, 'parliamentarians');
+	if (!created.ok) throw new Error('no draft');
+	const { sent, mailer } = capturingMailer();
+	const circulated = await circulateVersion(t.db, organizer, mailer, created.versionId, { days: 7, origin: 'https://convene.example', now: CIRCULATED_AT });
+	expect(circulated.ok).toBe(true);
+	sent.length = 0;
+	const room = (await roomAttendees(t.db, c.id)).filter((x) => x.attribution === 'non-attributable' && x.hasAttended);
+	return { organizer, versionId: created.versionId, sent, mailer, room };
+}
+
 describe(`the daily digest of answers to comments, on ${testDriver}`, () => {
 	it('tells each participant once, in their language, after a quiet hour and then at most daily, only what is new', async () => {
-		const [c] = await t.db.select().from(consultation).where(eq(consultation.slug, 'parliamentarians'));
-		const organizer = await makeStaffActor(t.db, 'organizer', { organizerOf: [c.id] });
-		const created = await createDraftVersion(t.db, organizer, 'parliamentarians');
-		if (!created.ok) throw new Error('no draft');
-		const start = new Date('2026-11-23T03:00:00Z');
-		const { sent, mailer } = capturingMailer();
-		const circulated = await circulateVersion(t.db, organizer, mailer, created.versionId, { days: 7, origin: 'https://convene.example', now: start });
-		expect(circulated.ok).toBe(true);
-		sent.length = 0;
-
-		const [a, b] = (await roomAttendees(t.db, c.id)).filter((x) => x.attribution === 'non-attributable' && x.hasAttended);
+		const { organizer, versionId, sent, mailer, room } = await circulatedDraft();
+		const start = CIRCULATED_AT;
+		const [a, b] = room;
 		const actorA: Actor = { kind: 'stakeholder', userId: 'user-a', personId: a.personId };
 		const actorB: Actor = { kind: 'stakeholder', userId: 'user-b', personId: b.personId };
 		await t.db.update(person).set({ preferredLocale: 'fr' }).where(eq(person.id, b.personId));
-		const blocks = await readBlocks(t.db, created.versionId);
+		const blocks = await readBlocks(t.db, versionId);
 		const cites = citations(numberBlocks(blocks.map((x) => x.block)));
 		const para = blocks.findIndex((x) => x.block.kind === 'paragraph');
 		const item = blocks.findIndex((x) => x.block.kind === 'list-item');
 		expect(cites[item]).toMatch(/^\d+ \(A\)$/);
 
-		expect(await addComment(t.db, actorA, created.versionId, blocks[para].id, 'Please say "several participants" here.', start)).toEqual({ ok: true });
-		expect(await addComment(t.db, actorA, created.versionId, blocks[item].id, 'This recommendation should name local authorities.', start)).toEqual({ ok: true });
-		expect(await addComment(t.db, actorB, created.versionId, blocks[para].id, 'Je suis d’accord.', start)).toEqual({ ok: true });
+		expect(await addComment(t.db, actorA, versionId, blocks[para].id, 'Please say "several participants" here.', start)).toEqual({ ok: true });
+		expect(await addComment(t.db, actorA, versionId, blocks[item].id, 'This recommendation should name local authorities.', start)).toEqual({ ok: true });
+		expect(await addComment(t.db, actorB, versionId, blocks[para].id, 'Je suis d’accord.', start)).toEqual({ ok: true });
 		const mine = await t.db.select({ id: comment.id, personId: comment.personId, text: comment.text }).from(comment);
 		const [first, second] = mine.filter((x) => x.personId === a.personId);
 		const ofB = mine.find((x) => x.personId === b.personId)!;
@@ -66,9 +74,9 @@ describe(`the daily digest of answers to comments, on ${testDriver}`, () => {
 		expect(sent[0].subject).toBe('The secretariat answered your comments');
 		expect(sent[0].text).toContain(`Para. ${cites[para]}. You wrote: “Please say "several participants" here.”\nThe secretariat replied: Changed in the next version.`);
 		expect(sent[0].text).toContain(`Para. ${cites[item]}. You wrote: “This recommendation should name local authorities.”\nThe secretariat marked your comment as addressed.`);
-		expect(sent[0].text).toContain(`https://convene.example/sign-in?next=%2Fme%2Freports%2F${created.versionId}`);
+		expect(sent[0].text).toContain(`https://convene.example/sign-in?next=%2Fme%2Freports%2F${versionId}`);
 		// Both answers are on the comment page too.
-		const view = await participantView(t.db, actorA, created.versionId, new Date(answeredAt + HOUR));
+		const view = await participantView(t.db, actorA, versionId, new Date(answeredAt + HOUR));
 		if (!view.ok) throw new Error('no view');
 		const shown = view.blocks.flatMap((x) => x.comments);
 		expect(shown.find((x) => x.id === first.id)?.replies).toEqual(['Changed in the next version.']);
@@ -103,18 +111,12 @@ describe(`the daily digest of answers to comments, on ${testDriver}`, () => {
 	});
 
 	it('sends one digest when two workers run at once, and none to an erased person', async () => {
-		const [c] = await t.db.select().from(consultation).where(eq(consultation.slug, 'parliamentarians'));
-		const organizer = await makeStaffActor(t.db, 'organizer', { organizerOf: [c.id] });
-		const created = await createDraftVersion(t.db, organizer, 'parliamentarians');
-		if (!created.ok) throw new Error('no draft');
-		const start = new Date('2026-11-23T03:00:00Z');
-		const { sent, mailer } = capturingMailer();
-		await circulateVersion(t.db, organizer, mailer, created.versionId, { days: 7, origin: 'https://convene.example', now: start });
-		sent.length = 0;
+		const { organizer, versionId, sent, mailer, room } = await circulatedDraft();
+		const start = CIRCULATED_AT;
 		// Two others than the first test's (whose digests of its later "days" are recent).
-		const [, , a, b] = (await roomAttendees(t.db, c.id)).filter((x) => x.attribution === 'non-attributable' && x.hasAttended);
-		const target = (await readBlocks(t.db, created.versionId)).find((x) => x.block.kind === 'paragraph')!;
-		for (const p of [a, b]) expect(await addComment(t.db, { kind: 'stakeholder', userId: 'u', personId: p.personId }, created.versionId, target.id, 'A comment.', start)).toEqual({ ok: true });
+		const [, , a, b] = room;
+		const target = (await readBlocks(t.db, versionId)).find((x) => x.block.kind === 'paragraph')!;
+		for (const p of [a, b]) expect(await addComment(t.db, { kind: 'stakeholder', userId: 'u', personId: p.personId }, versionId, target.id, 'A comment.', start)).toEqual({ ok: true });
 		for (const k of await t.db.select({ id: comment.id }).from(comment).where(eq(comment.paragraphId, target.id))) expect(await replyToComment(t.db, organizer, k.id, 'Thank you.')).toEqual({ ok: true });
 		await t.db.update(person).set({ email: null }).where(eq(person.id, b.personId));
 
@@ -128,16 +130,10 @@ describe(`the daily digest of answers to comments, on ${testDriver}`, () => {
 	});
 
 	it('tells "addressed" once even when the web server’s clock is behind the worker’s, and answers only a participant’s comment', async () => {
-		const [c] = await t.db.select().from(consultation).where(eq(consultation.slug, 'parliamentarians'));
-		const organizer = await makeStaffActor(t.db, 'organizer', { organizerOf: [c.id] });
-		const created = await createDraftVersion(t.db, organizer, 'parliamentarians');
-		if (!created.ok) throw new Error('no draft');
-		const { sent, mailer } = capturingMailer();
-		await circulateVersion(t.db, organizer, mailer, created.versionId, { days: 7, origin: 'https://convene.example', now: new Date('2026-11-23T03:00:00Z') });
-		sent.length = 0;
-		const p = (await roomAttendees(t.db, c.id)).filter((x) => x.attribution === 'non-attributable' && x.hasAttended)[4];
-		const target = (await readBlocks(t.db, created.versionId)).find((x) => x.block.kind === 'paragraph')!;
-		expect(await addComment(t.db, { kind: 'stakeholder', userId: 'u', personId: p.personId }, created.versionId, target.id, 'Please cite the source.', new Date('2026-11-23T03:00:00Z'))).toEqual({ ok: true });
+		const { organizer, versionId, sent, mailer, room } = await circulatedDraft();
+		const p = room[4];
+		const target = (await readBlocks(t.db, versionId)).find((x) => x.block.kind === 'paragraph')!;
+		expect(await addComment(t.db, { kind: 'stakeholder', userId: 'u', personId: p.personId }, versionId, target.id, 'Please cite the source.', CIRCULATED_AT)).toEqual({ ok: true });
 		const [mine] = await t.db.select({ id: comment.id }).from(comment).where(eq(comment.personId, p.personId));
 		expect(await replyToComment(t.db, organizer, mine.id, 'Added in footnote 3.')).toEqual({ ok: true });
 		const options = { quietMs: 0, signInTo: linksAt('https://convene.example').signInTo };

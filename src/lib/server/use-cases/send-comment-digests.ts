@@ -95,7 +95,8 @@ async function tellPerson(db: Database, mailer: Mailer, personId: PersonId, now:
 		if (items.length && who?.email) {
 			await mailer.send(await digestMessage(tx, { email: who.email, name: who.name, locale: who.locale }, items, options, blocksOf), tx);
 			await tx.update(comment).set({ toldAt: now }).where(inArray(comment.id, [...items.map((c) => c.id), ...items.flatMap((c) => c.replies.map((r) => r.id))]));
-			for (const c of items) if (c.isAddressedNews) await tx.update(comment).set({ addressedToldAt: c.addressedAt }).where(eq(comment.id, c.id));
+			const addressed = items.filter((c) => c.isAddressedNews).map((c) => c.id);
+			if (addressed.length) await tx.update(comment).set({ addressedToldAt: sql`${comment.addressedAt}` }).where(inArray(comment.id, addressed));
 		}
 		// Told, or nothing left to tell (an "addressed" taken back; a person erased).
 		await tx.update(comment).set({ newsSince: null }).where(inArray(comment.id, ids));
