@@ -8,10 +8,11 @@
 // over the panels found so far gives weights, and an integer program finds the panel of greatest
 // weight; when no panel beats the LP's bound, the stage is optimal, and the classes with positive
 // dual weight are fixed at that probability (by complementary slackness they are at it in every
-// optimum). A final LP gives the distribution over panels.
+// optimum). The mix of the last stage is the distribution over panels.
 
 import { buildClasses, type Classes, type SelectionProblem } from './problem';
 import { expression, OPTIONS, primal, solve, type LpSolver, type PersistentModel } from './solver';
+import { uniformLottery } from './uniform';
 
 export interface ClassPanel {
 	seats: number[]; // per class
@@ -165,27 +166,32 @@ class PanelImprover {
 
 /**
  * The LP of a stage over the panels found so far, kept in memory across iterations and stages:
- * maximize z subject to Σⱼ shareᵢ(Pⱼ)·λⱼ ≥ z for unfixed classes i, ≥ pᵢ for fixed ones,
- * Σ λ = 1, λ ≥ 0. A new panel is a new column, so the last basis stays feasible and the primal
- * simplex needs few steps; fixing a class changes its row. The row duals are the weights y of the
- * pricing problem, and ŷ = z + Σ fixed pᵢyᵢ is the bound a new panel must beat.
+ * maximize z subject to Σⱼ shareᵢ(Pⱼ)·λⱼ ≥ yᵢ for every class i, yᵢ ≥ z while i is unfixed,
+ * yᵢ ≥ pᵢ once it is fixed, Σ λ = 1, λ ≥ 0. A new panel is a new column and fixing a class only
+ * changes bounds (its link row is dropped, yᵢ gets pᵢ as its lower bound), so the last basis stays
+ * feasible through both and the primal simplex goes on from it. The duals of the class rows are the
+ * weights y of the pricing problem, and ŷ = z + Σ fixed pᵢyᵢ is the bound a new panel must beat.
  */
 class StageLp {
 	private readonly model: PersistentModel;
 	private readonly optimal: number;
 	private readonly fixed = new Map<number, number>();
+	private readonly firstPanel: number;
 	constructor(
 		solver: LpSolver,
 		private readonly c: Classes,
 		panels: readonly number[][]
 	) {
-		// Rows c0…c(n−1) are the classes, row n the convexity row; column 0 is z.
-		const rows = c.classes.map((k) => ` c${k.index}: ${expression([[-1, 'z']], 'z')} >= 0`);
+		// Rows c0…c(n−1) are the classes, row n the convexity row, rows n+1… the links yᵢ ≥ z;
+		// columns z and y0…y(n−1) come first, then one per panel.
+		const rows = c.classes.map((k) => ` c${k.index}: - y${k.index} >= 0`);
 		rows.push(' conv: 0 z = 1');
+		for (const k of c.classes) rows.push(` l${k.index}: y${k.index} - z >= 0`);
 		const text = ['Maximize', ' obj: z', 'Subject To', ...rows, 'Bounds', ' z free', 'End'].join('\n');
 		this.model = solver.createModel();
 		this.model.options.set({ ...OPTIONS, presolve: 'off', simplex_strategy: 4 });
 		this.model.readModel({ format: 'lp', data: text });
+		this.firstPanel = c.classes.length + 1;
 		this.optimal = solver.constants.modelStatus.optimal;
 		for (const seats of panels) this.addPanel(seats);
 	}
@@ -204,25 +210,14 @@ class StageLp {
 		this.model.addCol(0, 0, Infinity, { indices, values });
 	}
 
-	// After new columns the last basis is a good start (primal simplex, no presolve); after fixed
-	// rows it is not, and solving afresh with presolve is much faster.
-	private isFresh = false;
-
 	fix(classIndex: number, probability: number) {
-		this.isFresh = true;
 		this.fixed.set(classIndex, probability);
-		this.model.changeCoefficient(classIndex, 0, 0);
-		this.model.changeRowBounds(classIndex, probability, Infinity);
+		this.model.changeRowBounds(this.c.classes.length + 1 + classIndex, -Infinity, Infinity);
+		this.model.changeColBounds(this.model.getColByName(`y${classIndex}`), probability, Infinity);
 	}
 
 	solve() {
-		if (this.isFresh) {
-			this.model.clearSolver();
-			this.model.options.set({ presolve: 'on', solver: 'ipm' });
-		}
 		this.model.run();
-		if (this.isFresh) this.model.options.set({ presolve: 'off', solver: 'simplex', simplex_strategy: 0 });
-		this.isFresh = false;
 		const status = this.model.getModelStatus();
 		if (status !== this.optimal) throw new Error(`The stage LP ended with status ${String(status)}.`);
 		const solution = this.model.getSolution();
@@ -233,32 +228,38 @@ class StageLp {
 		return { weights, bound, value };
 	}
 
+	/**
+	 * The mix of the last solve, per panel (in the order added), normalized. After the last stage it
+	 * gives every class at least its fixed probability: each class was at least at its level then.
+	 */
+	mix(): number[] {
+		const lambda = Array.from(this.model.getSolution().colValue).slice(this.firstPanel);
+		const cleaned = lambda.map((v) => (v < 1e-12 ? 0 : v));
+		const total = cleaned.reduce((a, b) => a + b, 0);
+		return cleaned.map((v) => v / total);
+	}
+
 	dispose() {
 		this.model.dispose();
 	}
-}
-
-/** The distribution over the panels found that gives every class at least its fixed probability. */
-function finalDistribution(solver: LpSolver, c: Classes, panels: readonly number[][], fixed: ReadonlyMap<number, number>): number[] {
-	const l = (j: number) => `l${j}`;
-	const rows = c.classes.map((k) => {
-		const terms = panels.map((seats, j) => [seats[k.index] / k.size, l(j)] as const);
-		return ` c${k.index}: ${expression([...terms, [1, `s${k.index}`]], 'l0')} >= ${fixed.get(k.index) ?? 0}`;
-	});
-	rows.push(` sum: ${expression(panels.map((_, j) => [1, l(j)] as const), 'l0')} = 1`);
-	const model = ['Minimize', ` obj: ${expression(c.classes.map((k) => [1, `s${k.index}`] as const), 'l0')}`, 'Subject To', ...rows, 'End'].join('\n');
-	const result = solve(solver, model);
-	if (result.Status !== 'Optimal') throw new Error(`The distribution LP ended with status “${result.Status}”.`);
-	const lambda = panels.map((_, j) => Math.max(0, primal(result, l(j))));
-	const cleaned = lambda.map((v) => (v < 1e-12 ? 0 : v));
-	const total = cleaned.reduce((a, b) => a + b, 0);
-	return cleaned.map((v) => v / total);
 }
 
 export function leximin(solver: LpSolver, problem: SelectionProblem, onProgress?: (p: Progress) => void, options: { timeLimitSeconds?: number } = {}): LeximinResult {
 	const deadline = options.timeLimitSeconds ? performance.now() + options.timeLimitSeconds * 1000 : Infinity;
 	const c = buildClasses(problem);
 	const n = c.classes.length;
+	const checkTime = () => {
+		if (performance.now() > deadline) throw new SelectionTimeLimit(options.timeLimitSeconds!);
+	};
+
+	// Everyone at k/n, when a layout of the pool gives it (see uniform.ts): LEXIMIN at once.
+	const uniform = uniformLottery(problem, {
+		checkTime: (moves) => {
+			checkTime();
+			onProgress?.({ stage: 1, fixedClasses: 0, classes: n, panelSearches: 0, iterations: moves });
+		}
+	});
+	if (uniform) return resultOf(problem, c, classPanels(c, problem.people.length, uniform.panels), 1, 0);
 	const panels: number[][] = [];
 	const seen = new Set<string>();
 	const remember = (seats: number[] | null) => {
@@ -285,6 +286,7 @@ export function leximin(solver: LpSolver, problem: SelectionProblem, onProgress?
 		const w = c.classes.map(() => 1);
 		let current = panels[0];
 		for (let round = 0; round < Math.min(3 * n, 3000); round++) {
+			if (round % 50 === 0) checkTime();
 			current = improver.improve(current, w.map((x, i) => x / c.classes[i].size));
 			remember(current);
 			current.forEach((seats, i) => {
@@ -304,6 +306,7 @@ export function leximin(solver: LpSolver, problem: SelectionProblem, onProgress?
 	};
 	let stages = 0;
 	let iterations = 0;
+	let lambda: number[] = [];
 	try {
 	while (fixed.size < n) {
 		stages++;
@@ -312,7 +315,7 @@ export function leximin(solver: LpSolver, problem: SelectionProblem, onProgress?
 			const weights = dual.weights.map((w, i) => w / c.classes[i].size);
 			const beats = (seats: readonly number[]) => weightOf(seats, weights) > dual.bound + EPS_IMPROVE * Math.max(1, Math.abs(dual.bound));
 			iterations++;
-			if (performance.now() > deadline) throw new SelectionTimeLimit(options.timeLimitSeconds!);
+			checkTime();
 			onProgress?.({ stage: stages, fixedClasses: fixed.size, classes: n, panelSearches, iterations, panels: panels.length, lowest: Math.max(0, dual.value), bound: Math.min(1, dual.bound) });
 			// Cheap first: improve the heaviest known panels by exchanges; the integer program only
 			// when that finds nothing, to prove that nothing better exists.
@@ -326,7 +329,9 @@ export function leximin(solver: LpSolver, problem: SelectionProblem, onProgress?
 			if (isAdded) continue;
 			const best = search(weights)!;
 			if (beats(best) && add(best)) continue;
-			// Optimal for this stage: the tight classes are fixed at its value.
+			// Optimal for this stage: the tight classes are fixed at its value. The mix of the last
+			// stage is the distribution.
+			lambda = lp.mix();
 			const level = Math.max(0, Math.min(1, dual.value));
 			let isAnyFixed = false;
 			for (const k of c.classes) {
@@ -349,8 +354,27 @@ export function leximin(solver: LpSolver, problem: SelectionProblem, onProgress?
 		lp.dispose();
 	}
 
-	const lambda = finalDistribution(solver, c, panels, fixed);
 	const distribution = panels.map((seats, j) => ({ seats, probability: lambda[j] })).filter((p) => p.probability > 0);
+	return resultOf(problem, c, distribution, stages, panelSearches);
+}
+
+/** People's panels of equal probability as seats per class, equal panels merged. */
+function classPanels(c: Classes, people: number, panels: readonly number[][]): ClassPanel[] {
+	const classOf = new Array<number>(people);
+	for (const k of c.classes) for (const group of k.members) for (const i of group) classOf[i] = k.index;
+	const byKey = new Map<string, ClassPanel>();
+	for (const members of panels) {
+		const seats = new Array<number>(c.classes.length).fill(0);
+		for (const i of members) seats[classOf[i]]++;
+		const key = seats.join(',');
+		const known = byKey.get(key);
+		if (known) known.probability += 1 / panels.length;
+		else byKey.set(key, { seats, probability: 1 / panels.length });
+	}
+	return [...byKey.values()];
+}
+
+function resultOf(problem: SelectionProblem, c: Classes, distribution: ClassPanel[], stages: number, panelSearches: number): LeximinResult {
 	const classProbabilities = c.classes.map((k) => distribution.reduce((s, p) => s + (p.probability * p.seats[k.index]) / k.size, 0));
 	const probabilities = new Array<number>(problem.people.length).fill(0);
 	for (const k of c.classes) for (const group of k.members) for (const i of group) probabilities[i] = classProbabilities[k.index];

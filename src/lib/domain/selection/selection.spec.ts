@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import highsLoader from 'highs';
-import { leximin, InfeasibleQuotas } from './leximin';
+import { leximin, InfeasibleQuotas, SelectionTimeLimit } from './leximin';
+import { isUniformPossible, uniformLottery } from './uniform';
 import { panelProblems, type Person, type Quota, type SelectionProblem } from './problem';
 import { drawPanel, peoplePanels, shuffleClasses } from './realize';
 import { seededRandom } from './random';
@@ -129,6 +130,69 @@ describe('LEXIMIN against brute force on tiny instances', () => {
 		expect(feasible.length).toBeGreaterThan(10);
 		expect(feasible.some((p) => new Set(p.people.map((x) => x.group).filter(Boolean)).size < p.people.filter((x) => x.group).length)).toBe(true);
 		expect(problems.length - feasible.length).toBeGreaterThan(0);
+		// Both methods are checked: the uniform layout (no panel search) and column generation.
+		const methods = feasible.map((p) => (leximin(highs, p).panelSearches === 0 ? 'layout' : 'columns'));
+		expect(methods).toContain('layout');
+		expect(methods).toContain('columns');
+	});
+});
+
+// A pool with many dimensions where almost everyone is a class of one, quotas within a seat of
+// proportional: the shape where column generation creeps and the layout of uniform.ts finishes.
+function manyDimensions(n: number, k: number, seed: string): SelectionProblem {
+	const random = seededRandom(seed);
+	const sizes = [2, 3, 4, 5, 6, 4, 3];
+	const people: Person[] = Array.from({ length: n }, () => ({ features: Object.fromEntries(sizes.map((m, d) => [`d${d}`, `v${Math.floor(random() * m)}`])) }));
+	const quotas: Quota[] = sizes.flatMap((m, d) =>
+		Array.from({ length: m }, (_, v) => {
+			const share = (people.filter((p) => p.features[`d${d}`] === `v${v}`).length * k) / n;
+			return { category: `d${d}`, feature: `v${v}`, min: Math.max(0, Math.floor(share) - 1), max: Math.ceil(share) + 1 };
+		})
+	);
+	return { people, quotas, panelSize: k };
+}
+
+describe('uniform lottery by layout', () => {
+	it('gives everyone exactly k/n with panels that each meet every quota, the same on every run', () => {
+		const problem = manyDimensions(500, 40, 'layout');
+		const result = leximin(highs, problem);
+		expect(result.panelSearches).toBe(0);
+		expect(result.classes.classes.length).toBeGreaterThan(400); // nearly everyone a class of one
+		for (const p of result.probabilities) expect(p).toBeCloseTo(40 / 500, 12);
+		const panels = peoplePanels(result.classes, result.panels);
+		expect(panels.reduce((s, p) => s + p.probability, 0)).toBeCloseTo(1, 12);
+		for (const p of panels) expect(panelProblems(problem, p.members)).toEqual([]);
+		expect(JSON.stringify(leximin(highs, problem).panels)).toBe(JSON.stringify(result.panels));
+	});
+
+	it('is not tried when a quota or a group rules out equal chances, and gives up within its budget', () => {
+		const problem = manyDimensions(300, 30, 'layout-2');
+		expect(isUniformPossible(problem)).toBe(true);
+		// A minimum above the quota's proportional share: some must have more than k/n.
+		const share = (problem.people.filter((p) => p.features.d0 === 'v0').length * 30) / 300;
+		const above = { ...problem, quotas: problem.quotas.map((q) => (q.category === 'd0' && q.feature === 'v0' ? { ...q, min: Math.floor(share) + 2, max: 30 } : q)) };
+		expect(isUniformPossible(above)).toBe(false);
+		const grouped = { ...problem, people: problem.people.map((p, i) => ({ ...p, group: i < 2 ? 'same-org' : null })) };
+		expect(isUniformPossible(grouped)).toBe(false);
+		expect(uniformLottery(problem, { maxMoves: 10 })).toBeNull();
+		// Without the layout, column generation reaches the same k/n.
+		const result = leximin(highs, grouped);
+		expect(result.panelSearches).toBeGreaterThan(0);
+		expect(result.minProbability).toBeLessThanOrEqual(30 / 300 + 1e-9);
+	});
+
+	it('stops at the time limit while searching the layout', () => {
+		const seen: number[] = [];
+		expect(() =>
+			uniformLottery(manyDimensions(500, 40, 'layout'), {
+				checkTime: (moves) => {
+					seen.push(moves);
+					throw new SelectionTimeLimit(1);
+				}
+			})
+		).toThrow(SelectionTimeLimit);
+		expect(seen).toEqual([0]);
+		expect(() => leximin(highs, manyDimensions(500, 40, 'layout'), undefined, { timeLimitSeconds: 1e-6 })).toThrow(SelectionTimeLimit);
 	});
 });
 

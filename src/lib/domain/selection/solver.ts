@@ -15,9 +15,8 @@ export interface PersistentModel {
 	addCol(cost: number, lower: number, upper: number, entries: { indices: number[]; values: number[] }): unknown;
 	changeRowBounds(row: number, lower: number, upper: number): unknown;
 	changeColCost(index: number, cost: number): unknown;
-	changeCoefficient(row: number, col: number, value: number): unknown;
+	changeColBounds(index: number, lower: number, upper: number): unknown;
 	run(): unknown;
-	clearSolver(): unknown;
 	getSolution(): { colValue: ArrayLike<number>; rowDual: ArrayLike<number> };
 	getObjectiveValue(): number;
 	getModelStatus(): unknown;
