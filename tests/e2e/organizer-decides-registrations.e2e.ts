@@ -5,6 +5,7 @@ import { expectNoSeriousA11yViolations } from './axe';
 import { latestMailTo, signInLinkIn } from './outbox';
 
 test('an organizer selects a registrant, who gets the meeting link by email and on their page, and confirms', async ({ browser }) => {
+	test.slow(); // three people in three browsers, with axe: past a minute when CI's two cores are busy
 	const organizerContext = await browser.newContext();
 	const organizer = await organizerContext.newPage();
 	await signInAsStaff(organizer, 'organizer@convene.example');
