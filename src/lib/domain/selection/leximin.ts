@@ -362,16 +362,16 @@ export function leximin(solver: LpSolver, problem: SelectionProblem, onProgress?
 function classPanels(c: Classes, people: number, panels: readonly number[][]): ClassPanel[] {
 	const classOf = new Array<number>(people);
 	for (const k of c.classes) for (const group of k.members) for (const i of group) classOf[i] = k.index;
-	const byKey = new Map<string, ClassPanel>();
+	const byKey = new Map<string, { seats: number[]; copies: number }>();
 	for (const members of panels) {
 		const seats = new Array<number>(c.classes.length).fill(0);
 		for (const i of members) seats[classOf[i]]++;
 		const key = seats.join(',');
 		const known = byKey.get(key);
-		if (known) known.probability += 1 / panels.length;
-		else byKey.set(key, { seats, probability: 1 / panels.length });
+		if (known) known.copies++;
+		else byKey.set(key, { seats, copies: 1 });
 	}
-	return [...byKey.values()];
+	return [...byKey.values()].map(({ seats, copies }) => ({ seats, probability: copies / panels.length }));
 }
 
 function resultOf(problem: SelectionProblem, c: Classes, distribution: ClassPanel[], stages: number, panelSearches: number): LeximinResult {

@@ -14,7 +14,7 @@
 // dimensions): there the column generation needs about as many panels as people and creeps; here
 // the panels come from the layout.
 
-import type { SelectionProblem } from './problem';
+import { panelProblems, type SelectionProblem } from './problem';
 import { seededRandom } from './random';
 
 export interface UniformLottery {
@@ -51,7 +51,10 @@ export function uniformLottery(problem: SelectionProblem, options: { maxMoves?: 
 	const n = problem.people.length;
 	const k = problem.panelSize;
 	const Q = problem.quotas.length;
-	const maxMoves = options.maxMoves ?? Math.min(3_000_000, 600 * n);
+	// A swap costs about k panel updates: the budget bounds the work (the 1,727-person sf_e-shaped
+	// pool of issue 19 needs ~50 million updates), and is a count, not a clock, so that which method
+	// ran — and so the lottery — does not depend on the machine.
+	const maxMoves = options.maxMoves ?? Math.min(3_000_000, Math.floor(150_000_000 / k));
 	const stallMoves = Math.max(50_000, 50 * n); // no new best for this long: give up
 	const random = seededRandom('uniform lottery');
 	const offsets = Array.from({ length: k }, (_, j) => Math.floor((j * n) / k));
@@ -160,5 +163,8 @@ export function uniformLottery(problem: SelectionProblem, options: { maxMoves?: 
 			bestAt = moves;
 		}
 	}
-	return { panels: Array.from({ length: n }, (_, u) => offsets.map((o) => order[(u + o) % n])), moves };
+	const panels = Array.from({ length: n }, (_, u) => offsets.map((o) => order[(u + o) % n]));
+	// Checked whole, independently of the counts the search kept.
+	if (panels.some((members) => panelProblems(problem, members).length > 0)) return null;
+	return { panels, moves };
 }
