@@ -91,7 +91,7 @@ export function draftReport(input: DraftInput): ReportDocument {
 	}
 	if (input.objectives.length) {
 		const named = input.objectives.map((o) => `objective ${o.number} (${o.title})`);
-		paragraph(`The consultation addressed ${input.objectives.length === 1 ? '' : 'the following objectives of the Global Compact: '}${listInWords(named)}.`, [GCM_SOURCE]);
+		paragraph(`The consultation addressed ${input.objectives.length === 1 ? '' : 'the following objectives of the Global Compact: '}${listInWords(named)}.`, ['Ibid.']); // the footnote before is the Compact's, on the first paragraph
 	}
 	paragraph(input.attendance.length ? input.attendance.join(' ') : 'The attendance of the consultation has not been recorded yet.');
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { draftReport, type DraftInput } from './draft';
 import { numberBlocks, plainText, roman } from './model';
 import { renderHtmlBody, renderMarkdown } from './render-text';
+import { editorialWarnings } from './editorial';
 
 // A fictional consultation.
 const input: DraftInput = {
@@ -60,6 +61,14 @@ describe('the generated draft', () => {
 		expect(letters).toEqual(['A', 'B', 'A', 'B', 'A']); // objectives, recommendations, documents
 		const footnotes = blocks.flatMap((b) => (b.kind === 'paragraph' || b.kind === 'list-item' ? b.footnotes.map((f) => f.number) : []));
 		expect(footnotes).toEqual([1, 2, 3]);
+	});
+
+	it('passes its own editorial checks: the Compact cited in full once, then “Ibid.”', () => {
+		const doc = draftReport(input);
+		expect(editorialWarnings(doc)).toEqual([]);
+		const notes = doc.blocks.flatMap((b) => (b.kind === 'paragraph' || b.kind === 'list-item' ? b.footnotes : []));
+		expect(notes[0]).toMatch(/^General Assembly resolution 73\/195/);
+		expect(notes[1]).toBe('Ibid.');
 	});
 
 	it('names on-record speakers with their titles, varies the phrase for everyone else, and uses a chosen descriptor', () => {
