@@ -137,25 +137,23 @@ export function uniformLottery(problem: SelectionProblem, options: { maxMoves?: 
 		for (const o of offsets) if (stamp[(r - o + n) % n] === epoch) shared.push((r - o + n) % n);
 		epoch++;
 		for (const w of shared) stamp[w] = epoch;
-		let delta = 0;
-		for (const o of offsets) {
-			const up = (p - o + n) % n;
-			if (stamp[up] !== epoch) delta += change(up, a, b, true);
-			const ur = (r - o + n) % n;
-			if (stamp[ur] !== epoch) delta += change(ur, b, a, true);
-		}
-		if (delta > 0) continue;
-		for (const o of offsets) {
-			for (const [w, leaving, entering] of [
-				[(p - o + n) % n, a, b],
-				[(r - o + n) % n, b, a]
-			]) {
-				if (stamp[w] === epoch) continue;
-				change(w, leaving, entering, false);
-				total -= violation[w];
-				total += violation[w] = violationOf(w);
+		// The panels that change: those of p lose a and gain b, those of r the reverse.
+		const eachChanged = (visit: (u: number, leaving: number, entering: number) => void) => {
+			for (const o of offsets) {
+				const up = (p - o + n) % n;
+				if (stamp[up] !== epoch) visit(up, a, b);
+				const ur = (r - o + n) % n;
+				if (stamp[ur] !== epoch) visit(ur, b, a);
 			}
-		}
+		};
+		let delta = 0;
+		eachChanged((w, leaving, entering) => (delta += change(w, leaving, entering, true)));
+		if (delta > 0) continue;
+		eachChanged((w, leaving, entering) => {
+			change(w, leaving, entering, false);
+			total -= violation[w];
+			total += violation[w] = violationOf(w);
+		});
 		order[p] = b;
 		order[r] = a;
 		if (total < best) {
