@@ -14,6 +14,8 @@ export interface ReportDocument {
 	subtitle: string;
 	/** Which version this is and its date ("Version 3 · Published on 21 October 2026"), on the first page of every file. */
 	edition?: string;
+	/** The stored version this document is (carried in the DOCX, so that an edited copy comes back as its next version). */
+	versionId?: string;
 	blocks: Block[];
 }
 

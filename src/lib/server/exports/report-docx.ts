@@ -1,9 +1,12 @@
 // A report as a Word document people edit: real headings (Heading 1 for sections, Title for the
 // title), paragraphs in one Word numbered list (1., 2., … continuing across sections, so inserting a
 // paragraph renumbers the rest), lettered lists restarting at A., real footnotes, and the annex as
-// a table with a repeated header row.
+// a table with a repeated header row. Recommendations have their own paragraph style, and the file
+// names its version in a custom property: both survive Word and LibreOffice, so an edited copy can
+// be read back (imports/read-docx.ts).
 import { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { numberBlocks, type ReportDocument } from '../../domain/report/model';
+import { RECOMMENDATION_STYLE, VERSION_PROPERTY } from '../imports/read-docx';
 
 export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
 	const blocks = numberBlocks(doc.blocks);
@@ -31,7 +34,8 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
 		} else if (b.kind === 'list-item') {
 			if (!inList) listInstance++;
 			inList = true;
-			children.push(new Paragraph({ children: runs(b.text, b.footnotes), numbering: { reference: 'report-letters', level: 0, instance: listInstance } }));
+			const style = b.isRecommendation ? { style: RECOMMENDATION_STYLE } : {};
+			children.push(new Paragraph({ ...style, children: runs(b.text, b.footnotes), numbering: { reference: 'report-letters', level: 0, instance: listInstance } }));
 		} else {
 			rows.push(
 				new TableRow({
@@ -45,6 +49,8 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
 	const document = new Document({
 		title: doc.title,
 		creator: 'Convene',
+		customProperties: doc.versionId ? [{ name: VERSION_PROPERTY, value: doc.versionId }] : [],
+		styles: { paragraphStyles: [{ id: RECOMMENDATION_STYLE, name: RECOMMENDATION_STYLE, basedOn: 'ListParagraph', quickFormat: true }] },
 		numbering: {
 			config: [
 				{ reference: 'report-paragraphs', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 567, hanging: 567 } } } }] },

@@ -2,11 +2,10 @@
 // limits checked before anything large is built: one small hostile file (a far cell at
 // XFD1048576, a zip bomb, a million empty rows, one endless line) is refused with the limit it
 // broke, and parsing streams in chunks so that other requests keep being served meanwhile.
-import { Readable, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
-import unzipper from 'unzipper';
+import { unzipBounded, ZipRefusedError } from './bounded-zip';
 
 export type Table = string[][];
 
@@ -90,39 +89,18 @@ export async function readCsv(text: string, limits: TableLimits = TABLE_LIMITS):
 	return rows;
 }
 
-/**
- * A zip's entries, decompressed for real (not as their headers claim) and counted: a zip bomb is
- * refused before the spreadsheet reader sees it. Decompression runs on the thread pool.
- */
+/** A zip bomb (or a broken zip) is refused before the spreadsheet reader sees it. */
 async function checkZip(data: Uint8Array, limits: TableLimits): Promise<void> {
-	let directory: Awaited<ReturnType<typeof unzipper.Open.buffer>>;
 	try {
-		directory = await unzipper.Open.buffer(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
-	} catch {
-		throw new UnreadableFileError('The XLSX file could not be read: it is not a valid XLSX (zip) file');
-	}
-	if (directory.files.length > limits.zipEntries) throw new UnreadableFileError(`The XLSX file holds more than ${fmt(limits.zipEntries)} parts`);
-	const limit = limits.unzippedBytes;
-	const bomb = () => new UnreadableFileError(`The XLSX file unpacks to more than ${fmt(limit / 1024 / 1024)} MB`);
-	if (directory.files.reduce((sum, f) => sum + (f.uncompressedSize ?? 0), 0) > limit) throw bomb();
-	let total = 0;
-	for (const file of directory.files) {
-		if (file.type !== 'File') continue;
-		let part = 0;
-		const counter = new Writable({
-			write(chunk: Buffer, _encoding, done) {
-				total += chunk.length;
-				part += chunk.length;
-				if (part > limits.partBytes) return done(new UnreadableFileError(`A part of the XLSX file (${file.path}) unpacks to more than ${fmt(limits.partBytes / 1024 / 1024)} MB`));
-				done(total > limit ? bomb() : null);
-			}
-		});
-		try {
-			await pipeline(file.stream(), counter);
-		} catch (error) {
-			if (error instanceof UnreadableFileError) throw error;
-			throw new UnreadableFileError(`The XLSX file could not be read: ${(error as Error).message}`);
-		}
+		await unzipBounded(data, limits);
+	} catch (error) {
+		if (!(error instanceof ZipRefusedError)) throw error;
+		const r = error.refusal;
+		if (r.problem === 'not-a-zip') throw new UnreadableFileError('The XLSX file could not be read: it is not a valid XLSX (zip) file');
+		if (r.problem === 'too-many-parts') throw new UnreadableFileError(`The XLSX file holds more than ${fmt(r.limit)} parts`);
+		if (r.problem === 'unzips-too-large') throw new UnreadableFileError(`The XLSX file unpacks to more than ${fmt(r.limitMb)} MB`);
+		if (r.problem === 'part-too-large') throw new UnreadableFileError(`A part of the XLSX file (${r.part}) unpacks to more than ${fmt(r.limitMb)} MB`);
+		throw new UnreadableFileError(`The XLSX file could not be read: ${r.detail}`);
 	}
 }
 

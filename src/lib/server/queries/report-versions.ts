@@ -22,7 +22,7 @@ export async function versionDocument(db: Executor, versionId: string): Promise<
 	if (!v) return null;
 	const blocks = (await readBlocks(db, versionId)).map((b) => b.block);
 	const when = formatTimeRange(v.startsAt, v.endsAt, v.timeZone, 'en');
-	return { title: v.title, subtitle: `${when.date} · ${FORMATS[v.format] ?? v.format}`, edition: editionLine(v), blocks };
+	return { title: v.title, subtitle: `${when.date} · ${FORMATS[v.format] ?? v.format}`, edition: editionLine(v), versionId, blocks };
 }
 
 /** "Version 3 · Published on 21 October 2026" / "Version 2 · Draft of 14 October 2026", in the consultation's zone. */

@@ -1,0 +1,68 @@
+// A zip (XLSX, DOCX) opened under limits: its entries are decompressed for real and counted, not
+// trusted by what their headers claim, so a zip bomb is refused after reading at most the limit.
+// Decompression runs on the thread pool. The parts a reader asks for are kept, the others counted.
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import unzipper from 'unzipper';
+
+export interface ZipLimits {
+	/** Everything inside the zip, decompressed. */
+	unzippedBytes: number;
+	/** One part, decompressed. */
+	partBytes: number;
+	zipEntries: number;
+}
+
+export type ZipProblem =
+	| { problem: 'not-a-zip' }
+	| { problem: 'too-many-parts'; limit: number }
+	| { problem: 'unzips-too-large'; limitMb: number }
+	| { problem: 'part-too-large'; part: string; limitMb: number }
+	| { problem: 'corrupt'; detail: string };
+
+export class ZipRefusedError extends Error {
+	constructor(readonly refusal: ZipProblem) {
+		super(refusal.problem);
+	}
+}
+
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+/** The parts `keep` names, decompressed; every other part is decompressed only to be counted. */
+export async function unzipBounded(data: Uint8Array, limits: ZipLimits, keep: (path: string) => boolean = () => false): Promise<Map<string, Buffer>> {
+	let directory: Awaited<ReturnType<typeof unzipper.Open.buffer>>;
+	try {
+		directory = await unzipper.Open.buffer(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+	} catch {
+		throw new ZipRefusedError({ problem: 'not-a-zip' });
+	}
+	if (directory.files.length > limits.zipEntries) throw new ZipRefusedError({ problem: 'too-many-parts', limit: limits.zipEntries });
+	const limit = limits.unzippedBytes;
+	const bomb = () => new ZipRefusedError({ problem: 'unzips-too-large', limitMb: mb(limit) });
+	if (directory.files.reduce((sum, f) => sum + (f.uncompressedSize ?? 0), 0) > limit) throw bomb();
+	const kept = new Map<string, Buffer>();
+	let total = 0;
+	for (const file of directory.files) {
+		if (file.type !== 'File') continue;
+		let part = 0;
+		const chunks: Buffer[] = [];
+		const isKept = keep(file.path);
+		const counter = new Writable({
+			write(chunk: Buffer, _encoding, done) {
+				total += chunk.length;
+				part += chunk.length;
+				if (part > limits.partBytes) return done(new ZipRefusedError({ problem: 'part-too-large', part: file.path, limitMb: mb(limits.partBytes) }));
+				if (isKept) chunks.push(chunk);
+				done(total > limit ? bomb() : null);
+			}
+		});
+		try {
+			await pipeline(file.stream(), counter);
+		} catch (error) {
+			if (error instanceof ZipRefusedError) throw error;
+			throw new ZipRefusedError({ problem: 'corrupt', detail: (error as Error).message });
+		}
+		if (isKept) kept.set(file.path, Buffer.concat(chunks));
+	}
+	return kept;
+}

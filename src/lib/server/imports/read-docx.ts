@@ -1,0 +1,578 @@
+// Reads a summary report back from a DOCX that staff edited in Word or LibreOffice: headings,
+// numbered paragraphs (Word numbering or typed numbers), lettered items, recommendations (their own
+// paragraph style), footnotes and the annex table become blocks again, numbered afresh. Tracked
+// changes are read as shown (insertions kept, deletions dropped) and listed with where they are;
+// Word comments are listed too. The file names the version it was downloaded from (a custom
+// document property, which Word and LibreOffice both keep).
+//
+// Everything is bounded before it is read: the file's size, what the zip really unpacks to, the
+// XML's depth and number of elements, the number and length of blocks. A file that is not a DOCX
+// (a PDF, an old .doc, a password-protected file, an OpenDocument file) is named for what it is.
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { SaxesParser } from 'saxes';
+import { citations, numberBlocks, roman, type Block } from '../../domain/report/model';
+import { unzipBounded, ZipRefusedError, type ZipLimits, type ZipProblem } from './bounded-zip';
+
+/** The custom document property that carries the id of the version a DOCX was downloaded from. */
+export const VERSION_PROPERTY = 'Convene version';
+/** The paragraph style of recommendation items, so that Word and LibreOffice keep them apart from other lettered items. */
+export const RECOMMENDATION_STYLE = 'Recommendation';
+
+export interface DocxLimits extends ZipLimits {
+	bytes: number;
+	xmlDepth: number;
+	xmlElements: number;
+	blocks: number;
+	/** One block's text, in characters. */
+	blockLength: number;
+}
+
+export const DOCX_LIMITS: DocxLimits = {
+	bytes: 20 * 1024 * 1024,
+	unzippedBytes: 100 * 1024 * 1024,
+	partBytes: 32 * 1024 * 1024,
+	zipEntries: 1000,
+	xmlDepth: 128,
+	xmlElements: 2_000_000,
+	blocks: 5000,
+	blockLength: 20_000
+};
+
+export type DocxRefusal =
+	| { reason: 'too-large'; limitMb: number }
+	| { reason: 'not-docx'; found: 'pdf' | 'opendocument' | 'spreadsheet' | 'presentation' | 'zip' | 'other' }
+	| { reason: 'legacy-doc' }
+	| { reason: 'encrypted' }
+	| { reason: 'zip'; zip: ZipProblem }
+	| { reason: 'malformed'; part: string; detail: string }
+	| { reason: 'no-paragraphs' }
+	| { reason: 'too-many-blocks'; limit: number }
+	| { reason: 'block-too-long'; limit: number; start: string };
+
+export class DocxRefusedError extends Error {
+	constructor(readonly refusal: DocxRefusal) {
+		super(explainDocxRefusal(refusal));
+	}
+}
+
+/** Where in the report a tracked change or a comment is: a paragraph or item by its citation, a heading by its text. */
+export interface Place {
+	kind: 'paragraph' | 'heading' | 'annex' | 'title';
+	/** "12", "12 (B)", "II. Summary of the discussion"; empty for the annex and the title page. */
+	label: string;
+	isFootnote: boolean;
+}
+
+export interface TrackedChange {
+	kind: 'insertion' | 'deletion' | 'formatting';
+	author: string;
+	date: string | null;
+	/** The words inserted or deleted (at most 200 characters); empty for a change of formatting. */
+	text: string;
+	place: Place;
+}
+
+export interface WordComment {
+	author: string;
+	date: string | null;
+	text: string;
+	place: Place;
+}
+
+export interface ReadDocx {
+	/** The id of the version the file was downloaded from, or null when the file does not say. */
+	versionId: string | null;
+	blocks: Block[];
+	trackedChanges: TrackedChange[];
+	comments: WordComment[];
+}
+
+const FORMATS: Record<string, string> = {
+	pdf: 'a PDF',
+	opendocument: 'an OpenDocument file',
+	spreadsheet: 'a spreadsheet',
+	presentation: 'a presentation',
+	zip: 'a zip archive',
+	other: 'something else'
+};
+
+const fmt = (n: number) => n.toLocaleString('en-GB');
+
+/** The refusal in English, for the CLI and the logs; the web page words each reason in the staff member's language. */
+export function explainDocxRefusal(r: DocxRefusal): string {
+	switch (r.reason) {
+		case 'too-large':
+			return `The file is larger than ${fmt(r.limitMb)} MB`;
+		case 'not-docx':
+			return `This is not a Word (.docx) file: it is ${FORMATS[r.found]}. Save it from Word as .docx and upload that`;
+		case 'legacy-doc':
+			return 'This is a Word 97–2003 (.doc) file: open it in Word, save it as .docx and upload that';
+		case 'encrypted':
+			return 'The file is protected by a password: remove the password in Word (File › Info › Protect Document), save and upload it again';
+		case 'zip': {
+			const z = r.zip;
+			if (z.problem === 'unzips-too-large') return `The file unpacks to more than ${fmt(z.limitMb)} MB: it cannot be a report`;
+			if (z.problem === 'part-too-large') return `A part of the file (${z.part}) unpacks to more than ${fmt(z.limitMb)} MB: it cannot be a report`;
+			if (z.problem === 'too-many-parts') return `The file holds more than ${fmt(z.limit)} parts: it cannot be a report`;
+			if (z.problem === 'not-a-zip') return 'This is not a Word (.docx) file, or it is damaged';
+			return `The file is damaged: ${z.detail}`;
+		}
+		case 'malformed':
+			return `The file is damaged (${r.part}: ${r.detail})`;
+		case 'no-paragraphs':
+			return 'No numbered paragraph was found in the file: is it the summary report? Paragraphs are numbered with Word numbering or typed numbers ("12. …")';
+		case 'too-many-blocks':
+			return `The file holds more than ${fmt(r.limit)} paragraphs`;
+		case 'block-too-long':
+			return `A paragraph is longer than ${fmt(r.limit)} characters ("${r.start}…")`;
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// The XML, as a small tree of elements under limits.
+
+interface El {
+	name: string;
+	attrs: Record<string, string>;
+	children: (El | string)[];
+}
+
+const NAMESPACES: Record<string, string> = {
+	'http://schemas.openxmlformats.org/wordprocessingml/2006/main': 'w',
+	'http://purl.oclc.org/ooxml/wordprocessingml/main': 'w', // Strict Open XML
+	'http://schemas.openxmlformats.org/officeDocument/2006/custom-properties': 'cp',
+	'http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes': 'vt'
+};
+const qualified = (uri: string, local: string) => `${NAMESPACES[uri] ?? '?'}:${local}`;
+/** Elements whose text is content; whitespace between other elements is layout. */
+const TEXT_ELEMENTS = new Set(['w:t', 'w:delText', 'vt:lpwstr']);
+
+async function parseXml(part: string, data: Buffer, limits: DocxLimits): Promise<El> {
+	const malformed = (detail: string) => new DocxRefusedError({ reason: 'malformed', part, detail });
+	const text = new TextDecoder(data[0] === 0xff && data[1] === 0xfe ? 'utf-16le' : 'utf-8').decode(data);
+	const parser = new SaxesParser({ xmlns: true, position: false });
+	const root: El = { name: '#root', attrs: {}, children: [] };
+	const stack: El[] = [root];
+	let elements = 0;
+	let failure: Error | null = null;
+	parser.on('doctype', () => {
+		failure ??= malformed('a DOCTYPE is not allowed in a Word file');
+	});
+	parser.on('opentag', (tag) => {
+		if (failure) return;
+		if (++elements > limits.xmlElements) failure = malformed(`more than ${fmt(limits.xmlElements)} elements`);
+		else if (stack.length > limits.xmlDepth) failure = malformed(`nested deeper than ${limits.xmlDepth} levels`);
+		if (failure) return;
+		const attrs: Record<string, string> = {};
+		for (const a of Object.values(tag.attributes)) attrs[a.uri ? qualified(a.uri, a.local) : a.local] = a.value;
+		const el: El = { name: qualified(tag.uri, tag.local), attrs, children: [] };
+		stack[stack.length - 1].children.push(el);
+		if (!tag.isSelfClosing) stack.push(el);
+	});
+	parser.on('closetag', (tag) => {
+		if (failure || tag.isSelfClosing) return;
+		stack.pop();
+	});
+	parser.on('text', (t) => {
+		const top = stack[stack.length - 1];
+		if (!failure && TEXT_ELEMENTS.has(top.name)) top.children.push(t);
+	});
+	parser.on('error', (e) => {
+		failure ??= malformed(e.message.split('\n')[0]);
+	});
+	const CHUNK = 256 * 1024;
+	try {
+		for (let at = 0; at < text.length && !failure; at += CHUNK) {
+			parser.write(text.slice(at, at + CHUNK));
+			await yieldToEventLoop(); // a large part does not hold up other requests
+		}
+		if (!failure) parser.close();
+	} catch (error) {
+		failure ??= malformed((error as Error).message.split('\n')[0]);
+	}
+	if (failure) throw failure;
+	return root;
+}
+
+const childrenOf = (el: El) => el.children.filter((c): c is El => typeof c !== 'string');
+const child = (el: El | undefined, name: string) => (el ? childrenOf(el).find((c) => c.name === name) : undefined);
+const val = (el: El | undefined) => el?.attrs['w:val'];
+/** Every element named `name` under `el`, in document order (the tree is at most `xmlDepth` deep). */
+function descendants(el: El, name: string, out: El[] = []): El[] {
+	for (const c of childrenOf(el)) {
+		if (c.name === name) out.push(c);
+		else descendants(c, name, out);
+	}
+	return out;
+}
+const textOf = (el: El): string => el.children.map((c) => (typeof c === 'string' ? c : textOf(c))).join('');
+
+// ---------------------------------------------------------------------------------------------
+// Styles and numbering: what kind of paragraph each one is.
+
+interface Style {
+	name: string;
+	basedOn: string | null;
+	numId: string | null;
+	ilvl: string | null;
+	outline: number | null;
+}
+
+function readStyles(root: El | null): Map<string, Style> {
+	const styles = new Map<string, Style>();
+	if (!root) return styles;
+	for (const s of descendants(root, 'w:style')) {
+		if (s.attrs['w:type'] !== 'paragraph' || !s.attrs['w:styleId']) continue;
+		const pPr = child(s, 'w:pPr');
+		const numPr = child(pPr, 'w:numPr');
+		const outline = val(child(pPr, 'w:outlineLvl'));
+		styles.set(s.attrs['w:styleId'], {
+			name: (val(child(s, 'w:name')) ?? s.attrs['w:styleId']).toLowerCase(),
+			basedOn: val(child(s, 'w:basedOn')) ?? null,
+			numId: val(child(numPr, 'w:numId')) ?? null,
+			ilvl: val(child(numPr, 'w:ilvl')) ?? null,
+			outline: outline === undefined ? null : Number(outline)
+		});
+	}
+	return styles;
+}
+
+/** A style and the styles it is based on, nearest first (a loop or a long chain is cut). */
+function chainOf(styles: Map<string, Style>, id: string | undefined): Style[] {
+	const chain: Style[] = [];
+	for (let s = id ? styles.get(id) : undefined; s && chain.length < 16 && !chain.includes(s); s = s.basedOn ? styles.get(s.basedOn) : undefined) chain.push(s);
+	return chain;
+}
+
+/** numId → level → number format ("decimal", "upperLetter", "bullet", …). */
+function readNumbering(root: El | null): (numId: string, ilvl: string) => string | null {
+	if (!root) return () => null;
+	const levels = (el: El) => new Map(childrenOf(el).filter((l) => l.name === 'w:lvl').map((l) => [l.attrs['w:ilvl'] ?? '0', val(child(l, 'w:numFmt')) ?? 'decimal']));
+	const abstract = new Map(descendants(root, 'w:abstractNum').map((a) => [a.attrs['w:abstractNumId'], levels(a)]));
+	const nums = new Map(
+		descendants(root, 'w:num').map((n) => {
+			const overrides = new Map(childrenOf(n).filter((o) => o.name === 'w:lvlOverride').flatMap((o) => [...levels(o)]));
+			return [n.attrs['w:numId'], { abstract: abstract.get(val(child(n, 'w:abstractNumId')) ?? ''), overrides }];
+		})
+	);
+	return (numId, ilvl) => {
+		const n = nums.get(numId);
+		return n?.overrides.get(ilvl) ?? n?.abstract?.get(ilvl) ?? null;
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paragraphs and their runs, with tracked changes read as shown.
+
+interface PendingChange {
+	kind: TrackedChange['kind'];
+	author: string;
+	date: string | null;
+	text: string;
+	isFootnote: boolean;
+}
+
+interface Collected {
+	text: string;
+	footnoteIds: string[];
+	commentIds: string[];
+	changes: PendingChange[];
+}
+
+const INLINE_CONTAINERS = new Set(['w:hyperlink', 'w:smartTag', 'w:customXml', 'w:sdt', 'w:sdtContent', 'w:fldSimple', 'w:dir', 'w:bdo']);
+
+function changeOf(el: El, kind: TrackedChange['kind'], text: string, isFootnote: boolean): PendingChange {
+	return { kind, author: el.attrs['w:author'] ?? '', date: el.attrs['w:date'] ?? null, text: text.replace(/\s+/g, ' ').trim().slice(0, 200), isFootnote };
+}
+
+/** The text of a paragraph as Word shows it with tracked changes accepted, and what it refers to. */
+function collectInline(el: El, out: Collected, isFootnote: boolean): void {
+	for (const c of childrenOf(el)) {
+		if (c.name === 'w:r') {
+			for (const r of childrenOf(c)) {
+				if (r.name === 'w:t') out.text += textOf(r);
+				else if (r.name === 'w:tab' || r.name === 'w:br' || r.name === 'w:cr') out.text += ' ';
+				else if (r.name === 'w:noBreakHyphen') out.text += '-';
+				else if (r.name === 'w:footnoteReference' && r.attrs['w:id']) out.footnoteIds.push(r.attrs['w:id']);
+				else if (r.name === 'w:commentReference' && r.attrs['w:id']) out.commentIds.push(r.attrs['w:id']);
+				else if (r.name === 'w:rPr' && child(r, 'w:rPrChange')) out.changes.push(changeOf(child(r, 'w:rPrChange')!, 'formatting', '', isFootnote));
+			}
+		} else if (c.name === 'w:ins' || c.name === 'w:moveTo') {
+			const inner: Collected = { text: '', footnoteIds: [], commentIds: [], changes: [] };
+			collectInline(c, inner, isFootnote);
+			out.changes.push(changeOf(c, 'insertion', inner.text, isFootnote), ...inner.changes);
+			out.text += inner.text;
+			out.footnoteIds.push(...inner.footnoteIds);
+			out.commentIds.push(...inner.commentIds);
+		} else if (c.name === 'w:del' || c.name === 'w:moveFrom') {
+			out.changes.push(changeOf(c, 'deletion', descendants(c, 'w:delText').concat(descendants(c, 'w:t')).map(textOf).join(''), isFootnote));
+		} else if (c.name === 'w:commentRangeStart' && c.attrs['w:id']) {
+			out.commentIds.push(c.attrs['w:id']);
+		} else if (INLINE_CONTAINERS.has(c.name)) {
+			collectInline(c, out, isFootnote);
+		}
+	}
+}
+
+/** Footnote id → its text (tracked changes accepted) and the changes inside it. */
+function readNotes(root: El | null): Map<string, { text: string; changes: PendingChange[]; commentIds: string[] }> {
+	const notes = new Map<string, { text: string; changes: PendingChange[]; commentIds: string[] }>();
+	if (!root) return notes;
+	for (const f of descendants(root, 'w:footnote')) {
+		const type = f.attrs['w:type'];
+		if (type === 'separator' || type === 'continuationSeparator' || type === 'continuationNotice') continue;
+		const parts = descendants(f, 'w:p').map((p) => {
+			const out: Collected = { text: '', footnoteIds: [], commentIds: [], changes: [] };
+			collectInline(p, out, true);
+			return out;
+		});
+		notes.set(f.attrs['w:id'] ?? '', {
+			text: parts
+				.map((p) => p.text.trim())
+				.filter(Boolean)
+				.join(' '),
+			changes: parts.flatMap((p) => p.changes),
+			commentIds: parts.flatMap((p) => p.commentIds)
+		});
+	}
+	return notes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The body: paragraphs and tables, in order, classified.
+
+type Kind = 'front' | 'heading' | 'paragraph' | 'list-item' | 'recommendation' | 'unnumbered';
+
+interface RawParagraph {
+	type: 'p';
+	kind: Kind;
+	/** How the kind was known: from Word's numbering or the style, or from a number typed at the start. */
+	isNumberedParagraph: boolean;
+	hasNumeral: boolean;
+	/** The number or letter is typed at the start of the text (and is taken off it). */
+	isTyped: boolean;
+	collected: Collected;
+	isMarkDeleted: boolean;
+}
+interface RawRow {
+	type: 'row';
+	cells: string[];
+	isHeader: boolean;
+	collected: Collected;
+}
+
+const HEADING_NAME = /^heading [1-9]$/;
+const TYPED_PARAGRAPH = /^(\d{1,4})[.)]\s+(\S[\s\S]*)$/;
+const TYPED_ITEM = /^\(?([A-Z]{1,2})[.)]\s+(\S[\s\S]*)$/;
+const TYPED_NUMERAL = /^([IVXLC]{1,6})\.\s+(\S[\s\S]*)$/;
+
+function classify(p: El, styles: Map<string, Style>, formatOf: (numId: string, ilvl: string) => string | null, collected: Collected): Omit<RawParagraph, 'type' | 'collected' | 'isMarkDeleted'> {
+	const pPr = child(p, 'w:pPr');
+	const chain = chainOf(styles, val(child(pPr, 'w:pStyle')));
+	const numPr = child(pPr, 'w:numPr');
+	const numId = val(child(numPr, 'w:numId')) ?? chain.find((s) => s.numId)?.numId ?? null;
+	const ilvl = val(child(numPr, 'w:ilvl')) ?? chain.find((s) => s.ilvl)?.ilvl ?? '0';
+	const format = numId && numId !== '0' ? formatOf(numId, ilvl) : null;
+	const outlineAttr = val(child(pPr, 'w:outlineLvl'));
+	const outline = outlineAttr !== undefined ? Number(outlineAttr) : (chain.find((s) => s.outline !== null)?.outline ?? null);
+	const text = collected.text.trim();
+	if (chain.some((s) => s.name === 'title' || s.name === 'subtitle')) return { kind: 'front', isNumberedParagraph: false, hasNumeral: false, isTyped: false };
+	if (chain.some((s) => HEADING_NAME.test(s.name)) || (outline !== null && outline >= 0 && outline <= 8)) {
+		return { kind: 'heading', isNumberedParagraph: false, hasNumeral: TYPED_NUMERAL.test(text) || format === 'upperRoman', isTyped: TYPED_NUMERAL.test(text) };
+	}
+	if (chain.some((s) => s.name === RECOMMENDATION_STYLE.toLowerCase())) return { kind: 'recommendation', isNumberedParagraph: false, hasNumeral: false, isTyped: !format && TYPED_ITEM.test(text) };
+	if (format && format !== 'none') return { kind: format.startsWith('decimal') ? 'paragraph' : 'list-item', isNumberedParagraph: format.startsWith('decimal'), hasNumeral: false, isTyped: false };
+	if (TYPED_PARAGRAPH.test(text)) return { kind: 'paragraph', isNumberedParagraph: true, hasNumeral: false, isTyped: true };
+	// A short line with a Roman numeral and no full stop is a typed heading; otherwise a typed letter is an item.
+	if (TYPED_NUMERAL.test(text) && text.length <= 120 && !/[.;:]$/.test(text)) return { kind: 'heading', isNumberedParagraph: false, hasNumeral: true, isTyped: true };
+	if (TYPED_ITEM.test(text)) return { kind: 'list-item', isNumberedParagraph: false, hasNumeral: false, isTyped: true };
+	return { kind: 'unnumbered', isNumberedParagraph: false, hasNumeral: false, isTyped: false };
+}
+
+function readBody(body: El, styles: Map<string, Style>, formatOf: (numId: string, ilvl: string) => string | null): (RawParagraph | RawRow)[] {
+	const out: (RawParagraph | RawRow)[] = [];
+	const visit = (el: El) => {
+		for (const c of childrenOf(el)) {
+			if (c.name === 'w:p') {
+				const collected: Collected = { text: '', footnoteIds: [], commentIds: [], changes: [] };
+				collectInline(c, collected, false);
+				const markRpr = child(child(c, 'w:pPr'), 'w:rPr');
+				const markDeleted = child(markRpr, 'w:del');
+				if (markDeleted) collected.changes.push(changeOf(markDeleted, 'deletion', '¶', false));
+				const pPrChange = child(child(c, 'w:pPr'), 'w:pPrChange');
+				if (pPrChange) collected.changes.push(changeOf(pPrChange, 'formatting', '', false));
+				out.push({ type: 'p', ...classify(c, styles, formatOf, collected), collected, isMarkDeleted: !!markDeleted });
+			} else if (c.name === 'w:tbl') {
+				childrenOf(c)
+					.filter((r) => r.name === 'w:tr')
+					.forEach((tr) => {
+						const collected: Collected = { text: '', footnoteIds: [], commentIds: [], changes: [] };
+						const cells = childrenOf(tr)
+							.filter((tc) => tc.name === 'w:tc')
+							.map((tc) => {
+								const cell: Collected = { text: '', footnoteIds: [], commentIds: [], changes: [] };
+								for (const p of descendants(tc, 'w:p')) {
+									collectInline(p, cell, false);
+									cell.text += ' ';
+								}
+								collected.commentIds.push(...cell.commentIds);
+								collected.changes.push(...cell.changes);
+								return cell.text.replace(/\s+/g, ' ').trim();
+							});
+						const headerMark = child(child(tr, 'w:trPr'), 'w:tblHeader');
+						const isHeader = !!headerMark && !['false', '0', 'off'].includes(val(headerMark) ?? '');
+						if (cells.some(Boolean)) out.push({ type: 'row', cells, isHeader, collected });
+					});
+			} else if (c.name === 'w:sdt' || c.name === 'w:sdtContent' || c.name === 'w:customXml' || c.name === 'w:ins' || c.name === 'w:moveTo') {
+				visit(c);
+			}
+		}
+	};
+	visit(body);
+	return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function sniff(data: Uint8Array): DocxRefusal | null {
+	const head = Buffer.from(data.buffer, data.byteOffset, Math.min(data.byteLength, 8));
+	if (head.subarray(0, 4).toString('latin1') === '%PDF') return { reason: 'not-docx', found: 'pdf' };
+	if (head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
+		// An OLE compound file: Word 97–2003, or an encrypted Office file (its package is a stream "EncryptedPackage").
+		const whole = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+		return whole.includes(Buffer.from('EncryptedPackage', 'utf16le')) || whole.includes(Buffer.from('EncryptionInfo', 'utf16le')) ? { reason: 'encrypted' } : { reason: 'legacy-doc' };
+	}
+	if (head.subarray(0, 2).toString('latin1') !== 'PK') return { reason: 'not-docx', found: 'other' };
+	return null;
+}
+
+function whatZipIsIt(paths: Iterable<string>): DocxRefusal {
+	const all = [...paths];
+	if (all.includes('mimetype') || all.includes('content.xml')) return { reason: 'not-docx', found: 'opendocument' };
+	if (all.some((p) => p.startsWith('xl/'))) return { reason: 'not-docx', found: 'spreadsheet' };
+	if (all.some((p) => p.startsWith('ppt/'))) return { reason: 'not-docx', found: 'presentation' };
+	return { reason: 'not-docx', found: 'zip' };
+}
+
+const PARTS = ['word/document.xml', 'word/styles.xml', 'word/numbering.xml', 'word/footnotes.xml', 'word/comments.xml', 'docProps/custom.xml'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function readReportDocx(data: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Promise<ReadDocx> {
+	if (data.byteLength > limits.bytes) throw new DocxRefusedError({ reason: 'too-large', limitMb: limits.bytes / 1024 / 1024 });
+	const sniffed = sniff(data);
+	if (sniffed) throw new DocxRefusedError(sniffed);
+	const seen: string[] = [];
+	let parts: Map<string, Buffer>;
+	try {
+		parts = await unzipBounded(data, limits, (path) => {
+			if (seen.length < 50) seen.push(path);
+			return PARTS.includes(path);
+		});
+	} catch (error) {
+		if (error instanceof ZipRefusedError) throw new DocxRefusedError({ reason: 'zip', zip: error.refusal });
+		throw error;
+	}
+	const document = parts.get('word/document.xml');
+	if (!document) throw new DocxRefusedError(whatZipIsIt(seen));
+	const xml = async (path: string) => {
+		const part = parts.get(path);
+		return part ? parseXml(path, part, limits) : null;
+	};
+	const root = (await xml('word/document.xml'))!;
+	const body = child(child(root, 'w:document'), 'w:body');
+	if (!body) throw new DocxRefusedError({ reason: 'malformed', part: 'word/document.xml', detail: 'no document body' });
+	const raw = readBody(body, readStyles(await xml('word/styles.xml')), readNumbering(await xml('word/numbering.xml')));
+	const notes = readNotes(await xml('word/footnotes.xml'));
+
+	// Blocks, in order: a paragraph whose mark was deleted (a tracked change) runs on into the next.
+	const blocks: Block[] = [];
+	const origins: { block: number; collected: Collected }[] = []; // where each raw item's changes and comments land (-1: the title page)
+	let numberedParagraphs = 0;
+	let pending: { text: string; footnoteIds: string[] } | null = null;
+	for (const r of raw) {
+		if (r.type === 'row') {
+			blocks.push({ kind: 'annex', cells: r.cells, isHeader: r.isHeader });
+			origins.push({ block: blocks.length - 1, collected: r.collected });
+			continue;
+		}
+		let text = r.collected.text.replace(/\s+/g, ' ').trim();
+		let footnoteIds = r.collected.footnoteIds;
+		if (pending) {
+			text = `${pending.text} ${text}`.trim();
+			footnoteIds = [...pending.footnoteIds, ...footnoteIds];
+			pending = null;
+		}
+		if (r.isMarkDeleted) {
+			pending = { text, footnoteIds };
+			origins.push({ block: blocks.length, collected: r.collected });
+			continue;
+		}
+		const footnotes = footnoteIds.map((id) => notes.get(id)?.text ?? '').filter(Boolean);
+		const isFront = r.kind === 'front' || (r.kind === 'unnumbered' && blocks.length === 0);
+		if (isFront || (!text && !footnotes.length)) {
+			origins.push({ block: isFront ? -1 : Math.max(blocks.length - 1, -1), collected: r.collected });
+			continue;
+		}
+		if (r.isNumberedParagraph) numberedParagraphs++;
+		const typed = !r.isTyped ? null : r.kind === 'paragraph' ? TYPED_PARAGRAPH.exec(text) : r.kind === 'heading' ? TYPED_NUMERAL.exec(text) : TYPED_ITEM.exec(text);
+		if (typed) text = typed[2];
+		if (r.kind === 'heading') {
+			blocks.push({ kind: 'heading', text, numeral: r.hasNumeral ? 'numbered' : null }); // numbered afresh below
+		} else if (r.kind === 'list-item' || r.kind === 'recommendation') {
+			blocks.push({ kind: 'list-item', text, footnotes, ...(r.kind === 'recommendation' ? { isRecommendation: true } : {}) });
+		} else {
+			blocks.push({ kind: 'paragraph', text, footnotes });
+		}
+		origins.push({ block: blocks.length - 1, collected: r.collected });
+		if (blocks.length > limits.blocks) throw new DocxRefusedError({ reason: 'too-many-blocks', limit: limits.blocks });
+		if (text.length > limits.blockLength || footnotes.some((f) => f.length > limits.blockLength)) throw new DocxRefusedError({ reason: 'block-too-long', limit: limits.blockLength, start: text.slice(0, 40) });
+	}
+	if (pending?.text) blocks.push({ kind: 'paragraph', text: pending.text, footnotes: pending.footnoteIds.map((id) => notes.get(id)?.text ?? '').filter(Boolean) });
+	if (!numberedParagraphs) throw new DocxRefusedError({ reason: 'no-paragraphs' });
+
+	// Numbering afresh: headings that carried a Roman numeral get I., II., … in order.
+	let section = 0;
+	for (const b of blocks) if (b.kind === 'heading' && b.numeral) b.numeral = roman(++section);
+
+	const cites = citations(numberBlocks(blocks));
+	const placeOf = (block: number, isFootnote: boolean): Place => {
+		const b = blocks[block];
+		if (!b) return { kind: 'title', label: '', isFootnote };
+		if (b.kind === 'heading') return { kind: 'heading', label: b.numeral ? `${b.numeral}. ${b.text}` : b.text, isFootnote };
+		if (b.kind === 'annex') return { kind: 'annex', label: '', isFootnote };
+		return { kind: 'paragraph', label: cites[block], isFootnote };
+	};
+	const trackedChanges: TrackedChange[] = [];
+	const commentPlaces = new Map<string, Place>();
+	for (const { block, collected } of origins) {
+		for (const c of collected.changes) trackedChanges.push({ ...c, place: placeOf(block, false) });
+		for (const id of collected.commentIds) if (!commentPlaces.has(id)) commentPlaces.set(id, placeOf(block, false));
+		for (const id of collected.footnoteIds) {
+			const note = notes.get(id);
+			for (const c of note?.changes ?? []) trackedChanges.push({ ...c, place: placeOf(block, true) });
+			for (const cid of note?.commentIds ?? []) if (!commentPlaces.has(cid)) commentPlaces.set(cid, placeOf(block, true));
+		}
+	}
+	const commentsRoot = await xml('word/comments.xml');
+	const comments: WordComment[] = commentsRoot
+		? descendants(commentsRoot, 'w:comment').map((c) => ({
+				author: c.attrs['w:author'] ?? '',
+				date: c.attrs['w:date'] ?? null,
+				text: descendants(c, 'w:p')
+					.map((p) => {
+						const out: Collected = { text: '', footnoteIds: [], commentIds: [], changes: [] };
+						collectInline(p, out, false);
+						return out.text.trim();
+					})
+					.filter(Boolean)
+					.join(' ')
+					.slice(0, 2000),
+				place: commentPlaces.get(c.attrs['w:id'] ?? '') ?? { kind: 'title', label: '', isFootnote: false }
+			}))
+		: [];
+
+	const custom = await xml('docProps/custom.xml');
+	const property = custom ? descendants(custom, 'cp:property').find((p) => p.attrs['name'] === VERSION_PROPERTY) : undefined;
+	const versionId = property ? textOf(property).trim() : '';
+	return { versionId: UUID.test(versionId) ? versionId.toLowerCase() : null, blocks, trackedChanges, comments };
+}
