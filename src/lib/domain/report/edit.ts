@@ -4,6 +4,7 @@
 // between two versions says what changed, paragraph by paragraph and word by word.
 
 import { diffArrays, diffWords } from 'diff';
+import { z } from 'zod';
 import type { Block } from './model';
 
 export interface BlockEdit {
@@ -127,4 +128,40 @@ export function diffBlocks(before: readonly Block[], after: readonly Block[]): D
 		}
 	}
 	return out;
+}
+
+const line20k = z.string().trim().min(1).max(20_000);
+const footnotes = z.array(line20k).max(50);
+const BLOCKS = z
+	.array(
+		z.discriminatedUnion('kind', [
+			z.object({ kind: z.literal('heading'), text: line20k, numeral: z.string().regex(/^[IVXLC]{1,8}$/).nullable() }).strict(),
+			z.object({ kind: z.literal('paragraph'), text: line20k, footnotes }).strict(),
+			z.object({ kind: z.literal('list-item'), text: line20k, footnotes, isRecommendation: z.literal(true).optional() }).strict(),
+			z.object({ kind: z.literal('annex'), cells: z.array(z.string().max(20_000)).min(1).max(50), isHeader: z.boolean() }).strict()
+		])
+	)
+	.min(1)
+	.max(5000);
+
+/** Blocks sent back by a form (the import's preview, confirmed), checked whole: null when anything is off. */
+export function blocksFromJson(text: string): Block[] | null {
+	if (text.length > 12 * 1024 * 1024) return null;
+	try {
+		const parsed = BLOCKS.safeParse(JSON.parse(text));
+		return parsed.success ? parsed.data : null;
+	} catch {
+		return null;
+	}
+}
+
+export type ShownChange = { op: 'added' | 'removed' | 'changed'; words: { op: 'same' | 'added' | 'removed'; text: string }[] };
+
+/** The changes of a diff as pages show them: each added, removed or changed block, word by word. */
+export function shownChanges(entries: readonly DiffEntry[]): ShownChange[] {
+	return entries.flatMap((e): ShownChange[] => {
+		if (e.op === 'same') return [];
+		if (e.op === 'changed') return [{ op: e.op, words: e.words }];
+		return [{ op: e.op, words: [{ op: e.op, text: blockFields(e.block).text }] }];
+	});
 }

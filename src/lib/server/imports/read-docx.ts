@@ -150,9 +150,12 @@ const TEXT_ELEMENTS = new Set(['w:t', 'w:delText', 'vt:lpwstr']);
 async function parseXml(part: string, data: Buffer, limits: DocxLimits): Promise<El> {
 	const malformed = (detail: string) => new DocxRefusedError({ reason: 'malformed', part, detail });
 	const text = new TextDecoder(data[0] === 0xff && data[1] === 0xfe ? 'utf-16le' : 'utf-8').decode(data);
-	const parser = new SaxesParser({ xmlns: true, position: false });
+	// Namespaces are resolved here rather than by the parser, whose resolution walks every open
+	// element on every tag (a file nested 200,000 deep took seconds before the depth limit stopped it).
+	const parser = new SaxesParser({ position: false });
 	const root: El = { name: '#root', attrs: {}, children: [] };
 	const stack: El[] = [root];
+	const scopes: Record<string, string>[] = [{}];
 	let elements = 0;
 	let failure: Error | null = null;
 	parser.on('doctype', () => {
@@ -163,15 +166,32 @@ async function parseXml(part: string, data: Buffer, limits: DocxLimits): Promise
 		if (++elements > limits.xmlElements) failure = malformed(`more than ${fmt(limits.xmlElements)} elements`);
 		else if (stack.length > limits.xmlDepth) failure = malformed(`nested deeper than ${limits.xmlDepth} levels`);
 		if (failure) return;
+		const raw = tag.attributes as Record<string, string>;
+		let scope = scopes[scopes.length - 1];
+		for (const [name, value] of Object.entries(raw)) {
+			if (name === 'xmlns' || name.startsWith('xmlns:')) {
+				if (scope === scopes[scopes.length - 1]) scope = Object.create(scope) as Record<string, string>;
+				scope[name === 'xmlns' ? '' : name.slice(6)] = value;
+			}
+		}
+		const resolve = (name: string, isAttribute: boolean) => {
+			const colon = name.indexOf(':');
+			if (colon === -1) return isAttribute ? name : qualified(scope[''] ?? '', name);
+			return qualified(scope[name.slice(0, colon)] ?? '', name.slice(colon + 1));
+		};
 		const attrs: Record<string, string> = {};
-		for (const a of Object.values(tag.attributes)) attrs[a.uri ? qualified(a.uri, a.local) : a.local] = a.value;
-		const el: El = { name: qualified(tag.uri, tag.local), attrs, children: [] };
+		for (const [name, value] of Object.entries(raw)) if (name !== 'xmlns' && !name.startsWith('xmlns:')) attrs[resolve(name, true)] = value;
+		const el: El = { name: resolve(tag.name, false), attrs, children: [] };
 		stack[stack.length - 1].children.push(el);
-		if (!tag.isSelfClosing) stack.push(el);
+		if (!tag.isSelfClosing) {
+			stack.push(el);
+			scopes.push(scope);
+		}
 	});
 	parser.on('closetag', (tag) => {
 		if (failure || tag.isSelfClosing) return;
 		stack.pop();
+		scopes.pop();
 	});
 	parser.on('text', (t) => {
 		const top = stack[stack.length - 1];
@@ -180,7 +200,7 @@ async function parseXml(part: string, data: Buffer, limits: DocxLimits): Promise
 	parser.on('error', (e) => {
 		failure ??= malformed(e.message.split('\n')[0]);
 	});
-	const CHUNK = 256 * 1024;
+	const CHUNK = 64 * 1024;
 	try {
 		for (let at = 0; at < text.length && !failure; at += CHUNK) {
 			parser.write(text.slice(at, at + CHUNK));
@@ -269,7 +289,6 @@ interface PendingChange {
 	author: string;
 	date: string | null;
 	text: string;
-	isFootnote: boolean;
 }
 
 interface Collected {
@@ -281,12 +300,12 @@ interface Collected {
 
 const INLINE_CONTAINERS = new Set(['w:hyperlink', 'w:smartTag', 'w:customXml', 'w:sdt', 'w:sdtContent', 'w:fldSimple', 'w:dir', 'w:bdo']);
 
-function changeOf(el: El, kind: TrackedChange['kind'], text: string, isFootnote: boolean): PendingChange {
-	return { kind, author: el.attrs['w:author'] ?? '', date: el.attrs['w:date'] ?? null, text: text.replace(/\s+/g, ' ').trim().slice(0, 200), isFootnote };
+function changeOf(el: El, kind: TrackedChange['kind'], text: string): PendingChange {
+	return { kind, author: el.attrs['w:author'] ?? '', date: el.attrs['w:date'] ?? null, text: text.replace(/\s+/g, ' ').trim().slice(0, 200) };
 }
 
 /** The text of a paragraph as Word shows it with tracked changes accepted, and what it refers to. */
-function collectInline(el: El, out: Collected, isFootnote: boolean): void {
+function collectInline(el: El, out: Collected): void {
 	for (const c of childrenOf(el)) {
 		if (c.name === 'w:r') {
 			for (const r of childrenOf(c)) {
@@ -295,21 +314,21 @@ function collectInline(el: El, out: Collected, isFootnote: boolean): void {
 				else if (r.name === 'w:noBreakHyphen') out.text += '-';
 				else if (r.name === 'w:footnoteReference' && r.attrs['w:id']) out.footnoteIds.push(r.attrs['w:id']);
 				else if (r.name === 'w:commentReference' && r.attrs['w:id']) out.commentIds.push(r.attrs['w:id']);
-				else if (r.name === 'w:rPr' && child(r, 'w:rPrChange')) out.changes.push(changeOf(child(r, 'w:rPrChange')!, 'formatting', '', isFootnote));
+				else if (r.name === 'w:rPr' && child(r, 'w:rPrChange')) out.changes.push(changeOf(child(r, 'w:rPrChange')!, 'formatting', ''));
 			}
 		} else if (c.name === 'w:ins' || c.name === 'w:moveTo') {
 			const inner: Collected = { text: '', footnoteIds: [], commentIds: [], changes: [] };
-			collectInline(c, inner, isFootnote);
-			out.changes.push(changeOf(c, 'insertion', inner.text, isFootnote), ...inner.changes);
+			collectInline(c, inner);
+			out.changes.push(changeOf(c, 'insertion', inner.text), ...inner.changes);
 			out.text += inner.text;
 			out.footnoteIds.push(...inner.footnoteIds);
 			out.commentIds.push(...inner.commentIds);
 		} else if (c.name === 'w:del' || c.name === 'w:moveFrom') {
-			out.changes.push(changeOf(c, 'deletion', descendants(c, 'w:delText').concat(descendants(c, 'w:t')).map(textOf).join(''), isFootnote));
+			out.changes.push(changeOf(c, 'deletion', descendants(c, 'w:delText').concat(descendants(c, 'w:t')).map(textOf).join('')));
 		} else if (c.name === 'w:commentRangeStart' && c.attrs['w:id']) {
 			out.commentIds.push(c.attrs['w:id']);
 		} else if (INLINE_CONTAINERS.has(c.name)) {
-			collectInline(c, out, isFootnote);
+			collectInline(c, out);
 		}
 	}
 }
@@ -323,7 +342,7 @@ function readNotes(root: El | null): Map<string, { text: string; changes: Pendin
 		if (type === 'separator' || type === 'continuationSeparator' || type === 'continuationNotice') continue;
 		const parts = descendants(f, 'w:p').map((p) => {
 			const out: Collected = { text: '', footnoteIds: [], commentIds: [], changes: [] };
-			collectInline(p, out, true);
+			collectInline(p, out);
 			return out;
 		});
 		notes.set(f.attrs['w:id'] ?? '', {
@@ -395,12 +414,12 @@ function readBody(body: El, styles: Map<string, Style>, formatOf: (numId: string
 		for (const c of childrenOf(el)) {
 			if (c.name === 'w:p') {
 				const collected: Collected = { text: '', footnoteIds: [], commentIds: [], changes: [] };
-				collectInline(c, collected, false);
+				collectInline(c, collected);
 				const markRpr = child(child(c, 'w:pPr'), 'w:rPr');
 				const markDeleted = child(markRpr, 'w:del');
-				if (markDeleted) collected.changes.push(changeOf(markDeleted, 'deletion', '¶', false));
+				if (markDeleted) collected.changes.push(changeOf(markDeleted, 'deletion', '¶'));
 				const pPrChange = child(child(c, 'w:pPr'), 'w:pPrChange');
-				if (pPrChange) collected.changes.push(changeOf(pPrChange, 'formatting', '', false));
+				if (pPrChange) collected.changes.push(changeOf(pPrChange, 'formatting', ''));
 				out.push({ type: 'p', ...classify(c, styles, formatOf, collected), collected, isMarkDeleted: !!markDeleted });
 			} else if (c.name === 'w:tbl') {
 				childrenOf(c)
@@ -412,7 +431,7 @@ function readBody(body: El, styles: Map<string, Style>, formatOf: (numId: string
 							.map((tc) => {
 								const cell: Collected = { text: '', footnoteIds: [], commentIds: [], changes: [] };
 								for (const p of descendants(tc, 'w:p')) {
-									collectInline(p, cell, false);
+									collectInline(p, cell);
 									cell.text += ' ';
 								}
 								collected.commentIds.push(...cell.commentIds);
@@ -561,7 +580,7 @@ export async function readReportDocx(data: Uint8Array, limits: DocxLimits = DOCX
 				text: descendants(c, 'w:p')
 					.map((p) => {
 						const out: Collected = { text: '', footnoteIds: [], commentIds: [], changes: [] };
-						collectInline(p, out, false);
+						collectInline(p, out);
 						return out.text.trim();
 					})
 					.filter(Boolean)

@@ -38,11 +38,24 @@ export type SaveEditResult =
  * saved another version since, nothing is overwritten and the editor is told (their text is kept).
  */
 export async function saveEditedVersion(db: Database, actor: Actor, slug: string, basedOnNumber: number, edits: readonly BlockEdit[], note: string): Promise<SaveEditResult> {
+	const applied = applyEdits(edits);
+	if (!applied.ok) {
+		const [r] = await db.select({ consultationId: report.consultationId }).from(report).where(eq(report.slug, slug));
+		if (!r) return NOT_FOUND;
+		if (!policy.canTakeNotes(actor, r.consultationId)) return FORBIDDEN;
+		return { ok: false, reason: 'invalid', errors: applied.errors };
+	}
+	return saveVersion(db, actor, slug, basedOnNumber, applied.blocks, note);
+}
+
+/**
+ * Saves blocks as the report's next version, based on version `basedOnNumber`: refused as a
+ * conflict when another version was saved since (the row lock makes two savers take turns).
+ */
+export async function saveVersion(db: Database, actor: Actor, slug: string, basedOnNumber: number, blocks: readonly Block[], note: string): Promise<SaveEditResult> {
 	const [r] = await db.select().from(report).where(eq(report.slug, slug));
 	if (!r) return NOT_FOUND;
 	if (!policy.canTakeNotes(actor, r.consultationId)) return FORBIDDEN;
-	const applied = applyEdits(edits);
-	if (!applied.ok) return { ok: false, reason: 'invalid', errors: applied.errors };
 	return db.transaction(async (tx) => {
 		await tx.select({ id: report.id }).from(report).where(eq(report.id, r.id)).for('update');
 		const [latest] = await tx.select().from(reportVersion).where(eq(reportVersion.reportId, r.id)).orderBy(desc(reportVersion.number)).limit(1);
@@ -51,7 +64,7 @@ export async function saveEditedVersion(db: Database, actor: Actor, slug: string
 			.insert(reportVersion)
 			.values({ reportId: r.id, number: latest.number + 1, state: 'draft', basedOnVersionId: latest.id, createdByUserId: actor.kind === 'staff' ? actor.userId : null, note: note.trim() || null })
 			.returning();
-		await saveBlocks(tx, v.id, applied.blocks);
+		await saveBlocks(tx, v.id, blocks);
 		return { ok: true as const, number: v.number };
 	});
 }

@@ -11,7 +11,7 @@ import { overridesOf } from '$lib/server/privacy/gate';
 import { createDraftVersion } from '$lib/server/use-cases/generate-report-draft';
 import { privacyGate, versionDiff, versionDocument } from '$lib/server/queries/report-versions';
 import { publishVersion } from '$lib/server/use-cases/publish-report-version';
-import { blockFields } from '$lib/domain/report/edit';
+import { shownChanges } from '$lib/domain/report/edit';
 import { renderHtmlBody } from '$lib/domain/report/render-text';
 import { policy } from '$lib/domain/policy';
 import { m } from '$lib/paraglide/messages';
@@ -63,16 +63,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		isSaved: url.searchParams.has('saved'),
 		comments,
 		period: shown?.commentsCloseAt ? { deadline: formatDeadline(shown.commentsCloseAt, c.timeZone, locals.locale), isOpen: shown.commentsCloseAt > new Date() } : null,
-		diff: diff
-			? {
-					fromNumber: diff.fromNumber,
-					entries: diff.entries
-						.filter((e) => e.op !== 'same')
-						.map((e) =>
-							e.op === 'changed' ? { op: e.op, words: e.words } : { op: e.op, words: [{ op: e.op === 'added' ? ('added' as const) : ('removed' as const), text: blockFields(e.block).text }] }
-						)
-				}
-			: null
+		diff: diff ? { fromNumber: diff.fromNumber, entries: shownChanges(diff.entries) } : null
 	};
 };
 

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph } from 'docx';
+import JSZip from 'jszip';
+import { renderDocx } from '../exports/report-docx';
+import { DOCX_LIMITS, DocxRefusedError, readReportDocx, type DocxRefusal } from './read-docx';
+import type { ReportDocument } from '../../domain/report/model';
+import { editLikeWord, zipOf } from '../../../../tests/support/word-edits';
+
+const VERSION = '3f2a0c5e-1b2c-4d3e-8f40-000000000001';
+const REPORT: ReportDocument = {
+	title: 'Summary report of the consultation with local authorities',
+	subtitle: '21 October 2026 · Online',
+	edition: 'Version 2 · Draft of 21 October 2026, not for citation',
+	versionId: VERSION,
+	blocks: [
+		{ kind: 'heading', numeral: 'I', text: 'Background' },
+		{ kind: 'paragraph', text: 'The consultation gathered local authorities from eleven countries.', footnotes: ['General Assembly resolution 73/195, annex.'] },
+		{ kind: 'paragraph', text: 'Participants discussed access to services for migrants in cities.', footnotes: [] },
+		{ kind: 'heading', numeral: 'II', text: 'Recommendations' },
+		{ kind: 'paragraph', text: 'Participants made the following recommendations:', footnotes: [] },
+		{ kind: 'list-item', text: 'Open municipal services to all migrants regardless of status.', footnotes: [], isRecommendation: true },
+		{ kind: 'list-item', text: 'Fund city networks on migration.', footnotes: ['Ibid.'], isRecommendation: true },
+		{ kind: 'list-item', text: 'Hold the next consultation in person.', footnotes: [] },
+		{ kind: 'heading', numeral: null, text: 'Annex' },
+		{ kind: 'annex', cells: ['Time', 'Item'], isHeader: true },
+		{ kind: 'annex', cells: ['10:00', 'Opening | welcome'], isHeader: false }
+	]
+};
+
+const docxOf = async (doc: ReportDocument = REPORT) => new Uint8Array(await renderDocx(doc));
+async function refusalOf(file: Uint8Array, limits = DOCX_LIMITS): Promise<DocxRefusal> {
+	const error = await readReportDocx(file, limits).then(
+		() => null,
+		(e: unknown) => e
+	);
+	if (!(error instanceof DocxRefusedError)) throw new Error(`expected a refusal, got ${String(error)}`);
+	return error.refusal;
+}
+
+describe('reading a report back from a DOCX', () => {
+	it('reads back every block of the DOCX Convene wrote, and the version it came from', async () => {
+		const read = await readReportDocx(await docxOf());
+		expect(read.blocks).toEqual(REPORT.blocks);
+		expect(read.versionId).toBe(VERSION);
+		expect(read.trackedChanges).toEqual([]);
+		expect(read.comments).toEqual([]);
+	});
+
+	it('reads a file edited as Word does: a changed paragraph, a new footnote, a deleted recommendation, tracked changes and a comment', async () => {
+		const edited = await editLikeWord(await docxOf(), [
+			{ replace: 'from eleven countries', with: 'from 12 countries' },
+			{ addFootnoteTo: 'access to services', text: 'See A/HRC/50/31.' },
+			{ deleteParagraph: 'Fund city networks on migration.' },
+			{ trackedInsertion: ' and in rural districts', after: 'for migrants in cities', author: 'Reviewer A' },
+			{ trackedDeletion: ' regardless of status', author: 'Reviewer B' },
+			{ commentOn: 'Hold the next consultation', author: 'Reviewer A', text: 'Is this agreed?' }
+		]);
+		const read = await readReportDocx(edited);
+		expect(read.versionId).toBe(VERSION);
+		expect(read.blocks).toEqual([
+			{ kind: 'heading', numeral: 'I', text: 'Background' },
+			{ kind: 'paragraph', text: 'The consultation gathered local authorities from 12 countries.', footnotes: ['General Assembly resolution 73/195, annex.'] },
+			{ kind: 'paragraph', text: 'Participants discussed access to services for migrants in cities. and in rural districts', footnotes: ['See A/HRC/50/31.'] },
+			{ kind: 'heading', numeral: 'II', text: 'Recommendations' },
+			{ kind: 'paragraph', text: 'Participants made the following recommendations:', footnotes: [] },
+			{ kind: 'list-item', text: 'Open municipal services to all migrants.', footnotes: [], isRecommendation: true },
+			{ kind: 'list-item', text: 'Hold the next consultation in person.', footnotes: [] },
+			{ kind: 'heading', numeral: null, text: 'Annex' },
+			{ kind: 'annex', cells: ['Time', 'Item'], isHeader: true },
+			{ kind: 'annex', cells: ['10:00', 'Opening | welcome'], isHeader: false }
+		]);
+		expect(read.trackedChanges).toEqual([
+			{ kind: 'insertion', author: 'Reviewer A', date: '2026-12-01T09:00:00Z', text: 'and in rural districts', place: { kind: 'paragraph', label: '2', isFootnote: false } },
+			{ kind: 'deletion', author: 'Reviewer B', date: '2026-12-01T09:00:00Z', text: 'regardless of status', place: { kind: 'paragraph', label: '3 (A)', isFootnote: false } }
+		]);
+		expect(read.comments).toEqual([{ author: 'Reviewer A', date: '2026-12-01T09:00:00Z', text: 'Is this agreed?', place: { kind: 'paragraph', label: '3 (B)', isFootnote: false } }]);
+	});
+
+	it('accepts a deleted paragraph mark as Word shows it: the paragraph runs on into the next', async () => {
+		const zip = await JSZip.loadAsync(await docxOf());
+		const xml = await zip.file('word/document.xml')!.async('string');
+		const marked = xml.replace(
+			/(<w:p><w:pPr>(?:(?!<\/w:pPr>).)*?)(<\/w:pPr><w:r><w:t xml:space="preserve">The consultation gathered)/s,
+			'$1<w:rPr><w:del w:id="5" w:author="Reviewer C" w:date="2026-12-01T09:00:00Z"/></w:rPr>$2'
+		);
+		expect(marked).not.toBe(xml);
+		zip.file('word/document.xml', marked);
+		const read = await readReportDocx(await zip.generateAsync({ type: 'uint8array' }));
+		expect(read.blocks.filter((b) => b.kind === 'paragraph').map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual([
+			'The consultation gathered local authorities from eleven countries. Participants discussed access to services for migrants in cities.',
+			'Participants made the following recommendations:'
+		]);
+		expect(read.blocks[1]).toMatchObject({ footnotes: ['General Assembly resolution 73/195, annex.'] });
+		expect(read.trackedChanges).toMatchObject([{ kind: 'deletion', author: 'Reviewer C', text: '¶' }]);
+	});
+
+	it('reads typed numbers, letters and Roman numerals where Word numbering is missing, and numbers everything afresh', async () => {
+		const typed = new Document({
+			numbering: { config: [{ reference: 'n', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] }] },
+			sections: [
+				{
+					children: [
+						new Paragraph('Summary report'),
+						new Paragraph('III. Background'),
+						new Paragraph('7. A typed paragraph.'),
+						new Paragraph({ text: 'A paragraph in Word numbering.', numbering: { reference: 'n', level: 0 } }),
+						new Paragraph('B. A typed item.'),
+						new Paragraph('A paragraph someone left unnumbered.'),
+						new Paragraph('IV. Conclusions')
+					]
+				}
+			]
+		});
+		const read = await readReportDocx(new Uint8Array(await Packer.toBuffer(typed)));
+		expect(read.versionId).toBeNull();
+		expect(read.blocks).toEqual([
+			{ kind: 'heading', numeral: 'I', text: 'Background' },
+			{ kind: 'paragraph', text: 'A typed paragraph.', footnotes: [] },
+			{ kind: 'paragraph', text: 'A paragraph in Word numbering.', footnotes: [] },
+			{ kind: 'list-item', text: 'A typed item.', footnotes: [] },
+			{ kind: 'paragraph', text: 'A paragraph someone left unnumbered.', footnotes: [] },
+			{ kind: 'heading', numeral: 'II', text: 'Conclusions' }
+		]);
+	});
+
+	it('refuses what is not a DOCX, naming what it is', async () => {
+		expect(await refusalOf(new TextEncoder().encode('Summary report\n1. A paragraph.'))).toEqual({ reason: 'not-docx', found: 'other' });
+		expect(await refusalOf(new TextEncoder().encode('%PDF-1.7\n%âãÏÓ'))).toEqual({ reason: 'not-docx', found: 'pdf' });
+		expect(await refusalOf(await zipOf({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<office:document-content/>' }))).toEqual({ reason: 'not-docx', found: 'opendocument' });
+		expect(await refusalOf(await zipOf({ 'xl/workbook.xml': '<workbook/>' }))).toEqual({ reason: 'not-docx', found: 'spreadsheet' });
+		expect(await refusalOf(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]))).toEqual({ reason: 'zip', zip: { problem: 'not-a-zip' } });
+	});
+
+	it('tells an old .doc from a password-protected file (both are OLE compound files)', async () => {
+		const ole = (stream: string) => {
+			const b = Buffer.alloc(4096);
+			Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(b);
+			Buffer.from(stream, 'utf16le').copy(b, 1024);
+			return new Uint8Array(b);
+		};
+		expect(await refusalOf(ole('WordDocument'))).toEqual({ reason: 'legacy-doc' });
+		expect(await refusalOf(ole('EncryptedPackage'))).toEqual({ reason: 'encrypted' });
+	});
+
+	it('refuses a zip bomb by what it really unpacks to, after reading at most the limit', async () => {
+		const normal = await JSZip.loadAsync(await docxOf());
+		const zip = new JSZip();
+		for (const [name, file] of Object.entries(normal.files)) if (!file.dir) zip.file(name, await file.async('uint8array'));
+		zip.file('word/media/padding.bin', Buffer.alloc(40 * 1024 * 1024, 0), { compression: 'DEFLATE', compressionOptions: { level: 9 } });
+		const bomb = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+		expect(bomb.byteLength).toBeLessThan(200 * 1024);
+		expect(await refusalOf(bomb, { ...DOCX_LIMITS, unzippedBytes: 16 * 1024 * 1024 })).toEqual({ reason: 'zip', zip: { problem: 'unzips-too-large', limitMb: 16 } });
+		expect(await refusalOf(bomb)).toEqual({ reason: 'zip', zip: { problem: 'part-too-large', part: 'word/media/padding.bin', limitMb: 32 } });
+	});
+
+	it('refuses a file with no numbered paragraph, and damaged or hostile XML, with the reason', async () => {
+		const plain = new Document({ sections: [{ children: [new Paragraph('Dear colleagues,'), new Paragraph('Please find attached the report.')] }] });
+		expect(await refusalOf(new Uint8Array(await Packer.toBuffer(plain)))).toEqual({ reason: 'no-paragraphs' });
+
+		const withDocument = async (xml: string) => {
+			const zip = await JSZip.loadAsync(await docxOf());
+			zip.file('word/document.xml', xml);
+			return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+		};
+		const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+		expect(await refusalOf(await withDocument(`<w:document ${W}><w:body><w:p>`))).toMatchObject({ reason: 'malformed', part: 'word/document.xml' });
+		const laughs = `<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><w:document ${W}><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>`;
+		expect(await refusalOf(await withDocument(laughs))).toMatchObject({ reason: 'malformed', detail: 'a DOCTYPE is not allowed in a Word file' });
+		const deep = `<w:document ${W}><w:body>${'<w:sdt><w:sdtContent>'.repeat(200_000)}${'</w:sdtContent></w:sdt>'.repeat(200_000)}</w:body></w:document>`;
+		expect(await refusalOf(await withDocument(deep))).toMatchObject({ reason: 'malformed', detail: 'nested deeper than 128 levels' });
+		const long = await docxOf({ ...REPORT, blocks: [{ kind: 'paragraph', text: 'x'.repeat(DOCX_LIMITS.blockLength + 1), footnotes: [] }] });
+		expect(await refusalOf(long)).toMatchObject({ reason: 'block-too-long', limit: DOCX_LIMITS.blockLength });
+		expect(await refusalOf(new Uint8Array(DOCX_LIMITS.bytes + 1))).toEqual({ reason: 'too-large', limitMb: 20 });
+	});
+});
