@@ -13,7 +13,8 @@ export type WordEdit =
 	| { trackedDeletion: string; author: string }
 	| { commentOn: string; author: string; text: string };
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+// As the docx library (and Word) write text: the five XML entities.
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 const PARAGRAPH = /<w:p>(?:(?!<\/w:p>).)*<\/w:p>/gs;
 
 function paragraphWith(xml: string, text: string): { start: number; end: number; xml: string } {
@@ -79,9 +80,29 @@ export async function editLikeWord(file: Uint8Array, edits: readonly WordEdit[])
 				zip.file('word/_rels/document.xml.rels', rels.replace('</Relationships>', '<Relationship Id="rIdComments" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>'));
 		}
 	}
-	zip.file('word/document.xml', doc);
-	zip.file('word/footnotes.xml', notes);
+	const numbered = renumberFootnotes(notes, doc);
+	zip.file('word/document.xml', numbered.doc);
+	zip.file('word/footnotes.xml', numbered.notes);
 	return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/**
+ * Footnotes numbered 1, 2, … in the order their references appear, and written in that order, as
+ * Word saves them (LibreOffice reads a footnote by its position, so anything else mismatches there).
+ */
+function renumberFootnotes(notes: string, doc: string): { notes: string; doc: string } {
+	const all = [...notes.matchAll(/<w:footnote [^>]*w:id="(-?\d+)"[^>]*>(?:(?!<\/w:footnote>).)*<\/w:footnote>/gs)];
+	const order = [...doc.matchAll(/<w:footnoteReference w:id="(-?\d+)"\/>/g)].map((m) => m[1]);
+	const newId = new Map(order.map((id, i) => [id, String(i + 1)]));
+	const byId = new Map(all.map((m) => [m[1], m[0]]));
+	const separators = all.filter((m) => !newId.has(m[1])).map((m) => m[0]);
+	const renumbered = order.map((id) => (byId.get(id) ?? '').replace(/w:id="-?\d+"/, `w:id="${newId.get(id)}"`));
+	const start = all[0].index;
+	const end = all[all.length - 1].index + all[all.length - 1][0].length;
+	return {
+		notes: notes.slice(0, start) + separators.join('') + renumbered.join('') + notes.slice(end),
+		doc: doc.replace(/<w:footnoteReference w:id="(-?\d+)"\/>/g, (_, id: string) => `<w:footnoteReference w:id="${newId.get(id)}"/>`)
+	};
 }
 
 /** A zip holding `parts`, for files that are not quite a DOCX. */
