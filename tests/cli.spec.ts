@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Document, Packer, Paragraph } from 'docx';
+import { editLikeWord } from './support/word-edits';
 
 function convene(args: string[], env: Record<string, string> = {}) {
 	const result = spawnSync(process.execPath, ['bin/convene.js', ...args], {
@@ -51,7 +52,7 @@ describe('convene CLI', { timeout: 60_000 }, () => {
 		expect(r.stderr).not.toContain('s3cret-pw');
 	});
 
-	it('seeds the demo into an empty embedded database once, then refuses, and imports attendance and renders the report there', { timeout: 180_000 }, () => {
+	it('seeds the demo into an empty embedded database once, then refuses, and imports attendance, renders the report and imports a copy edited in Word there', { timeout: 180_000 }, async () => {
 		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-cli-'));
 		try {
 			const first = convene(['seed', '--demo'], { CONVENE_DATA_DIR: dataDir, CONVENE_ADMIN_PASSWORD: 'cli-test-password' });
@@ -83,6 +84,28 @@ describe('convene CLI', { timeout: 60_000 }, () => {
 			expect(fs.readFileSync(`${out}.md`, 'utf8')).toMatch(/^## I\. Background$/m);
 			expect(fs.readFileSync(`${out}.pdf`).subarray(0, 5).toString()).toBe('%PDF-');
 			expect(convene(['report', 'render', '--consultation', 'parliamentarians', '--format', 'odt', '--out', `${out}.odt`, '--draft'], { CONVENE_DATA_DIR: dataDir }).code).toBe(2);
+			// The published demo report, downloaded as DOCX, edited in Word and imported as version 2.
+			const published = convene(['report', 'render', '--consultation', 'local-and-regional-authorities', '--format', 'docx', '--out', `${out}-v1.docx`], { CONVENE_DATA_DIR: dataDir });
+			expect(published.stdout).toMatch(/^Wrote version 1 \(published\)/);
+			const edited = `${out}-edited.docx`;
+			fs.writeFileSync(edited, await editLikeWord(new Uint8Array(fs.readFileSync(`${out}-v1.docx`)), [{ trackedInsertion: ' A sentence added in Word.', after: 'Chatham House Rule', author: 'Reviewer A' }]));
+			const importArgs = ['report', 'import', '--consultation', 'local-and-regional-authorities', edited];
+			const dry = convene([...importArgs, '--dry-run'], { CONVENE_DATA_DIR: dataDir });
+			expect(dry.stderr).toBe('');
+			expect(dry.stdout).toMatch(/: \d+ numbered paragraphs; 1 blocks changed from version 1 \(0 added, 0 removed, 1 changed\)\.\n {2}changed: .*Chatham House Rule.*\[\+ ?A sentence added in Word\.\+\]/);
+			expect(dry.stdout).toMatch(/tracked insertion by Reviewer A in para\. \d+, accepted as shown: "A sentence added in Word\."/);
+			expect(dry.stdout.trim().split('\n').at(-1)).toBe('Dry run: nothing was saved.');
+			const refused = convene([...importArgs, '--refuse-tracked-changes'], { CONVENE_DATA_DIR: dataDir });
+			expect(refused.code).toBe(1);
+			expect(refused.stderr).toMatch(/holds 1 tracked changes; nothing was imported/);
+			const saved = convene(importArgs, { CONVENE_DATA_DIR: dataDir });
+			expect(saved.stderr).toBe('');
+			expect(saved.stdout.trim().split('\n').at(-1)).toBe('Saved as version 2 (a draft).');
+			const stale = convene(importArgs, { CONVENE_DATA_DIR: dataDir });
+			expect(stale.code).toBe(1);
+			expect(stale.stderr.trim()).toBe(`convene: ${edited} was downloaded from version 1, but version 2 has been saved since; nothing was imported.`);
+			const notDocx = convene(['report', 'import', '--consultation', 'local-and-regional-authorities', `${out}.pdf`], { CONVENE_DATA_DIR: dataDir });
+			expect(notDocx.stderr.trim()).toBe(`convene: ${out}.pdf: This is not a Word (.docx) file: it is a PDF. Save it from Word as .docx and upload that; nothing was imported.`);
 			// A backup restored into a new data directory holds the same rows; a second restore is refused.
 			const backup = path.join(dataDir, 'backup.sql');
 			const backedUp = convene(['backup', '--out', backup], { CONVENE_DATA_DIR: dataDir });

@@ -16,6 +16,11 @@ Commands:
   report render --consultation SLUG --format docx|pdf|html|md --out FILE [--draft]
                        Render the latest version of the consultation's summary report, or with
                        --draft a fresh draft (not saved), with what the privacy core finds in it
+  report import --consultation SLUG FILE [--refuse-tracked-changes] [--note TEXT] [--dry-run]
+                       Read a DOCX of the report edited in Word (or LibreOffice) and save it as the
+                       next version: lists what changed, tracked changes (accepted as shown, or the
+                       file refused with them listed), Word comments and privacy findings. Refused
+                       (exit 1) when the file is another report's or a newer version was saved
   backup --out FILE    Write every row of the database to FILE (plain SQL), from one consistent
                        moment; with the embedded database in use, the running server writes it
   restore FILE [--replace]

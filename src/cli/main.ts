@@ -125,6 +125,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number |
 				consultation: { type: 'string' },
 				'time-zone': { type: 'string' },
 				draft: { type: 'boolean' },
+				note: { type: 'string' },
+				'refuse-tracked-changes': { type: 'boolean' },
 				replace: { type: 'boolean' }
 			}
 		});
@@ -459,7 +461,8 @@ async function attendanceCommand(args: string[], values: { consultation?: string
 	});
 }
 
-async function reportCommand(args: string[], values: { consultation?: string; format?: string; out?: string; draft?: boolean }, io: Io): Promise<number> {
+async function reportCommand(args: string[], values: { consultation?: string; format?: string; out?: string; draft?: boolean; note?: string; 'dry-run'?: boolean; 'refuse-tracked-changes'?: boolean }, io: Io): Promise<number> {
+	if (args[0] === 'import') return reportImport(args.slice(1), values, io);
 	const usage = 'convene: usage: convene report render --consultation SLUG --format docx|pdf|html|md --out FILE [--draft]';
 	const formats = ['docx', 'pdf', 'html', 'md'] as const;
 	if (args[0] !== 'render' || args.length > 1 || !values.consultation || !values.out || !values.format) {
@@ -506,6 +509,64 @@ async function reportCommand(args: string[], values: { consultation?: string; fo
 		io.out(`Wrote ${what}, ${doc.blocks.filter((b) => b.kind === 'paragraph').length} numbered paragraphs, to ${values.out} (${format}, ${Math.round(performance.now() - started)} ms).`);
 		for (const f of report.findings) io.out(`  ${f.severity === 'block' ? 'BLOCK' : 'warn '} ${f.kind}: ${explainFinding(f)}`);
 		io.out(report.isBlocked ? 'The privacy core would block circulation and publication of this draft as it stands.' : 'The privacy core finds nothing that blocks.');
+		return 0;
+	});
+}
+
+/** A version edited in Word, read and (unless --dry-run) saved as the report's next version, with what it changes. */
+async function reportImport(args: string[], values: { consultation?: string; note?: string; 'dry-run'?: boolean; 'refuse-tracked-changes'?: boolean }, io: Io): Promise<number> {
+	if (args.length !== 1 || !values.consultation) {
+		io.err('convene: usage: convene report import --consultation SLUG FILE.docx [--refuse-tracked-changes] [--note TEXT] [--dry-run]');
+		return 2;
+	}
+	const file = args[0];
+	let data: Uint8Array;
+	try {
+		data = new Uint8Array(fs.readFileSync(file));
+	} catch (error) {
+		io.err(`convene: ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+		return 2;
+	}
+	const { previewDocxImport } = await import('../lib/server/use-cases/import-report-docx');
+	const { saveVersion } = await import('../lib/server/use-cases/save-report-version');
+	const { explainDocxRefusal } = await import('../lib/server/imports/read-docx');
+	const { shownChanges } = await import('../lib/domain/report/edit');
+	const where = (p: { kind: string; label: string; isFootnote: boolean }) =>
+		p.kind === 'paragraph' ? `${p.isFootnote ? 'a footnote of ' : ''}para. ${p.label}` : p.kind === 'heading' ? `heading "${p.label}"` : p.kind === 'annex' ? 'the annex table' : 'the title page';
+	return withDatabase(async (h) => {
+		const result = await previewDocxImport(h.db, CLI_ACTOR, values.consultation!, data, { refuseTrackedChanges: values['refuse-tracked-changes'] ?? false });
+		if (!result.ok) {
+			const reasons: Record<string, string> = {
+				'not-found': `the consultation "${values.consultation}" has no report yet`,
+				'no-version': 'the file does not say which version of the report it comes from: edit a DOCX downloaded from Convene (report render, or the report page)',
+				'other-report': `the file is a version of another report than that of "${values.consultation}"`
+			};
+			if (result.reason === 'refused') io.err(`convene: ${file}: ${explainDocxRefusal(result.refusal)}; nothing was imported.`);
+			else if (result.reason === 'conflict') io.err(`convene: ${file} was downloaded from version ${result.basedOn}, but version ${result.latest} has been saved since; nothing was imported.`);
+			else if (result.reason === 'tracked-changes') {
+				io.err(`convene: ${file} holds ${result.changes.length} tracked changes; nothing was imported (accept or reject them in Word, or leave out --refuse-tracked-changes):`);
+				for (const c of result.changes) io.err(`  ${c.kind} by ${c.author || 'someone'} in ${where(c.place)}${c.text ? `: "${c.text}"` : ''}`);
+			} else io.err(`convene: ${reasons[result.reason] ?? 'not allowed'}; nothing was imported.`);
+			return 1;
+		}
+		const p = result.preview;
+		const changes = shownChanges(p.diff);
+		io.out(`${file}: ${p.blocks.filter((b) => b.kind === 'paragraph').length} numbered paragraphs; ${changes.length} blocks changed from version ${p.basedOn} (${changes.filter((c) => c.op === 'added').length} added, ${changes.filter((c) => c.op === 'removed').length} removed, ${changes.filter((c) => c.op === 'changed').length} changed).`);
+		for (const c of changes) io.out(`  ${c.op}: ${c.words.map((w) => (w.op === 'added' ? `[+${w.text}+]` : w.op === 'removed' ? `[-${w.text}-]` : w.text)).join('')}`);
+		for (const c of p.trackedChanges) io.out(`  tracked ${c.kind} by ${c.author || 'someone'} in ${where(c.place)}, accepted as shown${c.text ? `: "${c.text}"` : ''}`);
+		for (const c of p.comments) io.out(`  comment by ${c.author || 'someone'} on ${where(c.place)}: ${c.text}`);
+		for (const f of p.findings) io.out(`  ${f.severity === 'block' ? 'BLOCK' : 'warn '} ${f.explanation}`);
+		if (p.editorial.length) io.out(`  ${p.editorial.length} editorial warnings (UN Editorial Manual); see the report page`);
+		if (values['dry-run']) {
+			io.out('Dry run: nothing was saved.');
+			return 0;
+		}
+		const saved = await saveVersion(h.db, CLI_ACTOR, values.consultation!, p.basedOn, p.blocks, values.note ?? `Edited in Word (${path.basename(file)})`);
+		if (!saved.ok) {
+			io.err(saved.reason === 'conflict' ? `convene: version ${saved.latest} was saved meanwhile; nothing was imported.` : 'convene: not saved');
+			return 1;
+		}
+		io.out(`Saved as version ${saved.number} (a draft).${p.isBlocked ? ' The privacy core blocks its circulation and publication as it stands.' : ''}`);
 		return 0;
 	});
 }
