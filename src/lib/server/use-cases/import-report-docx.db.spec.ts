@@ -69,7 +69,7 @@ async function libreOfficeCopy(file: Uint8Array): Promise<Uint8Array> {
 		await promisify(execFile)('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'docx', '--outdir', path.join(dir, 'out'), path.join(dir, 'edited.docx')], { timeout: 120_000 });
 		return new Uint8Array(fs.readFileSync(path.join(dir, 'out', 'edited.docx')));
 	} catch (error) {
-		throw new Error(`LibreOffice (soffice) is needed for this test; .ci/run installs libreoffice-writer-nogui. ${(error as Error).message}`);
+		throw new Error(`LibreOffice (soffice) is needed for this test; .ci/run installs libreoffice-writer-nogui. ${(error as Error).message}`, { cause: error });
 	} finally {
 		fs.rmSync(dir, { recursive: true, force: true });
 	}
