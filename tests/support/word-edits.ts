@@ -4,6 +4,7 @@
 // relationship and content type). For the import's tests; every edit names the text it works on
 // and fails loudly when that text is not there.
 import JSZip from 'jszip';
+import type { Block } from '../../src/lib/domain/report/model';
 
 export type WordEdit =
 	| { replace: string; with: string }
@@ -110,4 +111,17 @@ export async function zipOf(parts: Record<string, string | Uint8Array>, options:
 	const zip = new JSZip();
 	for (const [name, data] of Object.entries(parts)) zip.file(name, data);
 	return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: options.level ?? 6 } });
+}
+
+const blockText = (b: Block) => (b.kind === 'annex' ? b.cells.join(' ') : b.text);
+
+/** Four words of block `i` found nowhere else in the report: enough to find it, short enough to sit in one run. */
+export function uniquePiece(blocks: readonly Block[], i: number): string {
+	const all = blocks.map((b) => (b.kind === 'annex' || b.kind === 'heading' ? blockText(b) : [b.text, ...b.footnotes].join(' '))).join('\n');
+	const words = blockText(blocks[i]).split(' ');
+	for (let k = 0; k + 4 <= words.length; k++) {
+		const p = words.slice(k, k + 4).join(' ');
+		if (all.split(p).length === 2) return p;
+	}
+	throw new Error(`block ${i} has no four words of its own`);
 }

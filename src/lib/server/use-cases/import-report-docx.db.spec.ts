@@ -8,7 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makeStaffActor } from '../../../../tests/support/factories';
-import { editLikeWord } from '../../../../tests/support/word-edits';
+import { editLikeWord, uniquePiece } from '../../../../tests/support/word-edits';
 import { consultation, report, reportVersion } from '../db/schema';
 import { createDraftVersion } from './generate-report-draft';
 import { previewDocxImport } from './import-report-docx';
@@ -49,16 +49,7 @@ async function versionIdOf(number: number): Promise<string> {
 }
 
 const textOf = (b: Block) => (b.kind === 'annex' ? b.cells.join(' ') : b.text);
-/** Four words of block `i` found nowhere else in the report: enough to find it, short enough to sit in one run. */
-function piece(blocks: readonly Block[], i: number): string {
-	const all = blocks.map((b) => (b.kind === 'annex' ? b.cells.join(' ') : [b.text, ...(b.kind === 'heading' ? [] : b.footnotes)].join(' '))).join('\n');
-	const words = textOf(blocks[i]).split(' ');
-	for (let k = 0; k + 4 <= words.length; k++) {
-		const p = words.slice(k, k + 4).join(' ');
-		if (all.split(p).length === 2) return p;
-	}
-	throw new Error(`block ${i} has no four words of its own`);
-}
+const piece = uniquePiece;
 
 async function libreOfficeCopy(file: Uint8Array): Promise<Uint8Array> {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-soffice-'));
