@@ -67,13 +67,17 @@ const actions: [string, Record<string, string>][] = [
 	['/staff/consultations/rights-based-border-governance/registrations?/decide', { registrationId: ANY_ID, to: 'selected' }],
 	['/staff/consultations/rights-based-border-governance/invitations?/send', { category: 'no-such-category' }],
 	['/staff/consultations/rights-based-border-governance/edit', { title: 'Hijacked' }],
-	['/staff/consultations/rights-based-border-governance/agenda?/addLink', { title: 'Hijacked', url: 'https://evil.example' }]
+	['/staff/consultations/rights-based-border-governance/agenda?/addLink', { title: 'Hijacked', url: 'https://evil.example' }],
+	['/staff/consultations/rights-based-border-governance/report/import?/read', { refuseTracked: 'on' }],
+	['/staff/consultations/rights-based-border-governance/report/import?/save', { basedOn: '1', blocks: '[{"kind":"paragraph","text":"Hijacked","footnotes":[]}]' }]
 ];
 const ORGANIZER_MAY = new Map([
 	['/staff/consultations/rights-based-border-governance/registrations?/decide', 404],
 	['/staff/consultations/rights-based-border-governance/invitations?/send', 200], // nobody matches the filter: 0 sent
 	['/staff/consultations/rights-based-border-governance/edit', 400], // allowed, but the form is incomplete
-	['/staff/consultations/rights-based-border-governance/agenda?/addLink', 200] // allowed
+	['/staff/consultations/rights-based-border-governance/agenda?/addLink', 200], // allowed
+	['/staff/consultations/rights-based-border-governance/report/import?/read', 303], // allowed, but there is no report yet: back to the report page
+	['/staff/consultations/rights-based-border-governance/report/import?/save', 404] // allowed, but the consultation has no report yet
 ]);
 for (const [who, email, expected] of [
 	['anonymous visitor', null, 303],
