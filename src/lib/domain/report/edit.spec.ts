@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdits, blockFields, diffBlocks, type BlockEdit } from './edit';
+import { applyEdits, blocksFromJson, blockFields, diffBlocks, type BlockEdit } from './edit';
 import { numberBlocks, type Block } from './model';
 
 const blocks: Block[] = [
@@ -55,5 +55,27 @@ describe('the diff between versions', () => {
 		if (changed.op !== 'changed') throw new Error('expected a change');
 		expect(changed.words.filter((w) => w.op !== 'same').map((w) => [w.op, w.text])).toEqual([['added', ', revised']]);
 		expect(changed.words.map((w) => w.text).join('')).toBe('First paragraph, revised.');
+	});
+});
+
+describe('blocks sent back by the import form', () => {
+	it('accepts the blocks it was given, and refuses anything else whole', () => {
+		const blocks = [
+			{ kind: 'heading', numeral: 'I', text: 'Background' },
+			{ kind: 'paragraph', text: 'A paragraph.', footnotes: ['A note.'] },
+			{ kind: 'list-item', text: 'A recommendation.', footnotes: [], isRecommendation: true },
+			{ kind: 'annex', cells: ['10:00', 'Opening'], isHeader: false }
+		];
+		expect(blocksFromJson(JSON.stringify(blocks))).toEqual(blocks);
+		for (const bad of [
+			'not json',
+			'[]',
+			JSON.stringify([{ kind: 'script', text: 'x' }]),
+			JSON.stringify([{ kind: 'paragraph', text: '   ', footnotes: [] }]),
+			JSON.stringify([{ kind: 'paragraph', text: 'x', footnotes: [], isRecommendation: true }]),
+			JSON.stringify([{ kind: 'heading', numeral: '<b>', text: 'x' }]),
+			JSON.stringify(Array.from({ length: 5001 }, () => ({ kind: 'paragraph', text: 'x', footnotes: [] })))
+		])
+			expect(blocksFromJson(bad), bad.slice(0, 40)).toBeNull();
 	});
 });
