@@ -91,6 +91,7 @@ test('an organizer downloads the draft for Word, uploads the edited copy, review
 	await expect(page.locator('.diff ins').filter({ hasText: 'wording agreed in Word' })).toHaveCount(1);
 	await expect(page.locator('.diff del').filter({ hasText: changed.split(' ')[0] })).not.toHaveCount(0);
 	await expect(page.locator('.diff ins').filter({ hasText: 'Participants confirmed this by email.' })).toHaveCount(1);
+	await expect(page.getByRole('heading', { name: 'Editorial checks (United Nations Editorial Manual)', level: 3 })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Tracked changes, accepted as shown (1)' })).toBeVisible();
 	await expect(page.getByText(/^Reviewer A inserted “Participants confirmed this by email\.” in paragraph \d+$/)).toBeVisible();
 	await expect(page.getByText(/^Reviewer B on paragraph \d+: Please check with the legal team\.$/)).toBeVisible();

@@ -10,6 +10,7 @@ import { saveVersion } from '$lib/server/use-cases/save-report-version';
 import { DOCX_LIMITS, type DocxRefusal, type Place, type TrackedChange } from '$lib/server/imports/read-docx';
 import { blocksFromJson, shownChanges } from '$lib/domain/report/edit';
 import { policy } from '$lib/domain/policy';
+import { EDITORIAL_RULES, reportWordCount, WORD_LIMIT } from '$lib/domain/report/editorial';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -89,7 +90,7 @@ export const actions: Actions = {
 				tracked: p.trackedChanges.map(changeText),
 				comments: p.comments.map((x) => m.report_import_comment({ author: x.author || m.report_import_someone(), where: where(x.place), text: x.text })),
 				findings: p.findings,
-				editorialCount: p.editorial.length
+				editorial: { warnings: p.editorial, words: reportWordCount({ title: '', subtitle: '', blocks: p.blocks }), limit: WORD_LIMIT, rules: EDITORIAL_RULES }
 			}
 		};
 	},
