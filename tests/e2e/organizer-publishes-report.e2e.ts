@@ -10,10 +10,18 @@ test('an organizer generates the draft report, sees the privacy check, publishes
 	await page.goto(`/staff/consultations/${SLUG}/report`);
 	await page.waitForSelector('body[data-hydrated="true"]');
 	await page.getByRole('button', { name: 'Generate a new draft' }).click();
+	await expect(page.getByRole('status')).toHaveText(/^Version \d+ was generated from the notes, the attendance and the agenda, as a draft\.$/);
 	await expect(page.getByRole('heading', { name: /^Privacy check of version \d+$/ })).toBeVisible();
 	await expect(page.getByText('The privacy core finds no name, contact or description that singles out a protected participant.')).toBeVisible();
 	await expect(page.locator('article.report h2').first()).toHaveText('Summary report: Consultation with parliamentarians on the implementation of the Global Compact for Migration');
 	await expectNoSeriousA11yViolations(page);
+	// Publishing is asked first: posted without the tick, the version stays a draft.
+	const versionId = await page.locator('form[action="?/publish"] input[name="versionId"]').inputValue();
+	const unticked = await page.request.post(`${new URL(page.url()).pathname}?/publish`, { form: { versionId }, headers: { origin: new URL(page.url()).origin, accept: 'text/html' } });
+	expect(unticked.status()).toBe(400);
+	expect(await unticked.text()).toContain('Tick the box to confirm first; nothing was changed.');
+	await page.reload();
+	await expect(page.getByRole('button', { name: /^Publish version \d+$/ })).toBeVisible();
 	await page.getByLabel('Note shown with the published version').fill('First publication after the comment period.');
 	await page.getByLabel('I have read the comments and the findings, and want to publish this version').check();
 	await page.getByRole('button', { name: /^Publish version \d+$/ }).click();

@@ -71,6 +71,8 @@ test('a participant opens the emailed link, comments on paragraph 12; the organi
 	await participant.goto(reportUrl);
 	await participant.waitForSelector('body[data-hydrated="true"]');
 
+	// Footnotes stand apart from the paragraph they belong to, as in the report.
+	await expect(participant.locator('ol.footnotes li').first()).toContainText('Global Compact for Safe, Orderly and Regular Migration');
 	await participant.getByText('Comment on paragraph 12', { exact: true }).click();
 	await participant.getByLabel('Your comment on paragraph 12').fill('The country named in this paragraph could identify a speaker.');
 	await participant.getByRole('button', { name: 'Send the comment' }).first().click();
@@ -97,6 +99,7 @@ test('a participant opens the emailed link, comments on paragraph 12; the organi
 	await toReply.getByLabel('Reply').fill('Thank you: the next version names the subregion only.');
 	await toReply.getByRole('button', { name: 'Send the reply' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Your reply was saved' })).toBeVisible();
+	await expect(page.locator('li.staff-comment', { hasText: 'names the subregion only' })).toContainText("Secretariat's reply: Demo organizer: Thank you: the next version names the subregion only.");
 
 	// The participant starts another comment; the period closes before they send it.
 	await participant.reload();
@@ -104,6 +107,13 @@ test('a participant opens the emailed link, comments on paragraph 12; the organi
 	const third = participant.locator('details').filter({ has: participant.getByText('Comment on paragraph 3', { exact: true }) });
 	await third.getByText('Comment on paragraph 3', { exact: true }).click();
 	await third.getByLabel('Your comment on paragraph 3').fill('One more thought.');
+	// Closing early is asked first: posted without the tick, nothing closes.
+	const versionId = await page.locator('form[action="?/closeComments"] input[name="versionId"]').inputValue();
+	const unticked = await page.request.post(`${new URL(page.url()).pathname}?/closeComments`, { form: { versionId }, headers: { origin: new URL(page.url()).origin, accept: 'text/html' } });
+	expect(unticked.status()).toBe(400);
+	expect(await unticked.text()).toContain('Tick the box to confirm first; nothing was changed.');
+	await page.goto(new URL(page.url()).pathname);
+	await expect(page.getByRole('button', { name: 'Close the comment period now' })).toBeVisible();
 	await page.getByLabel('Yes, close it now for every participant').check();
 	await page.getByRole('button', { name: 'Close the comment period now' }).click();
 	await expect(page.getByText(/The comment period closed on /)).toBeVisible();

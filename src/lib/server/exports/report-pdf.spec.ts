@@ -62,3 +62,24 @@ describe('a report PDF in every script', () => {
 		]);
 	});
 });
+
+describe('a report PDF set as UN documents are', () => {
+	it('is set ragged right: full lines end where their words end, not stretched to the margin', async () => {
+		const long = 'Participants discussed access to services, decent work and the protection of migrant workers in the region, with examples from several countries. '.repeat(6);
+		const pdf = await renderPdf({ title: 'Summary report', subtitle: 'Online, 21 October 2026', blocks: [{ kind: 'paragraph', text: long, footnotes: [] }] });
+		const doc = await getDocumentProxy(new Uint8Array(pdf));
+		const { items } = await (await doc.getPage(1)).getTextContent();
+		// The right edge of each line of the paragraph (its text items grouped by baseline).
+		const ends = new Map<number, number>();
+		for (const item of items) {
+			if (!('transform' in item) || !item.str.trim()) continue;
+			const y = Math.round(item.transform[5]);
+			ends.set(y, Math.max(ends.get(y) ?? 0, item.transform[4] + item.width));
+		}
+		const lines = [...ends.entries()].sort((a, b) => b[0] - a[0]).map(([, end]) => end);
+		const body = lines.slice(2, -2); // past the title and subtitle, before the last line and the page number
+		expect(body.length).toBeGreaterThan(8);
+		// Justified text ends every full line at the same point; ragged text ends them a word apart.
+		expect(Math.max(...body) - Math.min(...body)).toBeGreaterThan(10);
+	});
+});

@@ -61,6 +61,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		isBlocked: gate?.isBlocked ?? false,
 		overrides: versions.flatMap((v) => (overrides.get(v.id) ?? []).map((o) => ({ number: v.number, date: formatDeadline(o.at, c.timeZone, locals.locale), reason: o.reason, findings: o.findings }))),
 		isSaved: url.searchParams.has('saved'),
+		isGenerated: url.searchParams.has('generated'),
 		comments,
 		period: shown?.commentsCloseAt ? { deadline: formatDeadline(shown.commentsCloseAt, c.timeZone, locals.locale), isOpen: shown.commentsCloseAt > new Date() } : null,
 		diff: diff ? { fromNumber: diff.fromNumber, entries: shownChanges(diff.entries) } : null
@@ -119,7 +120,7 @@ export const actions: Actions = {
 		requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
 		const result = await createDraftVersion(getDb(), locals.actor, c.slug, url.origin);
 		if (!result.ok) error(403);
-		redirect(303, `/staff/consultations/${c.slug}/report?v=${result.number}`);
+		redirect(303, `/staff/consultations/${c.slug}/report?v=${result.number}&generated=1`);
 	},
 	publish: async ({ locals, params, request }) => {
 		const c = await consultationOr404(params.slug);
