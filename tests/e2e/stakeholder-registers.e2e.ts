@@ -18,7 +18,7 @@ async function fillRegistration(page: Page, stamp: string) {
 
 test.describe('with JavaScript disabled', () => {
 	test.use({ javaScriptEnabled: false });
-	test('a stakeholder registers through the plain form, after being told what to correct', async ({ page }) => {
+	test('a stakeholder registers through the plain form, after being told what to correct', async ({ page, browser }) => {
 		await page.goto(`/consultations/${SLUG}`);
 		await page.getByRole('link', { name: 'Register' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Register: Ensuring that migration');
@@ -48,6 +48,13 @@ test.describe('with JavaScript disabled', () => {
 		// Read once: a reload shows no one's details.
 		await page.reload();
 		await expect(page.locator('dl.facts')).toHaveCount(0);
+		// The email says what the page said: what was registered, and when registration closes.
+		const admin = await (await browser.newContext({ javaScriptEnabled: true })).newPage();
+		await signInAsStaff(admin, 'admin@convene.example');
+		const mail = await latestMailTo(admin, `tavita-${stamp}@example.org`, /Registration received: /);
+		expect(mail).toContain(`What you registered:\n- Organization: Pacific Returnees Network ${stamp}\n- Stakeholder group: `);
+		expect(mail).toContain('\n- Country: Samoa\n');
+		expect(mail).toMatch(/\nRegistration closes: .*\. Participants are selected after that; you will hear from us by email before the meeting on [A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ \d{4}\.$/);
 	});
 });
 

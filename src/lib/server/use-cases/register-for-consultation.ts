@@ -10,7 +10,7 @@ import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../db';
 import { consultation, country, organization, person, registration, stakeholderCategory } from '../db/schema';
 import type { Mailer } from '../mail';
-import { registrationReceivedMessage } from '../messages/registration-received';
+import { registrationReceivedMessage, type RegisteredDetails } from '../messages/registration-received';
 import { registrationState } from '../../domain/consultation';
 import { ACTIVE_REGISTRATION_STATUSES } from '../../domain/enums';
 import type { TRegistrationInput } from '../../domain/registration-input';
@@ -35,6 +35,8 @@ export interface RegisterContext {
 	 * copy). Only the confirmation is written from it: the rules are decided on the row as locked.
 	 */
 	published?: (slug: string) => Promise<ConsultationRow | null>;
+	/** What was registered, in the person's language, for the confirmation email. */
+	details?: RegisteredDetails;
 }
 
 const ACTIVE = [...ACTIVE_REGISTRATION_STATUSES];
@@ -51,7 +53,7 @@ export async function registerForConsultation(db: Database, slug: string, input:
 	// template work while its row is locked.
 	const current = await (context.published ?? ((s: string) => getPublishedConsultation(db, s)))(slug);
 	if (!current) return { ok: false, reason: 'not-found' };
-	const confirmation = (c: ConsultationRow) => registrationReceivedMessage({ email: input.email, name: input.name, locale: context.locale }, c, context.urls);
+	const confirmation = (c: ConsultationRow) => registrationReceivedMessage({ email: input.email, name: input.name, locale: context.locale }, c, context.urls, context.details);
 	const message = context.mailer ? confirmation(current) : null;
 	try {
 		return await db.transaction(async (tx): Promise<RegisterResult> => {

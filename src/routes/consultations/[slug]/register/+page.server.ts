@@ -74,9 +74,10 @@ export const actions: Actions = {
 		const echo = { ...raw, consentToProcessing: raw.consentToProcessing };
 		const parsed = parseRegistration(raw);
 		if (!parsed.ok) return fail(400, { ...(await echoed(echo)), errors: parsed.errors });
-		const result = await registerForConsultation(getDb(), params.slug, parsed.data, new Date(), notifyContext(params.slug, locals.locale));
+		const summary = await summaryOf(getReadCache(), getDb(), parsed.data, locals.locale);
+		const result = await registerForConsultation(getDb(), params.slug, parsed.data, new Date(), { ...notifyContext(params.slug, locals.locale), details: summary });
 		if (result.ok) {
-			keepSummary(cookies, await summaryOf(getReadCache(), getDb(), parsed.data, locals.locale), url.protocol === 'https:');
+			keepSummary(cookies, summary, url.protocol === 'https:');
 			redirect(303, `${localizeHref(`/consultations/${params.slug}/register`)}?done=1`);
 		}
 		if (result.reason === 'not-found') error(404);
