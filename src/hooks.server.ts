@@ -6,6 +6,7 @@ import { svelteKitHandler, sveltekitCookies } from 'better-auth/svelte-kit';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { closeRuntime, getAuth, getDb, getLimits, readyRuntime } from '$lib/server/runtime';
 import { clientAddress } from '$lib/server/client-address';
+import { acceptedEncoding } from '$lib/server/accept-encoding';
 import { screenFormPost, tooManyResponse } from '$lib/server/refusals';
 import { createHash } from 'node:crypto';
 import { pipeline, Readable } from 'node:stream';
@@ -155,7 +156,7 @@ async function withValidator(request: Request, response: Response): Promise<Resp
 		return new Response(null, { status: 304, headers });
 	}
 	// The same page is the same bytes (its ETag): compressed once, then served from memory.
-	const encoding = body.length >= MIN_COMPRESSED_BYTES ? acceptedEncoding(request) : null;
+	const encoding = body.length >= MIN_COMPRESSED_BYTES ? acceptedEncoding(request.headers.get('accept-encoding')) : null;
 	headers.append('Vary', 'Accept-Encoding');
 	if (!encoding) return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers });
 	headers.set('Content-Encoding', encoding);
@@ -191,11 +192,6 @@ function compressedOnce(etag: string, encoding: 'br' | 'gzip', body: Uint8Array)
 	return packed;
 }
 
-function acceptedEncoding(request: Request): 'br' | 'gzip' | null {
-	const accepted = request.headers.get('accept-encoding') ?? '';
-	return /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
-}
-
 /** What is worth compressing: pages, open data, feeds, calendars, CSV (images and office files are compressed already). */
 const COMPRESSIBLE = /^(?:text\/|application\/(?:json|atom\+xml|xml)|image\/svg\+xml)/;
 const MIN_COMPRESSED_BYTES = 1024;
@@ -210,7 +206,7 @@ function compressed(request: Request, response: Response): Response {
 	if (!response.body || response.headers.has('content-encoding') || response.headers.has('etag') || !COMPRESSIBLE.test(response.headers.get('content-type') ?? '')) return response;
 	const length = response.headers.get('content-length');
 	if (length !== null && Number(length) < MIN_COMPRESSED_BYTES) return response;
-	const encoding = acceptedEncoding(request);
+	const encoding = acceptedEncoding(request.headers.get('accept-encoding'));
 	const headers = new Headers(response.headers);
 	headers.append('Vary', 'Accept-Encoding');
 	if (!encoding) return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
