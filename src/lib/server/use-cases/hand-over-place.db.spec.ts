@@ -85,6 +85,12 @@ describe(`handing over a place on ${testDriver}`, () => {
 		expect(mail.subject).toMatch(/^A colleague offers you their place/);
 		expect(mail.text).toContain(`http://x/handover/${token}`);
 		expect(await findHandover(t.db, token, now)).toMatchObject({ isOffer: true, holder: holder.name, organization: org.name, colleague: { email: colleagueEmail } });
+		// Offered from /fr/me: the colleague (unknown, so in the page's language) is written in French, with a French link.
+		const frenchEmail = `offert-${Date.now()}@example.org`;
+		expect(await offerHandover(t.db, mailer, asHolder, held.registrationId, { name: 'Collègue Offerte', email: frenchEmail }, now, (tk) => `http://x/handover/${tk}`, 'fr')).toEqual({ ok: true });
+		const [french] = await t.db.select().from(outboxMessage).where(eq(outboxMessage.to, frenchEmail));
+		expect(french.subject).toMatch(/^Un collègue vous cède sa place : /);
+		expect(french.text).toMatch(/http:\/\/x\/fr\/handover\/[\w-]+/);
 
 		// The link alone (a mail scanner following it) changes nothing: it needs the colleague's registration.
 		expect(await acceptHandover(t.db, mailer, token, now, urls)).toEqual({ ok: false, reason: 'invalid-link' });

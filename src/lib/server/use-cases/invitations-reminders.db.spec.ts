@@ -35,6 +35,11 @@ describe(`invitations on ${testDriver}`, () => {
 		const [after] = await t.db.select().from(person).where(eq(person.id, en.id));
 		expect(after.consentToContact).toBe(false);
 		expect(await unsubscribe(t.db, `${en.id}.forged`, SECRET, new Date())).toEqual({ ok: false });
+		// The French invitation links into the French pages.
+		const french = mails.find((mm) => mm.to === fr.email)!;
+		const frenchLinks = french.text.match(/https?:\/\/\S+/g) ?? [];
+		expect(frenchLinks.length).toBeGreaterThanOrEqual(2);
+		for (const link of frenchLinks) expect(new URL(link).pathname, link).toMatch(/^\/fr\//);
 	});
 
 	it('refuses an organizer of another consultation', async () => {
@@ -60,5 +65,21 @@ describe(`reminders on ${testDriver}`, () => {
 		expect(mail.subject).toBe('Reminder: Reminder test on Thursday, 3 December 2026');
 		expect(mail.text).toContain('https://meet.example.org/remind');
 		expect(await t.db.select().from(outboxMessage).where(eq(outboxMessage.to, submitted.email!))).toEqual([]);
+	});
+
+	it('reminds each participant in the language of their registration', async () => {
+		const now = new Date('2026-12-02T06:00:00Z');
+		const c = await makeConsultation(t.db, { startsAt: new Date('2026-12-03T04:00:00Z'), endsAt: new Date('2026-12-03T07:00:00Z'), meetingLink: 'https://meet.example.org/ru', title: 'Reminder language test' });
+		const russian = await makePerson(t.db, { preferredLocale: 'en' });
+		const chinese = await makePerson(t.db);
+		await makeRegistration(t.db, c, russian, { status: 'selected', locale: 'ru' });
+		await makeRegistration(t.db, c, chinese, { status: 'confirmed', locale: 'zh' });
+		await sendReminders(t.db, createMailer(t.db, {}), now);
+		const [ru] = await t.db.select().from(outboxMessage).where(eq(outboxMessage.to, russian.email!));
+		expect(ru.subject).toMatch(/^Напоминание: Reminder language test, /);
+		const [zh] = await t.db.select().from(outboxMessage).where(eq(outboxMessage.to, chinese.email!));
+		expect(zh.subject).toMatch(/Reminder language test/);
+		expect(zh.subject).toMatch(/[\u4e00-\u9fff]/);
+		expect(zh.text).toContain('https://meet.example.org/ru');
 	});
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makeStaffActor } from '../../../../tests/support/factories';
-import { auditLog, consultation, paragraph, person, reportVersion } from '../db/schema';
+import { auditLog, consultation, paragraph, person, registration, reportVersion } from '../db/schema';
 import { createDraftVersion } from './generate-report-draft';
 import { readBlocks } from '../queries/report-blocks';
 import { addComment } from './comment-on-report';
@@ -29,6 +29,10 @@ describe(`the comment period on ${testDriver}`, () => {
 		const organizer = await makeStaffActor(t.db, 'organizer', { organizerOf: [c.id] });
 		const created = await createDraftVersion(t.db, organizer, 'parliamentarians');
 		if (!created.ok) throw new Error('no draft');
+		// One attendee registered from the Russian pages: their invitation to comment is in Russian.
+		const registered = new Set((await t.db.select({ personId: registration.personId }).from(registration).where(eq(registration.consultationId, c.id))).map((r) => r.personId));
+		const russian = (await roomAttendees(t.db, c.id)).find((a) => a.hasAttended && a.email && registered.has(a.personId))!;
+		await t.db.update(registration).set({ locale: 'ru' }).where(and(eq(registration.personId, russian.personId), eq(registration.consultationId, c.id)));
 		const { sent, mailer } = capturingMailer();
 		const now = new Date('2026-11-23T03:00:00Z'); // Monday 10:00 in Bangkok
 		const circulated = await circulateVersion(t.db, organizer, mailer, created.versionId, { days: 7, origin: 'https://convene.example', now });
@@ -43,8 +47,12 @@ describe(`the comment period on ${testDriver}`, () => {
 		expect(circulated.attended + circulated.speakersNotAttending).toBe(circulated.recipients);
 		expect(circulated.attended + circulated.attendedWithoutEmail).toBe(attendedAll.length);
 		expect(circulated.speakersNotAttending).toBe(room.filter((a) => !a.hasAttended && a.email).length);
-		expect(sent[0].text).toContain('until Monday, 30 November 2026, 24:00 Indochina Time');
-		expect(sent[0].text).toContain(`https://convene.example/sign-in?next=%2Fme%2Freports%2F${created.versionId}`);
+		const english = sent.find((x) => x.to !== russian.email)!;
+		expect(english.text).toContain('until Monday, 30 November 2026, 24:00 Indochina Time');
+		expect(english.text).toContain(`https://convene.example/sign-in?next=%2Fme%2Freports%2F${created.versionId}`);
+		const inRussian = sent.find((x) => x.to === russian.email)!;
+		expect(inRussian.subject).toMatch(/[А-Яа-я]/);
+		expect(inRussian.text).toContain(`https://convene.example/ru/sign-in?next=`);
 
 		const [a, b] = room.filter((x) => x.attribution === 'non-attributable');
 		const [userA, userB] = await Promise.all([a, b].map((p) => t.db.select({ userId: person.userId }).from(person).where(eq(person.id, p.personId))));
