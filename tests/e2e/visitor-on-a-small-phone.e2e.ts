@@ -28,15 +28,33 @@ const PUBLIC_PAGES = [
 	'/ru/processes/asia-pacific-regional-review/recommendations',
 	'/processes/asia-pacific-regional-review/commitments',
 	'/processes/asia-pacific-regional-review/inputs',
-	'/practices/new'
+	'/processes/asia-pacific-regional-review/inputs/new',
+	'/practices/new',
+	'/reports/local-and-regional-authorities/v/1'
 ];
+
+/** Detail pages reached from lists: the first practice and the first recommendation. */
+async function detailPages(page: import('@playwright/test').Page): Promise<string[]> {
+	const found: string[] = [];
+	for (const [list, pattern] of [
+		['/practices', /^\/practices\/[0-9a-f-]{36}$/],
+		['/processes/asia-pacific-regional-review/recommendations', /^\/processes\/asia-pacific-regional-review\/recommendations\/[^/?#]+$/]
+	] as const) {
+		await page.goto(list);
+		const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+		const detail = hrefs.find((h) => pattern.test(h));
+		expect(detail, `a detail page linked from ${list}`).toBeTruthy();
+		found.push(detail!);
+	}
+	return found;
+}
 
 for (const width of [320, 390]) {
 	test(`every public page fits a ${width} px screen and passes axe (WCAG 2.2 AA)`, async ({ browser }) => {
 		const context = await browser.newContext({ viewport: { width, height: 740 } });
 		const page = await context.newPage();
 		try {
-			for (const path of PUBLIC_PAGES) {
+			for (const path of [...PUBLIC_PAGES, ...(await detailPages(page))]) {
 				const response = await page.goto(path);
 				expect(response?.status(), path).toBe(200);
 				expect(await sidewaysOverflow(page), `${path} at ${width} px`).toEqual([]);
