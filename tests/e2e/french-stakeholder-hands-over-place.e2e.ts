@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { signInAsStaff } from './sign-in';
 import { latestMailTo, signInLinkIn } from './outbox';
 import { expectNoSeriousA11yViolations } from './axe';
+import { sidewaysOverflow } from './screens';
 
 // A French-speaking stakeholder is never switched to English: registration, a colleague asking for
 // the place, the holder handing it over from the emailed link, the colleague's confirmation, their
@@ -66,6 +67,10 @@ test('register → a colleague asks for the place → the holder hands it over �
 	await holderPage.waitForSelector('body[data-hydrated="true"]');
 	await expectFrench(holderPage);
 	await expectNoSeriousA11yViolations(holderPage);
+	for (const width of [320, 390]) {
+		await holderPage.setViewportSize({ width, height: 800 });
+		expect(await sidewaysOverflow(holderPage), `/fr/handover at ${width} px`).toEqual([]);
+	}
 	await holderPage.getByRole('button', { name: fr.handover_confirm }).click();
 	await expect(holderPage.getByRole('status')).toHaveText(fr.handover_done);
 

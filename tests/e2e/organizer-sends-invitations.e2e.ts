@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { signInAsStaff } from './sign-in';
 import { expectNoSeriousA11yViolations } from './axe';
+import { sidewaysOverflow } from './screens';
 
 test('an organizer invites one stakeholder group once, and a recipient unsubscribes from the emailed link', async ({ browser }) => {
 	const context = await browser.newContext();
@@ -24,8 +25,10 @@ test('an organizer invites one stakeholder group once, and a recipient unsubscri
 	const text = await message.locator('pre').innerText();
 	expect(text).toContain('please forward this invitation');
 	const link = /(http\S+\/unsubscribe\/\S+)/.exec(text)![1];
-	const recipient = await (await browser.newContext()).newPage();
+	const recipient = await (await browser.newContext({ viewport: { width: 320, height: 740 } })).newPage();
 	await recipient.goto(link.replace(/^http:\/\/[^/]+/, ''));
+	expect(await sidewaysOverflow(recipient), '/unsubscribe at 320 px').toEqual([]);
+	await expectNoSeriousA11yViolations(recipient);
 	await recipient.getByRole('button', { name: 'Stop invitations' }).click();
 	await expect(recipient.getByRole('status')).toContainText('you will receive no more invitations');
 	await context.close();
