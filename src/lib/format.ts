@@ -99,3 +99,21 @@ export function pledgeStatusLabel(status: string): string {
 export function actionPlanLabel(status: string): string {
 	return status === 'adopted' ? m.nap_adopted() : status === 'in-preparation' ? m.nap_in_preparation() : m.nap_none();
 }
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+	const key = `${locale}|${JSON.stringify(options)}`;
+	let f = numberFormats.get(key);
+	if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale, options)));
+	return f;
+}
+
+/** A number as the reader writes it: "1 234,5" in French, "1,234.5" in English. */
+export function formatNumber(n: number, locale: string, fractionDigits?: number): string {
+	return numberFormat(locale, fractionDigits === undefined ? {} : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(n);
+}
+
+/** A share given in per cent (47.5) as the reader writes it: "47.5%", "47,5 %", "47,5 %", "47.5%". */
+export function formatPercent(perCent: number, locale: string, fractionDigits = 1): string {
+	return numberFormat(locale, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: fractionDigits }).format(perCent / 100);
+}

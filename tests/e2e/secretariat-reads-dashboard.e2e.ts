@@ -12,7 +12,7 @@ test('the secretariat sees which groups never attended and which objectives were
 	await expect(findings).toContainText(/Objectives never discussed \(no statement, input or recommendation\): 4\. Legal identity and documentation; 8\. Save lives/);
 	// Every chart has its table; the flagged row is marked in it.
 	await expect(page.locator('figure svg')).toHaveCount(4);
-	await expect(page.getByRole('row', { name: /^Private sector \d+ \([\d.]+ %\) .* 0 \(0 %\) never attended$/ })).toBeVisible();
+	await expect(page.getByRole('row', { name: /^Private sector \d+ \([\d.]+%\) .* 0 \(0%\) never attended$/ })).toBeVisible();
 	await expectNoSeriousA11yViolations(page);
 
 	// Per consultation, one measure at a time, by plain links: the private sector registered but never came.
