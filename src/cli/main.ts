@@ -520,8 +520,14 @@ async function reportImport(args: string[], values: { consultation?: string; not
 		return 2;
 	}
 	const file = args[0];
+	const { DOCX_LIMITS } = await import('../lib/server/imports/read-docx');
 	let data: Uint8Array;
 	try {
+		// The size first: a file far too large is refused without being read.
+		if (fs.statSync(file).size > DOCX_LIMITS.bytes) {
+			io.err(`convene: ${file}: The file is larger than ${DOCX_LIMITS.bytes / 1024 / 1024} MB; nothing was imported.`);
+			return 1;
+		}
 		data = new Uint8Array(fs.readFileSync(file));
 	} catch (error) {
 		io.err(`convene: ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
@@ -555,6 +561,9 @@ async function reportImport(args: string[], values: { consultation?: string; not
 		for (const c of changes) io.out(`  ${c.op}: ${c.words.map((w) => (w.op === 'added' ? `[+${w.text}+]` : w.op === 'removed' ? `[-${w.text}-]` : w.text)).join('')}`);
 		for (const c of p.trackedChanges) io.out(`  tracked ${c.kind} by ${c.author || 'someone'} in ${where(c.place)}, accepted as shown${c.text ? `: "${c.text}"` : ''}`);
 		for (const c of p.comments) io.out(`  comment by ${c.author || 'someone'} on ${where(c.place)}: ${c.text}`);
+		if (p.trackedChangeCount > p.trackedChanges.length) io.out(`  … and ${p.trackedChangeCount - p.trackedChanges.length} more tracked changes`);
+		if (p.commentCount > p.comments.length) io.out(`  … and ${p.commentCount - p.comments.length} more comments`);
+		for (const o of p.omitted) io.out(`  left out (a report version cannot hold them): ${o.count} ${o.kind.replace('-', ' ')}`);
 		for (const f of p.findings) io.out(`  ${f.severity === 'block' ? 'BLOCK' : 'warn '} ${f.explanation}`);
 		if (p.editorial.length) io.out(`  ${p.editorial.length} editorial warnings (UN Editorial Manual); see the report page`);
 		if (values['dry-run']) {

@@ -79,3 +79,17 @@ describe('blocks sent back by the import form', () => {
 			expect(blocksFromJson(bad), bad.slice(0, 40)).toBeNull();
 	});
 });
+
+describe('a diff on a deadline', () => {
+	it('compares very different versions within its time budget, losing no block', () => {
+		const words = (seed: number, n: number) => Array.from({ length: n }, (_, i) => `w${(i * 7919 + seed) % 10007}`).join(' ');
+		const before: Block[] = Array.from({ length: 3000 }, (_, i) => ({ kind: 'paragraph', text: words(i, 60), footnotes: [] }));
+		const after: Block[] = Array.from({ length: 3000 }, (_, i) => ({ kind: 'paragraph', text: words(i + 5000, 60), footnotes: [] }));
+		const started = performance.now();
+		const diff = diffBlocks(before, after, 200);
+		expect(performance.now() - started).toBeLessThan(1500);
+		// Every block of both versions is accounted for, in order.
+		expect(diff.flatMap((e) => (e.op === 'changed' ? [e.before] : e.op === 'removed' || e.op === 'same' ? [e.block] : []))).toEqual(before);
+		expect(diff.flatMap((e) => (e.op === 'changed' ? [e.after] : e.op === 'added' || e.op === 'same' ? [e.block] : []))).toEqual(after);
+	});
+});

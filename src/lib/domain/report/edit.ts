@@ -90,9 +90,18 @@ export type DiffEntry =
 	| { op: 'removed'; block: Block }
 	| { op: 'changed'; before: Block; after: Block; words: { op: 'same' | 'added' | 'removed'; text: string }[] };
 
-/** What changed from one version to the next: blocks kept, added, removed, or changed word by word. */
-export function diffBlocks(before: readonly Block[], after: readonly Block[]): DiffEntry[] {
-	const parts = diffArrays(before.map(line), after.map(line));
+/**
+ * What changed from one version to the next: blocks kept, added, removed, or changed word by word.
+ * Bounded in time (a diff runs on the server's one thread): past `budgetMs` in all, the blocks are
+ * compared whole, and a changed block whose words cannot be paired in time shows as replaced.
+ */
+export function diffBlocks(before: readonly Block[], after: readonly Block[], budgetMs = 1500): DiffEntry[] {
+	const deadline = Date.now() + budgetMs;
+	const left = () => Math.max(1, deadline - Date.now());
+	const parts = diffArrays(before.map(line), after.map(line), { timeout: left() }) ?? [
+		{ value: before.map(line), count: before.length, removed: true, added: false },
+		{ value: after.map(line), count: after.length, added: true, removed: false }
+	];
 	const out: DiffEntry[] = [];
 	let bi = 0;
 	let ai = 0;
@@ -111,7 +120,14 @@ export function diffBlocks(before: readonly Block[], after: readonly Block[]): D
 				if (k < n && k < m) {
 					const b = before[bi + k];
 					const a = after[ai + k];
-					const words = diffWords(blockFields(b).text, blockFields(a).text).map((w) => ({ op: w.added ? ('added' as const) : w.removed ? ('removed' as const) : ('same' as const), text: w.value }));
+					const [was, is] = [blockFields(b).text, blockFields(a).text];
+					const pieces = Date.now() < deadline ? diffWords(was, is, { timeout: left() }) : undefined;
+					const words = pieces
+						? pieces.map((w) => ({ op: w.added ? ('added' as const) : w.removed ? ('removed' as const) : ('same' as const), text: w.value }))
+						: [
+								{ op: 'removed' as const, text: was },
+								{ op: 'added' as const, text: is }
+							];
 					out.push({ op: 'changed', before: b, after: a, words });
 				} else if (k < n) out.push({ op: 'removed', block: before[bi + k] });
 				else out.push({ op: 'added', block: after[ai + k] });
@@ -135,7 +151,7 @@ const footnotes = z.array(line20k).max(50);
 const BLOCKS = z
 	.array(
 		z.discriminatedUnion('kind', [
-			z.object({ kind: z.literal('heading'), text: line20k, numeral: z.string().regex(/^[IVXLC]{1,8}$/).nullable() }).strict(),
+			z.object({ kind: z.literal('heading'), text: line20k, numeral: z.string().regex(/^[IVXLC]{1,16}$/).nullable() }).strict(),
 			z.object({ kind: z.literal('paragraph'), text: line20k, footnotes }).strict(),
 			z.object({ kind: z.literal('list-item'), text: line20k, footnotes, isRecommendation: z.literal(true).optional() }).strict(),
 			z.object({ kind: z.literal('annex'), cells: z.array(z.string().max(20_000)).min(1).max(50), isHeader: z.boolean() }).strict()

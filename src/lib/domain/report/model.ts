@@ -74,6 +74,10 @@ export function letterOf(index: number): string {
 }
 
 const ROMAN: [number, string][] = [
+	[100, 'C'],
+	[90, 'XC'],
+	[50, 'L'],
+	[40, 'XL'],
 	[10, 'X'],
 	[9, 'IX'],
 	[5, 'V'],

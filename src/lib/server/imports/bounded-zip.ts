@@ -28,8 +28,35 @@ export class ZipRefusedError extends Error {
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
+/**
+ * How many entries the zip's end record declares (the ZIP64 record when there is one), read before
+ * any zip library sees the file: a 734-byte file claiming 100 million entries made unzipper build
+ * an array that long and run out of memory. Null when there is no end record (not a zip).
+ */
+export function declaredEntries(data: Uint8Array): number | null {
+	const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+	const lowest = Math.max(0, buf.length - 22 - 0xffff);
+	for (let at = buf.length - 22; at >= lowest; at--) {
+		if (buf.readUInt32LE(at) !== 0x06054b50) continue;
+		const entries = buf.readUInt16LE(at + 10);
+		const isZip64 = entries === 0xffff || buf.readUInt32LE(at + 12) === 0xffffffff || buf.readUInt32LE(at + 16) === 0xffffffff;
+		if (!isZip64) return entries;
+		const locator = at - 20;
+		if (locator < 0 || buf.readUInt32LE(locator) !== 0x07064b50) return entries;
+		const record = Number(buf.readBigUInt64LE(locator + 8));
+		if (record < 0 || record + 56 > buf.length || buf.readUInt32LE(record) !== 0x06064b50) return Number.MAX_SAFE_INTEGER;
+		const total = buf.readBigUInt64LE(record + 32);
+		return total > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(total);
+	}
+	return null;
+}
+
 /** The parts `keep` names, decompressed; every other part is decompressed only to be counted. */
 export async function unzipBounded(data: Uint8Array, limits: ZipLimits, keep: (path: string) => boolean = () => false): Promise<Map<string, Buffer>> {
+	const declared = declaredEntries(data);
+	if (declared === null) throw new ZipRefusedError({ problem: 'not-a-zip' });
+	// Each entry takes at least 46 bytes of central directory: more than the file can hold is a lie.
+	if (declared > limits.zipEntries || declared * 46 > data.byteLength) throw new ZipRefusedError({ problem: 'too-many-parts', limit: limits.zipEntries });
 	let directory: Awaited<ReturnType<typeof unzipper.Open.buffer>>;
 	try {
 		directory = await unzipper.Open.buffer(Buffer.from(data.buffer, data.byteOffset, data.byteLength));

@@ -104,8 +104,12 @@ describe('reading a report back from a DOCX', () => {
 						new Paragraph('III. Background'),
 						new Paragraph('7. A typed paragraph.'),
 						new Paragraph({ text: 'A paragraph in Word numbering.', numbering: { reference: 'n', level: 0 } }),
-						new Paragraph('B. A typed item.'),
+						new Paragraph('A. A typed item.'),
+						new Paragraph('B. Another typed item.'),
 						new Paragraph('A paragraph someone left unnumbered.'),
+						// A year, and initials, are not numbers or letters typed by the author.
+						new Paragraph('2030. The Agenda was recalled.'),
+						new Paragraph('M. Rahman opened the meeting.'),
 						new Paragraph('IV. Conclusions')
 					]
 				}
@@ -118,7 +122,10 @@ describe('reading a report back from a DOCX', () => {
 			{ kind: 'paragraph', text: 'A typed paragraph.', footnotes: [] },
 			{ kind: 'paragraph', text: 'A paragraph in Word numbering.', footnotes: [] },
 			{ kind: 'list-item', text: 'A typed item.', footnotes: [] },
+			{ kind: 'list-item', text: 'Another typed item.', footnotes: [] },
 			{ kind: 'paragraph', text: 'A paragraph someone left unnumbered.', footnotes: [] },
+			{ kind: 'paragraph', text: '2030. The Agenda was recalled.', footnotes: [] },
+			{ kind: 'paragraph', text: 'M. Rahman opened the meeting.', footnotes: [] },
 			{ kind: 'heading', numeral: 'II', text: 'Conclusions' }
 		]);
 	});
@@ -171,5 +178,98 @@ describe('reading a report back from a DOCX', () => {
 		const long = await docxOf({ ...REPORT, blocks: [{ kind: 'paragraph', text: 'x'.repeat(DOCX_LIMITS.blockLength + 1), footnotes: [] }] });
 		expect(await refusalOf(long)).toMatchObject({ reason: 'block-too-long', limit: DOCX_LIMITS.blockLength });
 		expect(await refusalOf(new Uint8Array(DOCX_LIMITS.bytes + 1))).toEqual({ reason: 'too-large', limitMb: 20 });
+	});
+});
+
+describe('hostile files found by a review, refused quickly and in little memory', () => {
+	const withDocument = async (xml: string, extra: Record<string, string> = {}) => {
+		const zip = await JSZip.loadAsync(await docxOf());
+		zip.file('word/document.xml', xml);
+		for (const [name, text] of Object.entries(extra)) zip.file(name, text);
+		return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+	};
+	const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+	const p = (text: string, extra = '') => `<w:p>${extra}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+	const numbered = p('1. A numbered paragraph.');
+
+	it('refuses a 734-byte zip whose end record claims 100 million entries, before any zip library reads it', async () => {
+		const rec = Buffer.alloc(46);
+		rec.writeUInt32LE(0x02014b50, 0);
+		const dir = Buffer.concat(Array.from({ length: 10 }, () => rec));
+		const z64 = Buffer.alloc(56);
+		z64.writeUInt32LE(0x06064b50, 0);
+		z64.writeBigUInt64LE(100_000_000n, 24);
+		z64.writeBigUInt64LE(100_000_000n, 32);
+		const locator = Buffer.alloc(20);
+		locator.writeUInt32LE(0x07064b50, 0);
+		locator.writeBigUInt64LE(BigInt(4 + dir.length), 8);
+		const end = Buffer.alloc(22);
+		end.writeUInt32LE(0x06054b50, 0);
+		end.writeUInt16LE(0xffff, 10);
+		end.writeUInt32LE(0xffffffff, 12);
+		end.writeUInt32LE(0xffffffff, 16);
+		const started = performance.now();
+		expect(await refusalOf(new Uint8Array(Buffer.concat([Buffer.from('PK\x03\x04'), dir, z64, locator, end])))).toEqual({ reason: 'zip', zip: { problem: 'too-many-parts', limit: 1000 } });
+		expect(performance.now() - started).toBeLessThan(500);
+	});
+
+	it('refuses a long text wrapped in 120 nested tracked insertions as soon as it passes the paragraph limit', async () => {
+		const long = 'a '.repeat(1_000_000);
+		const file = await withDocument(`<w:document ${W}><w:body>${numbered}<w:p>${'<w:ins w:id="1" w:author="x">'.repeat(120)}<w:r><w:t>${long}</w:t></w:r>${'</w:ins>'.repeat(120)}</w:p></w:body></w:document>`);
+		const started = performance.now();
+		expect(await refusalOf(file)).toMatchObject({ reason: 'block-too-long', limit: 20_000 });
+		expect(performance.now() - started).toBeLessThan(3000);
+	});
+
+	it('refuses paragraphs that run on through deleted paragraph marks past the paragraph limit, and a tag with a million attributes', async () => {
+		const marked = p('a', '<w:pPr><w:rPr><w:del w:id="1" w:author="x"/></w:rPr></w:pPr>');
+		expect(await refusalOf(await withDocument(`<w:document ${W}><w:body>${numbered}${marked.repeat(15_000)}</w:body></w:document>`))).toMatchObject({ reason: 'block-too-long' });
+		const attributes = Array.from({ length: 1_000_000 }, (_, i) => `a${i}="1"`).join(' ');
+		expect(await refusalOf(await withDocument(`<w:document ${W}><w:body><w:p ${attributes}/></w:body></w:document>`))).toMatchObject({ reason: 'malformed', detail: 'a tag longer than 65,536 characters' });
+	});
+
+	it('counts the elements of all parts together, and rows of the annex table as blocks', async () => {
+		const many = `<w:document ${W}><w:body>${numbered}${'<w:p/>'.repeat(250_000)}</w:body></w:document>`;
+		const notes = `<w:footnotes ${W}>${'<w:footnote w:id="9"><w:p/></w:footnote>'.repeat(80_000)}</w:footnotes>`;
+		expect(await refusalOf(await withDocument(many, { 'word/footnotes.xml': notes }))).toMatchObject({ reason: 'malformed', detail: 'more than 400,000 elements in the file' });
+		const row = '<w:tr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr>';
+		expect(await refusalOf(await withDocument(`<w:document ${W}><w:body>${numbered}<w:tbl>${row.repeat(5001)}</w:tbl></w:body></w:document>`))).toEqual({ reason: 'too-many-blocks', limit: 5000 });
+	});
+});
+
+describe('what Word and its variants write, read as Word shows it', () => {
+	const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+	it('reads the main part wherever the package’s relationships put it (Word for the web writes document2.xml)', async () => {
+		const zip = await JSZip.loadAsync(await docxOf());
+		const main = await zip.file('word/document.xml')!.async('string');
+		zip.remove('word/document.xml');
+		zip.file('word/document2.xml', main);
+		const rels = await zip.file('_rels/.rels')!.async('string');
+		zip.file('_rels/.rels', rels.replace('word/document.xml', 'word/document2.xml'));
+		const partRels = await zip.file('word/_rels/document.xml.rels')!.async('string');
+		zip.remove('word/_rels/document.xml.rels');
+		zip.file('word/_rels/document2.xml.rels', partRels);
+		const read = await readReportDocx(await zip.generateAsync({ type: 'uint8array' }));
+		expect(read.blocks).toEqual(REPORT.blocks);
+		expect(read.versionId).toBe(VERSION);
+	});
+
+	it('leaves out hidden text and rows deleted as tracked changes, lists inserted paragraphs and rows, and counts what a version cannot hold', async () => {
+		const zip = await JSZip.loadAsync(await docxOf());
+		let xml = await zip.file('word/document.xml')!.async('string');
+		xml = xml.replace('<w:t xml:space="preserve">The consultation gathered', '<w:t xml:space="preserve">The consultation gathered</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve"> SECRET DRAFTING NOTE</w:t></w:r><w:r><w:t xml:space="preserve">');
+		xml = xml.replace(/<w:tr><w:tc>((?:(?!<\/w:tr>).)*?)10:00/s, '<w:tr><w:trPr><w:del w:id="7" w:author="Reviewer D" w:date="2026-12-01T09:00:00Z"/></w:trPr><w:tc>$110:00');
+		xml = xml.replace(/(<w:p><w:pPr><w:pStyle w:val="Heading1"\/><\/w:pPr><w:r><w:t xml:space="preserve">I\. Background<\/w:t><\/w:r>)/, '$1<w:r><w:footnoteReference w:id="1"/></w:r>');
+		expect(xml).toContain('<w:vanish/></w:rPr><w:t xml:space="preserve"> SECRET DRAFTING NOTE');
+		zip.file('word/document.xml', xml);
+		zip.file('word/endnotes.xml', `<w:endnotes ${W}><w:endnote w:type="separator" w:id="-1"><w:p/></w:endnote><w:endnote w:id="1"><w:p><w:r><w:t>An endnote.</w:t></w:r></w:p></w:endnote></w:endnotes>`);
+		const read = await readReportDocx(await zip.generateAsync({ type: 'uint8array' }));
+		expect(read.blocks[1]).toMatchObject({ kind: 'paragraph', text: 'The consultation gathered local authorities from eleven countries.' });
+		expect(read.blocks.filter((b) => b.kind === 'annex')).toEqual([{ kind: 'annex', cells: ['Time', 'Item'], isHeader: true }]);
+		expect(read.trackedChanges).toMatchObject([{ kind: 'deletion', author: 'Reviewer D', text: '10:00 | Opening | welcome', place: { kind: 'annex' } }]);
+		expect(read.omitted).toEqual([
+			{ kind: 'heading-footnotes', count: 1 },
+			{ kind: 'endnotes', count: 1 }
+		]);
 	});
 });

@@ -10,7 +10,7 @@
 // (a PDF, an old .doc, a password-protected file, an OpenDocument file) is named for what it is.
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { SaxesParser } from 'saxes';
-import { citations, numberBlocks, roman, type Block } from '../../domain/report/model';
+import { citations, letterOf, numberBlocks, roman, type Block } from '../../domain/report/model';
 import { unzipBounded, ZipRefusedError, type ZipLimits, type ZipProblem } from './bounded-zip';
 
 /** The custom document property that carries the id of the version a DOCX was downloaded from. */
@@ -21,10 +21,17 @@ export const RECOMMENDATION_STYLE = 'Recommendation';
 export interface DocxLimits extends ZipLimits {
 	bytes: number;
 	xmlDepth: number;
+	/** Elements in all the parts read, together (each costs memory in the tree). */
 	xmlElements: number;
+	/** One tag with its attributes, in characters (a tag with millions of attributes stalls any parser). */
+	tagLength: number;
 	blocks: number;
-	/** One block's text, in characters. */
+	/** One block's text, and one footnote's, in characters. */
 	blockLength: number;
+	footnotesPerBlock: number;
+	cellsPerRow: number;
+	/** Tracked changes and comments listed (the rest are counted). */
+	listed: number;
 }
 
 export const DOCX_LIMITS: DocxLimits = {
@@ -33,9 +40,13 @@ export const DOCX_LIMITS: DocxLimits = {
 	partBytes: 32 * 1024 * 1024,
 	zipEntries: 1000,
 	xmlDepth: 128,
-	xmlElements: 2_000_000,
+	xmlElements: 400_000,
+	tagLength: 64 * 1024,
 	blocks: 5000,
-	blockLength: 20_000
+	blockLength: 20_000,
+	footnotesPerBlock: 50,
+	cellsPerRow: 50,
+	listed: 1000
 };
 
 export type DocxRefusal =
@@ -47,7 +58,9 @@ export type DocxRefusal =
 	| { reason: 'malformed'; part: string; detail: string }
 	| { reason: 'no-paragraphs' }
 	| { reason: 'too-many-blocks'; limit: number }
-	| { reason: 'block-too-long'; limit: number; start: string };
+	| { reason: 'block-too-long'; limit: number; start: string }
+	| { reason: 'too-many-footnotes'; limit: number; start: string }
+	| { reason: 'too-many-cells'; limit: number };
 
 export class DocxRefusedError extends Error {
 	constructor(readonly refusal: DocxRefusal) {
@@ -79,12 +92,22 @@ export interface WordComment {
 	place: Place;
 }
 
+/** What the file holds that a report version cannot, left out and counted so that the uploader is told. */
+export interface Omitted {
+	kind: 'heading-footnotes' | 'table-footnotes' | 'text-boxes' | 'endnotes';
+	count: number;
+}
+
 export interface ReadDocx {
 	/** The id of the version the file was downloaded from, or null when the file does not say. */
 	versionId: string | null;
 	blocks: Block[];
+	/** At most `listed` of each; the counts are whole. */
 	trackedChanges: TrackedChange[];
+	trackedChangeCount: number;
 	comments: WordComment[];
+	commentCount: number;
+	omitted: Omitted[];
 }
 
 const FORMATS: Record<string, string> = {
@@ -125,6 +148,10 @@ export function explainDocxRefusal(r: DocxRefusal): string {
 			return `The file holds more than ${fmt(r.limit)} paragraphs`;
 		case 'block-too-long':
 			return `A paragraph is longer than ${fmt(r.limit)} characters ("${r.start}…")`;
+		case 'too-many-footnotes':
+			return `A paragraph has more than ${fmt(r.limit)} footnotes ("${r.start}…")`;
+		case 'too-many-cells':
+			return `A table row has more than ${fmt(r.limit)} cells`;
 	}
 }
 
@@ -141,29 +168,44 @@ const NAMESPACES: Record<string, string> = {
 	'http://schemas.openxmlformats.org/wordprocessingml/2006/main': 'w',
 	'http://purl.oclc.org/ooxml/wordprocessingml/main': 'w', // Strict Open XML
 	'http://schemas.openxmlformats.org/officeDocument/2006/custom-properties': 'cp',
-	'http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes': 'vt'
+	'http://purl.oclc.org/ooxml/officeDocument/customProperties': 'cp',
+	'http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes': 'vt',
+	'http://purl.oclc.org/ooxml/officeDocument/docPropsVTypes': 'vt',
+	'http://schemas.openxmlformats.org/package/2006/relationships': 'rel'
 };
 const qualified = (uri: string, local: string) => `${NAMESPACES[uri] ?? '?'}:${local}`;
 /** Elements whose text is content; whitespace between other elements is layout. */
 const TEXT_ELEMENTS = new Set(['w:t', 'w:delText', 'vt:lpwstr']);
 
-async function parseXml(part: string, data: Buffer, limits: DocxLimits): Promise<El> {
+/** The longest tag of an XML text, found in one pass before parsing. */
+function longestTag(text: string): number {
+	let longest = 0;
+	for (let open = text.indexOf('<'); open !== -1; ) {
+		const close = text.indexOf('>', open);
+		if (close === -1) return Math.max(longest, text.length - open);
+		longest = Math.max(longest, close - open);
+		open = text.indexOf('<', close);
+	}
+	return longest;
+}
+
+async function parseXml(part: string, data: Buffer, limits: DocxLimits, budget: { elements: number }): Promise<El> {
 	const malformed = (detail: string) => new DocxRefusedError({ reason: 'malformed', part, detail });
 	const text = new TextDecoder(data[0] === 0xff && data[1] === 0xfe ? 'utf-16le' : 'utf-8').decode(data);
+	if (longestTag(text) > limits.tagLength) throw malformed(`a tag longer than ${fmt(limits.tagLength)} characters`);
 	// Namespaces are resolved here rather than by the parser, whose resolution walks every open
 	// element on every tag (a file nested 200,000 deep took seconds before the depth limit stopped it).
 	const parser = new SaxesParser({ position: false });
 	const root: El = { name: '#root', attrs: {}, children: [] };
 	const stack: El[] = [root];
 	const scopes: Record<string, string>[] = [{}];
-	let elements = 0;
 	let failure: Error | null = null;
 	parser.on('doctype', () => {
 		failure ??= malformed('a DOCTYPE is not allowed in a Word file');
 	});
 	parser.on('opentag', (tag) => {
 		if (failure) return;
-		if (++elements > limits.xmlElements) failure = malformed(`more than ${fmt(limits.xmlElements)} elements`);
+		if (++budget.elements > limits.xmlElements) failure = malformed(`more than ${fmt(limits.xmlElements)} elements in the file`);
 		else if (stack.length > limits.xmlDepth) failure = malformed(`nested deeper than ${limits.xmlDepth} levels`);
 		if (failure) return;
 		const raw = tag.attributes as Record<string, string>;
@@ -298,16 +340,25 @@ interface Collected {
 	changes: PendingChange[];
 }
 
+const collected = (): Collected => ({ text: '', footnoteIds: [], commentIds: [], changes: [] });
 const INLINE_CONTAINERS = new Set(['w:hyperlink', 'w:smartTag', 'w:customXml', 'w:sdt', 'w:sdtContent', 'w:fldSimple', 'w:dir', 'w:bdo']);
+const isOn = (el: El | undefined) => !!el && !['false', '0', 'off'].includes(val(el) ?? '');
 
 function changeOf(el: El, kind: TrackedChange['kind'], text: string): PendingChange {
-	return { kind, author: el.attrs['w:author'] ?? '', date: el.attrs['w:date'] ?? null, text: text.replace(/\s+/g, ' ').trim().slice(0, 200) };
+	// Cut before tidying: the text of a change can be as long as its paragraph.
+	return { kind, author: (el.attrs['w:author'] ?? '').slice(0, 200), date: el.attrs['w:date']?.slice(0, 40) ?? null, text: text.slice(0, 400).replace(/\s+/g, ' ').trim().slice(0, 200) };
 }
 
-/** The text of a paragraph as Word shows it with tracked changes accepted, and what it refers to. */
-function collectInline(el: El, out: Collected): void {
+/**
+ * The text of a paragraph as Word shows it with tracked changes accepted (hidden text left out), and
+ * what it refers to. Refused as soon as the text passes `max` characters, so that nesting cannot
+ * copy a long text over and over.
+ */
+function collectInline(el: El, out: Collected, max: number): void {
+	const tooLong = () => new DocxRefusedError({ reason: 'block-too-long', limit: max, start: out.text.slice(0, 40) });
 	for (const c of childrenOf(el)) {
 		if (c.name === 'w:r') {
+			if (isOn(child(child(c, 'w:rPr'), 'w:vanish'))) continue; // hidden text: Word does not show it
 			for (const r of childrenOf(c)) {
 				if (r.name === 'w:t') out.text += textOf(r);
 				else if (r.name === 'w:tab' || r.name === 'w:br' || r.name === 'w:cr') out.text += ' ';
@@ -316,43 +367,43 @@ function collectInline(el: El, out: Collected): void {
 				else if (r.name === 'w:commentReference' && r.attrs['w:id']) out.commentIds.push(r.attrs['w:id']);
 				else if (r.name === 'w:rPr' && child(r, 'w:rPrChange')) out.changes.push(changeOf(child(r, 'w:rPrChange')!, 'formatting', ''));
 			}
+			if (out.text.length > max) throw tooLong();
 		} else if (c.name === 'w:ins' || c.name === 'w:moveTo') {
-			const inner: Collected = { text: '', footnoteIds: [], commentIds: [], changes: [] };
-			collectInline(c, inner);
+			const inner = collected();
+			collectInline(c, inner, max);
 			out.changes.push(changeOf(c, 'insertion', inner.text), ...inner.changes);
 			out.text += inner.text;
 			out.footnoteIds.push(...inner.footnoteIds);
 			out.commentIds.push(...inner.commentIds);
+			if (out.text.length > max) throw tooLong();
 		} else if (c.name === 'w:del' || c.name === 'w:moveFrom') {
-			out.changes.push(changeOf(c, 'deletion', descendants(c, 'w:delText').concat(descendants(c, 'w:t')).map(textOf).join('')));
+			let deleted = '';
+			for (const t of [...descendants(c, 'w:delText'), ...descendants(c, 'w:t')]) {
+				deleted += textOf(t);
+				if (deleted.length > 400) break;
+			}
+			out.changes.push(changeOf(c, 'deletion', deleted));
 		} else if (c.name === 'w:commentRangeStart' && c.attrs['w:id']) {
 			out.commentIds.push(c.attrs['w:id']);
 		} else if (INLINE_CONTAINERS.has(c.name)) {
-			collectInline(c, out);
+			collectInline(c, out, max);
 		}
 	}
 }
 
-/** Footnote id → its text (tracked changes accepted) and the changes inside it. */
-function readNotes(root: El | null): Map<string, { text: string; changes: PendingChange[]; commentIds: string[] }> {
+/** Footnote (or endnote) id → its text (tracked changes accepted) and the changes inside it. */
+function readNotes(root: El | null, name: 'w:footnote' | 'w:endnote', max: number): Map<string, { text: string; changes: PendingChange[]; commentIds: string[] }> {
 	const notes = new Map<string, { text: string; changes: PendingChange[]; commentIds: string[] }>();
 	if (!root) return notes;
-	for (const f of descendants(root, 'w:footnote')) {
+	for (const f of descendants(root, name)) {
 		const type = f.attrs['w:type'];
 		if (type === 'separator' || type === 'continuationSeparator' || type === 'continuationNotice') continue;
-		const parts = descendants(f, 'w:p').map((p) => {
-			const out: Collected = { text: '', footnoteIds: [], commentIds: [], changes: [] };
-			collectInline(p, out);
-			return out;
-		});
-		notes.set(f.attrs['w:id'] ?? '', {
-			text: parts
-				.map((p) => p.text.trim())
-				.filter(Boolean)
-				.join(' '),
-			changes: parts.flatMap((p) => p.changes),
-			commentIds: parts.flatMap((p) => p.commentIds)
-		});
+		const note = collected();
+		for (const p of descendants(f, 'w:p')) {
+			collectInline(p, note, max);
+			note.text += ' ';
+		}
+		notes.set(f.attrs['w:id'] ?? '', { text: note.text.replace(/\s+/g, ' ').trim(), changes: note.changes, commentIds: note.commentIds });
 	}
 	return notes;
 }
@@ -365,7 +416,7 @@ type Kind = 'front' | 'heading' | 'paragraph' | 'list-item' | 'recommendation' |
 interface RawParagraph {
 	type: 'p';
 	kind: Kind;
-	/** How the kind was known: from Word's numbering or the style, or from a number typed at the start. */
+	/** Numbered as a paragraph by Word's numbering, its style, or a number typed at the start. */
 	isNumberedParagraph: boolean;
 	hasNumeral: boolean;
 	/** The number or letter is typed at the start of the text (and is taken off it). */
@@ -381,11 +432,14 @@ interface RawRow {
 }
 
 const HEADING_NAME = /^heading [1-9]$/;
-const TYPED_PARAGRAPH = /^(\d{1,4})[.)]\s+(\S[\s\S]*)$/;
+// Up to three digits: "2030. The Agenda…" is a year, not a paragraph number.
+const TYPED_PARAGRAPH = /^(\d{1,3})[.)]\s+(\S[\s\S]*)$/;
 const TYPED_ITEM = /^\(?([A-Z]{1,2})[.)]\s+(\S[\s\S]*)$/;
-const TYPED_NUMERAL = /^([IVXLC]{1,6})\.\s+(\S[\s\S]*)$/;
+const TYPED_NUMERAL = /^([IVXLC]{1,8})\.\s+(\S[\s\S]*)$/;
 
-function classify(p: El, styles: Map<string, Style>, formatOf: (numId: string, ilvl: string) => string | null, collected: Collected): Omit<RawParagraph, 'type' | 'collected' | 'isMarkDeleted'> {
+type Classified = Omit<RawParagraph, 'type' | 'collected' | 'isMarkDeleted'>;
+
+function classify(p: El, styles: Map<string, Style>, formatOf: (numId: string, ilvl: string) => string | null, text: string): Classified {
 	const pPr = child(p, 'w:pPr');
 	const chain = chainOf(styles, val(child(pPr, 'w:pStyle')));
 	const numPr = child(pPr, 'w:numPr');
@@ -394,64 +448,81 @@ function classify(p: El, styles: Map<string, Style>, formatOf: (numId: string, i
 	const format = numId && numId !== '0' ? formatOf(numId, ilvl) : null;
 	const outlineAttr = val(child(pPr, 'w:outlineLvl'));
 	const outline = outlineAttr !== undefined ? Number(outlineAttr) : (chain.find((s) => s.outline !== null)?.outline ?? null);
-	const text = collected.text.trim();
-	if (chain.some((s) => s.name === 'title' || s.name === 'subtitle')) return { kind: 'front', isNumberedParagraph: false, hasNumeral: false, isTyped: false };
+	const plain = { isNumberedParagraph: false, hasNumeral: false, isTyped: false };
+	if (chain.some((s) => s.name === 'title' || s.name === 'subtitle')) return { kind: 'front', ...plain };
 	if (chain.some((s) => HEADING_NAME.test(s.name)) || (outline !== null && outline >= 0 && outline <= 8)) {
-		return { kind: 'heading', isNumberedParagraph: false, hasNumeral: TYPED_NUMERAL.test(text) || format === 'upperRoman', isTyped: TYPED_NUMERAL.test(text) };
+		const typed = TYPED_NUMERAL.test(text);
+		return { kind: 'heading', ...plain, hasNumeral: typed || format === 'upperRoman', isTyped: typed };
 	}
-	if (chain.some((s) => s.name === RECOMMENDATION_STYLE.toLowerCase())) return { kind: 'recommendation', isNumberedParagraph: false, hasNumeral: false, isTyped: !format && TYPED_ITEM.test(text) };
-	if (format && format !== 'none') return { kind: format.startsWith('decimal') ? 'paragraph' : 'list-item', isNumberedParagraph: format.startsWith('decimal'), hasNumeral: false, isTyped: false };
-	if (TYPED_PARAGRAPH.test(text)) return { kind: 'paragraph', isNumberedParagraph: true, hasNumeral: false, isTyped: true };
+	if (chain.some((s) => s.name === RECOMMENDATION_STYLE.toLowerCase())) return { kind: 'recommendation', ...plain, isTyped: !format && TYPED_ITEM.test(text) };
+	if (format && format !== 'none') return { kind: format.startsWith('decimal') ? 'paragraph' : 'list-item', ...plain, isNumberedParagraph: format.startsWith('decimal') };
+	if (TYPED_PARAGRAPH.test(text)) return { kind: 'paragraph', ...plain, isNumberedParagraph: true, isTyped: true };
 	// A short line with a Roman numeral and no full stop is a typed heading; otherwise a typed letter is an item.
-	if (TYPED_NUMERAL.test(text) && text.length <= 120 && !/[.;:]$/.test(text)) return { kind: 'heading', isNumberedParagraph: false, hasNumeral: true, isTyped: true };
-	if (TYPED_ITEM.test(text)) return { kind: 'list-item', isNumberedParagraph: false, hasNumeral: false, isTyped: true };
-	return { kind: 'unnumbered', isNumberedParagraph: false, hasNumeral: false, isTyped: false };
+	if (TYPED_NUMERAL.test(text) && text.length <= 120 && !/[.;:]$/.test(text)) return { kind: 'heading', ...plain, hasNumeral: true, isTyped: true };
+	if (TYPED_ITEM.test(text)) return { kind: 'list-item', ...plain, isTyped: true };
+	return { kind: 'unnumbered', ...plain };
 }
 
-function readBody(body: El, styles: Map<string, Style>, formatOf: (numId: string, ilvl: string) => string | null): (RawParagraph | RawRow)[] {
-	const out: (RawParagraph | RawRow)[] = [];
+function readBody(body: El, styles: Map<string, Style>, formatOf: (numId: string, ilvl: string) => string | null, limits: DocxLimits): { raw: (RawParagraph | RawRow)[]; textBoxes: number } {
+	const raw: (RawParagraph | RawRow)[] = [];
+	let textBoxes = 0;
 	const visit = (el: El) => {
 		for (const c of childrenOf(el)) {
 			if (c.name === 'w:p') {
-				const collected: Collected = { text: '', footnoteIds: [], commentIds: [], changes: [] };
-				collectInline(c, collected);
+				const text = collected();
+				collectInline(c, text, limits.blockLength);
 				const markRpr = child(child(c, 'w:pPr'), 'w:rPr');
 				const markDeleted = child(markRpr, 'w:del');
-				if (markDeleted) collected.changes.push(changeOf(markDeleted, 'deletion', '¶'));
+				if (markDeleted) text.changes.push(changeOf(markDeleted, 'deletion', '¶'));
+				const markInserted = child(markRpr, 'w:ins');
+				if (markInserted && !text.changes.some((x) => x.kind === 'insertion')) text.changes.push(changeOf(markInserted, 'insertion', '¶'));
 				const pPrChange = child(child(c, 'w:pPr'), 'w:pPrChange');
-				if (pPrChange) collected.changes.push(changeOf(pPrChange, 'formatting', ''));
-				out.push({ type: 'p', ...classify(c, styles, formatOf, collected), collected, isMarkDeleted: !!markDeleted });
+				if (pPrChange) text.changes.push(changeOf(pPrChange, 'formatting', ''));
+				// Word writes a text box twice (for new and old readers): counted once per paragraph.
+				if (descendants(c, 'w:txbxContent').some((box) => descendants(box, 'w:t').some((t) => textOf(t).trim()))) textBoxes++;
+				raw.push({ type: 'p', ...classify(c, styles, formatOf, text.text.trim()), collected: text, isMarkDeleted: !!markDeleted });
 			} else if (c.name === 'w:tbl') {
-				childrenOf(c)
-					.filter((r) => r.name === 'w:tr')
-					.forEach((tr) => {
-						const collected: Collected = { text: '', footnoteIds: [], commentIds: [], changes: [] };
-						const cells = childrenOf(tr)
-							.filter((tc) => tc.name === 'w:tc')
-							.map((tc) => {
-								const cell: Collected = { text: '', footnoteIds: [], commentIds: [], changes: [] };
-								for (const p of descendants(tc, 'w:p')) {
-									collectInline(p, cell);
-									cell.text += ' ';
-								}
-								collected.commentIds.push(...cell.commentIds);
-								collected.changes.push(...cell.changes);
-								return cell.text.replace(/\s+/g, ' ').trim();
-							});
-						const headerMark = child(child(tr, 'w:trPr'), 'w:tblHeader');
-						const isHeader = !!headerMark && !['false', '0', 'off'].includes(val(headerMark) ?? '');
-						if (cells.some(Boolean)) out.push({ type: 'row', cells, isHeader, collected });
+				for (const tr of childrenOf(c).filter((r) => r.name === 'w:tr')) {
+					const row = collected();
+					const trPr = child(tr, 'w:trPr');
+					const rowDeleted = child(trPr, 'w:del');
+					const rowInserted = child(trPr, 'w:ins');
+					const tcs = childrenOf(tr).filter((tc) => tc.name === 'w:tc');
+					if (tcs.length > limits.cellsPerRow) throw new DocxRefusedError({ reason: 'too-many-cells', limit: limits.cellsPerRow });
+					const cells = tcs.map((tc) => {
+						const cell = collected();
+						for (const p of descendants(tc, 'w:p')) {
+							collectInline(p, cell, limits.blockLength);
+							cell.text += ' ';
+						}
+						const tcPr = child(tc, 'w:tcPr');
+						for (const mark of ['w:cellIns', 'w:cellDel'] as const) {
+							const found = child(tcPr, mark);
+							if (found) row.changes.push(changeOf(found, mark === 'w:cellIns' ? 'insertion' : 'deletion', cell.text));
+						}
+						row.commentIds.push(...cell.commentIds);
+						row.changes.push(...cell.changes);
+						row.footnoteIds.push(...cell.footnoteIds);
+						return cell.text.replace(/\s+/g, ' ').trim();
 					});
+					if (rowDeleted) row.changes.push(changeOf(rowDeleted, 'deletion', cells.join(' | ')));
+					else if (rowInserted) row.changes.push(changeOf(rowInserted, 'insertion', cells.join(' | ')));
+					// A row deleted as a tracked change is gone once accepted; its change is still listed.
+					if (rowDeleted || !cells.some(Boolean)) raw.push({ type: 'row', cells: [], isHeader: false, collected: row });
+					else raw.push({ type: 'row', cells, isHeader: isOn(child(trPr, 'w:tblHeader')), collected: row });
+				}
 			} else if (c.name === 'w:sdt' || c.name === 'w:sdtContent' || c.name === 'w:customXml' || c.name === 'w:ins' || c.name === 'w:moveTo') {
 				visit(c);
 			}
 		}
 	};
 	visit(body);
-	return out;
+	return { raw, textBoxes };
 }
 
 // ---------------------------------------------------------------------------------------------
+// Which parts hold what: found through the package's relationships (Word for the web names the
+// main part document2.xml), with Word's usual names when a relationship is missing.
 
 function sniff(data: Uint8Array): DocxRefusal | null {
 	const head = Buffer.from(data.buffer, data.byteOffset, Math.min(data.byteLength, 8));
@@ -473,8 +544,18 @@ function whatZipIsIt(paths: Iterable<string>): DocxRefusal {
 	return { reason: 'not-docx', found: 'zip' };
 }
 
-const PARTS = ['word/document.xml', 'word/styles.xml', 'word/numbering.xml', 'word/footnotes.xml', 'word/comments.xml', 'docProps/custom.xml'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A relationship's target, as a path in the zip, resolved against the folder of the part it belongs to. */
+function resolveTarget(from: string, target: string): string {
+	if (target.startsWith('/')) return target.slice(1);
+	const parts = from.split('/').slice(0, -1);
+	for (const piece of target.split('/')) {
+		if (piece === '..') parts.pop();
+		else if (piece && piece !== '.') parts.push(piece);
+	}
+	return parts.join('/');
+}
 
 export async function readReportDocx(data: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Promise<ReadDocx> {
 	if (data.byteLength > limits.bytes) throw new DocxRefusedError({ reason: 'too-large', limitMb: limits.bytes / 1024 / 1024 });
@@ -485,68 +566,110 @@ export async function readReportDocx(data: Uint8Array, limits: DocxLimits = DOCX
 	try {
 		parts = await unzipBounded(data, limits, (path) => {
 			if (seen.length < 50) seen.push(path);
-			return PARTS.includes(path);
+			return path.endsWith('.xml') || path.endsWith('.rels');
 		});
 	} catch (error) {
 		if (error instanceof ZipRefusedError) throw new DocxRefusedError({ reason: 'zip', zip: error.refusal });
 		throw error;
 	}
-	const document = parts.get('word/document.xml');
-	if (!document) throw new DocxRefusedError(whatZipIsIt(seen));
-	const xml = async (path: string) => {
-		const part = parts.get(path);
-		return part ? parseXml(path, part, limits) : null;
+	const budget = { elements: 0 };
+	const xml = async (path: string | undefined) => {
+		const part = path ? parts.get(path) : undefined;
+		return part ? parseXml(path!, part, limits, budget) : null;
 	};
-	const root = (await xml('word/document.xml'))!;
-	const body = child(child(root, 'w:document'), 'w:body');
-	if (!body) throw new DocxRefusedError({ reason: 'malformed', part: 'word/document.xml', detail: 'no document body' });
-	const raw = readBody(body, readStyles(await xml('word/styles.xml')), readNumbering(await xml('word/numbering.xml')));
-	const notes = readNotes(await xml('word/footnotes.xml'));
+	const relationships = async (of: string) => {
+		const folder = of.split('/').slice(0, -1).join('/');
+		const relsPath = `${folder ? `${folder}/` : ''}_rels/${of.split('/').pop()}.rels`;
+		const root = await xml(relsPath);
+		const byType = new Map<string, string>();
+		for (const r of root ? descendants(root, 'rel:Relationship') : []) {
+			const type = (r.attrs['Type'] ?? '').split('/').pop() ?? '';
+			if (r.attrs['TargetMode'] !== 'External' && r.attrs['Target'] && !byType.has(type)) byType.set(type, resolveTarget(of, r.attrs['Target']));
+		}
+		return byType;
+	};
+	const packageRels = await relationships('');
+	const mainPath = [packageRels.get('officeDocument'), 'word/document.xml'].find((p) => p && parts.has(p));
+	if (!mainPath) throw new DocxRefusedError(whatZipIsIt(seen));
+	const mainRels = await relationships(mainPath);
+	const partOf = (type: string, usual: string) => [mainRels.get(type), usual].find((p) => p && parts.has(p));
 
-	// Blocks, in order: a paragraph whose mark was deleted (a tracked change) runs on into the next.
+	const root = (await xml(mainPath))!;
+	const body = child(child(root, 'w:document'), 'w:body');
+	if (!body) throw new DocxRefusedError({ reason: 'malformed', part: mainPath, detail: 'no document body' });
+	const { raw, textBoxes } = readBody(body, readStyles(await xml(partOf('styles', 'word/styles.xml'))), readNumbering(await xml(partOf('numbering', 'word/numbering.xml'))), limits);
+	const notes = readNotes(await xml(partOf('footnotes', 'word/footnotes.xml')), 'w:footnote', limits.blockLength);
+	const endnotes = readNotes(await xml(partOf('endnotes', 'word/endnotes.xml')), 'w:endnote', limits.blockLength);
+
+	// Blocks, in order, each checked against the limits as it is made.
 	const blocks: Block[] = [];
 	const origins: { block: number; collected: Collected }[] = []; // where each raw item's changes and comments land (-1: the title page)
+	const omitted = { 'heading-footnotes': 0, 'table-footnotes': 0 };
+	const add = (b: Block, c: Collected) => {
+		const text = b.kind === 'annex' ? b.cells.join(' ') : b.text;
+		if (b.kind !== 'annex' && b.kind !== 'heading' && b.footnotes.length > limits.footnotesPerBlock) throw new DocxRefusedError({ reason: 'too-many-footnotes', limit: limits.footnotesPerBlock, start: text.slice(0, 40) });
+		if (b.kind !== 'annex' && text.length > limits.blockLength) throw new DocxRefusedError({ reason: 'block-too-long', limit: limits.blockLength, start: text.slice(0, 40) });
+		blocks.push(b);
+		origins.push({ block: blocks.length - 1, collected: c });
+		if (blocks.length > limits.blocks) throw new DocxRefusedError({ reason: 'too-many-blocks', limit: limits.blocks });
+	};
+	const footnotesOf = (ids: string[]) => ids.map((id) => notes.get(id)?.text ?? '').filter(Boolean);
 	let numberedParagraphs = 0;
-	let pending: { text: string; footnoteIds: string[] } | null = null;
+	let lettersInRun = 0; // lettered items since the last paragraph or heading: the next typed letter expected
+	// A paragraph whose mark was deleted (a tracked change) runs on into the next.
+	let pending: { text: string; footnoteIds: string[]; collected: Collected[] } | null = null;
 	for (const r of raw) {
 		if (r.type === 'row') {
-			blocks.push({ kind: 'annex', cells: r.cells, isHeader: r.isHeader });
-			origins.push({ block: blocks.length - 1, collected: r.collected });
+			omitted['table-footnotes'] += r.collected.footnoteIds.length;
+			if (r.cells.length) add({ kind: 'annex', cells: r.cells, isHeader: r.isHeader }, r.collected);
+			else origins.push({ block: Math.max(blocks.length - 1, -1), collected: r.collected });
 			continue;
 		}
 		let text = r.collected.text.replace(/\s+/g, ' ').trim();
 		let footnoteIds = r.collected.footnoteIds;
+		const sources = [r.collected];
 		if (pending) {
 			text = `${pending.text} ${text}`.trim();
 			footnoteIds = [...pending.footnoteIds, ...footnoteIds];
+			sources.unshift(...pending.collected);
 			pending = null;
 		}
 		if (r.isMarkDeleted) {
-			pending = { text, footnoteIds };
-			origins.push({ block: blocks.length, collected: r.collected });
+			if (text.length > limits.blockLength) throw new DocxRefusedError({ reason: 'block-too-long', limit: limits.blockLength, start: text.slice(0, 40) });
+			if (footnoteIds.length > limits.footnotesPerBlock) throw new DocxRefusedError({ reason: 'too-many-footnotes', limit: limits.footnotesPerBlock, start: text.slice(0, 40) });
+			pending = { text, footnoteIds, collected: sources };
 			continue;
 		}
-		const footnotes = footnoteIds.map((id) => notes.get(id)?.text ?? '').filter(Boolean);
+		const merged: Collected = sources.length === 1 ? sources[0] : { text, footnoteIds, commentIds: sources.flatMap((x) => x.commentIds), changes: sources.flatMap((x) => x.changes) };
+		const footnotes = footnotesOf(footnoteIds);
 		const isFront = r.kind === 'front' || (r.kind === 'unnumbered' && blocks.length === 0);
 		if (isFront || (!text && !footnotes.length)) {
-			origins.push({ block: isFront ? -1 : Math.max(blocks.length - 1, -1), collected: r.collected });
+			origins.push({ block: isFront ? -1 : Math.max(blocks.length - 1, -1), collected: merged });
 			continue;
 		}
-		if (r.isNumberedParagraph) numberedParagraphs++;
-		const typed = !r.isTyped ? null : r.kind === 'paragraph' ? TYPED_PARAGRAPH.exec(text) : r.kind === 'heading' ? TYPED_NUMERAL.exec(text) : TYPED_ITEM.exec(text);
-		if (typed) text = typed[2];
-		if (r.kind === 'heading') {
-			blocks.push({ kind: 'heading', text, numeral: r.hasNumeral ? 'numbered' : null }); // numbered afresh below
-		} else if (r.kind === 'list-item' || r.kind === 'recommendation') {
-			blocks.push({ kind: 'list-item', text, footnotes, ...(r.kind === 'recommendation' ? { isRecommendation: true } : {}) });
-		} else {
-			blocks.push({ kind: 'paragraph', text, footnotes });
+		let kind = r.kind;
+		let typed = !r.isTyped ? null : kind === 'paragraph' ? TYPED_PARAGRAPH.exec(text) : kind === 'heading' ? TYPED_NUMERAL.exec(text) : TYPED_ITEM.exec(text);
+		// A typed letter counts only where a lettered list goes on: "A." after a paragraph, "B." after "A."
+		// ("A. Rahman said…" in a paragraph of its own is a paragraph).
+		if (typed && (kind === 'list-item' || kind === 'recommendation') && typed[1] !== letterOf(lettersInRun)) {
+			typed = null;
+			if (kind === 'list-item') kind = 'unnumbered';
 		}
-		origins.push({ block: blocks.length - 1, collected: r.collected });
-		if (blocks.length > limits.blocks) throw new DocxRefusedError({ reason: 'too-many-blocks', limit: limits.blocks });
-		if (text.length > limits.blockLength || footnotes.some((f) => f.length > limits.blockLength)) throw new DocxRefusedError({ reason: 'block-too-long', limit: limits.blockLength, start: text.slice(0, 40) });
+		if (typed) text = typed[2];
+		if (kind === 'heading') {
+			omitted['heading-footnotes'] += footnoteIds.length;
+			add({ kind: 'heading', text, numeral: r.hasNumeral ? 'numbered' : null }, merged); // numbered afresh below
+			lettersInRun = 0;
+		} else if (kind === 'list-item' || kind === 'recommendation') {
+			add({ kind: 'list-item', text, footnotes, ...(kind === 'recommendation' ? { isRecommendation: true } : {}) }, merged);
+			lettersInRun++;
+		} else {
+			if (r.isNumberedParagraph && kind === 'paragraph') numberedParagraphs++;
+			add({ kind: 'paragraph', text, footnotes }, merged);
+			lettersInRun = 0;
+		}
 	}
-	if (pending?.text) blocks.push({ kind: 'paragraph', text: pending.text, footnotes: pending.footnoteIds.map((id) => notes.get(id)?.text ?? '').filter(Boolean) });
+	if (pending?.text) add({ kind: 'paragraph', text: pending.text, footnotes: footnotesOf(pending.footnoteIds) }, { text: pending.text, footnoteIds: pending.footnoteIds, commentIds: pending.collected.flatMap((x) => x.commentIds), changes: pending.collected.flatMap((x) => x.changes) });
 	if (!numberedParagraphs) throw new DocxRefusedError({ reason: 'no-paragraphs' });
 
 	// Numbering afresh: headings that carried a Roman numeral get I., II., … in order.
@@ -562,36 +685,45 @@ export async function readReportDocx(data: Uint8Array, limits: DocxLimits = DOCX
 		return { kind: 'paragraph', label: cites[block], isFootnote };
 	};
 	const trackedChanges: TrackedChange[] = [];
+	let trackedChangeCount = 0;
+	const track = (c: PendingChange, place: Place) => {
+		if (++trackedChangeCount <= limits.listed) trackedChanges.push({ ...c, place });
+	};
 	const commentPlaces = new Map<string, Place>();
-	for (const { block, collected } of origins) {
-		for (const c of collected.changes) trackedChanges.push({ ...c, place: placeOf(block, false) });
-		for (const id of collected.commentIds) if (!commentPlaces.has(id)) commentPlaces.set(id, placeOf(block, false));
-		for (const id of collected.footnoteIds) {
+	for (const { block, collected: c } of origins) {
+		for (const change of c.changes) track(change, placeOf(block, false));
+		for (const id of c.commentIds) if (!commentPlaces.has(id)) commentPlaces.set(id, placeOf(block, false));
+		for (const id of c.footnoteIds) {
 			const note = notes.get(id);
-			for (const c of note?.changes ?? []) trackedChanges.push({ ...c, place: placeOf(block, true) });
+			for (const change of note?.changes ?? []) track(change, placeOf(block, true));
 			for (const cid of note?.commentIds ?? []) if (!commentPlaces.has(cid)) commentPlaces.set(cid, placeOf(block, true));
 		}
 	}
-	const commentsRoot = await xml('word/comments.xml');
-	const comments: WordComment[] = commentsRoot
-		? descendants(commentsRoot, 'w:comment').map((c) => ({
-				author: c.attrs['w:author'] ?? '',
-				date: c.attrs['w:date'] ?? null,
-				text: descendants(c, 'w:p')
-					.map((p) => {
-						const out: Collected = { text: '', footnoteIds: [], commentIds: [], changes: [] };
-						collectInline(p, out);
-						return out.text.trim();
-					})
-					.filter(Boolean)
-					.join(' ')
-					.slice(0, 2000),
-				place: commentPlaces.get(c.attrs['w:id'] ?? '') ?? { kind: 'title', label: '', isFootnote: false }
-			}))
-		: [];
+	const commentsRoot = await xml(partOf('comments', 'word/comments.xml'));
+	const allComments = commentsRoot ? descendants(commentsRoot, 'w:comment') : [];
+	const comments: WordComment[] = allComments.slice(0, limits.listed).map((c) => {
+		const text = collected();
+		for (const p of descendants(c, 'w:p')) {
+			collectInline(p, text, limits.blockLength);
+			text.text += ' ';
+		}
+		return {
+			author: (c.attrs['w:author'] ?? '').slice(0, 200),
+			date: c.attrs['w:date']?.slice(0, 40) ?? null,
+			text: text.text.replace(/\s+/g, ' ').trim().slice(0, 2000),
+			place: commentPlaces.get(c.attrs['w:id'] ?? '') ?? { kind: 'title', label: '', isFootnote: false }
+		};
+	});
 
-	const custom = await xml('docProps/custom.xml');
+	const customPath = [packageRels.get('custom-properties'), 'docProps/custom.xml'].find((p) => p && parts.has(p));
+	const custom = await xml(customPath);
 	const property = custom ? descendants(custom, 'cp:property').find((p) => p.attrs['name'] === VERSION_PROPERTY) : undefined;
 	const versionId = property ? textOf(property).trim() : '';
-	return { versionId: UUID.test(versionId) ? versionId.toLowerCase() : null, blocks, trackedChanges, comments };
+	const counted: Omitted[] = [
+		{ kind: 'heading-footnotes' as const, count: omitted['heading-footnotes'] },
+		{ kind: 'table-footnotes' as const, count: omitted['table-footnotes'] },
+		{ kind: 'text-boxes' as const, count: textBoxes },
+		{ kind: 'endnotes' as const, count: endnotes.size }
+	].filter((o) => o.count > 0);
+	return { versionId: UUID.test(versionId) ? versionId.toLowerCase() : null, blocks, trackedChanges, trackedChangeCount, comments, commentCount: allComments.length, omitted: counted };
 }

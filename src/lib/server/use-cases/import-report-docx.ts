@@ -10,7 +10,7 @@ import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound
 import { plainText, type Block, type ReportDocument } from '../../domain/report/model';
 import { diffBlocks, type DiffEntry } from '../../domain/report/edit';
 import { editorialWarnings, type EditorialWarning } from '../../domain/report/editorial';
-import { DocxRefusedError, readReportDocx, type DocxRefusal, type TrackedChange, type WordComment } from '../imports/read-docx';
+import { DocxRefusedError, readReportDocx, type DocxRefusal, type Omitted, type TrackedChange, type WordComment } from '../imports/read-docx';
 import { readBlocks } from '../queries/report-blocks';
 import { protectionOf } from '../queries/protected';
 import { findingsOf } from '../privacy/gate';
@@ -22,7 +22,10 @@ export interface ImportPreview {
 	blocks: Block[];
 	diff: DiffEntry[];
 	trackedChanges: TrackedChange[];
+	trackedChangeCount: number;
 	comments: WordComment[];
+	commentCount: number;
+	omitted: Omitted[];
 	findings: { severity: 'block' | 'warn'; explanation: string }[];
 	isBlocked: boolean;
 	editorial: EditorialWarning[];
@@ -67,7 +70,10 @@ export async function previewDocxImport(db: Database, actor: Actor, slug: string
 			blocks: read.blocks,
 			diff: diffBlocks(before, read.blocks),
 			trackedChanges: read.trackedChanges,
+			trackedChangeCount: read.trackedChangeCount,
 			comments: read.comments,
+			commentCount: read.commentCount,
+			omitted: read.omitted,
 			findings: gate.findings.map((f) => ({ severity: f.severity, explanation: f.explanation })),
 			isBlocked: gate.isBlocked,
 			editorial: editorialWarnings(doc)

@@ -7,7 +7,7 @@ import { consultationOr404, requireStaff } from '$lib/server/guards';
 import { latestReportVersion } from '$lib/server/queries/reports';
 import { previewDocxImport, type ImportResult } from '$lib/server/use-cases/import-report-docx';
 import { saveVersion } from '$lib/server/use-cases/save-report-version';
-import { DOCX_LIMITS, type DocxRefusal, type Place, type TrackedChange } from '$lib/server/imports/read-docx';
+import { DOCX_LIMITS, type DocxRefusal, type Omitted, type Place, type TrackedChange } from '$lib/server/imports/read-docx';
 import { blocksFromJson, shownChanges } from '$lib/domain/report/edit';
 import { policy } from '$lib/domain/policy';
 import { EDITORIAL_RULES, reportWordCount, WORD_LIMIT } from '$lib/domain/report/editorial';
@@ -36,6 +36,16 @@ const changeText = (c: TrackedChange) => {
 	return c.kind === 'insertion' ? m.report_import_tracked_insertion(params) : c.kind === 'deletion' ? m.report_import_tracked_deletion(params) : m.report_import_tracked_formatting(params);
 };
 
+const OMITTED: Record<Omitted['kind'], (p: { count: number }) => string> = {
+	'heading-footnotes': m.report_import_omitted_heading_footnotes,
+	'table-footnotes': m.report_import_omitted_table_footnotes,
+	'text-boxes': m.report_import_omitted_text_boxes,
+	endnotes: m.report_import_omitted_endnotes
+};
+
+/** A list cut at the reader's limit says how many more there are. */
+const withMore = (items: string[], total: number) => (total > items.length ? [...items, m.report_import_more({ count: total - items.length })] : items);
+
 function refusalText(r: DocxRefusal): string {
 	switch (r.reason) {
 		case 'too-large':
@@ -58,6 +68,10 @@ function refusalText(r: DocxRefusal): string {
 			return m.report_import_err_too_many_blocks({ limit: r.limit });
 		case 'block-too-long':
 			return m.report_import_err_block_too_long({ limit: r.limit, start: r.start });
+		case 'too-many-footnotes':
+			return m.report_import_err_too_many_footnotes({ limit: r.limit, start: r.start });
+		case 'too-many-cells':
+			return m.report_import_err_too_many_cells({ limit: r.limit });
 	}
 }
 
@@ -87,8 +101,14 @@ export const actions: Actions = {
 				basedOn: p.basedOn,
 				blocks: JSON.stringify(p.blocks),
 				changes: shownChanges(p.diff),
-				tracked: p.trackedChanges.map(changeText),
-				comments: p.comments.map((x) => m.report_import_comment({ author: x.author || m.report_import_someone(), where: where(x.place), text: x.text })),
+				tracked: withMore(p.trackedChanges.map(changeText), p.trackedChangeCount),
+				trackedCount: p.trackedChangeCount,
+				comments: withMore(
+					p.comments.map((x) => m.report_import_comment({ author: x.author || m.report_import_someone(), where: where(x.place), text: x.text })),
+					p.commentCount
+				),
+				commentCount: p.commentCount,
+				omitted: p.omitted.map((o) => OMITTED[o.kind]({ count: o.count })),
 				findings: p.findings,
 				editorial: { warnings: p.editorial, words: reportWordCount({ title: '', subtitle: '', blocks: p.blocks }), limit: WORD_LIMIT, rules: EDITORIAL_RULES }
 			}
