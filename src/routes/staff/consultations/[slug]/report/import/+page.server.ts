@@ -1,5 +1,6 @@
-// A version edited in Word, uploaded: read and shown first (changes, tracked changes, comments,
-// privacy findings, editorial warnings), saved as the next version only when confirmed.
+// Longer than a route should be: a version edited in Word is read and shown first (changes, tracked
+// changes, comments, privacy findings, editorial warnings) and saved only when confirmed, and each of
+// the use case's refusals is answered with its own status; the wording is in report-import-text.ts.
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
@@ -7,7 +8,8 @@ import { consultationOr404, requireStaff } from '$lib/server/guards';
 import { latestReportVersion } from '$lib/server/queries/reports';
 import { previewDocxImport, type ImportResult } from '$lib/server/use-cases/import-report-docx';
 import { saveVersion } from '$lib/server/use-cases/save-report-version';
-import { DOCX_LIMITS, type DocxRefusal, type Omitted, type Place, type TrackedChange } from '$lib/server/imports/read-docx';
+import { DOCX_LIMITS } from '$lib/server/imports/read-docx';
+import { changeText, OMITTED, refusalText, where, withMore } from '$lib/server/report-import-text';
 import { blocksFromJson, shownChanges } from '$lib/domain/report/edit';
 import { policy } from '$lib/domain/policy';
 import { EDITORIAL_RULES, reportWordCount, WORD_LIMIT } from '$lib/domain/report/editorial';
@@ -20,60 +22,6 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	if (!latest) redirect(303, `/staff/consultations/${c.slug}/report`);
 	return { consultation: { slug: c.slug, title: c.title }, latest: latest.number };
 };
-
-const where = (p: Place) =>
-	p.kind === 'paragraph'
-		? (p.isFootnote ? m.report_import_where_footnote : m.report_import_where_paragraph)({ label: p.label })
-		: p.kind === 'heading'
-			? m.report_import_where_heading({ label: p.label })
-			: p.kind === 'annex'
-				? m.report_import_where_annex()
-				: m.report_import_where_title();
-
-const changeText = (c: TrackedChange) => {
-	const author = c.author || m.report_import_someone();
-	const params = { author, text: c.text, where: where(c.place) };
-	return c.kind === 'insertion' ? m.report_import_tracked_insertion(params) : c.kind === 'deletion' ? m.report_import_tracked_deletion(params) : m.report_import_tracked_formatting(params);
-};
-
-const OMITTED: Record<Omitted['kind'], (p: { count: number }) => string> = {
-	'heading-footnotes': m.report_import_omitted_heading_footnotes,
-	'table-footnotes': m.report_import_omitted_table_footnotes,
-	'text-boxes': m.report_import_omitted_text_boxes,
-	endnotes: m.report_import_omitted_endnotes
-};
-
-/** A list cut at the reader's limit says how many more there are. */
-const withMore = (items: string[], total: number) => (total > items.length ? [...items, m.report_import_more({ count: total - items.length })] : items);
-
-function refusalText(r: DocxRefusal): string {
-	switch (r.reason) {
-		case 'too-large':
-			return m.report_import_err_too_large({ limit: r.limitMb });
-		case 'not-docx':
-			return r.found === 'pdf' ? m.report_import_err_pdf() : m.report_import_err_not_docx();
-		case 'legacy-doc':
-			return m.report_import_err_legacy_doc();
-		case 'encrypted':
-			return m.report_import_err_encrypted();
-		case 'zip':
-			if (r.zip.problem === 'not-a-zip') return m.report_import_err_not_docx();
-			if (r.zip.problem === 'corrupt') return m.report_import_err_damaged({ detail: r.zip.detail });
-			return m.report_import_err_bomb({ limit: DOCX_LIMITS.unzippedBytes / 1024 / 1024 });
-		case 'malformed':
-			return m.report_import_err_damaged({ detail: `${r.part}: ${r.detail}` });
-		case 'no-paragraphs':
-			return m.report_import_err_no_paragraphs();
-		case 'too-many-blocks':
-			return m.report_import_err_too_many_blocks({ limit: r.limit });
-		case 'block-too-long':
-			return m.report_import_err_block_too_long({ limit: r.limit, start: r.start });
-		case 'too-many-footnotes':
-			return m.report_import_err_too_many_footnotes({ limit: r.limit, start: r.start });
-		case 'too-many-cells':
-			return m.report_import_err_too_many_cells({ limit: r.limit });
-	}
-}
 
 function failureOf(result: Exclude<ImportResult, { ok: true }>) {
 	if (result.reason === 'forbidden' || result.reason === 'not-found') error(result.reason === 'forbidden' ? 403 : 404);
