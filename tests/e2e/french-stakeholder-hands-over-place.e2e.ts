@@ -105,6 +105,7 @@ test('register → a colleague asks for the place → the holder hands it over �
 	await expectNoSeriousA11yViolations(colleaguePage);
 	await colleaguePage.getByRole('button', { name: fr.me_withdraw_yes }).click();
 	await expect(colleaguePage.getByRole('status')).toHaveText(`${fill(fr.me_withdrawn, { title })} ${fr.me_withdrawn_place_free}`);
+	await expectNoSeriousA11yViolations(colleaguePage);
 	const withdrawn = await latestMailTo(admin, colleague.email, fill(fr.mail_withdrawn_subject, { title }));
 	expect(withdrawn).toContain(fr.me_withdrawn_place_free);
 	expect(withdrawn).toMatch(/http\S+\/fr\/consultations\//);

@@ -80,7 +80,8 @@ test('published reports are dated in words, in the reader’s language, and Fren
 	expect((await page.locator('main a[href*="/v/"]:not([download])').first().getAttribute('href')) ?? '').toMatch(/^\/fr\/reports\//);
 });
 
-test('the Atom feed link opens the feed with JavaScript on, and /favicon.ico is an icon', async ({ page }) => {
+test('the Atom feed link opens the feed with JavaScript on, on a phone, and /favicon.ico is an icon', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 800 });
 	await page.goto('/reports');
 	await page.waitForSelector('body[data-hydrated="true"]');
 	const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/reports/feed.xml')), page.getByRole('link', { name: /Atom/ }).click()]);
