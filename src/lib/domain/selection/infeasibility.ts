@@ -16,8 +16,9 @@ export type Conflict =
 	 * A set of quota bounds that cannot hold together, irreducible (drop any one and these bounds alone
 	 * allow a panel; other quotas may still clash too), each with the seats its people can fill, and
 	 * how many seats the people of two of them (of different dimensions) can fill together.
+	 * `isSmallest`: no set of fewer bounds clashes (every smaller set was tried).
 	 */
-	| { kind: 'clash'; bounds: ClashBound[]; overlaps: Overlap[]; panelSize: number };
+	| { kind: 'clash'; bounds: ClashBound[]; overlaps: Overlap[]; panelSize: number; isSmallest: boolean };
 
 /** The people of two bounds (of different dimensions): the seats those in both can fill, and whether everyone of the first is also in the second. */
 export interface Overlap {
@@ -127,18 +128,46 @@ function leastSlack(solver: LpSolver, problem: SelectionProblem, c: Classes, kep
 	return result.Status === 'Optimal' ? Math.round(result.ObjectiveValue) : null;
 }
 
+/** Every set of `size` items of `all`, in order, lazily. */
+function* combinations<T>(all: readonly T[], size: number, from = 0): Generator<T[]> {
+	if (size === 0) {
+		yield [];
+		return;
+	}
+	for (let i = from; i <= all.length - size; i++) for (const rest of combinations(all, size - 1, i + 1)) yield [all[i], ...rest];
+}
+
+/** How many feasibility programs the search for a smaller clash may solve (each takes milliseconds). */
+const SMALLER_CLASH_SOLVES = 1500;
+
 /**
- * A set of bounds that cannot hold together, by the deletion filter: drop each bound in turn and keep
- * it dropped while no panel exists without it. What remains is irreducible (not always the smallest
- * such set: that would take a search over subsets).
+ * A smallest set of bounds that cannot hold together. The deletion filter (drop each bound in turn
+ * and keep it dropped while no panel exists without it) gives an irreducible set; a clash with fewer
+ * bounds may still exist elsewhere among the quotas, so every set of fewer bounds is tried, smallest
+ * first, within a budget of solves. `isSmallest` says whether that search was complete.
  */
 function smallestClash(solver: LpSolver, problem: SelectionProblem, c: Classes): Extract<Conflict, { kind: 'clash' }> | null {
-	let kept = activeBounds(problem);
+	const all = activeBounds(problem);
+	let kept = all;
 	if (leastSlack(solver, problem, c, kept) !== null) return null; // a panel exists: nothing clashes
 	if (leastSlack(solver, problem, c, []) === null) return null; // the pool alone cannot fill the panel
 	for (const key of [...kept]) {
 		const without = kept.filter((k) => k !== key);
 		if (leastSlack(solver, problem, c, without) === null) kept = without;
+	}
+	let isSmallest = true;
+	let solves = 0;
+	search: for (let size = 1; size < kept.length; size++) {
+		for (const subset of combinations(all, size)) {
+			if (++solves > SMALLER_CLASH_SOLVES) {
+				isSmallest = false;
+				break search;
+			}
+			if (leastSlack(solver, problem, c, subset) === null) {
+				kept = subset;
+				break search;
+			}
+		}
 	}
 	const bounds: ClashBound[] = kept.map((key) => {
 		const i = Number(key.slice(3));
@@ -159,7 +188,7 @@ function smallestClash(solver: LpSolver, problem: SelectionProblem, c: Classes):
 			})
 		);
 	}
-	return { kind: 'clash', bounds, overlaps, panelSize: problem.panelSize };
+	return { kind: 'clash', bounds, overlaps, panelSize: problem.panelSize, isSmallest };
 }
 
 /** For each bound of the clash: the least change of it alone (every other quota as it is) that allows a panel. */

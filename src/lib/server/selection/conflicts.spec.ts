@@ -37,6 +37,27 @@ describe('conflicts explained: a smallest set of quotas that cannot hold togethe
 		expect(words).toContain('gender = woman: lower the minimum from 4 to 0');
 	});
 
+	it('names the smallest clash, not the first irreducible one the deletion filter meets', () => {
+		// Two clashes: the young must all sit for the Pacific, which may have no seat (two bounds); and
+		// women and men at least 3 each, all from South-East Asia, which may have at most 5 of 6 seats
+		// (three bounds, any two of which allow a panel). Dropping bounds in order keeps the three.
+		const people = [
+			...many(4, { gender: 'woman', subregion: 'SEA', age: 'older' }),
+			...many(4, { gender: 'man', subregion: 'SEA', age: 'older' }),
+			...many(4, { gender: 'other', subregion: 'SA', age: 'older' }),
+			...many(2, { gender: 'other', subregion: 'PAC', age: 'young' })
+		];
+		const quotas = [q('age', 'young', 2, 6), q('subregion', 'PAC', 0, 0), q('gender', 'woman', 3, 6), q('gender', 'man', 3, 6), q('subregion', 'SEA', 0, 5)];
+		const d = diagnose(highs, { people, quotas, panelSize: 6 });
+		const clash = clashOf(d.conflicts)!;
+		expect(clash.bounds.map((b) => `${b.quota.feature} ${b.bound} ${b.value}`)).toEqual(['young min 2', 'PAC max 0']);
+		expect(clash.isSmallest).toBe(true);
+		// Without the Pacific's clash, the three bounds are the smallest.
+		const d3 = diagnose(highs, { people, quotas: quotas.slice(2), panelSize: 6 });
+		expect(clashOf(d3.conflicts)!.bounds.map((b) => `${b.quota.feature} ${b.bound} ${b.value}`)).toEqual(['woman min 3', 'man min 3', 'SEA max 5']);
+		expect(clashOf(d3.conflicts)!.isSmallest).toBe(true);
+	});
+
 	it('minimums that add up to more than the panel', () => {
 		const people = [...many(5, { gender: 'woman' }), ...many(5, { gender: 'man' })];
 		const d = diagnose(highs, { people, quotas: [q('gender', 'woman', 4, 6), q('gender', 'man', 4, 6)], panelSize: 6 });
