@@ -21,6 +21,7 @@ export const changeText = (c: TrackedChange) => {
 export const OMITTED: Record<Omitted['kind'], (p: { count: number }) => string> = {
 	'heading-footnotes': m.report_import_omitted_heading_footnotes,
 	'table-footnotes': m.report_import_omitted_table_footnotes,
+	'stray-footnotes': m.report_import_omitted_stray_footnotes,
 	'text-boxes': m.report_import_omitted_text_boxes,
 	endnotes: m.report_import_omitted_endnotes
 };
@@ -54,6 +55,8 @@ export function refusalText(r: DocxRefusal): string {
 			return m.report_import_err_too_many_footnotes({ limit: r.limit, start: r.start });
 		case 'too-many-cells':
 			return m.report_import_err_too_many_cells({ limit: r.limit });
+		case 'too-much-text':
+			return m.report_import_err_too_much_text({ limit: r.limit });
 	}
 }
 

@@ -151,7 +151,7 @@ const footnotes = z.array(line20k).max(50);
 const BLOCKS = z
 	.array(
 		z.discriminatedUnion('kind', [
-			z.object({ kind: z.literal('heading'), text: line20k, numeral: z.string().regex(/^[IVXLC]{1,16}$/).nullable() }).strict(),
+			z.object({ kind: z.literal('heading'), text: line20k, numeral: z.string().regex(/^[IVXLCDM]{1,16}$/).nullable() }).strict(),
 			z.object({ kind: z.literal('paragraph'), text: line20k, footnotes }).strict(),
 			z.object({ kind: z.literal('list-item'), text: line20k, footnotes, isRecommendation: z.literal(true).optional() }).strict(),
 			z.object({ kind: z.literal('annex'), cells: z.array(z.string().max(20_000)).min(1).max(50), isHeader: z.boolean() }).strict()

@@ -74,6 +74,10 @@ export function letterOf(index: number): string {
 }
 
 const ROMAN: [number, string][] = [
+	[1000, 'M'],
+	[900, 'CM'],
+	[500, 'D'],
+	[400, 'CD'],
 	[100, 'C'],
 	[90, 'XC'],
 	[50, 'L'],

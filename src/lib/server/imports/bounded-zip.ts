@@ -36,19 +36,26 @@ const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 export function declaredEntries(data: Uint8Array): number | null {
 	const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 	const lowest = Math.max(0, buf.length - 22 - 0xffff);
+	// Every end record whose comment runs exactly to the end of the file counts (a fake one can hide
+	// in the real one's comment, and zip libraries differ in which they read): the largest claim wins.
+	let declared: number | null = null;
 	for (let at = buf.length - 22; at >= lowest; at--) {
-		if (buf.readUInt32LE(at) !== 0x06054b50) continue;
-		const entries = buf.readUInt16LE(at + 10);
-		const isZip64 = entries === 0xffff || buf.readUInt32LE(at + 12) === 0xffffffff || buf.readUInt32LE(at + 16) === 0xffffffff;
-		if (!isZip64) return entries;
-		const locator = at - 20;
-		if (locator < 0 || buf.readUInt32LE(locator) !== 0x07064b50) return entries;
-		const record = Number(buf.readBigUInt64LE(locator + 8));
-		if (record < 0 || record + 56 > buf.length || buf.readUInt32LE(record) !== 0x06064b50) return Number.MAX_SAFE_INTEGER;
-		const total = buf.readBigUInt64LE(record + 32);
-		return total > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(total);
+		if (buf.readUInt32LE(at) !== 0x06054b50 || at + 22 + buf.readUInt16LE(at + 20) !== buf.length) continue;
+		declared = Math.max(declared ?? 0, entriesAt(buf, at));
 	}
-	return null;
+	return declared;
+}
+
+function entriesAt(buf: Buffer, at: number): number {
+	const entries = buf.readUInt16LE(at + 10);
+	const isZip64 = entries === 0xffff || buf.readUInt32LE(at + 12) === 0xffffffff || buf.readUInt32LE(at + 16) === 0xffffffff;
+	if (!isZip64) return entries;
+	const locator = at - 20;
+	if (locator < 0 || buf.readUInt32LE(locator) !== 0x07064b50) return entries;
+	const record = Number(buf.readBigUInt64LE(locator + 8));
+	if (record < 0 || record + 56 > buf.length || buf.readUInt32LE(record) !== 0x06064b50) return Number.MAX_SAFE_INTEGER;
+	const total = buf.readBigUInt64LE(record + 32);
+	return total > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(total);
 }
 
 /** The parts `keep` names, decompressed; every other part is decompressed only to be counted. */

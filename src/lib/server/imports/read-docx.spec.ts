@@ -37,6 +37,17 @@ async function refusalOf(file: Uint8Array, limits = DOCX_LIMITS): Promise<DocxRe
 	return error.refusal;
 }
 
+/** The DOCX Convene wrote, with its main part replaced (and other parts added). */
+async function withDocument(xml: string, extra: Record<string, string> = {}) {
+	const zip = await JSZip.loadAsync(await docxOf());
+	zip.file('word/document.xml', xml);
+	for (const [name, text] of Object.entries(extra)) zip.file(name, text);
+	return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+const p = (text: string, extra = '') => `<w:p>${extra}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+const numbered = p('1. A numbered paragraph.');
+
 describe('reading a report back from a DOCX', () => {
 	it('reads back every block of the DOCX Convene wrote, and the version it came from', async () => {
 		const read = await readReportDocx(await docxOf());
@@ -164,12 +175,6 @@ describe('reading a report back from a DOCX', () => {
 		const plain = new Document({ sections: [{ children: [new Paragraph('Dear colleagues,'), new Paragraph('Please find attached the report.')] }] });
 		expect(await refusalOf(new Uint8Array(await Packer.toBuffer(plain)))).toEqual({ reason: 'no-paragraphs' });
 
-		const withDocument = async (xml: string) => {
-			const zip = await JSZip.loadAsync(await docxOf());
-			zip.file('word/document.xml', xml);
-			return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-		};
-		const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 		expect(await refusalOf(await withDocument(`<w:document ${W}><w:body><w:p>`))).toMatchObject({ reason: 'malformed', part: 'word/document.xml' });
 		const laughs = `<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><w:document ${W}><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>`;
 		expect(await refusalOf(await withDocument(laughs))).toMatchObject({ reason: 'malformed', detail: 'a DOCTYPE is not allowed in a Word file' });
@@ -182,15 +187,6 @@ describe('reading a report back from a DOCX', () => {
 });
 
 describe('hostile files found by a review, refused quickly and in little memory', () => {
-	const withDocument = async (xml: string, extra: Record<string, string> = {}) => {
-		const zip = await JSZip.loadAsync(await docxOf());
-		zip.file('word/document.xml', xml);
-		for (const [name, text] of Object.entries(extra)) zip.file(name, text);
-		return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-	};
-	const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-	const p = (text: string, extra = '') => `<w:p>${extra}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
-	const numbered = p('1. A numbered paragraph.');
 
 	it('refuses a 734-byte zip whose end record claims 100 million entries, before any zip library reads it', async () => {
 		const rec = Buffer.alloc(46);
@@ -211,6 +207,41 @@ describe('hostile files found by a review, refused quickly and in little memory'
 		const started = performance.now();
 		expect(await refusalOf(new Uint8Array(Buffer.concat([Buffer.from('PK\x03\x04'), dir, z64, locator, end])))).toEqual({ reason: 'zip', zip: { problem: 'too-many-parts', limit: 1000 } });
 		expect(performance.now() - started).toBeLessThan(500);
+	});
+
+	it('reads the largest claim of every end record, so that a fake one in the zip comment hides nothing', async () => {
+		const rec = Buffer.alloc(46);
+		rec.writeUInt32LE(0x02014b50, 0);
+		const dir = Buffer.concat(Array.from({ length: 10 }, () => rec));
+		const z64 = Buffer.alloc(56);
+		z64.writeUInt32LE(0x06064b50, 0);
+		z64.writeBigUInt64LE(100_000_000n, 32);
+		const locator = Buffer.alloc(20);
+		locator.writeUInt32LE(0x07064b50, 0);
+		locator.writeBigUInt64LE(BigInt(4 + dir.length), 8);
+		const fake = Buffer.alloc(22);
+		fake.writeUInt32LE(0x06054b50, 0);
+		fake.writeUInt16LE(1, 10);
+		const end = Buffer.alloc(22);
+		end.writeUInt32LE(0x06054b50, 0);
+		end.writeUInt16LE(0xffff, 10);
+		end.writeUInt32LE(0xffffffff, 12);
+		end.writeUInt16LE(fake.length, 20); // the comment: the fake end record
+		expect(await refusalOf(new Uint8Array(Buffer.concat([Buffer.from('PK\x03\x04'), dir, z64, locator, end, fake])))).toEqual({ reason: 'zip', zip: { problem: 'too-many-parts', limit: 1000 } });
+	});
+
+	it('measures a tag whole, quoted values included: ">" inside an attribute does not end it', async () => {
+		const attributes = Array.from({ length: 20_000 }, (_, i) => `a${i}=">"`).join(' ');
+		expect(await refusalOf(await withDocument(`<w:document ${W}><w:body><w:p ${attributes}/></w:body></w:document>`))).toMatchObject({ reason: 'malformed', detail: 'a tag longer than 65,536 characters' });
+	});
+
+	it('reads a run of 60,000 empty paragraphs with deleted marks in linear time', async () => {
+		const empty = '<w:p><w:pPr><w:rPr><w:del w:id="1" w:author="x"/></w:rPr></w:pPr></w:p>';
+		const started = performance.now();
+		const read = await readReportDocx(await withDocument(`<w:document ${W}><w:body>${numbered}${empty.repeat(60_000)}</w:body></w:document>`));
+		expect(performance.now() - started).toBeLessThan(4000);
+		expect(read.trackedChangeCount).toBe(60_000);
+		expect(read.trackedChanges).toHaveLength(1000);
 	});
 
 	it('refuses a long text wrapped in 120 nested tracked insertions as soon as it passes the paragraph limit', async () => {
@@ -238,7 +269,6 @@ describe('hostile files found by a review, refused quickly and in little memory'
 });
 
 describe('what Word and its variants write, read as Word shows it', () => {
-	const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 	it('reads the main part wherever the package’s relationships put it (Word for the web writes document2.xml)', async () => {
 		const zip = await JSZip.loadAsync(await docxOf());
 		const main = await zip.file('word/document.xml')!.async('string');
@@ -252,6 +282,33 @@ describe('what Word and its variants write, read as Word shows it', () => {
 		const read = await readReportDocx(await zip.generateAsync({ type: 'uint8array' }));
 		expect(read.blocks).toEqual(REPORT.blocks);
 		expect(read.versionId).toBe(VERSION);
+	});
+
+	it('reads a typed lettered list without full stops as a list, leaves out text hidden by a style, and places changes and comments where they are', async () => {
+		const styles = `<w:styles ${W}><w:style w:type="character" w:styleId="Secret"><w:name w:val="Secret"/><w:rPr><w:vanish/></w:rPr></w:style></w:styles>`;
+		const run = (t: string, rPr = '') => `<w:r>${rPr}<w:t xml:space="preserve">${t}</w:t></w:r>`;
+		const body = [
+			p('1. Three themes were discussed:'),
+			p('A. Housing'),
+			p('B. Health'),
+			p('C. Education'),
+			p('D. Transport'),
+			`<w:p>${run('2. Participants welcomed the plan.')}${run(' A note to self.', '<w:rPr><w:rStyle w:val="Secret"/></w:rPr>')}<w:del w:id="3" w:author="R"><w:r><w:delText> removed words</w:delText></w:r><w:r><w:commentReference w:id="5"/></w:r></w:del></w:p>`,
+			'<w:tbl><w:tr><w:trPr><w:del w:id="4" w:author="R"/></w:trPr><w:tc><w:p><w:r><w:t>Old row</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>Kept row</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'
+		].join('');
+		const comments = `<w:comments ${W}><w:comment w:id="5" w:author="C"><w:p><w:r><w:t>Why delete this?</w:t></w:r></w:p></w:comment></w:comments>`;
+		const read = await readReportDocx(await withDocument(`<w:document ${W}><w:body>${body}</w:body></w:document>`, { 'word/styles.xml': styles, 'word/comments.xml': comments }));
+		expect(read.blocks).toEqual([
+			{ kind: 'paragraph', text: 'Three themes were discussed:', footnotes: [] },
+			...['Housing', 'Health', 'Education', 'Transport'].map((text) => ({ kind: 'list-item', text, footnotes: [] })),
+			{ kind: 'paragraph', text: 'Participants welcomed the plan.', footnotes: [] },
+			{ kind: 'annex', cells: ['Kept row'], isHeader: false }
+		]);
+		expect(read.trackedChanges.map((c) => [c.kind, c.text, c.place.kind, c.place.label])).toEqual([
+			['deletion', 'removed words', 'paragraph', '2'],
+			['deletion', 'Old row', 'annex', '']
+		]);
+		expect(read.comments.map((c) => [c.text, c.place.label])).toEqual([['Why delete this?', '2']]);
 	});
 
 	it('leaves out hidden text and rows deleted as tracked changes, lists inserted paragraphs and rows, and counts what a version cannot hold', async () => {

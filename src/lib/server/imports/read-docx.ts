@@ -28,6 +28,8 @@ export interface DocxLimits extends ZipLimits {
 	blocks: number;
 	/** One block's text, and one footnote's, in characters. */
 	blockLength: number;
+	/** All the text of the report, footnotes included (what the preview sends back to be saved). */
+	totalLength: number;
 	footnotesPerBlock: number;
 	cellsPerRow: number;
 	/** Tracked changes and comments listed (the rest are counted). */
@@ -44,6 +46,7 @@ export const DOCX_LIMITS: DocxLimits = {
 	tagLength: 64 * 1024,
 	blocks: 5000,
 	blockLength: 20_000,
+	totalLength: 2_000_000,
 	footnotesPerBlock: 50,
 	cellsPerRow: 50,
 	listed: 1000
@@ -60,7 +63,8 @@ export type DocxRefusal =
 	| { reason: 'too-many-blocks'; limit: number }
 	| { reason: 'block-too-long'; limit: number; start: string }
 	| { reason: 'too-many-footnotes'; limit: number; start: string }
-	| { reason: 'too-many-cells'; limit: number };
+	| { reason: 'too-many-cells'; limit: number }
+	| { reason: 'too-much-text'; limit: number };
 
 export class DocxRefusedError extends Error {
 	constructor(readonly refusal: DocxRefusal) {
@@ -94,7 +98,7 @@ export interface WordComment {
 
 /** What the file holds that a report version cannot, left out and counted so that the uploader is told. */
 export interface Omitted {
-	kind: 'heading-footnotes' | 'table-footnotes' | 'text-boxes' | 'endnotes';
+	kind: 'heading-footnotes' | 'table-footnotes' | 'stray-footnotes' | 'text-boxes' | 'endnotes';
 	count: number;
 }
 
@@ -152,6 +156,8 @@ export function explainDocxRefusal(r: DocxRefusal): string {
 			return `A paragraph has more than ${fmt(r.limit)} footnotes ("${r.start}…")`;
 		case 'too-many-cells':
 			return `A table row has more than ${fmt(r.limit)} cells`;
+		case 'too-much-text':
+			return `The file holds more than ${fmt(r.limit)} characters of text: it cannot be a report`;
 	}
 }
 
@@ -177,14 +183,44 @@ const qualified = (uri: string, local: string) => `${NAMESPACES[uri] ?? '?'}:${l
 /** Elements whose text is content; whitespace between other elements is layout. */
 const TEXT_ELEMENTS = new Set(['w:t', 'w:delText', 'vt:lpwstr']);
 
-/** The longest tag of an XML text, found in one pass before parsing. */
-function longestTag(text: string): number {
+/**
+ * The longest tag of an XML text, found in one pass before parsing: attribute values are skipped
+ * whole (a ">" inside quotes does not end a tag), comments, CDATA and processing instructions are
+ * not tags.
+ */
+export function longestTag(text: string): number {
 	let longest = 0;
-	for (let open = text.indexOf('<'); open !== -1; ) {
-		const close = text.indexOf('>', open);
-		if (close === -1) return Math.max(longest, text.length - open);
-		longest = Math.max(longest, close - open);
-		open = text.indexOf('<', close);
+	const skipTo = (from: number, end: string) => {
+		const at = text.indexOf(end, from);
+		return at === -1 ? text.length : at + end.length;
+	};
+	let at = text.indexOf('<');
+	while (at !== -1 && at < text.length) {
+		if (text.startsWith('<!--', at)) at = skipTo(at + 4, '-->');
+		else if (text.startsWith('<![CDATA[', at)) at = skipTo(at + 9, ']]>');
+		else if (text.startsWith('<?', at)) at = skipTo(at + 2, '?>');
+		else {
+			let i = at + 1;
+			for (;;) {
+				const quote = /["'>]/g;
+				quote.lastIndex = i;
+				const m = quote.exec(text);
+				if (!m) {
+					i = text.length;
+					break;
+				}
+				if (m[0] === '>') {
+					i = m.index + 1;
+					break;
+				}
+				const close = text.indexOf(m[0], m.index + 1);
+				i = close === -1 ? text.length : close + 1;
+				if (i - at > 1024 * 1024 * 64) break;
+			}
+			longest = Math.max(longest, i - at);
+			at = i;
+		}
+		at = text.indexOf('<', at);
 	}
 	return longest;
 }
@@ -267,6 +303,7 @@ function descendants(el: El, name: string, out: El[] = []): El[] {
 	}
 	return out;
 }
+const isOn = (el: El | undefined) => !!el && !['false', '0', 'off'].includes(val(el) ?? '');
 const textOf = (el: El): string => el.children.map((c) => (typeof c === 'string' ? c : textOf(c))).join('');
 
 // ---------------------------------------------------------------------------------------------
@@ -275,6 +312,8 @@ const textOf = (el: El): string => el.children.map((c) => (typeof c === 'string'
 interface Style {
 	name: string;
 	basedOn: string | null;
+	/** Its text is hidden (w:vanish in the style's run properties). */
+	hidden: boolean;
 	numId: string | null;
 	ilvl: string | null;
 	outline: number | null;
@@ -284,13 +323,16 @@ function readStyles(root: El | null): Map<string, Style> {
 	const styles = new Map<string, Style>();
 	if (!root) return styles;
 	for (const s of descendants(root, 'w:style')) {
-		if (s.attrs['w:type'] !== 'paragraph' || !s.attrs['w:styleId']) continue;
+		const type = s.attrs['w:type'];
+		if ((type !== 'paragraph' && type !== 'character') || !s.attrs['w:styleId']) continue;
 		const pPr = child(s, 'w:pPr');
+		const vanish = child(child(s, 'w:rPr'), 'w:vanish');
 		const numPr = child(pPr, 'w:numPr');
 		const outline = val(child(pPr, 'w:outlineLvl'));
 		styles.set(s.attrs['w:styleId'], {
 			name: (val(child(s, 'w:name')) ?? s.attrs['w:styleId']).toLowerCase(),
 			basedOn: val(child(s, 'w:basedOn')) ?? null,
+			hidden: isOn(vanish),
 			numId: val(child(numPr, 'w:numId')) ?? null,
 			ilvl: val(child(numPr, 'w:ilvl')) ?? null,
 			outline: outline === undefined ? null : Number(outline)
@@ -342,7 +384,6 @@ interface Collected {
 
 const collected = (): Collected => ({ text: '', footnoteIds: [], commentIds: [], changes: [] });
 const INLINE_CONTAINERS = new Set(['w:hyperlink', 'w:smartTag', 'w:customXml', 'w:sdt', 'w:sdtContent', 'w:fldSimple', 'w:dir', 'w:bdo']);
-const isOn = (el: El | undefined) => !!el && !['false', '0', 'off'].includes(val(el) ?? '');
 
 function changeOf(el: El, kind: TrackedChange['kind'], text: string): PendingChange {
 	// Cut before tidying: the text of a change can be as long as its paragraph.
@@ -354,11 +395,28 @@ function changeOf(el: El, kind: TrackedChange['kind'], text: string): PendingCha
  * what it refers to. Refused as soon as the text passes `max` characters, so that nesting cannot
  * copy a long text over and over.
  */
-function collectInline(el: El, out: Collected, max: number): void {
+interface Reading {
+	/** The longest text of one paragraph, in characters. */
+	max: number;
+	styles: Map<string, Style>;
+	/** The paragraph's style hides its text. */
+	isParagraphHidden?: boolean;
+}
+
+/** Word does not show a run hidden on the run itself, by its character style, or by its paragraph's style. */
+function isHidden(run: El, reading: Reading): boolean {
+	const rPr = child(run, 'w:rPr');
+	const own = child(rPr, 'w:vanish');
+	if (own) return isOn(own);
+	return chainOf(reading.styles, val(child(rPr, 'w:rStyle'))).some((s) => s.hidden) || reading.isParagraphHidden === true;
+}
+
+function collectInline(el: El, out: Collected, reading: Reading): void {
+	const max = reading.max;
 	const tooLong = () => new DocxRefusedError({ reason: 'block-too-long', limit: max, start: out.text.slice(0, 40) });
 	for (const c of childrenOf(el)) {
 		if (c.name === 'w:r') {
-			if (isOn(child(child(c, 'w:rPr'), 'w:vanish'))) continue; // hidden text: Word does not show it
+			if (isHidden(c, reading)) continue; // hidden text: Word does not show it
 			for (const r of childrenOf(c)) {
 				if (r.name === 'w:t') out.text += textOf(r);
 				else if (r.name === 'w:tab' || r.name === 'w:br' || r.name === 'w:cr') out.text += ' ';
@@ -370,7 +428,7 @@ function collectInline(el: El, out: Collected, max: number): void {
 			if (out.text.length > max) throw tooLong();
 		} else if (c.name === 'w:ins' || c.name === 'w:moveTo') {
 			const inner = collected();
-			collectInline(c, inner, max);
+			collectInline(c, inner, reading);
 			out.changes.push(changeOf(c, 'insertion', inner.text), ...inner.changes);
 			out.text += inner.text;
 			out.footnoteIds.push(...inner.footnoteIds);
@@ -383,16 +441,18 @@ function collectInline(el: El, out: Collected, max: number): void {
 				if (deleted.length > 400) break;
 			}
 			out.changes.push(changeOf(c, 'deletion', deleted));
+			// A comment on deleted words still belongs to this paragraph.
+			for (const mark of [...descendants(c, 'w:commentReference'), ...descendants(c, 'w:commentRangeStart')]) if (mark.attrs['w:id']) out.commentIds.push(mark.attrs['w:id']);
 		} else if (c.name === 'w:commentRangeStart' && c.attrs['w:id']) {
 			out.commentIds.push(c.attrs['w:id']);
 		} else if (INLINE_CONTAINERS.has(c.name)) {
-			collectInline(c, out, max);
+			collectInline(c, out, reading);
 		}
 	}
 }
 
 /** Footnote (or endnote) id → its text (tracked changes accepted) and the changes inside it. */
-function readNotes(root: El | null, name: 'w:footnote' | 'w:endnote', max: number): Map<string, { text: string; changes: PendingChange[]; commentIds: string[] }> {
+function readNotes(root: El | null, name: 'w:footnote' | 'w:endnote', reading: Reading): Map<string, { text: string; changes: PendingChange[]; commentIds: string[] }> {
 	const notes = new Map<string, { text: string; changes: PendingChange[]; commentIds: string[] }>();
 	if (!root) return notes;
 	for (const f of descendants(root, name)) {
@@ -400,7 +460,7 @@ function readNotes(root: El | null, name: 'w:footnote' | 'w:endnote', max: numbe
 		if (type === 'separator' || type === 'continuationSeparator' || type === 'continuationNotice') continue;
 		const note = collected();
 		for (const p of descendants(f, 'w:p')) {
-			collectInline(p, note, max);
+			collectInline(p, note, reading);
 			note.text += ' ';
 		}
 		notes.set(f.attrs['w:id'] ?? '', { text: note.text.replace(/\s+/g, ' ').trim(), changes: note.changes, commentIds: note.commentIds });
@@ -421,6 +481,8 @@ interface RawParagraph {
 	hasNumeral: boolean;
 	/** The number or letter is typed at the start of the text (and is taken off it). */
 	isTyped: boolean;
+	/** A heading guessed from a typed Roman numeral, with no heading style ("C. Education" may be item C). */
+	isGuessedHeading?: boolean;
 	collected: Collected;
 	isMarkDeleted: boolean;
 }
@@ -458,19 +520,20 @@ function classify(p: El, styles: Map<string, Style>, formatOf: (numId: string, i
 	if (format && format !== 'none') return { kind: format.startsWith('decimal') ? 'paragraph' : 'list-item', ...plain, isNumberedParagraph: format.startsWith('decimal') };
 	if (TYPED_PARAGRAPH.test(text)) return { kind: 'paragraph', ...plain, isNumberedParagraph: true, isTyped: true };
 	// A short line with a Roman numeral and no full stop is a typed heading; otherwise a typed letter is an item.
-	if (TYPED_NUMERAL.test(text) && text.length <= 120 && !/[.;:]$/.test(text)) return { kind: 'heading', ...plain, hasNumeral: true, isTyped: true };
+	if (TYPED_NUMERAL.test(text) && text.length <= 120 && !/[.;:]$/.test(text)) return { kind: 'heading', ...plain, hasNumeral: true, isTyped: true, isGuessedHeading: true };
 	if (TYPED_ITEM.test(text)) return { kind: 'list-item', ...plain, isTyped: true };
 	return { kind: 'unnumbered', ...plain };
 }
 
 function readBody(body: El, styles: Map<string, Style>, formatOf: (numId: string, ilvl: string) => string | null, limits: DocxLimits): { raw: (RawParagraph | RawRow)[]; textBoxes: number } {
+	const reading = (p?: El): Reading => ({ max: limits.blockLength, styles, isParagraphHidden: p ? chainOf(styles, val(child(child(p, 'w:pPr'), 'w:pStyle'))).some((s) => s.hidden) : false });
 	const raw: (RawParagraph | RawRow)[] = [];
 	let textBoxes = 0;
 	const visit = (el: El) => {
 		for (const c of childrenOf(el)) {
 			if (c.name === 'w:p') {
 				const text = collected();
-				collectInline(c, text, limits.blockLength);
+				collectInline(c, text, reading(c));
 				const markRpr = child(child(c, 'w:pPr'), 'w:rPr');
 				const markDeleted = child(markRpr, 'w:del');
 				if (markDeleted) text.changes.push(changeOf(markDeleted, 'deletion', '¶'));
@@ -492,7 +555,7 @@ function readBody(body: El, styles: Map<string, Style>, formatOf: (numId: string
 					const cells = tcs.map((tc) => {
 						const cell = collected();
 						for (const p of descendants(tc, 'w:p')) {
-							collectInline(p, cell, limits.blockLength);
+							collectInline(p, cell, reading(p));
 							cell.text += ' ';
 						}
 						const tcPr = child(tc, 'w:tcPr');
@@ -547,7 +610,13 @@ function whatZipIsIt(paths: Iterable<string>): DocxRefusal {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A relationship's target, as a path in the zip, resolved against the folder of the part it belongs to. */
-function resolveTarget(from: string, target: string): string {
+function resolveTarget(from: string, encoded: string): string {
+	let target = encoded;
+	try {
+		target = decodeURIComponent(encoded);
+	} catch {
+		// kept as written
+	}
 	if (target.startsWith('/')) return target.slice(1);
 	const parts = from.split('/').slice(0, -1);
 	for (const piece of target.split('/')) {
@@ -573,9 +642,13 @@ export async function readReportDocx(data: Uint8Array, limits: DocxLimits = DOCX
 		throw error;
 	}
 	const budget = { elements: 0 };
+	// Each part parsed once, however many relationships point at it.
+	const parsed = new Map<string, Promise<El>>();
 	const xml = async (path: string | undefined) => {
 		const part = path ? parts.get(path) : undefined;
-		return part ? parseXml(path!, part, limits, budget) : null;
+		if (!part) return null;
+		if (!parsed.has(path!)) parsed.set(path!, parseXml(path!, part, limits, budget));
+		return parsed.get(path!)!;
 	};
 	const relationships = async (of: string) => {
 		const folder = of.split('/').slice(0, -1).join('/');
@@ -597,16 +670,22 @@ export async function readReportDocx(data: Uint8Array, limits: DocxLimits = DOCX
 	const root = (await xml(mainPath))!;
 	const body = child(child(root, 'w:document'), 'w:body');
 	if (!body) throw new DocxRefusedError({ reason: 'malformed', part: mainPath, detail: 'no document body' });
-	const { raw, textBoxes } = readBody(body, readStyles(await xml(partOf('styles', 'word/styles.xml'))), readNumbering(await xml(partOf('numbering', 'word/numbering.xml'))), limits);
-	const notes = readNotes(await xml(partOf('footnotes', 'word/footnotes.xml')), 'w:footnote', limits.blockLength);
-	const endnotes = readNotes(await xml(partOf('endnotes', 'word/endnotes.xml')), 'w:endnote', limits.blockLength);
+	const styles = readStyles(await xml(partOf('styles', 'word/styles.xml')));
+	const { raw, textBoxes } = readBody(body, styles, readNumbering(await xml(partOf('numbering', 'word/numbering.xml'))), limits);
+	const reading: Reading = { max: limits.blockLength, styles };
+	const notes = readNotes(await xml(partOf('footnotes', 'word/footnotes.xml')), 'w:footnote', reading);
+	const endnotes = readNotes(await xml(partOf('endnotes', 'word/endnotes.xml')), 'w:endnote', reading);
 
 	// Blocks, in order, each checked against the limits as it is made.
 	const blocks: Block[] = [];
-	const origins: { block: number; collected: Collected }[] = []; // where each raw item's changes and comments land (-1: the title page)
-	const omitted = { 'heading-footnotes': 0, 'table-footnotes': 0 };
+	// Where each raw item's changes and comments land: a block (-1: the title page), or the annex table.
+	const origins: { block: number; collected: Collected; isAnnex?: boolean }[] = [];
+	const omitted = { 'heading-footnotes': 0, 'table-footnotes': 0, 'stray-footnotes': 0 };
+	let totalLength = 0;
 	const add = (b: Block, c: Collected) => {
 		const text = b.kind === 'annex' ? b.cells.join(' ') : b.text;
+		totalLength += text.length + (b.kind === 'paragraph' || b.kind === 'list-item' ? b.footnotes.reduce((n, f) => n + f.length, 0) : 0);
+		if (totalLength > limits.totalLength) throw new DocxRefusedError({ reason: 'too-much-text', limit: limits.totalLength });
 		if (b.kind !== 'annex' && b.kind !== 'heading' && b.footnotes.length > limits.footnotesPerBlock) throw new DocxRefusedError({ reason: 'too-many-footnotes', limit: limits.footnotesPerBlock, start: text.slice(0, 40) });
 		if (b.kind !== 'annex' && text.length > limits.blockLength) throw new DocxRefusedError({ reason: 'block-too-long', limit: limits.blockLength, start: text.slice(0, 40) });
 		blocks.push(b);
@@ -622,16 +701,18 @@ export async function readReportDocx(data: Uint8Array, limits: DocxLimits = DOCX
 		if (r.type === 'row') {
 			omitted['table-footnotes'] += r.collected.footnoteIds.length;
 			if (r.cells.length) add({ kind: 'annex', cells: r.cells, isHeader: r.isHeader }, r.collected);
-			else origins.push({ block: Math.max(blocks.length - 1, -1), collected: r.collected });
+			else origins.push({ block: -1, collected: r.collected, isAnnex: true });
 			continue;
 		}
 		let text = r.collected.text.replace(/\s+/g, ' ').trim();
 		let footnoteIds = r.collected.footnoteIds;
-		const sources = [r.collected];
+		// Gathered, not copied: a run of thousands of empty paragraphs stays linear.
+		let sources = [r.collected];
 		if (pending) {
 			text = `${pending.text} ${text}`.trim();
-			footnoteIds = [...pending.footnoteIds, ...footnoteIds];
-			sources.unshift(...pending.collected);
+			footnoteIds = pending.footnoteIds.length ? [...pending.footnoteIds, ...footnoteIds] : footnoteIds;
+			sources = pending.collected;
+			sources.push(r.collected);
 			pending = null;
 		}
 		if (r.isMarkDeleted) {
@@ -643,11 +724,16 @@ export async function readReportDocx(data: Uint8Array, limits: DocxLimits = DOCX
 		const merged: Collected = sources.length === 1 ? sources[0] : { text, footnoteIds, commentIds: sources.flatMap((x) => x.commentIds), changes: sources.flatMap((x) => x.changes) };
 		const footnotes = footnotesOf(footnoteIds);
 		const isFront = r.kind === 'front' || (r.kind === 'unnumbered' && blocks.length === 0);
-		if (isFront || (!text && !footnotes.length)) {
+		if (isFront || !text) {
+			// A footnote mark on the title page or on a line with no text has no paragraph to go with.
+			omitted['stray-footnotes'] += footnotes.length;
 			origins.push({ block: isFront ? -1 : Math.max(blocks.length - 1, -1), collected: merged });
 			continue;
 		}
 		let kind = r.kind;
+		// A typed "C. Education" goes on a running lettered list rather than open section C.
+		const asItem = TYPED_ITEM.exec(text);
+		if (kind === 'heading' && r.isGuessedHeading && lettersInRun > 0 && asItem && asItem[1] === letterOf(lettersInRun)) kind = 'list-item';
 		let typed = !r.isTyped ? null : kind === 'paragraph' ? TYPED_PARAGRAPH.exec(text) : kind === 'heading' ? TYPED_NUMERAL.exec(text) : TYPED_ITEM.exec(text);
 		// A typed letter counts only where a lettered list goes on: "A." after a paragraph, "B." after "A."
 		// ("A. Rahman said…" in a paragraph of its own is a paragraph).
@@ -670,6 +756,7 @@ export async function readReportDocx(data: Uint8Array, limits: DocxLimits = DOCX
 		}
 	}
 	if (pending?.text) add({ kind: 'paragraph', text: pending.text, footnotes: footnotesOf(pending.footnoteIds) }, { text: pending.text, footnoteIds: pending.footnoteIds, commentIds: pending.collected.flatMap((x) => x.commentIds), changes: pending.collected.flatMap((x) => x.changes) });
+	else if (pending) origins.push({ block: Math.max(blocks.length - 1, -1), collected: { text: '', footnoteIds: [], commentIds: pending.collected.flatMap((x) => x.commentIds), changes: pending.collected.flatMap((x) => x.changes) } });
 	if (!numberedParagraphs) throw new DocxRefusedError({ reason: 'no-paragraphs' });
 
 	// Numbering afresh: headings that carried a Roman numeral get I., II., … in order.
@@ -690,9 +777,10 @@ export async function readReportDocx(data: Uint8Array, limits: DocxLimits = DOCX
 		if (++trackedChangeCount <= limits.listed) trackedChanges.push({ ...c, place });
 	};
 	const commentPlaces = new Map<string, Place>();
-	for (const { block, collected: c } of origins) {
-		for (const change of c.changes) track(change, placeOf(block, false));
-		for (const id of c.commentIds) if (!commentPlaces.has(id)) commentPlaces.set(id, placeOf(block, false));
+	for (const { block, collected: c, isAnnex } of origins) {
+		const here = isAnnex ? ({ kind: 'annex', label: '', isFootnote: false } as const) : placeOf(block, false);
+		for (const change of c.changes) track(change, here);
+		for (const id of c.commentIds) if (!commentPlaces.has(id)) commentPlaces.set(id, here);
 		for (const id of c.footnoteIds) {
 			const note = notes.get(id);
 			for (const change of note?.changes ?? []) track(change, placeOf(block, true));
@@ -703,9 +791,13 @@ export async function readReportDocx(data: Uint8Array, limits: DocxLimits = DOCX
 	const allComments = commentsRoot ? descendants(commentsRoot, 'w:comment') : [];
 	const comments: WordComment[] = allComments.slice(0, limits.listed).map((c) => {
 		const text = collected();
-		for (const p of descendants(c, 'w:p')) {
-			collectInline(p, text, limits.blockLength);
-			text.text += ' ';
+		try {
+			for (const p of descendants(c, 'w:p')) {
+				collectInline(p, text, reading);
+				text.text += ' ';
+			}
+		} catch (error) {
+			if (!(error instanceof DocxRefusedError)) throw error; // a very long comment is cut, not a reason to refuse the file
 		}
 		return {
 			author: (c.attrs['w:author'] ?? '').slice(0, 200),
@@ -722,6 +814,7 @@ export async function readReportDocx(data: Uint8Array, limits: DocxLimits = DOCX
 	const counted: Omitted[] = [
 		{ kind: 'heading-footnotes' as const, count: omitted['heading-footnotes'] },
 		{ kind: 'table-footnotes' as const, count: omitted['table-footnotes'] },
+		{ kind: 'stray-footnotes' as const, count: omitted['stray-footnotes'] },
 		{ kind: 'text-boxes' as const, count: textBoxes },
 		{ kind: 'endnotes' as const, count: endnotes.size }
 	].filter((o) => o.count > 0);
