@@ -17,7 +17,7 @@ const PAGES = [
 	'/practices',
 	'/sign-in'
 ];
-const NOT_PAGES = /^\/(?:[a-z]{2}\/)?(?:api\/|reports\/feed\.xml$|reports\/[^/]+\/v\/\d+\/download\/|consultations\/[^/]+\/calendar\.ics$|favicon)|\.(?:ics|xml|json|pdf|docx|md|csv|xlsx)$/;
+const NOT_PAGES = /^\/(?:[a-z]{2}\/)?(?:api\/|reports\/feed\.xml$|reports\/[^/]+\/v\/\d+\/download\/|consultations\/[^/]+\/(?:calendar\.ics$|documents\/)|favicon)|\.(?:ics|xml|json|pdf|docx|md|csv|xlsx)$/;
 
 for (const locale of ['fr', 'ru', 'zh']) {
 	test(`every link on the ${locale} public pages stays in ${locale}`, async ({ page }) => {
