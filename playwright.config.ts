@@ -34,8 +34,10 @@ export default defineConfig({
 			// Every journey runs from 127.0.0.1: the limits are raised for the suite and tested on a
 			// server of their own (tests/e2e/abuse-limits.e2e.ts).
 			CONVENE_LIMITS: 'form-client=5000/600,link-client=1000/3600,link-address=100/3600,password-client=1000/900',
-			// The digest of answers to comments goes at the job's next minute rather than after a quiet hour.
-			CONVENE_COMMENT_DIGEST_QUIET_SECONDS: '0'
+			// The digest of answers to comments waits 30 s after the first answer rather than an hour: long
+			// enough for a journey's several answers to go in one email (with 0, a job tick falling between
+			// two answers sent the first alone, and the second waited a day), short enough to wait for.
+			CONVENE_COMMENT_DIGEST_QUIET_SECONDS: '30'
 		}
 	}
 });

@@ -7,7 +7,7 @@ import { sidewaysOverflow } from './screens';
 const SLUG = 'inclusion-and-development'; // a past demo consultation with attendance that no other journey reports on
 
 test('a participant opens the emailed link, comments on paragraph 12; the organizer sees and resolves it; after the deadline nobody can comment', async ({ page, browser }) => {
-	test.setTimeout(180_000); // the digest of answers waits for its job's next minute
+	test.setTimeout(240_000); // the digest of answers waits 30 s after the first answer, then for its job's next minute
 	// The organizer circulates a fresh draft for comments.
 	await signInAsStaff(page, 'organizer@convene.example');
 	await page.goto(`/staff/consultations/${SLUG}/report`);
@@ -124,7 +124,7 @@ test('a participant opens the emailed link, comments on paragraph 12; the organi
 	await expect(participant.getByRole('button', { name: 'Send the comment' })).toHaveCount(0);
 
 	// One email tells the participant of both answers (the daily digest), and the comment page shows them.
-	const digest = await awaitedMailTo(admin, email, 'The secretariat answered your comments');
+	const digest = await awaitedMailTo(admin, email, 'The secretariat answered your comments', 150_000);
 	expect(digest).toContain('Para. 12. You wrote: “The country named in this paragraph could identify a speaker.”');
 	expect(digest).toContain('The secretariat replied: Thank you: the next version names the subregion only.');
 	expect(digest).toContain('The secretariat marked your comment as addressed.');
