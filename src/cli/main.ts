@@ -520,7 +520,7 @@ async function reportImport(args: string[], values: { consultation?: string; not
 		return 2;
 	}
 	const file = args[0];
-	const { DOCX_LIMITS } = await import('../lib/server/imports/read-docx');
+	const { DOCX_LIMITS, explainDocxRefusal } = await import('../lib/server/imports/read-docx');
 	let data: Uint8Array;
 	try {
 		// The size first: a file far too large is refused without being read.
@@ -535,7 +535,6 @@ async function reportImport(args: string[], values: { consultation?: string; not
 	}
 	const { previewDocxImport } = await import('../lib/server/use-cases/import-report-docx');
 	const { saveVersion } = await import('../lib/server/use-cases/save-report-version');
-	const { explainDocxRefusal } = await import('../lib/server/imports/read-docx');
 	const { shownChanges } = await import('../lib/domain/report/edit');
 	const where = (p: { kind: string; label: string; isFootnote: boolean }) =>
 		p.kind === 'paragraph' ? `${p.isFootnote ? 'a footnote of ' : ''}para. ${p.label}` : p.kind === 'heading' ? `heading "${p.label}"` : p.kind === 'annex' ? 'the annex table' : 'the title page';
@@ -565,7 +564,7 @@ async function reportImport(args: string[], values: { consultation?: string; not
 		if (p.commentCount > p.comments.length) io.out(`  … and ${p.commentCount - p.comments.length} more comments`);
 		for (const o of p.omitted) io.out(`  left out (a report version cannot hold them): ${o.count} ${o.kind.replace('-', ' ')}`);
 		for (const f of p.findings) io.out(`  ${f.severity === 'block' ? 'BLOCK' : 'warn '} ${f.explanation}`);
-		if (p.editorial.length) io.out(`  ${p.editorial.length} editorial warnings (UN Editorial Manual); see the report page`);
+		if (p.editorial.warnings.length) io.out(`  ${p.editorial.warnings.length} editorial warnings (UN Editorial Manual); see the report page`);
 		if (values['dry-run']) {
 			io.out('Dry run: nothing was saved.');
 			return 0;

@@ -146,19 +146,22 @@ export function diffBlocks(before: readonly Block[], after: readonly Block[], bu
 	return out;
 }
 
-const line20k = z.string().trim().min(1).max(20_000);
-const footnotes = z.array(line20k).max(50);
+/** What one saved version may hold: the save check below and the Word import read by the same limits. */
+export const VERSION_LIMITS = { blocks: 5000, blockLength: 20_000, footnotesPerBlock: 50, cellsPerRow: 50 } as const;
+
+const line20k = z.string().trim().min(1).max(VERSION_LIMITS.blockLength);
+const footnotes = z.array(line20k).max(VERSION_LIMITS.footnotesPerBlock);
 const BLOCKS = z
 	.array(
 		z.discriminatedUnion('kind', [
 			z.object({ kind: z.literal('heading'), text: line20k, numeral: z.string().regex(/^[IVXLCDM]{1,16}$/).nullable() }).strict(),
 			z.object({ kind: z.literal('paragraph'), text: line20k, footnotes }).strict(),
 			z.object({ kind: z.literal('list-item'), text: line20k, footnotes, isRecommendation: z.literal(true).optional() }).strict(),
-			z.object({ kind: z.literal('annex'), cells: z.array(z.string().max(20_000)).min(1).max(50), isHeader: z.boolean() }).strict()
+			z.object({ kind: z.literal('annex'), cells: z.array(z.string().max(VERSION_LIMITS.blockLength)).min(1).max(VERSION_LIMITS.cellsPerRow), isHeader: z.boolean() }).strict()
 		])
 	)
 	.min(1)
-	.max(5000);
+	.max(VERSION_LIMITS.blocks);
 
 /** Blocks sent back by a form (the import's preview, confirmed), checked whole: null when anything is off. */
 export function blocksFromJson(text: string): Block[] | null {

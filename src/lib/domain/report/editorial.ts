@@ -108,3 +108,8 @@ export function reportWordCount(doc: ReportDocument): number {
 	}
 	return words;
 }
+
+/** What a page shows beside a version: the warnings, the word count against the limit, and the rules with their sources. */
+export function editorialSummary(doc: ReportDocument) {
+	return { warnings: editorialWarnings(doc), words: reportWordCount(doc), limit: WORD_LIMIT, rules: EDITORIAL_RULES };
+}

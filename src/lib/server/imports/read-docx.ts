@@ -11,6 +11,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { SaxesParser } from 'saxes';
 import { citations, letterOf, numberBlocks, roman, type Block } from '../../domain/report/model';
+import { VERSION_LIMITS } from '../../domain/report/edit';
 import { unzipBounded, ZipRefusedError, type ZipLimits, type ZipProblem } from './bounded-zip';
 
 /** The custom document property that carries the id of the version a DOCX was downloaded from. */
@@ -44,11 +45,8 @@ export const DOCX_LIMITS: DocxLimits = {
 	xmlDepth: 128,
 	xmlElements: 400_000,
 	tagLength: 64 * 1024,
-	blocks: 5000,
-	blockLength: 20_000,
+	...VERSION_LIMITS, // blocks, paragraph length, footnotes and cells as a saved version may hold them
 	totalLength: 2_000_000,
-	footnotesPerBlock: 50,
-	cellsPerRow: 50,
 	listed: 1000
 };
 
@@ -451,6 +449,19 @@ function collectInline(el: El, out: Collected, reading: Reading): void {
 	}
 }
 
+/** The text of every paragraph inside `el` (a footnote, a table cell, a comment), a space apart. */
+function collectParagraphs(el: El, out: Collected, readingOf: (p: El) => Reading): void {
+	for (const p of descendants(el, 'w:p')) {
+		collectInline(p, out, readingOf(p));
+		out.text += ' ';
+	}
+}
+
+/** What several paragraphs run together (deleted paragraph marks) refer to, as one. */
+function merged(sources: readonly Collected[], text: string, footnoteIds: string[]): Collected {
+	return sources.length === 1 ? sources[0] : { text, footnoteIds, commentIds: sources.flatMap((x) => x.commentIds), changes: sources.flatMap((x) => x.changes) };
+}
+
 /** Footnote (or endnote) id → its text (tracked changes accepted) and the changes inside it. */
 function readNotes(root: El | null, name: 'w:footnote' | 'w:endnote', reading: Reading): Map<string, { text: string; changes: PendingChange[]; commentIds: string[] }> {
 	const notes = new Map<string, { text: string; changes: PendingChange[]; commentIds: string[] }>();
@@ -459,10 +470,7 @@ function readNotes(root: El | null, name: 'w:footnote' | 'w:endnote', reading: R
 		const type = f.attrs['w:type'];
 		if (type === 'separator' || type === 'continuationSeparator' || type === 'continuationNotice') continue;
 		const note = collected();
-		for (const p of descendants(f, 'w:p')) {
-			collectInline(p, note, reading);
-			note.text += ' ';
-		}
+		collectParagraphs(f, note, () => reading);
 		notes.set(f.attrs['w:id'] ?? '', { text: note.text.replace(/\s+/g, ' ').trim(), changes: note.changes, commentIds: note.commentIds });
 	}
 	return notes;
@@ -554,10 +562,7 @@ function readBody(body: El, styles: Map<string, Style>, formatOf: (numId: string
 					if (tcs.length > limits.cellsPerRow) throw new DocxRefusedError({ reason: 'too-many-cells', limit: limits.cellsPerRow });
 					const cells = tcs.map((tc) => {
 						const cell = collected();
-						for (const p of descendants(tc, 'w:p')) {
-							collectInline(p, cell, reading(p));
-							cell.text += ' ';
-						}
+						collectParagraphs(tc, cell, reading);
 						const tcPr = child(tc, 'w:tcPr');
 						for (const mark of ['w:cellIns', 'w:cellDel'] as const) {
 							const found = child(tcPr, mark);
@@ -682,12 +687,16 @@ export async function readReportDocx(data: Uint8Array, limits: DocxLimits = DOCX
 	const origins: { block: number; collected: Collected; isAnnex?: boolean }[] = [];
 	const omitted = { 'heading-footnotes': 0, 'table-footnotes': 0, 'stray-footnotes': 0 };
 	let totalLength = 0;
+	/** A paragraph's text and footnote marks within a block's limits (also checked as a run-on paragraph grows). */
+	const checkParagraph = (text: string, footnotes: number) => {
+		if (footnotes > limits.footnotesPerBlock) throw new DocxRefusedError({ reason: 'too-many-footnotes', limit: limits.footnotesPerBlock, start: text.slice(0, 40) });
+		if (text.length > limits.blockLength) throw new DocxRefusedError({ reason: 'block-too-long', limit: limits.blockLength, start: text.slice(0, 40) });
+	};
 	const add = (b: Block, c: Collected) => {
 		const text = b.kind === 'annex' ? b.cells.join(' ') : b.text;
 		totalLength += text.length + (b.kind === 'paragraph' || b.kind === 'list-item' ? b.footnotes.reduce((n, f) => n + f.length, 0) : 0);
 		if (totalLength > limits.totalLength) throw new DocxRefusedError({ reason: 'too-much-text', limit: limits.totalLength });
-		if (b.kind !== 'annex' && b.kind !== 'heading' && b.footnotes.length > limits.footnotesPerBlock) throw new DocxRefusedError({ reason: 'too-many-footnotes', limit: limits.footnotesPerBlock, start: text.slice(0, 40) });
-		if (b.kind !== 'annex' && text.length > limits.blockLength) throw new DocxRefusedError({ reason: 'block-too-long', limit: limits.blockLength, start: text.slice(0, 40) });
+		if (b.kind !== 'annex') checkParagraph(text, b.kind === 'heading' ? 0 : b.footnotes.length);
 		blocks.push(b);
 		origins.push({ block: blocks.length - 1, collected: c });
 		if (blocks.length > limits.blocks) throw new DocxRefusedError({ reason: 'too-many-blocks', limit: limits.blocks });
@@ -716,18 +725,17 @@ export async function readReportDocx(data: Uint8Array, limits: DocxLimits = DOCX
 			pending = null;
 		}
 		if (r.isMarkDeleted) {
-			if (text.length > limits.blockLength) throw new DocxRefusedError({ reason: 'block-too-long', limit: limits.blockLength, start: text.slice(0, 40) });
-			if (footnoteIds.length > limits.footnotesPerBlock) throw new DocxRefusedError({ reason: 'too-many-footnotes', limit: limits.footnotesPerBlock, start: text.slice(0, 40) });
+			checkParagraph(text, footnoteIds.length);
 			pending = { text, footnoteIds, collected: sources };
 			continue;
 		}
-		const merged: Collected = sources.length === 1 ? sources[0] : { text, footnoteIds, commentIds: sources.flatMap((x) => x.commentIds), changes: sources.flatMap((x) => x.changes) };
+		const refers = merged(sources, text, footnoteIds);
 		const footnotes = footnotesOf(footnoteIds);
 		const isFront = r.kind === 'front' || (r.kind === 'unnumbered' && blocks.length === 0);
 		if (isFront || !text) {
 			// A footnote mark on the title page or on a line with no text has no paragraph to go with.
 			omitted['stray-footnotes'] += footnotes.length;
-			origins.push({ block: isFront ? -1 : Math.max(blocks.length - 1, -1), collected: merged });
+			origins.push({ block: isFront ? -1 : Math.max(blocks.length - 1, -1), collected: refers });
 			continue;
 		}
 		let kind = r.kind;
@@ -744,19 +752,19 @@ export async function readReportDocx(data: Uint8Array, limits: DocxLimits = DOCX
 		if (typed) text = typed[2];
 		if (kind === 'heading') {
 			omitted['heading-footnotes'] += footnoteIds.length;
-			add({ kind: 'heading', text, numeral: r.hasNumeral ? 'numbered' : null }, merged); // numbered afresh below
+			add({ kind: 'heading', text, numeral: r.hasNumeral ? 'numbered' : null }, refers); // numbered afresh below
 			lettersInRun = 0;
 		} else if (kind === 'list-item' || kind === 'recommendation') {
-			add({ kind: 'list-item', text, footnotes, ...(kind === 'recommendation' ? { isRecommendation: true } : {}) }, merged);
+			add({ kind: 'list-item', text, footnotes, ...(kind === 'recommendation' ? { isRecommendation: true } : {}) }, refers);
 			lettersInRun++;
 		} else {
 			if (r.isNumberedParagraph && kind === 'paragraph') numberedParagraphs++;
-			add({ kind: 'paragraph', text, footnotes }, merged);
+			add({ kind: 'paragraph', text, footnotes }, refers);
 			lettersInRun = 0;
 		}
 	}
-	if (pending?.text) add({ kind: 'paragraph', text: pending.text, footnotes: footnotesOf(pending.footnoteIds) }, { text: pending.text, footnoteIds: pending.footnoteIds, commentIds: pending.collected.flatMap((x) => x.commentIds), changes: pending.collected.flatMap((x) => x.changes) });
-	else if (pending) origins.push({ block: Math.max(blocks.length - 1, -1), collected: { text: '', footnoteIds: [], commentIds: pending.collected.flatMap((x) => x.commentIds), changes: pending.collected.flatMap((x) => x.changes) } });
+	if (pending?.text) add({ kind: 'paragraph', text: pending.text, footnotes: footnotesOf(pending.footnoteIds) }, merged(pending.collected, pending.text, pending.footnoteIds));
+	else if (pending) origins.push({ block: Math.max(blocks.length - 1, -1), collected: { ...merged(pending.collected, '', []), footnoteIds: [] } });
 	if (!numberedParagraphs) throw new DocxRefusedError({ reason: 'no-paragraphs' });
 
 	// Numbering afresh: headings that carried a Roman numeral get I., II., … in order.
@@ -792,10 +800,7 @@ export async function readReportDocx(data: Uint8Array, limits: DocxLimits = DOCX
 	const comments: WordComment[] = allComments.slice(0, limits.listed).map((c) => {
 		const text = collected();
 		try {
-			for (const p of descendants(c, 'w:p')) {
-				collectInline(p, text, reading);
-				text.text += ' ';
-			}
+			collectParagraphs(c, text, () => reading);
 		} catch (error) {
 			if (!(error instanceof DocxRefusedError)) throw error; // a very long comment is cut, not a reason to refuse the file
 		}

@@ -5,24 +5,20 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
-import { unzipBounded, ZipRefusedError } from './bounded-zip';
+import { unzipBounded, ZipRefusedError, type ZipLimits } from './bounded-zip';
 
 export type Table = string[][];
 
 export class UnreadableFileError extends Error {}
 
 /** The limits of an uploaded table, named in the errors. */
-export interface TableLimits {
+export interface TableLimits extends ZipLimits {
 	bytes: number;
 	rows: number;
 	columns: number;
 	lineLength: number;
-	unzippedBytes: number;
-	/** One part of an XLSX (a worksheet, the shared strings), decompressed. */
-	partBytes: number;
 	/** One cell's text, as Excel itself allows. */
 	cellLength: number;
-	zipEntries: number;
 	time: number;
 }
 
@@ -34,6 +30,7 @@ export const TABLE_LIMITS: TableLimits = {
 	lineLength: 100_000,
 	/** Everything inside an XLSX (a zip), decompressed. */
 	unzippedBytes: 200 * 1024 * 1024,
+	/** One part of an XLSX (a worksheet, the shared strings), decompressed. */
 	partBytes: 64 * 1024 * 1024,
 	cellLength: 32_767,
 	zipEntries: 500,

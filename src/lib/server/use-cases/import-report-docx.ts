@@ -5,16 +5,17 @@
 // it belongs to another report, or when someone saved a newer version since, as the editor does.
 import { desc, eq } from 'drizzle-orm';
 import type { Database } from '../db';
-import { report, reportVersion } from '../db/schema';
-import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
+import { reportVersion } from '../db/schema';
+import type { Actor, Forbidden, NotFound } from '../../domain/policy';
 import { plainText, type Block, type ReportDocument } from '../../domain/report/model';
 import { diffBlocks, type DiffEntry } from '../../domain/report/edit';
-import { editorialWarnings, type EditorialWarning } from '../../domain/report/editorial';
+import { editorialSummary } from '../../domain/report/editorial';
 import { DocxRefusedError, readReportDocx, type DocxRefusal, type Omitted, type TrackedChange, type WordComment } from '../imports/read-docx';
 import { readBlocks } from '../queries/report-blocks';
 import { protectionOf } from '../queries/protected';
 import { findingsOf } from '../privacy/gate';
 import { isUuid } from '../../domain/ids';
+import { reportToEdit } from './save-report-version';
 
 export interface ImportPreview {
 	/** The version the file was downloaded from (the latest), and the number the import will get. */
@@ -28,7 +29,8 @@ export interface ImportPreview {
 	omitted: Omitted[];
 	findings: { severity: 'block' | 'warn'; explanation: string }[];
 	isBlocked: boolean;
-	editorial: EditorialWarning[];
+	/** The UN editorial checks on the new text, as the report page shows them. */
+	editorial: ReturnType<typeof editorialSummary>;
 }
 
 export type ImportResult =
@@ -43,9 +45,8 @@ export type ImportResult =
 
 /** Reads an edited DOCX against the report of consultation `slug`; nothing is saved. */
 export async function previewDocxImport(db: Database, actor: Actor, slug: string, file: Uint8Array, options: { refuseTrackedChanges: boolean }): Promise<ImportResult> {
-	const [r] = await db.select().from(report).where(eq(report.slug, slug));
-	if (!r) return NOT_FOUND;
-	if (!policy.canTakeNotes(actor, r.consultationId)) return FORBIDDEN;
+	const r = await reportToEdit(db, actor, slug);
+	if ('ok' in r) return r;
 	let read;
 	try {
 		read = await readReportDocx(file);
@@ -76,7 +77,7 @@ export async function previewDocxImport(db: Database, actor: Actor, slug: string
 			omitted: read.omitted,
 			findings: gate.findings.map((f) => ({ severity: f.severity, explanation: f.explanation })),
 			isBlocked: gate.isBlocked,
-			editorial: editorialWarnings(doc)
+			editorial: editorialSummary(doc)
 		}
 	};
 }

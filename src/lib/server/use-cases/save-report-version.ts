@@ -39,13 +39,16 @@ export type SaveEditResult =
  */
 export async function saveEditedVersion(db: Database, actor: Actor, slug: string, basedOnNumber: number, edits: readonly BlockEdit[], note: string): Promise<SaveEditResult> {
 	const applied = applyEdits(edits);
-	if (!applied.ok) {
-		const [r] = await db.select({ consultationId: report.consultationId }).from(report).where(eq(report.slug, slug));
-		if (!r) return NOT_FOUND;
-		if (!policy.canTakeNotes(actor, r.consultationId)) return FORBIDDEN;
-		return { ok: false, reason: 'invalid', errors: applied.errors };
-	}
-	return saveVersion(db, actor, slug, basedOnNumber, applied.blocks, note);
+	if (applied.ok) return saveVersion(db, actor, slug, basedOnNumber, applied.blocks, note);
+	const r = await reportToEdit(db, actor, slug);
+	return 'ok' in r ? r : { ok: false, reason: 'invalid', errors: applied.errors };
+}
+
+/** The report of consultation `slug`, for someone who may write its versions. */
+export async function reportToEdit(db: Executor, actor: Actor, slug: string): Promise<typeof report.$inferSelect | Forbidden | NotFound> {
+	const [r] = await db.select().from(report).where(eq(report.slug, slug));
+	if (!r) return NOT_FOUND;
+	return policy.canTakeNotes(actor, r.consultationId) ? r : FORBIDDEN;
 }
 
 /**
@@ -53,9 +56,8 @@ export async function saveEditedVersion(db: Database, actor: Actor, slug: string
  * conflict when another version was saved since (the row lock makes two savers take turns).
  */
 export async function saveVersion(db: Database, actor: Actor, slug: string, basedOnNumber: number, blocks: readonly Block[], note: string): Promise<SaveEditResult> {
-	const [r] = await db.select().from(report).where(eq(report.slug, slug));
-	if (!r) return NOT_FOUND;
-	if (!policy.canTakeNotes(actor, r.consultationId)) return FORBIDDEN;
+	const r = await reportToEdit(db, actor, slug);
+	if ('ok' in r) return r;
 	return db.transaction(async (tx) => {
 		await tx.select({ id: report.id }).from(report).where(eq(report.id, r.id)).for('update');
 		const [latest] = await tx.select().from(reportVersion).where(eq(reportVersion.reportId, r.id)).orderBy(desc(reportVersion.number)).limit(1);

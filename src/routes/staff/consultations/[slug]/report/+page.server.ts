@@ -19,7 +19,7 @@ import { circulateVersion, closeCommentsNow } from '$lib/server/use-cases/circul
 import { commentsForStaff } from '$lib/server/queries/report-comments';
 import { markAddressed, unmarkAddressed, replyToComment } from '$lib/server/use-cases/answer-comments';
 import { citations, numberBlocks } from '$lib/domain/report/model';
-import { EDITORIAL_RULES, editorialWarnings, reportWordCount, WORD_LIMIT } from '$lib/domain/report/editorial';
+import { editorialSummary } from '$lib/domain/report/editorial';
 import { formatDeadline } from '$lib/domain/time';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -57,7 +57,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		versions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString().slice(0, 16).replace('T', ' '), publishedAt: v.publishedAt?.toISOString().slice(0, 10) ?? null })),
 		shown: shown && doc ? { id: shown.id, number: shown.number, state: shown.state, title: doc.title, body: renderHtmlBody(doc) } : null,
 		findings: gate ? gate.findings.map((f) => ({ severity: f.severity, text: f.explanation })) : [],
-		editorial: doc ? { warnings: editorialWarnings(doc), words: reportWordCount(doc), limit: WORD_LIMIT, rules: EDITORIAL_RULES } : null,
+		editorial: doc ? editorialSummary(doc) : null,
 		isBlocked: gate?.isBlocked ?? false,
 		overrides: versions.flatMap((v) => (overrides.get(v.id) ?? []).map((o) => ({ number: v.number, date: formatDeadline(o.at, c.timeZone, locals.locale), reason: o.reason, findings: o.findings }))),
 		isSaved: url.searchParams.has('saved'),

@@ -12,7 +12,6 @@ import { DOCX_LIMITS } from '$lib/server/imports/read-docx';
 import { changeText, OMITTED, refusalText, where, withMore } from '$lib/server/report-import-text';
 import { blocksFromJson, shownChanges } from '$lib/domain/report/edit';
 import { policy } from '$lib/domain/policy';
-import { EDITORIAL_RULES, reportWordCount, WORD_LIMIT } from '$lib/domain/report/editorial';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -58,7 +57,7 @@ export const actions: Actions = {
 				commentCount: p.commentCount,
 				omitted: p.omitted.map((o) => OMITTED[o.kind]({ count: o.count })),
 				findings: p.findings,
-				editorial: { warnings: p.editorial, words: reportWordCount({ title: '', subtitle: '', blocks: p.blocks }), limit: WORD_LIMIT, rules: EDITORIAL_RULES }
+				editorial: p.editorial
 			}
 		};
 	},
