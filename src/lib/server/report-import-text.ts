@@ -42,7 +42,8 @@ export function refusalText(r: DocxRefusal): string {
 		case 'zip':
 			if (r.zip.problem === 'not-a-zip') return m.report_import_err_not_docx();
 			if (r.zip.problem === 'corrupt') return m.report_import_err_damaged({ detail: r.zip.detail });
-			return m.report_import_err_bomb({ limit: DOCX_LIMITS.unzippedBytes / 1024 / 1024 });
+			// The limit that was broken: the whole file's, or one part's.
+			return m.report_import_err_bomb({ limit: r.zip.problem === 'too-many-parts' ? DOCX_LIMITS.unzippedBytes / 1024 / 1024 : r.zip.limitMb });
 		case 'malformed':
 			return m.report_import_err_damaged({ detail: `${r.part}: ${r.detail}` });
 		case 'no-paragraphs':
@@ -59,4 +60,3 @@ export function refusalText(r: DocxRefusal): string {
 			return m.report_import_err_too_much_text({ limit: r.limit });
 	}
 }
-
