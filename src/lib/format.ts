@@ -92,6 +92,12 @@ export function addresseeText(id: string): string {
 	return ADDRESSEE_LABELS[id]?.() ?? id;
 }
 
+/** Where a recommendation stands in its report, in the reader's language ("par. 14 (B)"). */
+export function recommendationPlace(paragraphNumber: number | null, letter: string | null): string {
+	if (paragraphNumber === null) return letter ? `(${letter})` : '';
+	return letter ? m.recs_reference_item({ number: paragraphNumber, letter }) : m.recs_reference_paragraph({ number: paragraphNumber });
+}
+
 export function pledgeStatusLabel(status: string): string {
 	return status === 'in-progress' ? m.pledge_status_in_progress() : status === 'fulfilled' ? m.pledge_status_fulfilled() : status === 'withdrawn' ? m.pledge_status_withdrawn() : m.pledge_status_announced();
 }

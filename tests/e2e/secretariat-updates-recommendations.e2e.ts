@@ -62,11 +62,20 @@ test('the secretariat changes a recommendation’s status in Excel, and its publ
 	await card.getByRole('link', { name: 'Link to this recommendation' }).click();
 	await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(TEXT);
 	await expect(visitor.locator('.badge')).toHaveText('In progress');
-	await expect(visitor.getByRole('listitem').filter({ hasText: '2026-11-20: The ministry of the interior invited' })).toBeVisible();
+	await expect(visitor.getByRole('listitem').filter({ hasText: '20 November 2026: The ministry of the interior invited' })).toBeVisible();
+	await expect(visitor.getByRole('listitem').filter({ hasText: /^\d{1,2} [A-Z][a-z]+ \d{4}: Status changed from Open to In progress\.$/ })).toBeVisible();
 	await expect(visitor.getByRole('link', { name: 'Evidence' })).toHaveAttribute('href', 'https://docs.example.org/convene-demo/coordination-mechanism.pdf');
+	// In French, the status change, the date and the paragraph are worded in French (the note
+	// a person wrote stays as written).
+	const recommendationUrl = visitor.url();
+	await visitor.goto(recommendationUrl.replace(/^(https?:\/\/[^/]+)/, '$1/fr'));
+	await expect(visitor.getByRole('listitem').filter({ hasText: /^\d{1,2} [a-zéû]+ \d{4}: Statut passé de « Ouverte » à « En cours »\.$/ })).toBeVisible();
+	await expect(visitor.getByRole('listitem').filter({ hasText: '20 novembre 2026: The ministry of the interior invited' })).toBeVisible();
+	await expect(visitor.getByText(/, par\. \d+ \(B\)$/)).toBeVisible();
+	await expect(visitor.getByRole('link', { name: 'Justificatif' })).toHaveCount(1);
 
 	const withScripts = await (await browser.newContext()).newPage();
-	await withScripts.goto(visitor.url());
+	await withScripts.goto(recommendationUrl);
 	await expect(withScripts.locator('.badge')).toHaveText('In progress');
 	await expectNoSeriousA11yViolations(withScripts);
 	await withScripts.goto(`/processes/${PROCESS}/recommendations`);

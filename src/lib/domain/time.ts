@@ -250,6 +250,11 @@ export function formatDate(instant: Date, zone: string, locale: string): string 
 	return dateTimeFormat(intlLocale(locale), { timeZone: zone, day: 'numeric', month: 'long', year: 'numeric' }).format(instant);
 }
 
+/** A calendar date (YYYY-MM-DD, no zone) in words: "23 November 2026", "23 novembre 2026". */
+export function formatIsoDate(date: string, locale: string): string {
+	return formatDate(new Date(`${date}T12:00:00Z`), 'UTC', locale);
+}
+
 /**
  * A deadline as the region writes it: an instant at midnight is shown as 24:00 of the day before
  * ("Sunday, 6 December 2026, 24:00 Indochina Time"), so nobody reads it as a day later or earlier.

@@ -55,12 +55,16 @@ export interface TrackedRecommendation {
 	timeZone: string;
 	reportSlug: string | null;
 	versionNumber: number | null;
+	/** "para. 14 (B)", in English (the spreadsheet, open data); pages word it from the two below. */
 	reference: string;
+	paragraphNumber: number | null;
+	listLetter: string | null;
 	text: string;
 	addressees: string[];
 	status: RecommendationStatus;
 	objectives: { id: string; number: number; shortTitle: string }[];
-	followUps: { id: string; happenedOn: string; note: string; evidenceUrl: string | null }[];
+	/** A status change's entry also says which (its note is in English). */
+	followUps: { id: string; happenedOn: string; note: string; evidenceUrl: string | null; statusChange: { from: RecommendationStatus; to: RecommendationStatus } | null }[];
 	updatedAt: Date;
 }
 

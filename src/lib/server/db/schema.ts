@@ -848,10 +848,17 @@ export const followUp = pgTable(
 		// Public (the follow-up log): written only with what the privacy gate let through.
 		note: text('note').$type<PublicText>().notNull(),
 		evidenceUrl: text('evidence_url').$type<PublicText>(),
+		// A status change's entry: the note is written in English (exports, open data); pages word
+		// it from these two in the reader's language.
+		statusFrom: text('status_from', { enum: RECOMMENDATION_STATUSES }),
+		statusTo: text('status_to', { enum: RECOMMENDATION_STATUSES }),
 		createdByUserId: text('created_by_user_id').references(() => authUser.id),
 		createdAt: createdAt()
 	},
-	(t) => [index('follow_up_recommendation_idx').on(t.recommendationId, t.happenedOn)]
+	(t) => [
+		index('follow_up_recommendation_idx').on(t.recommendationId, t.happenedOn),
+		check('follow_up_status_change_check', sql`(${t.statusFrom} is null) = (${t.statusTo} is null) and ${oneOf(t.statusFrom, RECOMMENDATION_STATUSES)} is not false and ${oneOf(t.statusTo, RECOMMENDATION_STATUSES)} is not false`)
+	]
 );
 
 export const practice = pgTable(

@@ -70,11 +70,15 @@ export async function listRecommendations(db: Executor, processId: string, filte
 		reportSlug: c.reportSlug,
 		versionNumber: c.versionNumber,
 		reference: recommendationReference(r.paragraphNumber, r.listLetter),
+		paragraphNumber: r.paragraphNumber,
+		listLetter: r.listLetter,
 		text: r.text,
 		addressees: r.addressees,
 		status: r.status,
 		objectives: tags.filter((t) => t.recommendationId === r.id).map(({ id, number, shortTitle }) => ({ id, number, shortTitle })),
-		followUps: log.filter((f) => f.recommendationId === r.id).map((f) => ({ id: f.id, happenedOn: f.happenedOn, note: f.note, evidenceUrl: f.evidenceUrl })),
+		followUps: log
+			.filter((f) => f.recommendationId === r.id)
+			.map((f) => ({ id: f.id, happenedOn: f.happenedOn, note: f.note, evidenceUrl: f.evidenceUrl, statusChange: f.statusFrom && f.statusTo ? { from: f.statusFrom, to: f.statusTo } : null })),
 		updatedAt: r.updatedAt
 	}));
 }

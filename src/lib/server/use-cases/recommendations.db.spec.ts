@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { eq } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
+import fs from 'node:fs';
+import path from 'node:path';
 import { DEMO_DAY, testDriver, useTestDatabase } from '../../../../tests/support/test-db';
 import { makeStaffActor } from '../../../../tests/support/factories';
 import { DEMO_PUBLISHED_SLUG } from '../demo/seed-demo';
@@ -17,6 +19,7 @@ import { updateRecommendation } from './update-recommendations';
 import { roomAttendees } from '../queries/attendees';
 import type { Actor } from '../../domain/policy';
 import type { ConsultationId } from '../../domain/ids';
+import type { PublicText } from '../privacy/gate';
 
 const t = useTestDatabase({ demo: true });
 let admin: Actor;
@@ -113,12 +116,30 @@ describe(`the recommendations tracker on ${testDriver}`, () => {
 		const after = (await listRecommendations(t.db, processId)).find((r) => r.id === target.id)!;
 		expect(after.status).toBe('implemented');
 		expect(after.followUps).toEqual([
-			expect.objectContaining({ happenedOn: '2026-11-23', note: 'Status changed from Open to Implemented.' }),
-			expect.objectContaining({ happenedOn: '2026-11-20', note: 'The regional ministers adopted the guidelines.', evidenceUrl: 'https://docs.example.org/guidelines.pdf' })
+			expect.objectContaining({ happenedOn: '2026-11-23', note: 'Status changed from Open to Implemented.', statusChange: { from: 'open', to: 'implemented' } }),
+			expect.objectContaining({ happenedOn: '2026-11-20', note: 'The regional ministers adopted the guidelines.', evidenceUrl: 'https://docs.example.org/guidelines.pdf', statusChange: null })
 		]);
 		// The same file uploaded again adds nothing.
 		const again = await importRecommendationsSheet(t.db, admin, processId, data, 'recommendations.xlsx', DEMO_DAY);
 		expect(again).toMatchObject({ ok: true, changed: 0, followUps: 0 });
+	});
+
+	it('reads the status change of entries logged before pages worded it in each language (migration 0016)', async () => {
+		const [target] = await listRecommendations(t.db, processId);
+		const rows = await t.db
+			.insert(followUp)
+			.values([
+				{ recommendationId: target.id, happenedOn: '2026-01-02', note: 'Status changed from In progress to No action.' as PublicText },
+				{ recommendationId: target.id, happenedOn: '2026-01-03', note: 'Status changed from Open to Finished.' as PublicText },
+				{ recommendationId: target.id, happenedOn: '2026-01-04', note: 'Status changed from Open to Implemented. Then more.' as PublicText }
+			])
+			.returning({ id: followUp.id });
+		const migration = fs.readFileSync(path.resolve('drizzle/0016_follow_up_status_change.sql'), 'utf8').split('--> statement-breakpoint');
+		await t.db.execute(sql.raw(migration.at(-1)!));
+		const after = (await listRecommendations(t.db, processId)).find((r) => r.id === target.id)!;
+		const change = (id: string) => after.followUps.find((f) => f.id === id)!.statusChange;
+		expect(rows.map((r) => change(r.id))).toEqual([{ from: 'in-progress', to: 'no-action' }, null, null]);
+		await t.db.delete(followUp).where(inArray(followUp.id, rows.map((r) => r.id)));
 	});
 
 	it('refuses a sheet with any bad row, says where, and changes nothing', async () => {

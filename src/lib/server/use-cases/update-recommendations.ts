@@ -87,10 +87,10 @@ export async function applyChanges(db: Database, actor: Actor, changes: readonly
 					: [];
 				if (found.length) await tx.insert(recommendationObjective).values(found.map((o) => ({ recommendationId: r.id, objectiveId: o.id })));
 			}
-			const entries: { happenedOn: string; note: PublicText; evidenceUrl: PublicText | null }[] = [];
+			const entries: { happenedOn: string; note: PublicText; evidenceUrl: PublicText | null; statusFrom?: RecommendationStatus; statusTo?: RecommendationStatus }[] = [];
 			if (set.status) {
 				const gate = await clear(r, `Status changed from ${STATUS_LABELS[r.status]} to ${STATUS_LABELS[set.status]}.`, null);
-				if (gate.ok) entries.push({ happenedOn: dateInZone(now, timeZone), note: gate.texts.note, evidenceUrl: null });
+				if (gate.ok) entries.push({ happenedOn: dateInZone(now, timeZone), note: gate.texts.note, evidenceUrl: null, statusFrom: r.status, statusTo: set.status });
 			}
 			if (c.followUp) entries.push({ happenedOn: c.followUp.happenedOn, ...cleared.get(c.id)! });
 			for (const e of entries) {
@@ -99,7 +99,7 @@ export async function applyChanges(db: Database, actor: Actor, changes: readonly
 					.from(followUp)
 					.where(and(eq(followUp.recommendationId, r.id), eq(followUp.happenedOn, e.happenedOn), eq(followUp.note, e.note)));
 				if (dupe) continue;
-				await tx.insert(followUp).values({ recommendationId: r.id, happenedOn: e.happenedOn, note: e.note, evidenceUrl: e.evidenceUrl, createdByUserId: userId });
+				await tx.insert(followUp).values({ recommendationId: r.id, happenedOn: e.happenedOn, note: e.note, evidenceUrl: e.evidenceUrl, statusFrom: e.statusFrom, statusTo: e.statusTo, createdByUserId: userId });
 				followUps++;
 			}
 			await writeAudit(tx, actor, {
