@@ -68,13 +68,30 @@ export interface TrackedRecommendation {
 	updatedAt: Date;
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+/** What is wrong with a cell or a row of the sheet (or a field of the form); pages word it. */
+export type SheetProblem =
+	| { kind: 'not-a-status'; value: string }
+	| { kind: 'not-an-addressee'; value: string }
+	| { kind: 'not-an-objective'; value: string; last: number }
+	| { kind: 'ambiguous-date'; value: string }
+	| { kind: 'not-a-date'; value: string }
+	| { kind: 'not-a-web-address'; value: string }
+	| { kind: 'columns-missing'; columns: string[] }
+	| { kind: 'unknown-recommendation'; value: string }
+	| { kind: 'no-recommendation-id' }
+	| { kind: 'repeated-row'; row: number }
+	| { kind: 'follow-up-without-note' }
+	| { kind: 'follow-up-without-date' }
+	| { kind: 'not-an-organizer' }
+	| { kind: 'public-log'; explanation: string };
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: SheetProblem };
 
 export function parseStatus(cell: string): Parsed<RecommendationStatus> {
 	const n = norm(cell).replace(/[\s_]+/g, '-');
 	const found = RECOMMENDATION_STATUSES.find((s) => s === n || norm(STATUS_LABELS[s]).replace(/\s+/g, '-') === n);
 	if (found) return { ok: true, value: found };
-	return { ok: false, message: `"${cell}" is not a status: write one of ${Object.values(STATUS_LABELS).join(', ')}` };
+	return { ok: false, problem: { kind: 'not-a-status', value: cell } };
 }
 
 /** "Governments; Parliamentarians" (labels or ids, separated by ; or ,). Empty means none. */
@@ -84,7 +101,7 @@ export function parseAddressees(cell: string): Parsed<AddresseeId[]> {
 	for (const part of parts) {
 		const n = norm(part);
 		const found = ADDRESSEES.find((a) => a.id === n || norm(a.label) === n || norm(a.label).replace(/^the /, '') === n.replace(/^the /, ''));
-		if (!found) return { ok: false, message: `"${part}" is not an addressee: write any of ${ADDRESSEES.map((a) => a.label).join('; ')}` };
+		if (!found) return { ok: false, problem: { kind: 'not-an-addressee', value: part } };
 		if (!ids.includes(found.id)) ids.push(found.id);
 	}
 	return { ok: true, value: ids };
@@ -97,7 +114,7 @@ export function parseObjectiveNumbers(cell: string, last: number): Parsed<number
 	for (const part of parts) {
 		const m = /^(?:objective\s*|obj\.?\s*|#)?(\d{1,3})$/i.exec(part);
 		const n = m ? Number(m[1]) : NaN;
-		if (!Number.isInteger(n) || n < 1 || n > last) return { ok: false, message: `"${part}" is not an objective number from 1 to ${last}` };
+		if (!Number.isInteger(n) || n < 1 || n > last) return { ok: false, problem: { kind: 'not-an-objective', value: part, last } };
 		if (!numbers.includes(n)) numbers.push(n);
 	}
 	return { ok: true, value: numbers.sort((a, b) => a - b) };
@@ -123,7 +140,7 @@ export function parseSheetDate(cell: string): Parsed<string> {
 	if (m) value = isoDate(+m[1], +m[2], +m[3]);
 	else if ((m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(s))) {
 		const [d, mo] = [+m[1], +m[2]];
-		if (d <= 12 && mo <= 12 && d !== mo) return { ok: false, message: `"${s}" could be read two ways: write the date as YYYY-MM-DD` };
+		if (d <= 12 && mo <= 12 && d !== mo) return { ok: false, problem: { kind: 'ambiguous-date', value: s } };
 		value = isoDate(+m[3], mo > 12 ? d : mo, mo > 12 ? mo : d);
 	} else if ((m = /^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$/i.exec(s))) {
 		const month = MONTHS.indexOf(m[2].slice(0, 3).toLowerCase());
@@ -133,7 +150,7 @@ export function parseSheetDate(cell: string): Parsed<string> {
 		const date = new Date(Date.parse(s));
 		value = isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 	}
-	return value ? { ok: true, value } : { ok: false, message: `"${s}" is not a date: write it as YYYY-MM-DD` };
+	return value ? { ok: true, value } : { ok: false, problem: { kind: 'not-a-date', value: s } };
 }
 
 export function parseEvidenceUrl(cell: string): Parsed<string | null> {
@@ -145,7 +162,7 @@ export function parseEvidenceUrl(cell: string): Parsed<string | null> {
 	} catch {
 		// reported below
 	}
-	return { ok: false, message: `"${s}" is not a web address (https://…)` };
+	return { ok: false, problem: { kind: 'not-a-web-address', value: s } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -185,7 +202,7 @@ export interface SheetChange {
 export interface SheetError {
 	row: number;
 	column: string;
-	message: string;
+	problem: SheetProblem;
 }
 
 export type SheetPlan = { ok: true; changes: SheetChange[]; unchanged: number } | { ok: false; errors: SheetError[] };
@@ -207,8 +224,8 @@ export function planSheet(table: readonly (readonly string[])[], current: Readon
 	const idCol = col(SHEET_COLUMNS.id);
 	const statusCol = col(SHEET_COLUMNS.status);
 	if (idCol < 0 || statusCol < 0) {
-		const missing = [idCol < 0 ? SHEET_COLUMNS.id : null, statusCol < 0 ? SHEET_COLUMNS.status : null].filter(Boolean).join('" and "');
-		return { ok: false, errors: [{ row: 1, column: missing, message: `The first row must have the columns "${missing}": download the sheet again and edit that copy` }] };
+		const missing = [idCol < 0 ? SHEET_COLUMNS.id : null, statusCol < 0 ? SHEET_COLUMNS.status : null].filter((c) => c !== null);
+		return { ok: false, errors: [{ row: 1, column: missing.join(', '), problem: { kind: 'columns-missing', columns: missing } }] };
 	}
 	const [addrCol, objCol, dateCol, noteCol, urlCol] = [SHEET_COLUMNS.addressees, SHEET_COLUMNS.objectives, SHEET_COLUMNS.followUpDate, SHEET_COLUMNS.followUpNote, SHEET_COLUMNS.evidence].map(col);
 	const changes: SheetChange[] = [];
@@ -219,39 +236,39 @@ export function planSheet(table: readonly (readonly string[])[], current: Readon
 		const cell = (c: number) => (c >= 0 ? (row[c] ?? '').trim() : '');
 		if (row.every((v) => !v?.trim())) continue;
 		const rowNumber = r + 1;
-		const fail = (column: string, message: string) => errors.push({ row: rowNumber, column, message });
+		const fail = (column: string, problem: SheetProblem) => errors.push({ row: rowNumber, column, problem });
 		const id = cell(idCol).toLowerCase();
 		const before = current.get(id);
 		if (!before) {
-			fail(SHEET_COLUMNS.id, id ? `"${cell(idCol)}" is not a recommendation of this process` : 'The recommendation ID is empty');
+			fail(SHEET_COLUMNS.id, id ? { kind: 'unknown-recommendation', value: cell(idCol) } : { kind: 'no-recommendation-id' });
 			continue;
 		}
 		if (seen.has(id)) {
-			fail(SHEET_COLUMNS.id, `This recommendation is also on row ${seen.get(id)}: keep one row per recommendation`);
+			fail(SHEET_COLUMNS.id, { kind: 'repeated-row', row: seen.get(id)! });
 			continue;
 		}
 		seen.set(id, rowNumber);
 		const change: SheetChange = { id, row: rowNumber };
 		const status = parseStatus(cell(statusCol));
-		if (!status.ok) fail(SHEET_COLUMNS.status, status.message);
+		if (!status.ok) fail(SHEET_COLUMNS.status, status.problem);
 		else if (status.value !== before.status) change.status = status.value;
 		if (addrCol >= 0) {
 			const addressees = parseAddressees(cell(addrCol));
-			if (!addressees.ok) fail(SHEET_COLUMNS.addressees, addressees.message);
+			if (!addressees.ok) fail(SHEET_COLUMNS.addressees, addressees.problem);
 			else if (!sameList(addressees.value, before.addressees)) change.addressees = addressees.value;
 		}
 		if (objCol >= 0) {
 			const numbers = parseObjectiveNumbers(cell(objCol), lastObjective);
-			if (!numbers.ok) fail(SHEET_COLUMNS.objectives, numbers.message);
+			if (!numbers.ok) fail(SHEET_COLUMNS.objectives, numbers.problem);
 			else if (!sameList(numbers.value, before.objectiveNumbers)) change.objectiveNumbers = numbers.value;
 		}
 		const [dateText, note, urlText] = [cell(dateCol), cell(noteCol), cell(urlCol)];
 		if (dateText || note || urlText) {
-			if (!note) fail(SHEET_COLUMNS.followUpNote, 'A follow-up needs a note saying what happened');
-			const date = dateText ? parseSheetDate(dateText) : ({ ok: false, message: 'A follow-up needs the date it happened' } as const);
-			if (!date.ok) fail(SHEET_COLUMNS.followUpDate, date.message);
+			if (!note) fail(SHEET_COLUMNS.followUpNote, { kind: 'follow-up-without-note' });
+			const date: Parsed<string> = dateText ? parseSheetDate(dateText) : { ok: false, problem: { kind: 'follow-up-without-date' } };
+			if (!date.ok) fail(SHEET_COLUMNS.followUpDate, date.problem);
 			const url = parseEvidenceUrl(urlText);
-			if (!url.ok) fail(SHEET_COLUMNS.evidence, url.message);
+			if (!url.ok) fail(SHEET_COLUMNS.evidence, url.problem);
 			if (note && date.ok && url.ok) change.followUp = { happenedOn: date.value, note, evidenceUrl: url.value };
 		}
 		if (change.status || change.addressees || change.objectiveNumbers || change.followUp) changes.push(change);

@@ -9,7 +9,60 @@ import { unzipBounded, ZipRefusedError, type ZipLimits } from './bounded-zip';
 
 export type Table = string[][];
 
-export class UnreadableFileError extends Error {}
+/** Why a table was refused, for each reader's language (the message is the English wording). */
+export type TableProblem =
+	| { kind: 'too-large'; rows: number; columns: number }
+	| { kind: 'file-too-large'; limitMb: number }
+	| { kind: 'not-a-table'; fileName: string }
+	| { kind: 'csv-line-too-long'; limit: number }
+	| { kind: 'csv-unreadable'; detail: string }
+	| { kind: 'xlsx-not-a-zip' }
+	| { kind: 'xlsx-too-many-parts'; limit: number }
+	| { kind: 'xlsx-unzips-too-large'; limitMb: number }
+	| { kind: 'xlsx-part-too-large'; part: string; limitMb: number }
+	| { kind: 'xlsx-unreadable'; detail: string }
+	| { kind: 'xlsx-too-slow'; seconds: number }
+	| { kind: 'cell-too-long'; row: number; column: number; limit: number }
+	| { kind: 'no-worksheet' };
+
+const fmt = (n: number) => n.toLocaleString('en-GB');
+
+function englishOf(p: TableProblem): string {
+	switch (p.kind) {
+		case 'too-large':
+			return `The table is too large: at most ${fmt(p.rows)} rows and ${fmt(p.columns)} columns`;
+		case 'file-too-large':
+			return `The file is larger than ${p.limitMb} MB`;
+		case 'not-a-table':
+			return `"${p.fileName}" is neither a .csv nor an .xlsx file`;
+		case 'csv-line-too-long':
+			return `A line of the CSV file is longer than ${fmt(p.limit)} characters`;
+		case 'csv-unreadable':
+			return `The CSV file could not be read: ${p.detail}`;
+		case 'xlsx-not-a-zip':
+			return 'The XLSX file could not be read: it is not a valid XLSX (zip) file';
+		case 'xlsx-too-many-parts':
+			return `The XLSX file holds more than ${fmt(p.limit)} parts`;
+		case 'xlsx-unzips-too-large':
+			return `The XLSX file unpacks to more than ${fmt(p.limitMb)} MB`;
+		case 'xlsx-part-too-large':
+			return `A part of the XLSX file (${p.part}) unpacks to more than ${fmt(p.limitMb)} MB`;
+		case 'xlsx-unreadable':
+			return `The XLSX file could not be read: ${p.detail}`;
+		case 'xlsx-too-slow':
+			return `The XLSX file took longer than ${p.seconds} s to read`;
+		case 'cell-too-long':
+			return `A cell (row ${fmt(p.row)}, column ${p.column}) holds more than ${fmt(p.limit)} characters`;
+		case 'no-worksheet':
+			return 'The XLSX file has no worksheet';
+	}
+}
+
+export class UnreadableFileError extends Error {
+	constructor(public readonly problem: TableProblem) {
+		super(englishOf(problem));
+	}
+}
 
 /** The limits of an uploaded table, named in the errors. */
 export interface TableLimits extends ZipLimits {
@@ -40,8 +93,7 @@ export const TABLE_LIMITS: TableLimits = {
 
 export const MAX_IMPORT_BYTES = TABLE_LIMITS.bytes;
 
-const fmt = (n: number) => n.toLocaleString('en-GB');
-const tooBig = (limits: TableLimits) => new UnreadableFileError(`The table is too large: at most ${fmt(limits.rows)} rows and ${fmt(limits.columns)} columns`);
+const tooBig = (limits: TableLimits) => new UnreadableFileError({ kind: 'too-large', rows: limits.rows, columns: limits.columns });
 
 function detectDelimiter(firstLine: string): string {
 	// Excel in French, German and other locales writes CSV with semicolons.
@@ -80,8 +132,8 @@ export async function readCsv(text: string, limits: TableLimits = TABLE_LIMITS):
 	} catch (error) {
 		if (error instanceof UnreadableFileError) throw error;
 		const e = error as { code?: string; message: string };
-		if (e.code === 'CSV_MAX_RECORD_SIZE') throw new UnreadableFileError(`A line of the CSV file is longer than ${fmt(limits.lineLength)} characters`);
-		throw new UnreadableFileError(`The CSV file could not be read: ${e.message}`);
+		if (e.code === 'CSV_MAX_RECORD_SIZE') throw new UnreadableFileError({ kind: 'csv-line-too-long', limit: limits.lineLength });
+		throw new UnreadableFileError({ kind: 'csv-unreadable', detail: e.message });
 	}
 	return rows;
 }
@@ -93,11 +145,11 @@ async function checkZip(data: Uint8Array, limits: TableLimits): Promise<void> {
 	} catch (error) {
 		if (!(error instanceof ZipRefusedError)) throw error;
 		const r = error.refusal;
-		if (r.problem === 'not-a-zip') throw new UnreadableFileError('The XLSX file could not be read: it is not a valid XLSX (zip) file');
-		if (r.problem === 'too-many-parts') throw new UnreadableFileError(`The XLSX file holds more than ${fmt(r.limit)} parts`);
-		if (r.problem === 'unzips-too-large') throw new UnreadableFileError(`The XLSX file unpacks to more than ${fmt(r.limitMb)} MB`);
-		if (r.problem === 'part-too-large') throw new UnreadableFileError(`A part of the XLSX file (${r.part}) unpacks to more than ${fmt(r.limitMb)} MB`);
-		throw new UnreadableFileError(`The XLSX file could not be read: ${r.detail}`);
+		if (r.problem === 'not-a-zip') throw new UnreadableFileError({ kind: 'xlsx-not-a-zip' });
+		if (r.problem === 'too-many-parts') throw new UnreadableFileError({ kind: 'xlsx-too-many-parts', limit: r.limit });
+		if (r.problem === 'unzips-too-large') throw new UnreadableFileError({ kind: 'xlsx-unzips-too-large', limitMb: r.limitMb });
+		if (r.problem === 'part-too-large') throw new UnreadableFileError({ kind: 'xlsx-part-too-large', part: r.part, limitMb: r.limitMb });
+		throw new UnreadableFileError({ kind: 'xlsx-unreadable', detail: r.detail });
 	}
 }
 
@@ -121,11 +173,11 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array, limits: TableLimi
 			for await (const row of sheet) {
 				// The far cell is refused as soon as its row is read: nothing of its size is built.
 				if (row.number > limits.rows || row.cellCount > limits.columns) throw tooBig(limits);
-				if (Date.now() - started > limits.time) throw new UnreadableFileError(`The XLSX file took longer than ${limits.time / 1000} s to read`);
+				if (Date.now() - started > limits.time) throw new UnreadableFileError({ kind: 'xlsx-too-slow', seconds: limits.time / 1000 });
 				const values: string[] = [];
 				for (let c = 1; c <= row.cellCount; c++) {
 					const text = row.getCell(c).text ?? '';
-					if (text.length > limits.cellLength) throw new UnreadableFileError(`A cell (row ${fmt(row.number)}, column ${c}) holds more than ${fmt(limits.cellLength)} characters`);
+					if (text.length > limits.cellLength) throw new UnreadableFileError({ kind: 'cell-too-long', row: row.number, column: c, limit: limits.cellLength });
 					values.push(text);
 				}
 				rows[row.number - 1] = values;
@@ -135,9 +187,9 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array, limits: TableLimi
 		}
 	} catch (error) {
 		if (error instanceof UnreadableFileError) throw error;
-		throw new UnreadableFileError(`The XLSX file could not be read: ${(error as Error).message}`);
+		throw new UnreadableFileError({ kind: 'xlsx-unreadable', detail: (error as Error).message });
 	}
-	if (!sheets) throw new UnreadableFileError('The XLSX file has no worksheet');
+	if (!sheets) throw new UnreadableFileError({ kind: 'no-worksheet' });
 	// As Excel shows it: every row as wide as the widest, empty rows kept.
 	for (let i = 0; i < rows.length; i++) {
 		const row = (rows[i] ??= []);
@@ -147,9 +199,9 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array, limits: TableLimi
 }
 
 export async function readTable(data: Uint8Array, fileName: string): Promise<Table> {
-	if (data.byteLength > TABLE_LIMITS.bytes) throw new UnreadableFileError(`The file is larger than ${TABLE_LIMITS.bytes / 1024 / 1024} MB`);
+	if (data.byteLength > TABLE_LIMITS.bytes) throw new UnreadableFileError({ kind: 'file-too-large', limitMb: TABLE_LIMITS.bytes / 1024 / 1024 });
 	const lower = fileName.toLowerCase();
 	if (lower.endsWith('.xlsx')) return readXlsx(data);
 	if (lower.endsWith('.csv') || lower.endsWith('.txt')) return readCsv(new TextDecoder('utf-8').decode(data));
-	throw new UnreadableFileError(`"${fileName}" is neither a .csv nor an .xlsx file`);
+	throw new UnreadableFileError({ kind: 'not-a-table', fileName });
 }

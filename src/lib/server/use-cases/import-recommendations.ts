@@ -2,11 +2,11 @@
 import type { Database } from '../db';
 import { planSheet, type CurrentRecommendation } from '../../domain/follow-up/recommendations';
 import { FORBIDDEN, type Actor } from '../../domain/policy';
-import { readTable, UnreadableFileError } from '../imports/read-table';
+import { readTable, UnreadableFileError, type TableProblem } from '../imports/read-table';
 import { lastObjectiveNumber, listRecommendations } from '../queries/recommendations';
 import { type ChangeResult, applyChanges } from './update-recommendations';
 
-export type SheetResult = ChangeResult | { ok: false; reason: 'unreadable'; message: string };
+export type SheetResult = ChangeResult | { ok: false; reason: 'unreadable'; problem: TableProblem };
 
 /** Reads an edited sheet back. Any error anywhere: nothing is changed, and every error is listed. */
 export async function importRecommendationsSheet(db: Database, actor: Actor, processId: string, data: Uint8Array, fileName: string, now: Date): Promise<SheetResult & { unchanged?: number }> {
@@ -15,7 +15,7 @@ export async function importRecommendationsSheet(db: Database, actor: Actor, pro
 	try {
 		table = await readTable(data, fileName);
 	} catch (error) {
-		if (error instanceof UnreadableFileError) return { ok: false, reason: 'unreadable', message: error.message };
+		if (error instanceof UnreadableFileError) return { ok: false, reason: 'unreadable', problem: error.problem };
 		throw error;
 	}
 	const rows = await listRecommendations(db, processId);

@@ -56,13 +56,13 @@ export async function applyChanges(db: Database, actor: Actor, changes: readonly
 			if (!row) return NOT_FOUND;
 			if (!policy.canOrganize(actor, row.r.consultationId!)) {
 				if (c.row === undefined) return FORBIDDEN;
-				errors.push({ row: c.row, column: SHEET_COLUMNS.id, message: 'You are not an organizer of the consultation this recommendation comes from' });
+				errors.push({ row: c.row, column: SHEET_COLUMNS.id, problem: { kind: 'not-an-organizer' } });
 			}
 			if (c.followUp) {
 				const gate = await clear(row.r, c.followUp.note, c.followUp.evidenceUrl);
 				if (!gate.ok) {
 					canOverride = gate.canOverride;
-					for (const f of gate.findings) errors.push({ row: c.row ?? 0, column: SHEET_COLUMNS.followUpNote, message: `The follow-up log is public: ${f.explanation}` });
+					for (const f of gate.findings) errors.push({ row: c.row ?? 0, column: SHEET_COLUMNS.followUpNote, problem: { kind: 'public-log', explanation: f.explanation } });
 				}
 				else cleared.set(c.id, { note: gate.texts.note, evidenceUrl: c.followUp.evidenceUrl ? gate.texts.evidenceUrl : null });
 			}

@@ -11,6 +11,7 @@ import { IMPORT_FIELDS, guessMapping, type ColumnMapping } from '$lib/domain/peo
 import { policy } from '$lib/domain/policy';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
+import { tableProblemText } from '$lib/server/problem-text';
 
 /** The mapping chosen in the form (map_<field>=<column>), else the guessed one. */
 function mappingFrom(params: URLSearchParams | FormData, header: string[]): ColumnMapping {
@@ -60,7 +61,7 @@ export const actions: Actions = {
 		try {
 			rows = await readTable(new Uint8Array(await file.arrayBuffer()), file.name);
 		} catch (error) {
-			if (error instanceof UnreadableFileError) return fail(400, { message: m.import_unreadable({ reason: error.message }) });
+			if (error instanceof UnreadableFileError) return fail(400, { message: m.import_unreadable({ reason: tableProblemText(error.problem) }) });
 			throw error;
 		}
 		const id = await saveImportUpload(getDb(), actor.userId, file.name, rows, new Date());

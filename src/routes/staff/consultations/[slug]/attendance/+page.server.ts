@@ -12,6 +12,7 @@ import { attendanceSentence, categoryNoun, genderSentence } from '$lib/domain/st
 import { formatTimeRange } from '$lib/domain/time';
 import { policy } from '$lib/domain/policy';
 import { m } from '$lib/paraglide/messages';
+import { tableProblemText } from '$lib/server/problem-text';
 import { formId, NOT_FOUND } from '$lib/server/forms';
 import type { RegistrationId } from '$lib/domain/ids';
 
@@ -41,7 +42,7 @@ export const actions: Actions = {
 		try {
 			table = await readTable(new Uint8Array(await file.arrayBuffer()), file.name);
 		} catch (e) {
-			if (e instanceof UnreadableFileError) return fail(400, { problems: [e.message] });
+			if (e instanceof UnreadableFileError) return fail(400, { problems: [tableProblemText(e.problem)] });
 			throw e;
 		}
 		const result = await importZoomAttendance(getDb(), actor, c.slug, table);

@@ -14,6 +14,7 @@ import { ADDRESSEES, parseEvidenceUrl, parseObjectiveNumbers, parseSheetDate, pa
 import { RECOMMENDATION_STATUSES } from '$lib/domain/enums';
 import { policy } from '$lib/domain/policy';
 import { m } from '$lib/paraglide/messages';
+import { sheetErrorText, sheetProblemText, tableProblemText } from '$lib/server/problem-text';
 
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -41,19 +42,19 @@ export const actions: Actions = {
 		const values = { id, status: text('status'), addressees: form.getAll('addressees').map(String), objectives: text('objectives'), followUpDate: text('followUpDate'), followUpNote: text('followUpNote'), evidenceUrl: text('evidenceUrl') };
 		const errors: Record<string, string> = {};
 		const status = parseStatus(values.status);
-		if (!status.ok) errors.status = status.message;
+		if (!status.ok) errors.status = sheetProblemText(status.problem);
 		const addressees = values.addressees.filter((a): a is AddresseeId => ADDRESSEES.some((x) => x.id === a));
 		if (addressees.length !== values.addressees.length) errors.addressees = m.error_invalid_choice();
 		const objectives = parseObjectiveNumbers(values.objectives, await lastObjectiveNumber(getDb(), p.id));
-		if (!objectives.ok) errors.objectives = objectives.message;
+		if (!objectives.ok) errors.objectives = sheetProblemText(objectives.problem);
 		let followUp: { happenedOn: string; note: string; evidenceUrl: string | null } | undefined;
 		if (values.followUpDate || values.followUpNote || values.evidenceUrl) {
 			const date = parseSheetDate(values.followUpDate);
 			const url = parseEvidenceUrl(values.evidenceUrl);
 			if (!values.followUpDate) errors.followUpDate = m.err_required();
-			else if (!date.ok) errors.followUpDate = date.message;
+			else if (!date.ok) errors.followUpDate = sheetProblemText(date.problem);
 			if (!values.followUpNote) errors.followUpNote = m.err_required();
-			if (!url.ok) errors.evidenceUrl = url.message;
+			if (!url.ok) errors.evidenceUrl = sheetProblemText(url.problem);
 			if (date.ok && url.ok && values.followUpNote) followUp = { happenedOn: date.value, note: values.followUpNote, evidenceUrl: url.value };
 		}
 		if (Object.keys(errors).length) return fail(400, { id, values, errors });
@@ -67,7 +68,7 @@ export const actions: Actions = {
 			followUp
 		}, new Date(), { overrideReason: overrideReasonOf(form) });
 		if (!result.ok) {
-			if (result.reason === 'invalid') return fail(400, { id, values, errors: { followUpNote: result.errors.map((e) => e.message).join(' ') }, canOverride: result.canOverride ?? false });
+			if (result.reason === 'invalid') return fail(400, { id, values, errors: { followUpNote: result.errors.map((e) => sheetProblemText(e.problem)).join(' ') }, canOverride: result.canOverride ?? false });
 			return fail(result.reason === 'forbidden' ? 403 : 404, { id, values, errors: { form: result.reason === 'forbidden' ? m.error_forbidden() : m.error_not_found() } });
 		}
 		return { savedId: id };
@@ -79,8 +80,8 @@ export const actions: Actions = {
 		if (!(file instanceof File) || file.size === 0) return fail(400, { sheetProblems: [m.staff_recs_choose_file()] });
 		const result = await importRecommendationsSheet(getDb(), actor, p.id, new Uint8Array(await file.arrayBuffer()), file.name, new Date());
 		if (!result.ok) {
-			if (result.reason === 'unreadable') return fail(400, { sheetProblems: [result.message] });
-			if (result.reason === 'invalid') return fail(400, { sheetProblems: result.errors.map((e) => m.staff_recs_sheet_row({ row: e.row, column: e.column, message: e.message })), isSheetInvalid: true });
+			if (result.reason === 'unreadable') return fail(400, { sheetProblems: [tableProblemText(result.problem)] });
+			if (result.reason === 'invalid') return fail(400, { sheetProblems: result.errors.map((e) => sheetErrorText(e)), isSheetInvalid: true });
 			return fail(403, { sheetProblems: [m.error_forbidden()] });
 		}
 		return { imported: m.staff_recs_imported({ changed: result.changed, followUps: result.followUps, unchanged: result.unchanged ?? 0 }) };

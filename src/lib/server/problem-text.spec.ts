@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { sheetErrorText, sheetProblemText, tableProblemText } from './problem-text';
+import { locales } from '$lib/paraglide/runtime';
+import type { TableProblem } from './imports/read-table';
+import type { SheetProblem } from '../domain/follow-up/recommendations';
+
+// One of each kind: the Record type fails to compile when a kind is added without a sample here.
+const TABLE: Record<TableProblem['kind'], TableProblem> = {
+	'too-large': { kind: 'too-large', rows: 20_000, columns: 50 },
+	'file-too-large': { kind: 'file-too-large', limitMb: 25 },
+	'not-a-table': { kind: 'not-a-table', fileName: 'notes.pdf' },
+	'csv-line-too-long': { kind: 'csv-line-too-long', limit: 100_000 },
+	'csv-unreadable': { kind: 'csv-unreadable', detail: 'Invalid Closing Quote' },
+	'xlsx-not-a-zip': { kind: 'xlsx-not-a-zip' },
+	'xlsx-too-many-parts': { kind: 'xlsx-too-many-parts', limit: 500 },
+	'xlsx-unzips-too-large': { kind: 'xlsx-unzips-too-large', limitMb: 200 },
+	'xlsx-part-too-large': { kind: 'xlsx-part-too-large', part: 'xl/worksheets/sheet1.xml', limitMb: 64 },
+	'xlsx-unreadable': { kind: 'xlsx-unreadable', detail: 'end of central directory' },
+	'xlsx-too-slow': { kind: 'xlsx-too-slow', seconds: 30 },
+	'cell-too-long': { kind: 'cell-too-long', row: 12_345, column: 3, limit: 32_767 },
+	'no-worksheet': { kind: 'no-worksheet' }
+};
+const SHEET: Record<SheetProblem['kind'], SheetProblem> = {
+	'not-a-status': { kind: 'not-a-status', value: 'Finished' },
+	'not-an-addressee': { kind: 'not-an-addressee', value: 'Martians' },
+	'not-an-objective': { kind: 'not-an-objective', value: '24', last: 23 },
+	'ambiguous-date': { kind: 'ambiguous-date', value: '05/11/2026' },
+	'not-a-date': { kind: 'not-a-date', value: 'next week' },
+	'not-a-web-address': { kind: 'not-a-web-address', value: 'ftp://x' },
+	'columns-missing': { kind: 'columns-missing', columns: ['Recommendation ID', 'Status'] },
+	'unknown-recommendation': { kind: 'unknown-recommendation', value: 'r-404' },
+	'no-recommendation-id': { kind: 'no-recommendation-id' },
+	'repeated-row': { kind: 'repeated-row', row: 7 },
+	'follow-up-without-note': { kind: 'follow-up-without-note' },
+	'follow-up-without-date': { kind: 'follow-up-without-date' },
+	'not-an-organizer': { kind: 'not-an-organizer' },
+	'public-log': { kind: 'public-log', explanation: '"Ms X" names a participant.' }
+};
+
+/** The values a problem carries that its wording must repeat (file names, cells, rows). */
+const carried = (p: object) => Object.entries(p).filter(([k, v]) => k !== 'kind' && typeof v === 'string').map(([, v]) => v as string);
+
+describe('a refused table or sheet, in each language', () => {
+	it.each(Object.values(TABLE).map((p) => [p.kind, p] as const))('words the table problem %s in every language, the file’s own words kept', (_, p) => {
+		const english = tableProblemText(p, 'en');
+		for (const locale of locales) {
+			const text = tableProblemText(p, locale);
+			expect(text).not.toMatch(/[{}]/);
+			for (const value of carried(p)) expect(text).toContain(value);
+			if (locale !== 'en') expect(text).not.toBe(english);
+		}
+	});
+
+	it.each(Object.values(SHEET).map((p) => [p.kind, p] as const))('words the sheet problem %s in every language', (_, p) => {
+		const english = sheetProblemText(p, 'en');
+		for (const locale of locales) {
+			const text = sheetProblemText(p, locale);
+			expect(text).not.toMatch(/[{}]/);
+			for (const value of carried(p)) expect(text).toContain(value);
+			if (locale !== 'en') expect(text).not.toBe(english);
+		}
+	});
+
+	it('writes limits as the reader writes numbers', () => {
+		expect(tableProblemText(TABLE['too-large'], 'en')).toBe('The table is too large: at most 20,000 rows and 50 columns');
+		expect(tableProblemText(TABLE['too-large'], 'fr')).toBe('Le tableau est trop grand : 20\u202f000 lignes et 50 colonnes au plus');
+		expect(tableProblemText(TABLE['cell-too-long'], 'ru')).toContain('12\u00a0345');
+	});
+
+	it('names the row and the column of a sheet’s error, and lists the English labels the sheet holds', () => {
+		expect(sheetErrorText({ row: 4, column: 'Status', problem: SHEET['not-a-status'] }, 'fr')).toBe(
+			'Ligne 4, Status : « Finished » n’est pas un statut : écrivez l’un de ceux-ci : Open, In progress, Implemented, No action'
+		);
+		expect(sheetProblemText(SHEET['columns-missing'], 'zh')).toContain('“Recommendation ID”, “Status”');
+	});
+});

@@ -1,0 +1,80 @@
+// Why an uploaded table or an edited sheet was refused, in the staff member's language: the
+// readers and checks say what is wrong as data, and only this module words it.
+import { m } from '$lib/paraglide/messages';
+import { getLocale, type Locale } from '$lib/paraglide/runtime';
+import { formatNumber } from '$lib/format';
+import { STATUS_LABELS, ADDRESSEES, type SheetError, type SheetProblem } from '../domain/follow-up/recommendations';
+import type { TableProblem } from './imports/read-table';
+
+
+const quoted = (names: readonly string[]) => names.map((c) => `“${c}”`).join(', ');
+export function tableProblemText(p: TableProblem, locale: Locale = getLocale()): string {
+	const n = (value: number) => formatNumber(value, locale);
+	const o = { locale };
+	switch (p.kind) {
+		case 'too-large':
+			return m.table_too_large({ rows: n(p.rows), columns: n(p.columns) }, o);
+		case 'file-too-large':
+			return m.table_file_too_large({ limit: n(p.limitMb) }, o);
+		case 'not-a-table':
+			return m.table_not_a_table({ name: p.fileName }, o);
+		case 'csv-line-too-long':
+			return m.table_csv_line_too_long({ limit: n(p.limit) }, o);
+		case 'csv-unreadable':
+			return m.table_csv_unreadable({ detail: p.detail }, o);
+		case 'xlsx-not-a-zip':
+			return m.table_xlsx_not_a_zip({}, o);
+		case 'xlsx-too-many-parts':
+			return m.table_xlsx_too_many_parts({ limit: n(p.limit) }, o);
+		case 'xlsx-unzips-too-large':
+			return m.table_xlsx_unzips_too_large({ limit: n(p.limitMb) }, o);
+		case 'xlsx-part-too-large':
+			return m.table_xlsx_part_too_large({ part: p.part, limit: n(p.limitMb) }, o);
+		case 'xlsx-unreadable':
+			return m.table_xlsx_unreadable({ detail: p.detail }, o);
+		case 'xlsx-too-slow':
+			return m.table_xlsx_too_slow({ seconds: n(p.seconds) }, o);
+		case 'cell-too-long':
+			return m.table_cell_too_long({ row: n(p.row), column: p.column, limit: n(p.limit) }, o);
+		case 'no-worksheet':
+			return m.table_no_worksheet({}, o);
+	}
+}
+
+/** The sheet holds the English labels (as downloaded), so those are what it asks for. */
+export function sheetProblemText(p: SheetProblem, locale: Locale = getLocale()): string {
+	const o = { locale };
+	switch (p.kind) {
+		case 'not-a-status':
+			return m.sheet_not_a_status({ value: p.value, statuses: Object.values(STATUS_LABELS).join(', ') }, o);
+		case 'not-an-addressee':
+			return m.sheet_not_an_addressee({ value: p.value, addressees: ADDRESSEES.map((a) => a.label).join('; ') }, o);
+		case 'not-an-objective':
+			return m.sheet_not_an_objective({ value: p.value, last: p.last }, o);
+		case 'ambiguous-date':
+			return m.sheet_ambiguous_date({ value: p.value }, o);
+		case 'not-a-date':
+			return m.sheet_not_a_date({ value: p.value }, o);
+		case 'not-a-web-address':
+			return m.sheet_not_a_web_address({ value: p.value }, o);
+		case 'columns-missing':
+			return m.sheet_columns_missing({ columns: quoted(p.columns) }, o);
+		case 'unknown-recommendation':
+			return m.sheet_unknown_recommendation({ value: p.value }, o);
+		case 'no-recommendation-id':
+			return m.sheet_no_recommendation_id({}, o);
+		case 'repeated-row':
+			return m.sheet_repeated_row({ row: p.row }, o);
+		case 'follow-up-without-note':
+			return m.sheet_follow_up_without_note({}, o);
+		case 'follow-up-without-date':
+			return m.sheet_follow_up_without_date({}, o);
+		case 'not-an-organizer':
+			return m.sheet_not_an_organizer({}, o);
+		case 'public-log':
+			return m.sheet_public_log({ explanation: p.explanation }, o);
+	}
+}
+
+/** "Row 4, Status: “Finished” is not a status: …" */
+export const sheetErrorText = (e: SheetError, locale: Locale = getLocale()) => m.staff_recs_sheet_row({ row: e.row, column: e.column, message: sheetProblemText(e.problem, locale) }, { locale });
