@@ -84,8 +84,8 @@ test('an admin imports people from a CSV after seeing every problem row', async 
 	await page.getByLabel('File (.csv or .xlsx)').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
 	await page.getByRole('button', { name: 'Check the file' }).last().click();
 	await expect(page.getByRole('alert')).toContainText('2 problems: nothing was imported.');
-	await expect(page.locator('table.problems')).toContainText('invalid email "broken"');
-	await expect(page.locator('table.problems')).toContainText('unknown country "Atlantis"');
+	await expect(page.locator('table.problems')).toContainText('“broken” is not an email address');
+	await expect(page.locator('table.problems')).toContainText('Unknown country “Atlantis”');
 	await expectNoSeriousA11yViolations(page);
 
 	const good = bad.split('\n').slice(0, 2).join('\n') + '\n';

@@ -28,7 +28,7 @@ describe('guessMapping and checkMapping', () => {
 			'no column is mapped to the required field "email"',
 			'column 1 is already mapped to "name"'
 		]);
-		expect(checkMapping({ name: 0, email: 5 }, 3).map((p) => p.reason)).toEqual(['column 5 does not exist (the file has 3 columns)']);
+		expect(checkMapping({ name: 0, email: 5 }, 3).map((p) => p.reason)).toEqual(['column 6 does not exist (the file has 3 columns)']);
 	});
 });
 

@@ -59,24 +59,30 @@ export function guessMapping(header: readonly string[]): ColumnMapping {
 	return mapping;
 }
 
+/** `reason` is the English wording (the CLI); pages word `kind` in the reader's language. */
 export interface MappingProblem {
 	field: ImportField | null;
+	kind: 'required-unmapped' | 'no-such-column' | 'column-taken';
+	/** The column as the person counts them (from 1), and what it is already mapped to. */
+	column?: number;
+	columnCount?: number;
+	takenBy?: ImportField;
 	reason: string;
 }
 
 export function checkMapping(mapping: ColumnMapping, columnCount: number): MappingProblem[] {
 	const problems: MappingProblem[] = [];
 	for (const field of REQUIRED_IMPORT_FIELDS) {
-		if (mapping[field] === undefined) problems.push({ field, reason: `no column is mapped to the required field "${field}"` });
+		if (mapping[field] === undefined) problems.push({ field, kind: 'required-unmapped', reason: `no column is mapped to the required field "${field}"` });
 	}
 	const seen = new Map<number, ImportField>();
 	for (const field of IMPORT_FIELDS) {
 		const index = mapping[field];
 		if (index === undefined) continue;
 		if (!Number.isInteger(index) || index < 0 || index >= columnCount) {
-			problems.push({ field, reason: `column ${index} does not exist (the file has ${columnCount} columns)` });
+			problems.push({ field, kind: 'no-such-column', column: index + 1, columnCount, reason: `column ${index + 1} does not exist (the file has ${columnCount} columns)` });
 		} else if (seen.has(index)) {
-			problems.push({ field, reason: `column ${index + 1} is already mapped to "${seen.get(index)}"` });
+			problems.push({ field, kind: 'column-taken', column: index + 1, takenBy: seen.get(index), reason: `column ${index + 1} is already mapped to "${seen.get(index)}"` });
 		} else seen.set(index, field);
 	}
 	return problems;
@@ -111,10 +117,16 @@ export interface ImportedPerson {
 	consentToList: boolean;
 }
 
+export type ImportProblemKind = 'missing' | 'too-long' | 'invalid-email' | 'email-in-directory' | 'email-repeated' | 'unknown-country' | 'unknown-category' | 'not-yes-or-no';
+
+/** `reason` is the English wording (the CLI); pages word `kind` in the reader's language. */
 export interface ImportProblem {
 	row: number;
 	field: ImportField;
 	value: string;
+	kind: ImportProblemKind;
+	/** For a repeated email: the row it is first on. */
+	otherRow?: number;
 	reason: string;
 }
 
@@ -270,32 +282,32 @@ export function validatePeopleImport(rows: readonly (readonly string[])[], mappi
 		const row = i + 1;
 		if (raw.every((v) => String(v ?? '').trim() === '')) continue; // blank lines are not people
 		const rowProblems: ImportProblem[] = [];
-		const problem = (field: ImportField, value: string, reason: string) => rowProblems.push({ row, field, value, reason });
+		const problem = (field: ImportField, value: string, kind: ImportProblemKind, reason: string, otherRow?: number) => rowProblems.push({ row, field, value, kind, reason, ...(otherRow ? { otherRow } : {}) });
 
 		const name = cell(raw, mapping.name);
-		if (!name) problem('name', '', 'name is missing');
-		else if (name.length > 200) problem('name', name.slice(0, 40), 'name is longer than 200 characters');
+		if (!name) problem('name', '', 'missing', 'name is missing');
+		else if (name.length > 200) problem('name', name.slice(0, 40), 'too-long', 'name is longer than 200 characters');
 
 		const email = cell(raw, mapping.email).toLowerCase();
-		if (!email) problem('email', '', 'email is missing');
-		else if (!isValidEmail(email)) problem('email', email, `invalid email "${email}"`);
-		else if (ctx.existingEmails.has(email)) problem('email', email, `duplicate: "${email}" is already in the directory`);
-		else if (emailRows.has(email)) problem('email', email, `duplicate: "${email}" is also on row ${emailRows.get(email)}`);
+		if (!email) problem('email', '', 'missing', 'email is missing');
+		else if (!isValidEmail(email)) problem('email', email, 'invalid-email', `invalid email "${email}"`);
+		else if (ctx.existingEmails.has(email)) problem('email', email, 'email-in-directory', `duplicate: "${email}" is already in the directory`);
+		else if (emailRows.has(email)) problem('email', email, 'email-repeated', `duplicate: "${email}" is also on row ${emailRows.get(email)}`, emailRows.get(email));
 		else emailRows.set(email, row);
 
 		const countryText = cell(raw, mapping.country);
 		const countryCode = countryText ? matchCountry(countryText, ctx.countries) : null;
-		if (countryText && !countryCode) problem('country', countryText, `unknown country "${countryText}"`);
+		if (countryText && !countryCode) problem('country', countryText, 'unknown-country', `unknown country "${countryText}"`);
 
 		const categoryText = cell(raw, mapping.category);
 		const categoryId = categoryText ? matchCategory(categoryText, ctx.categories) : null;
-		if (categoryText && !categoryId) problem('category', categoryText, `unknown stakeholder category "${categoryText}"`);
+		if (categoryText && !categoryId) problem('category', categoryText, 'unknown-category', `unknown stakeholder category "${categoryText}"`);
 
 		const consents: Partial<Record<'consentToContact' | 'consentToList', boolean>> = {};
 		for (const field of ['consentToContact', 'consentToList'] as const) {
 			const text = cell(raw, mapping[field]);
 			const value = parseConsent(text);
-			if (value === null) problem(field, text, `"${text}" is not yes or no`);
+			if (value === null) problem(field, text, 'not-yes-or-no', `"${text}" is not yes or no`);
 			else consents[field] = value;
 		}
 

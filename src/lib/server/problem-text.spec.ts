@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sheetErrorText, sheetProblemText, tableProblemText } from './problem-text';
+import { importProblemText, mappingProblemText, sheetErrorText, sheetProblemText, tableProblemText } from './problem-text';
+import { checkMapping, validatePeopleImport, type ImportProblem, type MappingProblem } from '../domain/people-import';
 import { locales } from '$lib/paraglide/runtime';
 import type { TableProblem } from './imports/read-table';
 import type { SheetProblem } from '../domain/follow-up/recommendations';
@@ -37,6 +38,22 @@ const SHEET: Record<SheetProblem['kind'], SheetProblem> = {
 	'public-log': { kind: 'public-log', explanation: '"Ms X" names a participant.' }
 };
 
+const ROW: Record<ImportProblem['kind'], ImportProblem> = {
+	missing: { row: 2, field: 'name', value: '', kind: 'missing', reason: '' },
+	'too-long': { row: 2, field: 'name', value: 'A very long name', kind: 'too-long', reason: '' },
+	'invalid-email': { row: 3, field: 'email', value: 'broken', kind: 'invalid-email', reason: '' },
+	'email-in-directory': { row: 4, field: 'email', value: 'known@example.org', kind: 'email-in-directory', reason: '' },
+	'email-repeated': { row: 5, field: 'email', value: 'twice@example.org', kind: 'email-repeated', otherRow: 2, reason: '' },
+	'unknown-country': { row: 6, field: 'country', value: 'Atlantis', kind: 'unknown-country', reason: '' },
+	'unknown-category': { row: 7, field: 'category', value: 'Martians', kind: 'unknown-category', reason: '' },
+	'not-yes-or-no': { row: 8, field: 'consentToList', value: 'maybe', kind: 'not-yes-or-no', reason: '' }
+};
+const MAPPING: Record<MappingProblem['kind'], MappingProblem> = {
+	'required-unmapped': { field: 'email', kind: 'required-unmapped', reason: '' },
+	'no-such-column': { field: 'email', kind: 'no-such-column', column: 6, columnCount: 3, reason: '' },
+	'column-taken': { field: 'email', kind: 'column-taken', column: 1, takenBy: 'name', reason: '' }
+};
+
 /** The values a problem carries that its wording must repeat (file names, cells, rows). */
 const carried = (p: object) => Object.entries(p).filter(([k, v]) => k !== 'kind' && typeof v === 'string').map(([, v]) => v as string);
 
@@ -72,5 +89,23 @@ describe('a refused table or sheet, in each language', () => {
 			'Ligne 4, Status : « Finished » n’est pas un statut : écrivez l’un de ceux-ci : Open, In progress, Implemented, No action'
 		);
 		expect(sheetProblemText(SHEET['columns-missing'], 'zh')).toContain('“Recommendation ID”, “Status”');
+	});
+
+	it.each([...Object.values(ROW), ...Object.values(MAPPING)].map((p) => [p.kind, p] as const))('words the people import problem %s in every language', (_, p) => {
+		const text = (locale: (typeof locales)[number]) => ('row' in p ? importProblemText(p, locale) : mappingProblemText(p, locale));
+		for (const locale of locales) {
+			expect(text(locale)).not.toMatch(/[{}]/);
+			if ('row' in p && p.value && p.kind !== 'too-long') expect(text(locale)).toContain(p.value);
+			if (locale !== 'en') expect(text(locale)).not.toBe(text('en'));
+		}
+		expect(mappingProblemText(MAPPING['column-taken'], 'fr')).toBe('La colonne 1 est déjà associée à « Nom »');
+		expect(importProblemText(ROW['email-repeated'], 'zh')).toBe('重复：“twice@example.org”也在第2行');
+	});
+
+	it('words every problem the people import really finds (the checks give each a kind)', () => {
+		const rows = [['Name', 'Email', 'Country', 'Consent to list'], ['', 'broken', 'Atlantis', 'maybe']];
+		const found = validatePeopleImport(rows, { name: 0, email: 1, country: 2, consentToList: 3 }, { countries: [], categories: [], organizations: [], existingEmails: new Set() }).problems;
+		expect(found.map((p) => importProblemText(p, 'en'))).toEqual(['Missing', '“broken” is not an email address', 'Unknown country “Atlantis” (write an ISO code such as NP, or the name)', '“maybe” is not yes or no']);
+		expect(checkMapping({ email: 0, name: 0 }, 1).map((p) => mappingProblemText(p, 'ru'))).toEqual(['Столбец 1 уже сопоставлен полю «Имя»']);
 	});
 });

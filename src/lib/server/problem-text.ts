@@ -1,10 +1,11 @@
-// Why an uploaded table or an edited sheet was refused, in the staff member's language: the
-// readers and checks say what is wrong as data, and only this module words it.
+// Why an uploaded table, an edited sheet or a row of the people import was refused, in the staff
+// member's language: the readers and checks say what is wrong as data, and only this module words it.
 import { m } from '$lib/paraglide/messages';
 import { getLocale, type Locale } from '$lib/paraglide/runtime';
-import { formatNumber } from '$lib/format';
+import { formatNumber, importFieldLabel } from '$lib/format';
 import { STATUS_LABELS, ADDRESSEES, type SheetError, type SheetProblem } from '../domain/follow-up/recommendations';
 import type { TableProblem } from './imports/read-table';
+import type { ImportProblem, MappingProblem } from '../domain/people-import';
 
 
 const quoted = (names: readonly string[]) => names.map((c) => `“${c}”`).join(', ');
@@ -78,3 +79,38 @@ export function sheetProblemText(p: SheetProblem, locale: Locale = getLocale()):
 
 /** "Row 4, Status: “Finished” is not a status: …" */
 export const sheetErrorText = (e: SheetError, locale: Locale = getLocale()) => m.staff_recs_sheet_row({ row: e.row, column: e.column, message: sheetProblemText(e.problem, locale) }, { locale });
+
+/** A row of the people import that cannot be taken, as the problems table shows it. */
+export function importProblemText(p: ImportProblem, locale: Locale = getLocale()): string {
+	const o = { locale };
+	switch (p.kind) {
+		case 'missing':
+			return m.import_problem_missing({}, o);
+		case 'too-long':
+			return m.import_problem_too_long({}, o);
+		case 'invalid-email':
+			return m.import_problem_invalid_email({ value: p.value }, o);
+		case 'email-in-directory':
+			return m.import_problem_email_in_directory({ value: p.value }, o);
+		case 'email-repeated':
+			return m.import_problem_email_repeated({ value: p.value, row: p.otherRow ?? '' }, o);
+		case 'unknown-country':
+			return m.import_problem_unknown_country({ value: p.value }, o);
+		case 'unknown-category':
+			return m.import_problem_unknown_category({ value: p.value }, o);
+		case 'not-yes-or-no':
+			return m.import_problem_not_yes_or_no({ value: p.value }, o);
+	}
+}
+
+export function mappingProblemText(p: MappingProblem, locale: Locale = getLocale()): string {
+	const o = { locale };
+	switch (p.kind) {
+		case 'required-unmapped':
+			return m.import_mapping_required({}, o);
+		case 'no-such-column':
+			return m.import_mapping_no_such_column({ column: p.column ?? '', count: p.columnCount ?? '' }, o);
+		case 'column-taken':
+			return m.import_mapping_column_taken({ column: p.column ?? '', field: p.takenBy ? importFieldLabel(p.takenBy, locale) : '' }, o);
+	}
+}

@@ -11,7 +11,8 @@ import { IMPORT_FIELDS, guessMapping, type ColumnMapping } from '$lib/domain/peo
 import { policy } from '$lib/domain/policy';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
-import { tableProblemText } from '$lib/server/problem-text';
+import { importProblemText, mappingProblemText, tableProblemText } from '$lib/server/problem-text';
+import { importFieldLabel } from '$lib/format';
 
 /** The mapping chosen in the form (map_<field>=<column>), else the guessed one. */
 function mappingFrom(params: URLSearchParams | FormData, header: string[]): ColumnMapping {
@@ -44,9 +45,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		check: check.ok
 			? { ok: true as const, people: check.imported, organizations: check.organizationsCreated }
 			: check.reason === 'invalid-rows'
-				? { ok: false as const, problems: check.problems.slice(0, 500), problemCount: check.problems.length }
+				? { ok: false as const, problems: check.problems.slice(0, 500).map((p) => ({ row: p.row, field: importFieldLabel(p.field), reason: importProblemText(p) })), problemCount: check.problems.length }
 				: check.reason === 'invalid-mapping'
-					? { ok: false as const, problems: check.problems.map((p) => ({ row: 0, field: p.field ?? '', value: '', reason: p.reason })), problemCount: check.problems.length }
+					? { ok: false as const, problems: check.problems.map((p) => ({ row: 0, field: p.field ? importFieldLabel(p.field) : '', reason: mappingProblemText(p) })), problemCount: check.problems.length }
 					: { ok: false as const, problems: [], problemCount: 0 }
 	};
 };
