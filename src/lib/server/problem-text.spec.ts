@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importProblemText, mappingProblemText, sheetErrorText, sheetProblemText, tableProblemText } from './problem-text';
+import { importProblemText, mappingProblemText, sheetErrorText, sheetProblemText, tableProblemText, zoomProblemText } from './problem-text';
+import { parseZoomReport, ZoomReportError } from '../domain/attendance/zoom';
 import { checkMapping, validatePeopleImport, type ImportProblem, type MappingProblem } from '../domain/people-import';
 import { locales } from '$lib/paraglide/runtime';
 import type { TableProblem } from './imports/read-table';
@@ -107,5 +108,24 @@ describe('a refused table or sheet, in each language', () => {
 		const found = validatePeopleImport(rows, { name: 0, email: 1, country: 2, consentToList: 3 }, { countries: [], categories: [], organizations: [], existingEmails: new Set() }).problems;
 		expect(found.map((p) => importProblemText(p, 'en'))).toEqual(['Missing', '“broken” is not an email address', 'Unknown country “Atlantis” (write an ISO code such as NP, or the name)', '“maybe” is not yes or no']);
 		expect(checkMapping({ email: 0, name: 0 }, 1).map((p) => mappingProblemText(p, 'ru'))).toEqual(['Столбец 1 уже сопоставлен полю «Имя»']);
+	});
+
+	it('words a Zoom report’s bad lines in every language, with the English wording kept for the CLI', () => {
+		const bad = [
+			['Name (Original Name)', 'User Email', 'Join Time', 'Leave Time', 'Duration (Minutes)'],
+			['Ana Lima', 'ana@example.org', 'yesterday', '10/25/2026 10:40:00 AM', '41'],
+			['', 'x@example.org', '10/25/2026 10:40:00 AM', '10/25/2026 10:30:00 AM', 'ten']
+		];
+		let error: ZoomReportError | undefined;
+		try {
+			parseZoomReport(bad, 'Asia/Bangkok');
+		} catch (e) {
+			error = e as ZoomReportError;
+		}
+		expect(error!.problems).toEqual(['Line 2: join time "yesterday" is not a date and time.', 'Line 3: no name; leaves before joining; duration "ten" is not a number of minutes.']);
+		expect(error!.found.map((p) => zoomProblemText(p, 'en'))).toEqual(['Line 2: join time “yesterday” is not a date and time.', 'Line 3: no name; leaves before joining; duration “ten” is not a number of minutes.']);
+		expect(zoomProblemText(error!.found[1], 'fr')).toBe('Ligne 3 : pas de nom ; part avant d’arriver ; la durée « ten » n’est pas un nombre de minutes.');
+		expect(zoomProblemText(error!.found[0], 'zh')).toBe('第2行：加入时间“yesterday”不是日期和时间。');
+		for (const locale of locales) expect(zoomProblemText({ kind: 'no-participant-table' }, locale)).toContain('Join Time');
 	});
 });

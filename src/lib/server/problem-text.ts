@@ -1,4 +1,4 @@
-// Why an uploaded table, an edited sheet or a row of the people import was refused, in the staff
+// Why an uploaded table, an edited sheet, a row of the people import or a Zoom report was refused, in the staff
 // member's language: the readers and checks say what is wrong as data, and only this module words it.
 import { m } from '$lib/paraglide/messages';
 import { getLocale, type Locale } from '$lib/paraglide/runtime';
@@ -6,6 +6,7 @@ import { formatNumber, importFieldLabel } from '$lib/format';
 import { STATUS_LABELS, ADDRESSEES, type SheetError, type SheetProblem } from '../domain/follow-up/recommendations';
 import type { TableProblem } from './imports/read-table';
 import type { ImportProblem, MappingProblem } from '../domain/people-import';
+import type { ZoomProblem, ZoomRowIssue } from '../domain/attendance/zoom';
 
 
 const quoted = (names: readonly string[]) => names.map((c) => `“${c}”`).join(', ');
@@ -113,4 +114,21 @@ export function mappingProblemText(p: MappingProblem, locale: Locale = getLocale
 		case 'column-taken':
 			return m.import_mapping_column_taken({ column: p.column ?? '', field: p.takenBy ? importFieldLabel(p.takenBy, locale) : '' }, o);
 	}
+}
+
+/** A Zoom participant report that cannot be read, line by line. */
+export function zoomProblemText(p: ZoomProblem, locale: Locale = getLocale()): string {
+	const o = { locale };
+	if (p.kind === 'no-participant-table') return m.zoom_no_participant_table({}, o);
+	const issue = (i: ZoomRowIssue) =>
+		i.kind === 'no-name'
+			? m.zoom_no_name({}, o)
+			: i.kind === 'bad-join'
+				? m.zoom_bad_join({ value: i.value }, o)
+				: i.kind === 'bad-leave'
+					? m.zoom_bad_leave({ value: i.value }, o)
+					: i.kind === 'leaves-before-joining'
+						? m.zoom_leaves_before_joining({}, o)
+						: m.zoom_bad_duration({ value: i.value }, o);
+	return m.zoom_bad_line({ line: p.line, issues: p.issues.map(issue).join(m.zoom_issue_separator({}, o)) }, o);
 }

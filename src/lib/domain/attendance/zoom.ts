@@ -35,9 +35,45 @@ export interface ZoomReport {
 	attendees: ZoomAttendee[];
 }
 
+/** What is wrong with one line of the report; pages word it in the reader's language. */
+export type ZoomRowIssue =
+	| { kind: 'no-name' }
+	| { kind: 'bad-join'; value: string }
+	| { kind: 'bad-leave'; value: string }
+	| { kind: 'leaves-before-joining' }
+	| { kind: 'bad-duration'; value: string };
+
+export type ZoomProblem = { kind: 'no-participant-table' } | { kind: 'bad-line'; line: number; issues: ZoomRowIssue[] };
+
+function englishIssue(i: ZoomRowIssue): string {
+	switch (i.kind) {
+		case 'no-name':
+			return 'no name';
+		case 'bad-join':
+			return `join time "${i.value}" is not a date and time`;
+		case 'bad-leave':
+			return `leave time "${i.value}" is not a date and time`;
+		case 'leaves-before-joining':
+			return 'leaves before joining';
+		case 'bad-duration':
+			return `duration "${i.value}" is not a number of minutes`;
+	}
+}
+
+/** The English wording (the CLI). */
+export function englishZoomProblem(p: ZoomProblem): string {
+	return p.kind === 'no-participant-table'
+		? 'No participant table was found. A Zoom participant report has a header row with "Name (Original Name)" (or "User Name (Original Name)") and "Join Time", usually with "User Email", "Leave Time" and "Duration (Minutes)".'
+		: `Line ${p.line}: ${p.issues.map(englishIssue).join('; ')}.`;
+}
+
 export class ZoomReportError extends Error {
-	constructor(public readonly problems: string[]) {
+	/** In English, one per line of the report. */
+	readonly problems: string[];
+	constructor(public readonly found: ZoomProblem[]) {
+		const problems = found.map(englishZoomProblem);
 		super(problems.join('\n'));
+		this.problems = problems;
 	}
 }
 
@@ -113,7 +149,7 @@ const ROLES: [RegExp, ZoomAttendee['role']][] = [
 ];
 
 export function parseZoomReport(table: readonly (readonly string[])[], zone: string): ZoomReport {
-	const problems: string[] = [];
+	const problems: ZoomProblem[] = [];
 	const rawRows: { line: number; role: ZoomAttendee['role']; name: string; originalName: string | null; email: string | null; join: Date; leave: Date; minutes: number; isGuest: boolean | null; country: string | null }[] = [];
 	let header: Partial<Record<Column, number>> | null = null;
 	let role: ZoomAttendee['role'] = 'participant';
@@ -156,14 +192,14 @@ export function parseZoomReport(table: readonly (readonly string[])[], zone: str
 		const join = parseZoomTime(cell('join'), zone);
 		const leave = h.leave !== undefined ? parseZoomTime(cell('leave'), zone) : null;
 		const stated = cell('minutes') ? Number(cell('minutes')) : NaN;
-		const rowProblems: string[] = [];
-		if (!name) rowProblems.push('no name');
-		if (!join) rowProblems.push(`join time "${cell('join')}" is not a date and time`);
-		if (h.leave !== undefined && !leave) rowProblems.push(`leave time "${cell('leave')}" is not a date and time`);
-		if (join && leave && leave < join) rowProblems.push('leaves before joining');
-		if (cell('minutes') && (!Number.isFinite(stated) || stated < 0)) rowProblems.push(`duration "${cell('minutes')}" is not a number of minutes`);
-		if (rowProblems.length) {
-			problems.push(`Line ${line}: ${rowProblems.join('; ')}.`);
+		const issues: ZoomRowIssue[] = [];
+		if (!name) issues.push({ kind: 'no-name' });
+		if (!join) issues.push({ kind: 'bad-join', value: cell('join') });
+		if (h.leave !== undefined && !leave) issues.push({ kind: 'bad-leave', value: cell('leave') });
+		if (join && leave && leave < join) issues.push({ kind: 'leaves-before-joining' });
+		if (cell('minutes') && (!Number.isFinite(stated) || stated < 0)) issues.push({ kind: 'bad-duration', value: cell('minutes') });
+		if (issues.length) {
+			problems.push({ kind: 'bad-line', line, issues });
 			return;
 		}
 		const end = leave ?? new Date(join!.getTime() + (Number.isFinite(stated) ? stated : 0) * 60_000);
@@ -184,9 +220,7 @@ export function parseZoomReport(table: readonly (readonly string[])[], zone: str
 	});
 
 	if (!rawRows.length && !problems.length) {
-		throw new ZoomReportError([
-			'No participant table was found. A Zoom participant report has a header row with "Name (Original Name)" (or "User Name (Original Name)") and "Join Time", usually with "User Email", "Leave Time" and "Duration (Minutes)".'
-		]);
+		throw new ZoomReportError([{ kind: 'no-participant-table' }]);
 	}
 	if (problems.length) throw new ZoomReportError(problems);
 

@@ -85,7 +85,7 @@ describe(`attendance on ${testDriver}`, () => {
 		await importZoomAttendance(t.db, rapporteur, c.slug, table);
 		const before = await t.db.select().from(attendance).where(eq(attendance.consultationId, c.id));
 		const bad = await readCsv('Name (Original Name),User Email,Join Time,Leave Time\nAna Lima,a@example.org,tomorrow,12/03/2026 12:00:00 PM\n');
-		expect(await importZoomAttendance(t.db, rapporteur, c.slug, bad)).toEqual({ ok: false, reason: 'invalid', problems: ['Line 2: join time "tomorrow" is not a date and time.'] });
+		expect(await importZoomAttendance(t.db, rapporteur, c.slug, bad)).toEqual({ ok: false, reason: 'invalid', problems: [{ kind: 'bad-line', line: 2, issues: [{ kind: 'bad-join', value: 'tomorrow' }] }] });
 		expect(await t.db.select().from(attendance).where(eq(attendance.consultationId, c.id))).toHaveLength(before.length);
 	});
 

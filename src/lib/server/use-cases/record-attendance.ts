@@ -5,7 +5,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database, Executor } from '../db';
 import { attendance, consultation, registration } from '../db/schema';
 import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
-import { parseZoomReport, ZoomReportError, type ZoomAttendee } from '../../domain/attendance/zoom';
+import { parseZoomReport, ZoomReportError, type ZoomAttendee, type ZoomProblem } from '../../domain/attendance/zoom';
 import { matchRegistrants } from '../../domain/attendance/match';
 import { writeAudit } from '../queries/audit';
 import type { RegistrationId } from '../../domain/ids';
@@ -20,7 +20,7 @@ export interface ImportSummary {
 	unmatched: { name: string; email: string | null; minutes: number }[];
 }
 
-export type ImportResult = { ok: true; summary: ImportSummary } | Forbidden | NotFound | { ok: false; reason: 'invalid'; problems: string[] };
+export type ImportResult = { ok: true; summary: ImportSummary } | Forbidden | NotFound | { ok: false; reason: 'invalid'; problems: ZoomProblem[] };
 
 async function lockConsultation(tx: Executor, slug: string) {
 	const [c] = await tx
@@ -56,7 +56,7 @@ export async function importZoomAttendance(db: Database, actor: Actor, slug: str
 	try {
 		report = parseZoomReport(table, found.timeZone);
 	} catch (error) {
-		if (error instanceof ZoomReportError) return { ok: false, reason: 'invalid', problems: error.problems };
+		if (error instanceof ZoomReportError) return { ok: false, reason: 'invalid', problems: error.found };
 		throw error;
 	}
 	return db.transaction(async (tx) => {

@@ -12,7 +12,7 @@ import { attendanceSentence, categoryNoun, genderSentence } from '$lib/domain/st
 import { formatTimeRange } from '$lib/domain/time';
 import { policy } from '$lib/domain/policy';
 import { m } from '$lib/paraglide/messages';
-import { tableProblemText } from '$lib/server/problem-text';
+import { tableProblemText, zoomProblemText } from '$lib/server/problem-text';
 import { formId, NOT_FOUND } from '$lib/server/forms';
 import type { RegistrationId } from '$lib/domain/ids';
 
@@ -46,7 +46,7 @@ export const actions: Actions = {
 			throw e;
 		}
 		const result = await importZoomAttendance(getDb(), actor, c.slug, table);
-		if (!result.ok) return fail(result.reason === 'invalid' ? 400 : 403, { problems: result.reason === 'invalid' ? result.problems : [m.error_forbidden()] });
+		if (!result.ok) return fail(result.reason === 'invalid' ? 400 : 403, { problems: result.reason === 'invalid' ? result.problems.map((p) => zoomProblemText(p)) : [m.error_forbidden()] });
 		const s = result.summary;
 		return { imported: m.attendance_imported({ people: s.people, byEmail: s.matchedByEmail, byName: s.matchedByName, unmatched: s.unmatched.length }) };
 	},
