@@ -19,7 +19,7 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
 		...['selection_probability', 'attendance_minutes', 'staff_notes_link', 'notes_attribution', 'report_format_docx', 'report_version', 'report_note', 'process_consultations'],
 		...['dash_total', 'report_version_label']
 	],
-	ru: [...EVERYWHERE, 'consultation_in_utc', 'report_format_docx', 'zoom_issue_separator'],
+	ru: [...EVERYWHERE, 'consultation_in_utc', 'report_format_docx', 'zoom_issue_separator', 'privacy_descriptor_part'],
 	zh: EVERYWHERE
 };
 

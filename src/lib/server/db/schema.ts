@@ -62,6 +62,7 @@ import type { BalanceTargets } from '../../domain/balance';
 import type { Quota } from '../../domain/selection/problem';
 import type { RunDistribution, RunOutcome } from '../../domain/selection/run-record';
 import type { StatementDescriptor } from '../../domain/notes/statement';
+import type { Descriptor } from '../../domain/privacy/anonymity';
 import type { TRegistrationInput } from '../../domain/registration-input';
 import { DEFAULT_K } from '../../domain/privacy/small-cells';
 
@@ -1089,7 +1090,14 @@ export interface StoredFinding {
 	start: number;
 	end: number;
 	text: string;
+	/** In English (the CLI, the audit log); pages word the facts below in the reader's language. */
 	explanation: string;
+	/** Whose name, email or organization it is. */
+	subject?: string | null;
+	/** An anonymity finding: the descriptor, how many in the room it fits, and the k it needs. */
+	descriptor?: Descriptor;
+	matching?: number;
+	k?: number;
 }
 
 /**

@@ -45,9 +45,10 @@ const hashOf = (text: string) => createHash('sha256').update(text).digest('hex')
 /**
  * The version of the scan rules, part of a stored check's key: when the rules change, every text
  * is checked again instead of trusting a "nothing found" from the old rules. Bump on any change to
- * domain/privacy.
+ * domain/privacy, and when a stored finding keeps other facts (2026-12-01: whose, the descriptor
+ * and the counts, for pages to word in each language).
  */
-export const CHECK_RULES_VERSION = 'privacy-rules-2026-11-30';
+export const CHECK_RULES_VERSION = 'privacy-rules-2026-12-01';
 
 /** Character references a page or a Markdown viewer would show as letters ("Ok&#111;njo"). */
 function decodeEntities(text: string): string {
@@ -70,7 +71,15 @@ export async function findingsOf(db: Executor, protection: Protection, text: str
 	// A text with character references is also checked as it will show.
 	const decoded = text.includes('&') ? decodeEntities(text) : text;
 	const report = checkText(decoded === text ? text : `${text}\n\n${decoded}`, protection.people, protection.k, protection.room);
-	const findings: StoredFinding[] = report.findings.map((f) => ({ kind: f.kind, severity: f.severity, start: f.start, end: f.end, text: f.text, explanation: explainFinding(f) }));
+	const findings: StoredFinding[] = report.findings.map((f) => ({
+		kind: f.kind,
+		severity: f.severity,
+		start: f.start,
+		end: f.end,
+		text: f.text,
+		explanation: explainFinding(f),
+		...(f.kind === 'anonymity' ? { descriptor: f.descriptor, matching: f.matching, k: f.k } : { subject: f.subject })
+	}));
 	await db.insert(privacyCheck).values({ textHash, protection: protection.fingerprint, findings, isBlocked: report.isBlocked }).onConflictDoNothing();
 	return { findings, isBlocked: report.isBlocked };
 }

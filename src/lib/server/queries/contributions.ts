@@ -8,6 +8,7 @@ import { protectionCache, type ProtectionScope } from './protected';
 import { findingsOf, joinParts } from '../privacy/gate';
 import { dateInZone } from '../../domain/time';
 import type { ConsultationId } from '../../domain/ids';
+import { findingText } from '../privacy/finding-text';
 
 /** What a practice is checked against: its process's rooms, or every room when it names no process. */
 export const practiceScope = (processId: string | null): ProtectionScope => (processId ? { processId } : 'everywhere');
@@ -36,7 +37,7 @@ export async function moderationQueue(db: Executor) {
 	// One protected set per scope; each text's findings are read back from the gate's store, not rescanned.
 	const protectionFor = protectionCache(db);
 	const findings = async (scope: ProtectionScope, texts: Record<string, string>) =>
-		(await findingsOf(db, await protectionFor(scope), joinParts(Object.values(texts)))).findings.map((f) => ({ severity: f.severity, text: f.explanation }));
+		(await findingsOf(db, await protectionFor(scope), joinParts(Object.values(texts)))).findings.map((f) => ({ severity: f.severity, text: findingText(f) }));
 	const inputIds = inputs.map((i) => i.w.id);
 	const [tags, attachments, practiceTags] = await Promise.all([
 		inputIds.length ? db.select().from(writtenInputObjective).where(inArray(writtenInputObjective.writtenInputId, inputIds)) : [],

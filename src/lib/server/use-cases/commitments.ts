@@ -9,6 +9,7 @@ import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound
 import { isEmptyCommitment, type CountryCommitmentRow, type TPledgeInput } from '../../domain/commitment-input';
 import type { PLEDGE_STATUSES } from '../../domain/enums';
 import { isUuid } from '../../domain/ids';
+import { findingText } from '../privacy/finding-text';
 
 type Invalid = { ok: false; reason: 'invalid'; errors: Record<string, string>; findings?: string[]; canOverride?: boolean };
 
@@ -22,7 +23,7 @@ export async function addPledge(db: Database, actor: Actor, processId: string | 
 	return db.transaction(async (tx) => {
 		// Pledges are public: the pledger's name and the commitment pass the privacy gate.
 		const gate = await passGate(tx, actor, { processId }, { type: 'pledge', id: processId }, { pledgerName: input.pledgerName, commitment: input.commitment }, { overrideReason: options.overrideReason });
-		if (!gate.ok) return { ok: false as const, reason: 'invalid' as const, errors: { commitment: 'privacy' }, findings: gate.findings.map((f) => f.explanation), canOverride: gate.canOverride };
+		if (!gate.ok) return { ok: false as const, reason: 'invalid' as const, errors: { commitment: 'privacy' }, findings: gate.findings.map((f) => findingText(f)), canOverride: gate.canOverride };
 		const [row] = await tx.insert(pledge).values({ processId, pledgerName: gate.texts.pledgerName, countryCode: input.countryCode, commitment: gate.texts.commitment, status: input.status }).returning({ id: pledge.id });
 		if (input.objectiveIds.length) await tx.insert(pledgeObjective).values([...new Set(input.objectiveIds)].map((objectiveId) => ({ pledgeId: row.id, objectiveId })));
 		await writeAudit(tx, actor, { action: 'pledge.add', subjectType: 'pledge', subjectId: row.id, details: { status: input.status } });

@@ -8,6 +8,7 @@ import { agendaItem, agendaSpeaker, consultation, document, guidingQuestion, per
 import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/policy';
 import type { AgendaItemValues } from '../../domain/agenda-input';
 import { isUuid, type ConsultationId, type PersonId } from '../../domain/ids';
+import { findingText } from '../privacy/finding-text';
 
 export type AgendaResult = { ok: true } | Forbidden | { ok: false; reason: 'not-found' } | { ok: false; reason: 'invalid'; errors: Record<string, string>; findings?: string[]; canOverride?: boolean };
 
@@ -39,7 +40,7 @@ export async function saveAgendaItem(db: Database, actor: Actor, slug: string, i
 		// The agenda is public (consultation page, open data): its texts pass the privacy gate.
 		const texts = { title: values.title, description: values.description ?? '', ...listFields('questions', values.questions) };
 		const gate = await passGate(tx, actor, { consultationId: locked.c.id }, { type: 'consultation', id: locked.c.id }, texts, { overrideReason: options.overrideReason });
-		if (!gate.ok) return { ok: false as const, reason: 'invalid' as const, errors: fieldErrors(texts, gate.findings), findings: gate.findings.map((f) => f.explanation), canOverride: gate.canOverride };
+		if (!gate.ok) return { ok: false as const, reason: 'invalid' as const, errors: fieldErrors(texts, gate.findings), findings: gate.findings.map((f) => findingText(f)), canOverride: gate.canOverride };
 		let id = itemId;
 		const questions = clearedList(gate.texts, 'questions', values.questions.length);
 		const row = { title: gate.texts.title, description: values.description === null ? null : gate.texts.description, startsAt: values.startsAt, endsAt: values.endsAt, moderatorId: values.moderatorId };
@@ -84,7 +85,7 @@ export async function addDocument(
 		if (!locked.ok) return locked.error;
 		// A document's title is public on the consultation page: it passes the privacy gate.
 		const gate = await passGate(tx, actor, { consultationId: locked.c.id }, { type: 'document', id: locked.c.id }, { title: doc.title }, { overrideReason: options.overrideReason });
-		if (!gate.ok) return { ok: false as const, reason: 'invalid' as const, errors: { title: 'privacy' }, findings: gate.findings.map((f) => f.explanation), canOverride: gate.canOverride };
+		if (!gate.ok) return { ok: false as const, reason: 'invalid' as const, errors: { title: 'privacy' }, findings: gate.findings.map((f) => findingText(f)), canOverride: gate.canOverride };
 		const [{ max }] = await tx.select({ max: sql<number>`coalesce(max(${document.position}), -1)` }).from(document).where(eq(document.consultationId, locked.c.id));
 		await tx.insert(document).values({ consultationId: locked.c.id, position: Number(max) + 1, ...doc, title: gate.texts.title });
 		return { ok: true as const };

@@ -16,6 +16,7 @@ import { protectionOf } from '../queries/protected';
 import { findingsOf } from '../privacy/gate';
 import { isUuid } from '../../domain/ids';
 import { reportToEdit } from './save-report-version';
+import { findingText } from '../privacy/finding-text';
 
 export interface ImportPreview {
 	/** The version the file was downloaded from (the latest), and the number the import will get. */
@@ -75,7 +76,7 @@ export async function previewDocxImport(db: Database, actor: Actor, slug: string
 			comments: read.comments,
 			commentCount: read.commentCount,
 			omitted: read.omitted,
-			findings: gate.findings.map((f) => ({ severity: f.severity, explanation: f.explanation })),
+			findings: gate.findings.map((f) => ({ severity: f.severity, explanation: findingText(f) })),
 			isBlocked: gate.isBlocked,
 			editorial: editorialSummary(doc)
 		}

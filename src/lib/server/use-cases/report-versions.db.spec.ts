@@ -14,6 +14,7 @@ import { draftReport } from '../../domain/report/draft';
 import { roomAttendees } from '../queries/attendees';
 import type { Actor } from '../../domain/policy';
 import type { ConsultationId } from '../../domain/ids';
+import { findingText } from '../privacy/finding-text';
 
 const t = useTestDatabase({ demo: true });
 let organizer: Actor;
@@ -77,6 +78,11 @@ describe(`report versions on ${testDriver}`, () => {
 
 		const refused = await publishVersion(t.db, organizer, created.versionId, new Date(), { overrideReason: 'The organizer wants it out.' });
 		expect(refused).toMatchObject({ ok: false, reason: 'blocked', findings: [{ kind: 'person', text: protectedOne.name }] });
+		// The finding keeps whose name it is, so that each reader's page words it in their language.
+		if (refused.ok || refused.reason !== 'blocked') throw new Error('not blocked');
+		expect(refused.findings[0].subject).toBe(protectedOne.name);
+		expect(findingText(refused.findings[0], 'fr')).toBe(`« ${protectedOne.name} » désigne ${protectedOne.name}, qui s’est exprimé sous la règle de Chatham House.`);
+		expect(findingText(refused.findings[0], 'en')).toBe(refused.findings[0].explanation.replace(/"([^"]+)"/, '“$1”'));
 		expect(await publishVersion(t.db, admin, created.versionId, new Date(), { overrideReason: '   ' })).toMatchObject({ ok: false, reason: 'blocked' });
 		const [state] = await t.db.select({ state: reportVersion.state }).from(reportVersion).where(eq(reportVersion.id, created.versionId));
 		expect(state.state).toBe('draft');

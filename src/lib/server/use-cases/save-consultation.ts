@@ -11,6 +11,7 @@ import { clearedList, fieldErrors, listFields, passGate } from '../privacy/gate'
 import { writeAudit } from '../queries/audit';
 import { isForeignKeyViolation, uniqueViolation } from '../db/errors';
 import type { ConsultationId } from '../../domain/ids';
+import { findingText } from '../privacy/finding-text';
 
 export type SaveConsultationResult =
 	| { ok: true; slug: string }
@@ -48,7 +49,7 @@ export async function saveConsultation(db: Database, actor: Actor, existingSlug:
 				...listFields('reviewObjectives', row.reviewObjectives)
 			};
 			const gate = await passGate(tx, actor, scope, { type: 'consultation', id: existing?.id ?? null }, texts, { overrideReason: options.overrideReason });
-			if (!gate.ok) return { ok: false as const, reason: 'invalid' as const, errors: fieldErrors(texts, gate.findings), findings: gate.findings.map((f) => f.explanation), canOverride: gate.canOverride };
+			if (!gate.ok) return { ok: false as const, reason: 'invalid' as const, errors: fieldErrors(texts, gate.findings), findings: gate.findings.map((f) => findingText(f)), canOverride: gate.canOverride };
 			// What is stored is what the gate cleared.
 			const t = gate.texts;
 			const cleared = {

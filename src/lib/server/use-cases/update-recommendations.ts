@@ -9,6 +9,7 @@ import { protectionCache, type ProtectionScope } from '../queries/protected';
 import { passGate, type PublicText } from '../privacy/gate';
 import { writeAudit } from '../queries/audit';
 import { dateInZone } from '../../domain/time';
+import { findingText } from '../privacy/finding-text';
 
 export interface RecommendationChange {
 	id: string;
@@ -62,7 +63,7 @@ export async function applyChanges(db: Database, actor: Actor, changes: readonly
 				const gate = await clear(row.r, c.followUp.note, c.followUp.evidenceUrl);
 				if (!gate.ok) {
 					canOverride = gate.canOverride;
-					for (const f of gate.findings) errors.push({ row: c.row ?? 0, column: SHEET_COLUMNS.followUpNote, problem: { kind: 'public-log', explanation: f.explanation } });
+					for (const f of gate.findings) errors.push({ row: c.row ?? 0, column: SHEET_COLUMNS.followUpNote, problem: { kind: 'public-log', explanation: findingText(f) } });
 				}
 				else cleared.set(c.id, { note: gate.texts.note, evidenceUrl: c.followUp.evidenceUrl ? gate.texts.evidenceUrl : null });
 			}

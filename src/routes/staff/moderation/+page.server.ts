@@ -7,6 +7,7 @@ import { moderationQueue } from '$lib/server/queries/contributions';
 import { moderatePractice, moderateWrittenInput, type ModerationResult } from '$lib/server/use-cases/contributions';
 import { policy } from '$lib/domain/policy';
 import { m } from '$lib/paraglide/messages';
+import { findingText } from '$lib/server/privacy/finding-text';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	requireStaff(locals.actor, policy.canModerate);
@@ -14,7 +15,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 function refused(id: string, result: Exclude<ModerationResult, { ok: true }>) {
-	if (result.reason === 'blocked') return fail(409, { id, problem: m.moderation_blocked(), findings: result.findings.map((f) => f.explanation), canOverride: result.canOverride });
+	if (result.reason === 'blocked') return fail(409, { id, problem: m.moderation_blocked(), findings: result.findings.map((f) => findingText(f)), canOverride: result.canOverride });
 	return fail(400, { id, problem: result.reason === 'invalid' ? m.error_invalid_choice() : m.error_forbidden(), findings: [], canOverride: false });
 }
 

@@ -21,6 +21,7 @@ import { markAddressed, unmarkAddressed, replyToComment } from '$lib/server/use-
 import { citations, numberBlocks } from '$lib/domain/report/model';
 import { editorialSummary } from '$lib/domain/report/editorial';
 import { formatDeadline } from '$lib/domain/time';
+import { findingText } from '$lib/server/privacy/finding-text';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const c = await consultationOr404(params.slug);
@@ -56,7 +57,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		canOverride: policy.canOverridePrivacy(actor),
 		versions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString().slice(0, 16).replace('T', ' '), publishedAt: v.publishedAt?.toISOString().slice(0, 10) ?? null })),
 		shown: shown && doc ? { id: shown.id, number: shown.number, state: shown.state, title: doc.title, body: renderHtmlBody(doc) } : null,
-		findings: gate ? gate.findings.map((f) => ({ severity: f.severity, text: f.explanation })) : [],
+		findings: gate ? gate.findings.map((f) => ({ severity: f.severity, text: findingText(f) })) : [],
 		editorial: doc ? editorialSummary(doc) : null,
 		isBlocked: gate?.isBlocked ?? false,
 		overrides: versions.flatMap((v) => (overrides.get(v.id) ?? []).map((o) => ({ number: v.number, date: formatDeadline(o.at, c.timeZone, locals.locale), reason: o.reason, findings: o.findings }))),
@@ -129,7 +130,7 @@ export const actions: Actions = {
 		if (form.get('confirm') !== 'on') return fail(400, { message: m.confirm_needed() });
 		const result = await publishVersion(getDb(), locals.actor, String(form.get('versionId') ?? ''), new Date(), { note: String(form.get('note') ?? ''), overrideReason: overrideReasonOf(form) });
 		if (!result.ok) {
-			const message = result.reason === 'blocked' ? `${m.report_blocked()} ${result.findings.map((f) => f.explanation).join(' ')}` : (PUBLISH_REASONS[result.reason] ?? m.error_forbidden)();
+			const message = result.reason === 'blocked' ? `${m.report_blocked()} ${result.findings.map((f) => findingText(f)).join(' ')}` : (PUBLISH_REASONS[result.reason] ?? m.error_forbidden)();
 			return fail(result.reason === 'forbidden' ? 403 : 400, { message });
 		}
 		return { published: m.report_published({ number: result.number }) };
