@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { descriptorText, findingText } from './finding-text';
 import { locales } from '$lib/paraglide/runtime';
 import { explainFinding, type PrivacyFinding } from '../../domain/privacy/check';
-import type { StoredFinding } from '../db/schema';
+import type { StoredFinding } from './gate';
 
 // Findings as the check makes them, stored as the gate stores them (the facts and the English).
 const FOUND: PrivacyFinding[] = [

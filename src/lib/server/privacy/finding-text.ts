@@ -6,7 +6,7 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale, type Locale } from '$lib/paraglide/runtime';
 import { formatNumber } from '$lib/format';
 import { referenceNames } from '../reference-names';
-import type { StoredFinding } from '../db/schema';
+import type { StoredFinding } from './gate';
 import type { Descriptor } from '../../domain/privacy/anonymity';
 
 const englishRegions = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
