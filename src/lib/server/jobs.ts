@@ -52,7 +52,7 @@ export async function startWorker(deps: WorkerDeps): Promise<() => Promise<void>
 		await queue.boss.work(QUEUES.selectionFailed, polling, async (jobs: IdJob[]) => {
 			for (const job of jobs) {
 				if (!job.data.runId) continue;
-				await failRun(db, job.data.runId, `the run was taken up ${SELECTION_RETRIES + 1} times and never finished (its worker stopped or failed each time); start the selection again`);
+				await failRun(db, job.data.runId, { kind: 'abandoned', attempts: SELECTION_RETRIES + 1 });
 				log(`Selection run ${job.data.runId} failed: ${SELECTION_RETRIES + 1} workers took it and none finished.`);
 			}
 		})

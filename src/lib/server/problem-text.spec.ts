@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importProblemText, mappingProblemText, sheetErrorText, sheetProblemText, tableProblemText, zoomProblemText } from './problem-text';
+import { importProblemText, mappingProblemText, runFailureText, sheetErrorText, sheetProblemText, tableProblemText, zoomProblemText } from './problem-text';
+import { englishFailure, type RunFailure } from '../domain/selection/run-record';
 import { parseZoomReport, ZoomReportError } from '../domain/attendance/zoom';
 import { checkMapping, validatePeopleImport, type ImportProblem, type MappingProblem } from '../domain/people-import';
 import { locales } from '$lib/paraglide/runtime';
@@ -127,5 +128,29 @@ describe('a refused table or sheet, in each language', () => {
 		expect(zoomProblemText(error!.found[1], 'fr')).toBe('Ligne 3 : pas de nom ; part avant d’arriver ; la durée « ten » n’est pas un nombre de minutes.');
 		expect(zoomProblemText(error!.found[0], 'zh')).toBe('第2行：加入时间“yesterday”不是日期和时间。');
 		for (const locale of locales) expect(zoomProblemText({ kind: 'no-participant-table' }, locale)).toContain('Join Time');
+	});
+
+	it('says why a selection run failed in every language, with what a stopped run had reached', () => {
+		const reached = { stage: 3, fixedClasses: 120, classes: 1621, panelSearches: 40, iterations: 41, panels: 2048, lowest: 0.0631, bound: 0.0637 };
+		const failures: RunFailure[] = [
+			{ kind: 'cancelled' },
+			{ kind: 'time-limit', seconds: 600, reached },
+			{ kind: 'time-limit', seconds: 600, reached: null },
+			{ kind: 'pool-changed' },
+			{ kind: 'abandoned', attempts: 4 }
+		];
+		for (const f of failures) {
+			for (const locale of locales) {
+				expect(runFailureText(f, locale)).not.toMatch(/[{}]/);
+				if (locale !== 'en') expect(runFailureText(f, locale)).not.toBe(runFailureText(f, 'en'));
+			}
+		}
+		// The page's English is the English stored with the run, typography aside.
+		expect(runFailureText(failures[1], 'en')).toBe(
+			'The selection was stopped at its time limit of 600 s. It had reached stage 3, with 120 of 1,621 classes settled and 2,048 panels found. The lowest probability was 6.31% (at most 6.37% in this stage). No registration was changed. Raise CONVENE_SELECTION_TIME_LIMIT, or loosen the quotas, and run it again.'
+		);
+		expect(englishFailure(failures[1])).toContain('with 120 of 1621 classes settled and 2048 panels found; the lowest probability was 6.31 % (at most 6.37 % in this stage).');
+		expect(runFailureText(failures[1], 'fr')).toContain('avec 120 classes réglées sur 1\u202f621 et 2\u202f048 panels trouvés. La probabilité la plus basse était de 6,31\u00a0% (au plus 6,37\u00a0% à cette étape).');
+		expect(runFailureText({ kind: 'error', message: 'HiGHS: out of memory' }, 'zh')).toBe('HiGHS: out of memory');
 	});
 });

@@ -1,43 +1,46 @@
-// Why an uploaded table, an edited sheet, a row of the people import or a Zoom report was refused, in the staff
-// member's language: the readers and checks say what is wrong as data, and only this module words it.
+// Why an uploaded table, an edited sheet, a row of the people import or a Zoom report was refused,
+// and why a selection run failed, in the staff member's language: the readers and checks say what
+// is wrong as data, and only this module words it.
 import { m } from '$lib/paraglide/messages';
 import { getLocale, type Locale } from '$lib/paraglide/runtime';
-import { formatNumber, importFieldLabel } from '$lib/format';
+import { formatNumber, formatPercent, importFieldLabel } from '$lib/format';
 import { STATUS_LABELS, ADDRESSEES, type SheetError, type SheetProblem } from '../domain/follow-up/recommendations';
 import type { TableProblem } from './imports/read-table';
 import type { ImportProblem, MappingProblem } from '../domain/people-import';
 import type { ZoomProblem, ZoomRowIssue } from '../domain/attendance/zoom';
+import type { RunFailure } from '../domain/selection/run-record';
+
+const n = (value: number, locale: Locale) => formatNumber(value, locale);
 
 
 const quoted = (names: readonly string[]) => names.map((c) => `“${c}”`).join(', ');
 export function tableProblemText(p: TableProblem, locale: Locale = getLocale()): string {
-	const n = (value: number) => formatNumber(value, locale);
 	const o = { locale };
 	switch (p.kind) {
 		case 'too-large':
-			return m.table_too_large({ rows: n(p.rows), columns: n(p.columns) }, o);
+			return m.table_too_large({ rows: n(p.rows, locale), columns: n(p.columns, locale) }, o);
 		case 'file-too-large':
-			return m.table_file_too_large({ limit: n(p.limitMb) }, o);
+			return m.table_file_too_large({ limit: n(p.limitMb, locale) }, o);
 		case 'not-a-table':
 			return m.table_not_a_table({ name: p.fileName }, o);
 		case 'csv-line-too-long':
-			return m.table_csv_line_too_long({ limit: n(p.limit) }, o);
+			return m.table_csv_line_too_long({ limit: n(p.limit, locale) }, o);
 		case 'csv-unreadable':
 			return m.table_csv_unreadable({ detail: p.detail }, o);
 		case 'xlsx-not-a-zip':
 			return m.table_xlsx_not_a_zip({}, o);
 		case 'xlsx-too-many-parts':
-			return m.table_xlsx_too_many_parts({ limit: n(p.limit) }, o);
+			return m.table_xlsx_too_many_parts({ limit: n(p.limit, locale) }, o);
 		case 'xlsx-unzips-too-large':
-			return m.table_xlsx_unzips_too_large({ limit: n(p.limitMb) }, o);
+			return m.table_xlsx_unzips_too_large({ limit: n(p.limitMb, locale) }, o);
 		case 'xlsx-part-too-large':
-			return m.table_xlsx_part_too_large({ part: p.part, limit: n(p.limitMb) }, o);
+			return m.table_xlsx_part_too_large({ part: p.part, limit: n(p.limitMb, locale) }, o);
 		case 'xlsx-unreadable':
 			return m.table_xlsx_unreadable({ detail: p.detail }, o);
 		case 'xlsx-too-slow':
-			return m.table_xlsx_too_slow({ seconds: n(p.seconds) }, o);
+			return m.table_xlsx_too_slow({ seconds: n(p.seconds, locale) }, o);
 		case 'cell-too-long':
-			return m.table_cell_too_long({ row: n(p.row), column: p.column, limit: n(p.limit) }, o);
+			return m.table_cell_too_long({ row: n(p.row, locale), column: p.column, limit: n(p.limit, locale) }, o);
 		case 'no-worksheet':
 			return m.table_no_worksheet({}, o);
 	}
@@ -131,4 +134,34 @@ export function zoomProblemText(p: ZoomProblem, locale: Locale = getLocale()): s
 						? m.zoom_leaves_before_joining({}, o)
 						: m.zoom_bad_duration({ value: i.value }, o);
 	return m.zoom_bad_line({ line: p.line, issues: p.issues.map(issue).join(m.zoom_issue_separator({}, o)) }, o);
+}
+
+/** Why a selection run failed; an unexpected error is shown as it was raised. */
+export function runFailureText(f: RunFailure, locale: Locale = getLocale()): string {
+	const o = { locale };
+	switch (f.kind) {
+		case 'cancelled':
+			return m.selection_failure_cancelled({}, o);
+		case 'time-limit': {
+			const p = f.reached;
+			const percent = (share: number) => formatPercent(share * 100, locale, 2);
+			const reached = !p
+				? m.selection_failure_not_started({}, o)
+				: [
+						p.panels !== undefined
+							? m.selection_failure_reached_panels({ stage: p.stage, fixed: n(p.fixedClasses, locale), classes: n(p.classes, locale), panels: n(p.panels, locale) }, o)
+							: m.selection_failure_reached({ stage: p.stage, fixed: n(p.fixedClasses, locale), classes: n(p.classes, locale) }, o),
+						p.lowest !== undefined && p.bound !== undefined ? m.selection_failure_lowest({ lowest: percent(p.lowest), bound: percent(p.bound) }, o) : ''
+					]
+						.filter(Boolean)
+						.join(' ');
+			return m.selection_failure_time_limit({ seconds: n(f.seconds, locale), reached }, o);
+		}
+		case 'pool-changed':
+			return m.selection_failure_pool_changed({}, o);
+		case 'abandoned':
+			return m.selection_failure_abandoned({ attempts: f.attempts }, o);
+		case 'error':
+			return f.message;
+	}
 }

@@ -8,6 +8,7 @@ import { runSelection, withoutClasses } from '../selection/run';
 import { runInWorker, SelectionStopped } from '../selection/in-worker';
 import { acceptSelection, cancelRun, computeRun, loadPool, startSelection, suggestReplacements, type Runner, type RunScheduler } from './select-participants';
 import { selectReplacement } from './select-replacement';
+import { runFailureText } from '../problem-text';
 
 const t = useTestDatabase();
 
@@ -153,6 +154,8 @@ describe(`selecting participants on ${testDriver}`, () => {
 		const [cancelled] = await t.db.select().from(selectionRun).where(eq(selectionRun.id, started.runId));
 		expect(cancelled.status).toBe('failed');
 		expect(cancelled.outcome?.error).toBe('Stopped by an organizer before it finished. No registration was changed.');
+		expect(cancelled.outcome?.failure).toEqual({ kind: 'cancelled' });
+		expect(runFailureText(cancelled.outcome!.failure!, 'fr')).toBe('Arrêtée par un organisateur avant la fin. Aucune inscription n’a été modifiée.');
 		expect(await cancelRun(t.db, organizer, started.runId)).toEqual({ ok: false, reason: 'not-pending' });
 		const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'selection.stop'), eq(auditLog.subjectId, c.id)));
 		expect(audit.details).toEqual({ runId: started.runId });
@@ -169,6 +172,8 @@ describe(`selecting participants on ${testDriver}`, () => {
 		const [limited] = await t.db.select().from(selectionRun).where(eq(selectionRun.id, again.runId));
 		expect(limited.status).toBe('failed');
 		expect(limited.outcome?.error).toMatch(/^The selection was stopped at its time limit of 0\.000001 s\. .*No registration was changed\. Raise CONVENE_SELECTION_TIME_LIMIT/);
+		expect(limited.outcome?.failure).toMatchObject({ kind: 'time-limit', seconds: 0.000001 });
+		expect(runFailureText(limited.outcome!.failure!, 'ru')).toMatch(/^Отбор остановлен по истечении лимита времени \(0 с\)\. .*Ни одна регистрация не изменена\./);
 		expect(await statuses()).toEqual(before);
 	}, 60_000);
 });

@@ -13,6 +13,7 @@ import { registrationDecisionMessage } from '../messages/registration-decision';
 import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound } from '../../domain/policy';
 import type { Progress } from '../../domain/selection/leximin';
 import type { Quota, SelectionProblem } from '../../domain/selection/problem';
+import { englishFailure, type RunFailure } from '../../domain/selection/run-record';
 import { SelectionStopped, type WorkerOutcome } from '../selection/in-worker';
 import { isUuid, type ConsultationId } from '../../domain/ids';
 import { uniqueViolation } from '../db/errors';
@@ -86,19 +87,10 @@ export async function computeRun(db: Database, runId: string, runner: Runner): P
 	if (!run || run.status !== 'pending' || !run.outcome) return;
 	const pool = await loadRecordedPool(db, run.outcome.pool);
 	if (!pool) {
-		await failRun(db, runId, 'a registration of the pool was erased while the run waited; start the selection again');
+		await failRun(db, runId, { kind: 'pool-changed' });
 		return;
 	}
 	await finish(db, runId, pool, poolProblem(pool, run.quotas, run.panelSize), run.seed, runner);
-}
-
-/** What a run stopped at its time limit had reached, and that nothing was changed. */
-export function stoppedAt(stopped: SelectionStopped): string {
-	const p = stopped.reached;
-	const reached = p
-		? ` It had reached stage ${p.stage}, with ${p.fixedClasses} of ${p.classes} classes settled${p.panels !== undefined ? ` and ${p.panels} panels found` : ''}${p.lowest !== undefined && p.bound !== undefined ? `; the lowest probability was ${(p.lowest * 100).toFixed(2)} % (at most ${(p.bound * 100).toFixed(2)} % in this stage)` : ''}.`
-		: ' It had not yet found its first panels.';
-	return `${stopped.message}${reached} No registration was changed. Raise CONVENE_SELECTION_TIME_LIMIT, or loosen the quotas, and run it again.`;
 }
 
 /** An organizer stops a run that is computing: its thread ends, and no registration is changed. */
@@ -107,19 +99,19 @@ export async function cancelRun(db: Database, actor: Actor, runId: string): Prom
 	if (!run) return NOT_FOUND;
 	if (!policy.canOrganize(actor, run.consultationId)) return FORBIDDEN;
 	return db.transaction(async (tx) => {
-		if (!(await failRun(tx, runId, 'Stopped by an organizer before it finished. No registration was changed.'))) return { ok: false as const, reason: 'not-pending' as const };
+		if (!(await failRun(tx, runId, { kind: 'cancelled' }))) return { ok: false as const, reason: 'not-pending' as const };
 		await writeAudit(tx, actor, { action: 'selection.stop', subjectType: 'consultation', subjectId: run.consultationId, details: { runId } });
 		return { ok: true as const };
 	});
 }
 
 /** A run that cannot finish says why; a run already finished or failed is left as it is. Whether it was failed here. */
-export async function failRun(db: Executor, runId: string, reason: string): Promise<boolean> {
+export async function failRun(db: Executor, runId: string, failure: RunFailure): Promise<boolean> {
 	const [run] = await db.select({ outcome: selectionRun.outcome }).from(selectionRun).where(eq(selectionRun.id, runId));
 	if (!run) return false;
 	const failed = await db
 		.update(selectionRun)
-		.set({ status: 'failed', outcome: { pool: run.outcome?.pool ?? [], error: reason } })
+		.set({ status: 'failed', outcome: { pool: run.outcome?.pool ?? [], error: englishFailure(failure), failure } })
 		.where(and(eq(selectionRun.id, runId), eq(selectionRun.status, 'pending')))
 		.returning({ id: selectionRun.id });
 	return failed.length > 0;
@@ -154,7 +146,7 @@ async function finish(db: Database, runId: string, pool: readonly PoolMember[], 
 		outcome = await runner(problem, seed, saveProgress, stop.signal);
 	} catch (error) {
 		if (error instanceof SelectionStopped && error.reason === 'cancelled') return; // the stop recorded why
-		await failRun(db, runId, error instanceof SelectionStopped ? stoppedAt(error) : (error as Error).message);
+		await failRun(db, runId, error instanceof SelectionStopped ? { kind: 'time-limit', seconds: error.seconds, reached: error.reached } : { kind: 'error', message: (error as Error).message });
 		return;
 	} finally {
 		clearInterval(watch);

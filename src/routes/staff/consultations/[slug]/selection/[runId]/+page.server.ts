@@ -17,6 +17,7 @@ import { m } from '$lib/paraglide/messages';
 import { isUuid } from '$lib/domain/ids';
 import { formId, NOT_FOUND } from '$lib/server/forms';
 import type { RegistrationId } from '$lib/domain/ids';
+import { runFailureText } from '$lib/server/problem-text';
 
 async function runFor(slug: string, runId: string) {
 	if (!isUuid(runId)) error(404);
@@ -36,7 +37,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		run: { id: run.id, status: run.status, seed: run.seed, panelSize: run.panelSize, hash: run.distributionHash, createdAt: run.createdAt.toISOString(), poolSize: outcome.pool.length },
 		quotas: run.quotas.map((q) => ({ ...q, label: label(q.category, q.feature) })),
 		progress: outcome.progress ?? null,
-		failure: outcome.error ?? null,
+		// Runs that failed before the reason was kept as data show the English they stored.
+		failure: outcome.failure ? runFailureText(outcome.failure) : (outcome.error ?? null),
 		stats: outcome.stats ?? null,
 		minProbability: outcome.minProbability ?? null,
 		diagnosis: outcome.diagnosis ? { ...outcome.diagnosis, labels: Object.fromEntries(quotasNamed(outcome.diagnosis).map((q) => [`${q.category}.${q.feature}`, label(q.category, q.feature)])) } : null
