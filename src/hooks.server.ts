@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { pipeline, Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { loadActor } from '$lib/server/queries/actors';
+import { rememberStaffLocale } from '$lib/server/use-cases/manage-staff';
 import { databaseMessage } from '$lib/server/db/errors';
 import { htmlLang } from '$lib/languages';
 
@@ -91,6 +92,9 @@ const session: Handle = async ({ event, resolve }) => {
 		? { id: result.user.id, name: result.user.name, email: result.user.email, role: (result.user as { role?: string }).role ?? 'stakeholder' }
 		: null;
 	event.locals.actor = await loadActor(getDb(), event.locals.user);
+	// Staff are written to (comment periods closed, and the like) in the language they use the staff
+	// pages in: a write only when it changes.
+	if (event.locals.actor?.kind === 'staff' && STAFF_PAGE.test(event.url.pathname)) await rememberStaffLocale(getDb(), event.locals.actor.userId, event.locals.locale);
 	// Every anonymous form post counts against its client before its body is read (the sign-in
 	// forms have their own limits).
 	// An organization search step (no JavaScript) is a read, as its JSON twin is: not counted.
@@ -102,6 +106,8 @@ const session: Handle = async ({ event, resolve }) => {
 };
 
 const betterAuth: Handle = ({ event, resolve }) => svelteKitHandler({ event, resolve, auth: getAuth(), building });
+
+const STAFF_PAGE = /^(?:\/[a-z]{2})?\/staff(?:\/|$)/;
 
 /** Routes that count their own requests (per account, per address) or are no form: not counted as anonymous forms. */
 const SELF_LIMITED = /^(?:\/[a-z]{2})?\/(?:sign-in|staff\/sign-in|api\/auth)(?:\/|$)/;

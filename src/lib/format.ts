@@ -9,16 +9,17 @@ export function formatLabel(format: ConsultationFormat | string): string {
 	return m.format_online();
 }
 
-export function roleLabel(role: UserRole | string): string {
+export function roleLabel(role: UserRole | string, locale?: Locale): string {
+	const o = locale ? { locale } : {};
 	switch (role) {
 		case 'admin':
-			return m.role_admin();
+			return m.role_admin({}, o);
 		case 'organizer':
-			return m.role_organizer();
+			return m.role_organizer({}, o);
 		case 'rapporteur':
-			return m.role_rapporteur();
+			return m.role_rapporteur({}, o);
 		default:
-			return m.role_stakeholder();
+			return m.role_stakeholder({}, o);
 	}
 }
 

@@ -96,6 +96,9 @@ export const authUser = pgTable(
 		// admin: the secretariat; organizer/rapporteur: staff whose rights are per consultation
 		// (see consultation_staff); stakeholder: signs in by magic link, sees only their own data.
 		role: text('role').$type<UserRole>().notNull().default('stakeholder'),
+		// Staff: the language of the emails Convene sends them (chosen when the account is made, then
+		// the language they last used the staff pages in). Stakeholders' is the person's.
+		locale: text('locale').notNull().default('en'),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},

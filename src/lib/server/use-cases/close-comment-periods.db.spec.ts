@@ -13,6 +13,7 @@ import { markAddressed } from './answer-comments';
 import { commentsForStaff } from '../queries/report-comments';
 import { roomAttendees } from '../queries/attendees';
 import { closeCommentPeriods } from './close-comment-periods';
+import { rememberStaffLocale } from './manage-staff';
 import type { Actor } from '../../domain/policy';
 import type { Mailer, MailMessage } from '../mail';
 
@@ -55,19 +56,32 @@ describe(`closing comment periods on ${testDriver}`, () => {
 		const first = view.comments.find((k) => k.text === 'First.')!;
 		expect((await markAddressed(t.db, organizer, first.id, now)).ok).toBe(true);
 
+		// A rapporteur who uses the staff pages in French is written to in French.
+		const french = await makeStaffActor(t.db, 'rapporteur', { rapporteurOf: [c.id] });
+		if (french.kind !== 'staff') throw new Error('not staff');
+		await t.db.insert(consultationStaff).values({ consultationId: c.id, userId: french.userId, role: 'rapporteur' });
+		await rememberStaffLocale(t.db, french.userId, 'fr');
+		const frenchEmail = `${french.userId}@example.org`;
+
 		const { sent, mailer } = capturingMailer();
 		expect(await closeCommentPeriods(t.db, mailer, new Date(closesAt.getTime() - 1000), page)).toBe(0);
 		expect(sent).toEqual([]);
 		const [one, two] = await Promise.all([closeCommentPeriods(t.db, mailer, closesAt, page), closeCommentPeriods(t.db, mailer, closesAt, page)]);
 		expect(one + two).toBe(1);
-		expect(sent.map((m) => m.to).sort()).toEqual(staffEmails.sort());
+		expect(sent.map((m) => m.to).sort()).toEqual([...staffEmails, frenchEmail].sort());
 		expect(staffEmails.length).toBeGreaterThan(0);
-		expect(sent[0].subject).toMatch(/^Comment period closed: .+ \(version \d+\)$/);
-		expect(sent[0].text).toContain('3 comments from 2 participants; 2 not yet marked addressed.');
-		expect(sent[0].text).toContain('closed on Monday, 30 November 2026, 24:00 Indochina Time');
-		expect(sent[0].text).toContain(page('parliamentarians'));
+		const english = sent.find((m) => m.to === staffEmails[0])!;
+		expect(english.subject).toMatch(/^Comment period closed: .+ \(version \d+\)$/);
+		expect(english.text).toContain('Comments: 3, from participants: 2; not yet marked addressed: 2.');
+		expect(english.text).toContain('closed on Monday, 30 November 2026, 24:00 Indochina Time');
+		expect(english.text).toContain(page('parliamentarians'));
+		const inFrench = sent.find((m) => m.to === frenchEmail)!;
+		expect(inFrench.subject).toMatch(/^Période de commentaires close : .+ \(version \d+\)$/);
+		expect(inFrench.text).toContain('Commentaires : 3, de participants : 2 ; pas encore marqués comme traités : 2.');
+		expect(inFrench.text).toMatch(/s’est close le lundi 30 novembre 2026, 24:00 heure d’Indochine/);
+		expect(inFrench.text).toContain('https://convene.example/fr/staff/consultations/parliamentarians/report');
 		expect(await closeCommentPeriods(t.db, mailer, new Date(closesAt.getTime() + 86_400_000), page)).toBe(0);
-		expect(sent).toHaveLength(staffEmails.length);
+		expect(sent).toHaveLength(staffEmails.length + 1);
 	});
 
 	it('after an early close, the next round tells the staff', async () => {

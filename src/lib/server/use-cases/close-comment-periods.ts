@@ -8,6 +8,9 @@ import type { Database } from '../db';
 import { authUser, comment, consultation, consultationStaff, paragraph, report, reportVersion } from '../db/schema';
 import type { Mailer } from '../mail';
 import { formatDeadline } from '../../domain/time';
+import { formatNumber } from '../../format';
+import { m } from '../../paraglide/messages';
+import { localizedUrl, mailLocale } from '../messages/locale';
 
 export async function closeCommentPeriods(db: Database, mailer: Mailer, now: Date, staffReportPage: (slug: string) => string): Promise<number> {
 	const due = await db
@@ -49,22 +52,25 @@ async function tellStaff(db: Database, mailer: Mailer, versionId: string, now: D
 			.where(and(eq(paragraph.versionId, versionId), isNotNull(comment.personId)));
 		// The consultation's organizers and rapporteurs; the administrators when nobody is assigned.
 		const assigned = await tx
-			.selectDistinct({ email: authUser.email, name: authUser.name })
+			.selectDistinct({ email: authUser.email, name: authUser.name, locale: authUser.locale })
 			.from(consultationStaff)
 			.innerJoin(authUser, eq(authUser.id, consultationStaff.userId))
 			.where(eq(consultationStaff.consultationId, about.consultationId));
-		const staff = assigned.length ? assigned : await tx.select({ email: authUser.email, name: authUser.name }).from(authUser).where(eq(authUser.role, 'admin'));
-		const closed = formatDeadline(claimed.closedAt!, about.timeZone, 'en');
-		const figures =
-			tally.comments === 0
-				? 'No participant commented.'
-				: `${tally.comments} ${tally.comments === 1 ? 'comment' : 'comments'} from ${tally.people} ${tally.people === 1 ? 'participant' : 'participants'}; ${tally.open} not yet marked addressed.`;
+		const staff = assigned.length ? assigned : await tx.select({ email: authUser.email, name: authUser.name, locale: authUser.locale }).from(authUser).where(eq(authUser.role, 'admin'));
+		// Each in their own language (the one they last used the staff pages in).
 		for (const s of staff) {
+			const locale = mailLocale(s.locale);
+			const o = { locale };
+			const figures =
+				tally.comments === 0
+					? m.mail_comments_closed_none({}, o)
+					: m.mail_comments_closed_figures({ comments: formatNumber(tally.comments, locale), people: formatNumber(tally.people, locale), open: formatNumber(tally.open, locale) }, o);
+			const words = { title: about.title, number: claimed.number };
 			await mailer.send(
 				{
 					to: s.email,
-					subject: `Comment period closed: ${about.title} (version ${claimed.number})`,
-					text: `Dear ${s.name},\n\nThe comment period on version ${claimed.number} of "${about.title}" closed on ${closed}.\n\n${figures}\n\nReview the comments, reply and publish: ${staffReportPage(about.slug)}\n`
+					subject: m.mail_comments_closed_subject(words, o),
+					text: m.mail_comments_closed_body({ ...words, name: s.name, closed: formatDeadline(claimed.closedAt!, about.timeZone, locale), figures, url: localizedUrl(staffReportPage(about.slug), locale) }, o)
 				},
 				tx
 			);

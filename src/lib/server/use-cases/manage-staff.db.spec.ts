@@ -6,7 +6,7 @@ import { auditLog, authUser, consultationStaff, outboxMessage } from '../db/sche
 import { createMailer } from '../mail';
 import { loadActor } from '../queries/actors';
 import type { Actor } from '../../domain/policy';
-import { changeStaffRole, createStaffUser, setConsultationAssignment } from './manage-staff';
+import { changeStaffRole, createStaffUser, rememberStaffLocale, setConsultationAssignment } from './manage-staff';
 import { requestSignInLink } from './request-sign-in-link';
 
 const t = useTestDatabase();
@@ -28,6 +28,26 @@ describe(`staff accounts and roles on ${testDriver}`, () => {
 		await requestSignInLink(t.db, { signInMagicLink: async (e, cb) => void links.push([e, cb]) }, email, null, (send) => void send());
 		expect(links).toEqual([[email, '/staff']]);
 		expect(await createStaffUser(t.db, mailer, admin, { email, name: 'Again', role: 'rapporteur' }, 'x')).toEqual({ ok: false, reason: 'email-taken' });
+	});
+
+	it('writes the invitation in the language chosen for the account, linking to that language’s sign-in page, and follows the language its owner then uses', async () => {
+		const mailer = createMailer(t.db, {});
+		const email = `russian-staff-${Date.now()}@example.org`;
+		const result = await createStaffUser(t.db, mailer, admin, { email, name: 'Anna Petrova', role: 'organizer', locale: 'ru' }, 'http://localhost:3000/sign-in');
+		if (!result.ok) throw new Error('not created');
+		const [invitation] = await t.db.select().from(outboxMessage).where(eq(outboxMessage.to, email));
+		expect(invitation.subject).toBe('Ваша учётная запись сотрудника в Convene');
+		expect(invitation.text).toContain('Здравствуйте, Anna Petrova!');
+		expect(invitation.text).toContain('учётная запись сотрудника Convene (организатор)');
+		expect(invitation.text).toContain('http://localhost:3000/ru/sign-in');
+		const localeOf = async () => (await t.db.select({ locale: authUser.locale }).from(authUser).where(eq(authUser.id, result.userId)))[0].locale;
+		expect(await localeOf()).toBe('ru');
+		await rememberStaffLocale(t.db, result.userId, 'zh');
+		expect(await localeOf()).toBe('zh');
+		// A language Convene does not speak is stored as the base language, never as given.
+		expect(await createStaffUser(t.db, mailer, admin, { email: `x-${email}`, name: 'X', role: 'rapporteur', locale: 'xx' }, 'x')).toMatchObject({ ok: true });
+		const [other] = await t.db.select({ locale: authUser.locale }).from(authUser).where(eq(authUser.email, `x-${email}`));
+		expect(other.locale).toBe('en');
 	});
 
 	it('refuses to create accounts for a non-admin, or with a bad role', async () => {

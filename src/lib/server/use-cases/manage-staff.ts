@@ -1,7 +1,7 @@
 // Staff accounts and roles: creating an account, changing its role, assigning organizers and
 // rapporteurs to consultations. Role changes are audit-logged; there is always one admin left.
 import { randomBytes } from 'node:crypto';
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { authSession, authUser, consultation, consultationStaff } from '../db/schema';
 import { writeAudit } from '../queries/audit';
@@ -10,6 +10,9 @@ import { FORBIDDEN, policy, type Actor, type Forbidden } from '../../domain/poli
 import { isValidEmail } from '../../domain/people-import';
 import { CONSULTATION_STAFF_ROLES, isOneOf, STAFF_ROLES } from '../../domain/enums';
 import type { ConsultationId } from '../../domain/ids';
+import { m } from '../../paraglide/messages';
+import { roleLabel } from '../../format';
+import { localizedUrl, mailLocale } from '../messages/locale';
 
 export type CreateStaffResult = { ok: true; userId: string } | Forbidden | { ok: false; reason: 'invalid-email' | 'invalid-name' | 'invalid-role' | 'email-taken' };
 
@@ -17,7 +20,7 @@ export async function createStaffUser(
 	db: Database,
 	mailer: Mailer,
 	actor: Actor,
-	input: { email: string; name: string; role: string },
+	input: { email: string; name: string; role: string; locale?: string },
 	signInUrl: string
 ): Promise<CreateStaffResult> {
 	if (!policy.canChangeRoles(actor)) return FORBIDDEN;
@@ -27,21 +30,17 @@ export async function createStaffUser(
 	if (!name || name.length > 200) return { ok: false, reason: 'invalid-name' };
 	const role = input.role;
 	if (!isOneOf(STAFF_ROLES, role)) return { ok: false, reason: 'invalid-role' };
+	const locale = mailLocale(input.locale);
 	const id = randomBytes(16).toString('hex');
 	const created = await db.transaction(async (tx) => {
-		const inserted = await tx.insert(authUser).values({ id, email, name, role, emailVerified: true }).onConflictDoNothing().returning({ id: authUser.id });
+		const inserted = await tx.insert(authUser).values({ id, email, name, role, locale, emailVerified: true }).onConflictDoNothing().returning({ id: authUser.id });
 		if (!inserted.length) return false;
 		await writeAudit(tx, actor, { action: 'user.create', subjectType: 'user', subjectId: id, details: { email, role: input.role } });
 		// No password is set: staff sign in with an emailed link, or an admin sets one later. The
-		// message is stored with the account (the outbox).
-		await mailer.send(
-			{
-				to: email,
-				subject: 'Your Convene staff account',
-				text: `Hello ${name},\n\nA Convene staff account (${input.role}) was created for you. Sign in by asking for a link at:\n\n${signInUrl}\n\nwith this address: ${email}\n`
-			},
-			tx
-		);
+		// message is stored with the account (the outbox), in the language chosen for it.
+		const o = { locale };
+		const url = localizedUrl(signInUrl, locale);
+		await mailer.send({ to: email, subject: m.mail_staff_account_subject({}, o), text: m.mail_staff_account_body({ name, role: roleLabel(role, locale), url, email }, o) }, tx);
 		return true;
 	});
 	if (!created) return { ok: false, reason: 'email-taken' };
@@ -101,4 +100,16 @@ export async function setConsultationAssignment(
 		});
 		return { ok: true as const };
 	});
+}
+
+const remembered = new Map<string, string>();
+
+/**
+ * Staff are written to in the language they last used the staff pages in: remembered here, so that
+ * the account is written only when it changes (once per process and language).
+ */
+export async function rememberStaffLocale(db: Database, userId: string, locale: string): Promise<void> {
+	if (remembered.get(userId) === locale) return;
+	await db.update(authUser).set({ locale: mailLocale(locale) }).where(and(eq(authUser.id, userId), ne(authUser.locale, mailLocale(locale))));
+	remembered.set(userId, locale);
 }

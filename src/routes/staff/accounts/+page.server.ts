@@ -9,12 +9,14 @@ import { changeStaffRole, createStaffUser, setConsultationAssignment } from '$li
 import { policy } from '$lib/domain/policy';
 import { STAFF_ROLES } from '$lib/domain/enums';
 import { m } from '$lib/paraglide/messages';
+import { locales } from '$lib/paraglide/runtime';
+import { LANGUAGE_NAMES } from '$lib/languages';
 import { formId, NOT_FOUND } from '$lib/server/forms';
 import type { ConsultationId } from '$lib/domain/ids';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	requireStaff(locals.actor, policy.canChangeRoles);
-	return { roles: STAFF_ROLES, ...(await listStaffAccounts(getDb())) };
+	return { roles: STAFF_ROLES, locales: locales.map((l) => ({ id: l, name: LANGUAGE_NAMES[l] })), ...(await listStaffAccounts(getDb())) };
 };
 
 const REASONS: Record<string, () => string> = {
@@ -32,7 +34,7 @@ export const actions: Actions = {
 	create: async ({ locals, request }) => {
 		const actor = requireStaff(locals.actor, policy.canChangeRoles);
 		const form = await request.formData();
-		const input = { email: String(form.get('email') ?? ''), name: String(form.get('name') ?? ''), role: String(form.get('role') ?? '') };
+		const input = { email: String(form.get('email') ?? ''), name: String(form.get('name') ?? ''), role: String(form.get('role') ?? ''), locale: String(form.get('locale') ?? locals.locale) };
 		const result = await createStaffUser(getDb(), getMailer(), actor, input, links().signIn);
 		if (!result.ok) return fail(result.reason === 'forbidden' ? 403 : 400, { ...input, message: explain(result.reason) });
 		return { done: m.accounts_created({ email: input.email.trim().toLowerCase() }) };
