@@ -38,7 +38,7 @@ test('the secretariat changes a recommendation’s status in Excel, and its publ
 	await page.getByLabel('Edited sheet (.xlsx)').setInputFiles({ name: 'recommendations.xlsx', mimeType: 'application/octet-stream', buffer: wrong });
 	await page.getByRole('button', { name: 'Upload the edited sheet' }).click();
 	await expect(page.getByRole('alert')).toContainText('Nothing was changed: correct these rows and upload the sheet again.');
-	await expect(page.getByRole('alert')).toContainText(/Row \d+, Status: "Finished" is not a status/);
+	await expect(page.getByRole('alert')).toContainText(/Row \d+, Status: “Finished” is not a status/);
 
 	const right = await editedSheet(original, (row) => {
 		row.getCell(7).value = 'In progress';

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { signInAsStaff } from './sign-in';
 
 // A reader who chose French, Russian or Chinese stays in it: every link on the public pages leads
 // to a page in the same language, except the language switcher itself and files (downloads, feeds,
@@ -38,3 +39,36 @@ for (const locale of ['fr', 'ru', 'zh']) {
 		expect(strays).toEqual([]);
 	});
 }
+
+// Staff too: the staff area in Chinese, followed page to page from its start, never switches back
+// to English (which would also change the language their emails are written in).
+test('every link on the staff pages, followed from the zh staff area, stays in zh', async ({ page }) => {
+	test.slow();
+	await signInAsStaff(page);
+	const STAFF_NOT_PAGES = /\/(?:download\/|export|attachments\/|api\/)|\/sign-out$/;
+	// One page of each kind (the first consultation's registrations stand for all the others').
+	const kind = (path: string) => path.replace(/\/(consultations|processes|people|organizations)\/[^/]+/g, '/$1/*').replace(/\/v\/\d+|\/[0-9a-f-]{36}/g, '/#');
+	const queue = ['/zh/staff'];
+	const seen = new Set(queue.map(kind));
+	const strays: string[] = [];
+	let visited = 0;
+	while (queue.length && visited < 40) {
+		const path = queue.shift()!;
+		const response = await page.goto(path);
+		expect(response?.status(), path).toBe(200);
+		visited++;
+		const links = await page.locator('a[href]:not([hreflang])').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+		for (const href of links) {
+			const url = new URL(href, page.url());
+			if (url.origin !== new URL(page.url()).origin || href.startsWith('#') || NOT_PAGES.test(url.pathname) || STAFF_NOT_PAGES.test(url.pathname)) continue;
+			if (url.pathname !== '/zh' && !url.pathname.startsWith('/zh/')) strays.push(`${path} → ${href}`);
+			else if (url.pathname.startsWith('/zh/staff') && !seen.has(kind(url.pathname))) {
+				seen.add(kind(url.pathname));
+				queue.push(url.pathname);
+			}
+		}
+	}
+	console.log(`staff pages visited: ${visited}`);
+	expect(visited).toBeGreaterThan(20);
+	expect(strays).toEqual([]);
+});

@@ -22,6 +22,7 @@ import { citations, numberBlocks } from '$lib/domain/report/model';
 import { editorialSummary } from '$lib/domain/report/editorial';
 import { formatDeadline } from '$lib/domain/time';
 import { findingText } from '$lib/server/privacy/finding-text';
+import { localizeHref } from '$lib/paraglide/runtime';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const c = await consultationOr404(params.slug);
@@ -121,7 +122,7 @@ export const actions: Actions = {
 		requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
 		const result = await createDraftVersion(getDb(), locals.actor, c.slug, url.origin);
 		if (!result.ok) error(403);
-		redirect(303, `/staff/consultations/${c.slug}/report?v=${result.number}&generated=1`);
+		redirect(303, localizeHref(`/staff/consultations/${c.slug}/report?v=${result.number}&generated=1`));
 	},
 	publish: async ({ locals, params, request }) => {
 		const c = await consultationOr404(params.slug);

@@ -15,6 +15,7 @@ import type { Quota } from '$lib/domain/selection/problem';
 import { policy } from '$lib/domain/policy';
 import { errorText, errorTexts } from '$lib/error-text';
 import { m } from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
 
 function quotaFields(quotas: readonly Quota[]): Record<string, string> {
 	return Object.fromEntries(quotas.flatMap((q) => [[`quota.${q.category}.${q.feature}.min`, String(q.min)], [`quota.${q.category}.${q.feature}.max`, String(q.max)]]));
@@ -80,6 +81,6 @@ export const actions: Actions = {
 			const message = result.reason === 'already-running' ? m.selection_already_running() : result.reason === 'empty-pool' ? m.selection_empty_pool() : m.error_forbidden();
 			return fail(409, { values: Object.fromEntries(fields), message });
 		}
-		redirect(303, `/staff/consultations/${c.slug}/selection/${result.runId}`);
+		redirect(303, localizeHref(`/staff/consultations/${c.slug}/selection/${result.runId}`));
 	}
 };

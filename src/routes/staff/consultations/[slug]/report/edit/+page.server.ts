@@ -9,13 +9,14 @@ import { blockFields, type BlockEdit } from '$lib/domain/report/edit';
 import { policy } from '$lib/domain/policy';
 import { m } from '$lib/paraglide/messages';
 import { errorTexts } from '$lib/error-text';
+import { localizeHref } from '$lib/paraglide/runtime';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const c = await consultationOr404(params.slug);
 	requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
 	const db = getDb();
 	const latest = await latestReportVersion(db, c.id);
-	if (!latest) redirect(303, `/staff/consultations/${c.slug}/report`);
+	if (!latest) redirect(303, localizeHref(`/staff/consultations/${c.slug}/report`));
 	const blocks = await readBlocks(db, latest.id);
 	return { consultation: { slug: c.slug, title: c.title }, number: latest.number, blocks: blocks.map((b) => blockFields(b.block)) };
 };
@@ -43,6 +44,6 @@ export const actions: Actions = {
 			if (result.reason === 'conflict') return fail(409, { values, errors: {}, conflict: m.report_conflict({ latest: result.latest }) });
 			error(result.reason === 'forbidden' ? 403 : 404);
 		}
-		redirect(303, `/staff/consultations/${c.slug}/report?v=${result.number}&saved=1`);
+		redirect(303, localizeHref(`/staff/consultations/${c.slug}/report?v=${result.number}&saved=1`));
 	}
 };

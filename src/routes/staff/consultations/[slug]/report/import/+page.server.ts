@@ -13,12 +13,13 @@ import { changeText, OMITTED, refusalText, where, withMore } from '$lib/server/r
 import { blocksFromJson, shownChanges } from '$lib/domain/report/edit';
 import { policy } from '$lib/domain/policy';
 import { m } from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const c = await consultationOr404(params.slug);
 	requireStaff(locals.actor, (a) => policy.canTakeNotes(a, c.id));
 	const latest = await latestReportVersion(getDb(), c.id);
-	if (!latest) redirect(303, `/staff/consultations/${c.slug}/report`);
+	if (!latest) redirect(303, localizeHref(`/staff/consultations/${c.slug}/report`));
 	return { consultation: { slug: c.slug, title: c.title }, latest: latest.number };
 };
 
@@ -72,6 +73,6 @@ export const actions: Actions = {
 			if (result.reason === 'conflict') return fail(409, { message: m.report_conflict({ latest: result.latest }) });
 			error(result.reason === 'forbidden' ? 403 : result.reason === 'not-found' ? 404 : 400);
 		}
-		redirect(303, `/staff/consultations/${c.slug}/report?v=${result.number}&saved=1`);
+		redirect(303, localizeHref(`/staff/consultations/${c.slug}/report?v=${result.number}&saved=1`));
 	}
 };
