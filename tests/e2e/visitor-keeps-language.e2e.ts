@@ -51,12 +51,17 @@ test('every link on the staff pages, followed from the zh staff area, stays in z
 	const queue = ['/zh/staff'];
 	const seen = new Set(queue.map(kind));
 	const strays: string[] = [];
+	const english: string[] = [];
+	const ENGLISH_NAMES = new Set(['South-East Asia', 'South and South-West Asia', 'Pacific', 'Civil society', 'Trade unions', 'Migrants', 'Academia', 'Private sector', 'Parliamentarians', 'Thailand', 'Nepal', 'Philippines']);
 	let visited = 0;
 	while (queue.length && visited < 40) {
 		const path = queue.shift()!;
 		const response = await page.goto(path);
 		expect(response?.status(), path).toBe(200);
 		visited++;
+		// The reference data offered in the filters and forms is named in Chinese too.
+		const options = await page.locator('option').allTextContents();
+		english.push(...options.filter((o) => ENGLISH_NAMES.has(o.trim())).map((o) => `${path}: ${o.trim()}`));
 		const links = await page.locator('a[href]:not([hreflang])').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
 		for (const href of links) {
 			const url = new URL(href, page.url());
@@ -71,4 +76,14 @@ test('every link on the staff pages, followed from the zh staff area, stays in z
 	console.log(`staff pages visited: ${visited}`);
 	expect(visited).toBeGreaterThan(20);
 	expect(strays).toEqual([]);
+	expect(english).toEqual([]);
+});
+
+test('a report read on a zh page marks its own words as English, for screen readers', async ({ page }) => {
+	await page.goto('/zh/reports/local-and-regional-authorities');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+	await expect(page.locator('article.report h1')).toHaveAttribute('lang', 'en');
+	expect(await page.locator('article.report [lang="en"] p.numbered').count()).toBeGreaterThan(5);
+	// The page's own words around it stay in Chinese.
+	await expect(page.locator('article.report p.no-print')).toContainText('下载');
 });

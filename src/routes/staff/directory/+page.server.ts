@@ -7,10 +7,11 @@ import { referenceLists } from '$lib/server/queries/reference';
 import { listConsultationTitles } from '$lib/server/queries/consultations';
 import { policy } from '$lib/domain/policy';
 import { GENDERS } from '$lib/domain/enums';
+import { localizeReferenceData } from '$lib/server/reference-names';
 
 const PAGE_SIZE = 200;
 
-export const load: PageServerLoad = async ({ locals, url }) => {
+const loadPage = async ({ locals, url }: Parameters<PageServerLoad>[0]) => {
 	const actor = requireStaff(locals.actor, policy.canReadDirectory);
 	const db = getDb();
 	const filter = parsePeopleFilter(url.searchParams);
@@ -36,3 +37,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		canImport: policy.canChangeDirectory(actor)
 	};
 };
+
+// Stakeholder groups, subregions, countries and objectives in the staff member's language.
+export const load: PageServerLoad = async (event) => localizeReferenceData(await loadPage(event), event.locals.locale);

@@ -8,11 +8,15 @@ import { moderatePractice, moderateWrittenInput, type ModerationResult } from '$
 import { policy } from '$lib/domain/policy';
 import { m } from '$lib/paraglide/messages';
 import { findingText } from '$lib/server/privacy/finding-text';
+import { localizeReferenceData } from '$lib/server/reference-names';
 
-export const load: PageServerLoad = async ({ locals }) => {
+const loadPage = async ({ locals }: Parameters<PageServerLoad>[0]) => {
 	requireStaff(locals.actor, policy.canModerate);
 	return { canOverride: policy.canOverridePrivacy(locals.actor), ...(await moderationQueue(getDb())) };
 };
+
+// Stakeholder groups, subregions, countries and objectives in the staff member's language.
+export const load: PageServerLoad = async (event) => localizeReferenceData(await loadPage(event), event.locals.locale);
 
 function refused(id: string, result: Exclude<ModerationResult, { ok: true }>) {
 	if (result.reason === 'blocked') return fail(409, { id, problem: m.moderation_blocked(), findings: result.findings.map((f) => findingText(f)), canOverride: result.canOverride });

@@ -14,6 +14,7 @@ import { policy } from '$lib/domain/policy';
 import { zodFieldErrors } from '$lib/domain/form-errors';
 import { dateInZone, formatDeadline, wallClockAt } from '$lib/domain/time';
 import { localizeHref } from '$lib/paraglide/runtime';
+import { localizeReferenceData } from '$lib/server/reference-names';
 
 const NEW = 'new';
 const hhmm = (d: Date, zone: string) => {
@@ -21,7 +22,7 @@ const hhmm = (d: Date, zone: string) => {
 	return `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
 };
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+const loadPage = async ({ locals, params, url }: Parameters<PageServerLoad>[0]) => {
 	const db = getDb();
 	const objectives = await listObjectivesWithClusters(db);
 	const { organizations } = await loadDirectoryOptions(db);
@@ -61,6 +62,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		}
 	};
 };
+
+// Stakeholder groups, subregions, countries and objectives in the staff member's language.
+export const load: PageServerLoad = async (event) => localizeReferenceData(await loadPage(event), event.locals.locale);
 
 export const actions: Actions = {
 	default: async ({ locals, params, request }) => {

@@ -5,6 +5,7 @@ import { consultationOr404, requireStaff } from '$lib/server/guards';
 import { referenceLists } from '$lib/server/queries/reference';
 import { previewInvitations, sendInvitations, type InvitationFilter } from '$lib/server/use-cases/send-invitations';
 import { policy } from '$lib/domain/policy';
+import { localizeReferenceData } from '$lib/server/reference-names';
 
 function filterFrom(params: URLSearchParams | FormData): InvitationFilter {
 	const get = (k: string) => {
@@ -15,7 +16,7 @@ function filterFrom(params: URLSearchParams | FormData): InvitationFilter {
 	return { categoryId: get('category'), subregionId: get('subregion'), countryCode: get('country'), pastParticipation: past === 'attended' || past === 'never' ? past : undefined };
 }
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+const loadPage = async ({ locals, params, url }: Parameters<PageServerLoad>[0]) => {
 	const db = getDb();
 	const c = await consultationOr404(params.slug);
 	const actor = requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
@@ -23,6 +24,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const [preview, lists] = await Promise.all([previewInvitations(db, actor, c.slug, filter), referenceLists(db)]);
 	return { consultation: { slug: c.slug, title: c.title }, filter, count: preview.ok ? preview.count : 0, ...lists };
 };
+
+// Stakeholder groups, subregions, countries and objectives in the staff member's language.
+export const load: PageServerLoad = async (event) => localizeReferenceData(await loadPage(event), event.locals.locale);
 
 export const actions: Actions = {
 	send: async ({ locals, params, request }) => {

@@ -15,8 +15,9 @@ import { GENDERS, isOneOf, REGISTRATION_STATUSES } from '$lib/domain/enums';
 import { m } from '$lib/paraglide/messages';
 import { formId, NOT_FOUND } from '$lib/server/forms';
 import type { RegistrationId } from '$lib/domain/ids';
+import { localizeReferenceData } from '$lib/server/reference-names';
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+const loadPage = async ({ locals, params, url }: Parameters<PageServerLoad>[0]) => {
 	const c = await consultationOr404(params.slug);
 	requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
 	const q = url.searchParams;
@@ -51,6 +52,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		}
 	};
 };
+
+// Stakeholder groups, subregions, countries and objectives in the staff member's language.
+export const load: PageServerLoad = async (event) => localizeReferenceData(await loadPage(event), event.locals.locale);
 
 export const actions: Actions = {
 	targets: async ({ locals, params, request }) => {

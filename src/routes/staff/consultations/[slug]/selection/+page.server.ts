@@ -16,12 +16,13 @@ import { policy } from '$lib/domain/policy';
 import { errorText, errorTexts } from '$lib/error-text';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
+import { localizeReferenceData } from '$lib/server/reference-names';
 
 function quotaFields(quotas: readonly Quota[]): Record<string, string> {
 	return Object.fromEntries(quotas.flatMap((q) => [[`quota.${q.category}.${q.feature}.min`, String(q.min)], [`quota.${q.category}.${q.feature}.max`, String(q.max)]]));
 }
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+const loadPage = async ({ locals, params }: Parameters<PageServerLoad>[0]) => {
 	const c = await consultationOr404(params.slug);
 	requireStaff(locals.actor, (a) => policy.canOrganize(a, c.id));
 	const db = getDb();
@@ -45,6 +46,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		runs: runs.map((r) => ({ id: r.id, createdAt: r.createdAt.toISOString(), status: r.status, panelSize: r.panelSize, seed: r.seed, minProbability: r.outcome?.minProbability ?? null }))
 	};
 };
+
+// Stakeholder groups, subregions, countries and objectives in the staff member's language.
+export const load: PageServerLoad = async (event) => localizeReferenceData(await loadPage(event), event.locals.locale);
 
 export const actions: Actions = {
 	derive: async ({ locals, params, request }) => {

@@ -15,10 +15,11 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { idOf, type OrganizationId } from '$lib/domain/ids';
 import { formId, NOT_FOUND } from '$lib/server/forms';
+import { localizeReferenceData } from '$lib/server/reference-names';
 
 const FIELDS = ['name', 'acronym', 'aliases', 'countryCode', 'categoryId', 'website'] as const;
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+const loadPage = async ({ locals, params, url }: Parameters<PageServerLoad>[0]) => {
 	requireStaff(locals.actor, policy.canChangeDirectory);
 	const db = getDb();
 	let values: Record<string, unknown> = {};
@@ -33,6 +34,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const options = await loadDirectoryOptions(db);
 	return { isNew: params.id === 'new', id: params.id, values, isSaved: url.searchParams.has('saved'), isMerged: url.searchParams.has('merged'), ...options, mergeTargets: options.organizations.filter((o) => o.id !== params.id) };
 };
+
+// Stakeholder groups, subregions, countries and objectives in the staff member's language.
+export const load: PageServerLoad = async (event) => localizeReferenceData(await loadPage(event), event.locals.locale);
 
 export const actions: Actions = {
 	save: async ({ locals, params, request }) => {

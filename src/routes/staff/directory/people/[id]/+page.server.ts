@@ -11,10 +11,11 @@ import { policy } from '$lib/domain/policy';
 import { GENDERS } from '$lib/domain/enums';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { idOf, type PersonId } from '$lib/domain/ids';
+import { localizeReferenceData } from '$lib/server/reference-names';
 
 const FIELDS = ['name', 'email', 'organizationId', 'countryCode', 'categoryId', 'gender', 'genderSelfDescription', 'honorific', 'jobTitle', 'phone', 'languages', 'consentToContact', 'consentToList'] as const;
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+const loadPage = async ({ locals, params, url }: Parameters<PageServerLoad>[0]) => {
 	requireStaff(locals.actor, policy.canChangeDirectory);
 	const db = getDb();
 	let values: Record<string, unknown> = { consentToContact: true };
@@ -27,6 +28,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	}
 	return { isNew: params.id === 'new', values, genders: GENDERS, isSaved: url.searchParams.has('saved'), ...(await loadDirectoryOptions(db)) };
 };
+// Stakeholder groups, subregions, countries and objectives in the staff member's language.
+export const load: PageServerLoad = async (event) => localizeReferenceData(await loadPage(event), event.locals.locale);
 
 export const actions: Actions = {
 	default: async ({ locals, params, request }) => {

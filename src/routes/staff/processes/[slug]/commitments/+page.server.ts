@@ -13,14 +13,18 @@ import { parseWith } from '$lib/domain/contribution-input';
 import { COMMITMENT_PLAN_STATUSES, PLEDGE_STATUSES } from '$lib/domain/enums';
 import { policy } from '$lib/domain/policy';
 import { m } from '$lib/paraglide/messages';
+import { localizeReferenceData } from '$lib/server/reference-names';
 
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+const loadPage = async ({ locals, params }: Parameters<PageServerLoad>[0]) => {
 	requireStaff(locals.actor, policy.canModerate);
 	const p = await processOr404(params.slug);
 	const [pledges, countries, options] = await Promise.all([listPledges(getDb(), p.id), listCountryCommitments(getDb(), p.id), contributionOptions(getDb(), p.frameworkId)]);
 	return { process: { slug: p.slug, title: p.title }, canOverride: policy.canOverridePrivacy(locals.actor), pledges, countries, objectives: options.objectives, pledgeStatuses: PLEDGE_STATUSES, planStatuses: COMMITMENT_PLAN_STATUSES };
 };
+
+// Stakeholder groups, subregions, countries and objectives in the staff member's language.
+export const load: PageServerLoad = async (event) => localizeReferenceData(await loadPage(event), event.locals.locale);
 
 export const actions: Actions = {
 	pledge: async ({ locals, params, request }) => {

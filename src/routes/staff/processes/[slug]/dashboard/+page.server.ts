@@ -6,8 +6,9 @@ import { BALANCE_DIMENSIONS } from '$lib/domain/balance';
 import { dimensionTitle } from '$lib/format';
 import { policy } from '$lib/domain/policy';
 import { m } from '$lib/paraglide/messages';
+import { localizeReferenceData } from '$lib/server/reference-names';
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+const loadPage = async ({ locals, params, url }: Parameters<PageServerLoad>[0]) => {
 	requireStaff(locals.actor, policy.canReadDirectory);
 	const { process, k, dashboard } = await processDashboard(params.slug);
 	const dimensions = BALANCE_DIMENSIONS.map((dimension) => {
@@ -41,3 +42,6 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const measure: 'attended' | 'registered' | 'selected' = asked === 'registered' || asked === 'selected' ? asked : 'attended';
 	return { process: { slug: process.slug, title: process.title }, k, dashboard, dimensions, columns, heatmap, measure };
 };
+
+// Stakeholder groups, subregions, countries and objectives in the staff member's language.
+export const load: PageServerLoad = async (event) => localizeReferenceData(await loadPage(event), event.locals.locale);

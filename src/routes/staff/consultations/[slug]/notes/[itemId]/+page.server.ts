@@ -16,8 +16,9 @@ import { formatTimeRange } from '$lib/domain/time';
 import { errorTexts } from '$lib/error-text';
 import { zodFieldErrors } from '$lib/domain/form-errors';
 import { m } from '$lib/paraglide/messages';
+import { localizeReferenceData } from '$lib/server/reference-names';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+const loadPage = async ({ locals, params }: Parameters<PageServerLoad>[0]) => {
 	requireStaff(locals.actor);
 	const db = getDb();
 	const notes = await notesOfItem(db, locals.actor, params.slug, params.itemId);
@@ -57,6 +58,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		}))
 	};
 };
+
+// Stakeholder groups, subregions, countries and objectives in the staff member's language.
+export const load: PageServerLoad = async (event) => localizeReferenceData(await loadPage(event), event.locals.locale);
 
 
 export const actions: Actions = {
