@@ -250,6 +250,11 @@ export function formatDate(instant: Date, zone: string, locale: string): string 
 	return dateTimeFormat(intlLocale(locale), { timeZone: zone, day: 'numeric', month: 'long', year: 'numeric' }).format(instant);
 }
 
+/** A moment in a staff list, short: "12 Oct 2026, 10:00 GMT+7", "12 oct. 2026, 10:00 UTC+7". */
+export function formatShortDateTime(instant: Date, zone: string, locale: string): string {
+	return dateTimeFormat(intlLocale(locale), { timeZone: zone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }).format(instant);
+}
+
 /** A calendar date (YYYY-MM-DD, no zone) in words: "23 November 2026", "23 novembre 2026". */
 export function formatIsoDate(date: string, locale: string): string {
 	return formatDate(new Date(`${date}T12:00:00Z`), 'UTC', locale);

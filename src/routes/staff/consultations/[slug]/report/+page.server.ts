@@ -20,7 +20,7 @@ import { commentsForStaff } from '$lib/server/queries/report-comments';
 import { markAddressed, unmarkAddressed, replyToComment } from '$lib/server/use-cases/answer-comments';
 import { citations, numberBlocks } from '$lib/domain/report/model';
 import { editorialSummary } from '$lib/domain/report/editorial';
-import { formatDeadline } from '$lib/domain/time';
+import { formatDate, formatDeadline, formatShortDateTime } from '$lib/domain/time';
 import { findingText } from '$lib/server/privacy/finding-text';
 import { localizeHref } from '$lib/paraglide/runtime';
 
@@ -56,7 +56,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		consultation: { slug: c.slug, title: c.title },
 		canPublish: policy.canOrganize(actor, c.id),
 		canOverride: policy.canOverridePrivacy(actor),
-		versions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString().slice(0, 16).replace('T', ' '), publishedAt: v.publishedAt?.toISOString().slice(0, 10) ?? null })),
+		versions: versions.map((v) => ({ ...v, createdAt: formatShortDateTime(v.createdAt, c.timeZone, locals.locale), publishedAt: v.publishedAt ? formatDate(v.publishedAt, c.timeZone, locals.locale) : null })),
 		shown: shown && doc ? { id: shown.id, number: shown.number, state: shown.state, title: doc.title, body: renderHtmlBody(doc) } : null,
 		findings: gate ? gate.findings.map((f) => ({ severity: f.severity, text: findingText(f) })) : [],
 		editorial: doc ? editorialSummary(doc) : null,

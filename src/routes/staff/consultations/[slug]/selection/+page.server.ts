@@ -17,6 +17,7 @@ import { errorText, errorTexts } from '$lib/error-text';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { localizeReferenceData } from '$lib/server/reference-names';
+import { formatShortDateTime } from '$lib/domain/time';
 
 function quotaFields(quotas: readonly Quota[]): Record<string, string> {
 	return Object.fromEntries(quotas.flatMap((q) => [[`quota.${q.category}.${q.feature}.min`, String(q.min)], [`quota.${q.category}.${q.feature}.max`, String(q.max)]]));
@@ -43,7 +44,7 @@ const loadPage = async ({ locals, params }: Parameters<PageServerLoad>[0]) => {
 		poolSize: pool.length,
 		rows,
 		defaults: { panelSize: String(panelSize), seed: randomBytes(6).toString('hex'), ...quotaFields(lastQuotas) },
-		runs: runs.map((r) => ({ id: r.id, createdAt: r.createdAt.toISOString(), status: r.status, panelSize: r.panelSize, seed: r.seed, minProbability: r.outcome?.minProbability ?? null }))
+		runs: runs.map((r) => ({ id: r.id, createdAt: formatShortDateTime(r.createdAt, c.timeZone, locals.locale), status: r.status, panelSize: r.panelSize, seed: r.seed, minProbability: r.outcome?.minProbability ?? null }))
 	};
 };
 
