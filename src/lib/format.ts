@@ -1,6 +1,7 @@
 // Presentation helpers shared by pages: turn domain values into translated strings.
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
+import { GENERATED_NOTE } from '$lib/domain/report/draft';
 import type { ConsultationFormat, UserRole } from '$lib/domain/enums';
 
 export function formatLabel(format: ConsultationFormat | string): string {
@@ -118,6 +119,11 @@ const IMPORT_FIELD_LABELS: Record<string, (inputs: object, options: { locale?: L
 /** A field of the people import (a column of the spreadsheet), in the reader's language. */
 export function importFieldLabel(field: string, locale?: Locale): string {
 	return IMPORT_FIELD_LABELS[field]?.({}, locale ? { locale } : {}) ?? field;
+}
+
+/** A version's note as its reader sees it: the generated draft's own note in their language. */
+export function versionNote(note: string | null): string | null {
+	return note === GENERATED_NOTE ? m.report_note_generated() : note;
 }
 
 export function pledgeStatusLabel(status: string): string {

@@ -15,6 +15,7 @@ import { protectionOf, type Protection, type ProtectionScope } from '../queries/
 import { writeAudit } from '../queries/audit';
 import { checkText, explainFinding } from '../../domain/privacy/check';
 import { policy, type Actor } from '../../domain/policy';
+import { findingText } from './finding-text';
 
 declare const CLEARED: unique symbol;
 /** A text the privacy gate let through (or an administrator let through with a reason). */
@@ -118,7 +119,8 @@ export async function passGate<K extends string>(db: Executor, actor: Actor, sco
 			action: options.overrideAction ?? 'privacy.override',
 			subjectType: subject.type,
 			subjectId: subject.id,
-			details: { reason, findings: blocking.map((f) => ({ kind: f.kind, text: f.text, explanation: f.explanation })) }
+			// The facts of each finding too, so that the history can be read in each staff member's language.
+			details: { reason, findings: blocking.map(({ kind, text, explanation, subject, descriptor, matching, k }) => ({ kind, text, explanation, subject, descriptor, matching, k })) }
 		});
 	}
 	return {
@@ -153,9 +155,12 @@ export async function overridesOf(db: Executor, subjectType: Subject['type'], su
 		.where(and(inArray(auditLog.action, OVERRIDE_ACTIONS), eq(auditLog.subjectType, subjectType), inArray(auditLog.subjectId, [...subjectIds])))
 		.orderBy(desc(auditLog.id));
 	for (const r of rows) {
-		const d = r.details as { reason?: string; findings?: { text: string; explanation?: string }[] };
+		const d = r.details as { reason?: string; findings?: (Partial<StoredFinding> & { text: string })[] };
 		const list = out.get(r.subjectId!) ?? [];
-		list.push({ at: r.at, reason: d.reason ?? '', findings: (d.findings ?? []).map((f) => f.explanation ?? f.text) });
+		// An override logged before the facts were kept shows the English it was logged with.
+		const words = (f: Partial<StoredFinding> & { text: string }) =>
+			f.kind && f.explanation && ('subject' in f || 'descriptor' in f) ? findingText({ severity: 'block', start: 0, end: 0, ...f, kind: f.kind, explanation: f.explanation }) : (f.explanation ?? f.text);
+		list.push({ at: r.at, reason: d.reason ?? '', findings: (d.findings ?? []).map(words) });
 		out.set(r.subjectId!, list);
 	}
 	return out;

@@ -6,6 +6,7 @@ import type { ReadCache } from '../read-cache';
 import { cachedPublishedVersion, cachedPublishedVersions } from './cached';
 import { renderHtmlBody } from '../../domain/report/render-text';
 import { formatDate } from '../../domain/time';
+import { versionNote } from '../../format';
 
 export async function reportPage(cache: ReadCache, db: Executor, slug: string, number: number | null, locale: string) {
 	const v = await cachedPublishedVersion(cache, db, slug, number);
@@ -17,8 +18,8 @@ export async function reportPage(cache: ReadCache, db: Executor, slug: string, n
 		subtitle: v.doc.subtitle,
 		number: v.number,
 		publishedAt: formatDate(v.publishedAt, v.timeZone, locale),
-		note: v.note,
+		note: versionNote(v.note),
 		body: renderHtmlBody(v.doc),
-		versions: versions.map((x) => ({ number: x.number, publishedAt: formatDate(x.publishedAt!, x.timeZone, locale), note: x.note }))
+		versions: versions.map((x) => ({ number: x.number, publishedAt: formatDate(x.publishedAt!, x.timeZone, locale), note: versionNote(x.note) }))
 	};
 }

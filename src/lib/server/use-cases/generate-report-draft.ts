@@ -7,6 +7,7 @@ import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound
 import { draftReport } from '../../domain/report/draft';
 import { loadDraftInput } from '../queries/draft-input';
 import { saveBlocks } from './save-report-version';
+import { GENERATED_NOTE } from '../../domain/report/draft';
 
 export type CreateDraftResult = { ok: true; versionId: string; number: number } | Forbidden | NotFound;
 
@@ -24,7 +25,7 @@ export async function createDraftVersion(db: Database, actor: Actor, slug: strin
 		const [latest] = await tx.select({ id: reportVersion.id }).from(reportVersion).where(eq(reportVersion.reportId, r.id)).orderBy(desc(reportVersion.number)).limit(1);
 		const [v] = await tx
 			.insert(reportVersion)
-			.values({ reportId: r.id, number: (last ?? 0) + 1, state: 'draft', basedOnVersionId: latest?.id ?? null, createdByUserId: actor.kind === 'staff' ? actor.userId : null, note: 'Generated from the consultation.' })
+			.values({ reportId: r.id, number: (last ?? 0) + 1, state: 'draft', basedOnVersionId: latest?.id ?? null, createdByUserId: actor.kind === 'staff' ? actor.userId : null, note: GENERATED_NOTE })
 			.returning();
 		await saveBlocks(tx, v.id, doc.blocks);
 		return { ok: true as const, versionId: v.id, number: v.number };

@@ -15,6 +15,7 @@ import { roomAttendees } from '../queries/attendees';
 import type { Actor } from '../../domain/policy';
 import type { ConsultationId } from '../../domain/ids';
 import { findingText } from '../privacy/finding-text';
+import { overridesOf } from '../privacy/gate';
 
 const t = useTestDatabase({ demo: true });
 let organizer: Actor;
@@ -89,7 +90,10 @@ describe(`report versions on ${testDriver}`, () => {
 
 		expect(await publishVersion(t.db, admin, created.versionId, new Date(), { overrideReason: 'The participant asked to be named and confirmed it in writing.' })).toMatchObject({ ok: true });
 		const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'report.publish-override'), eq(auditLog.subjectId, created.versionId)));
-		expect(audit.details).toMatchObject({ reason: 'The participant asked to be named and confirmed it in writing.', findings: [{ kind: 'person', text: protectedOne.name }] });
+		expect(audit.details).toMatchObject({ reason: 'The participant asked to be named and confirmed it in writing.', findings: [{ kind: 'person', text: protectedOne.name, subject: protectedOne.name }] });
+		// The override's history keeps the facts, and is read back worded by the same texts as the findings.
+		const [history] = (await overridesOf(t.db, 'report-version', [created.versionId])).get(created.versionId)!;
+		expect(history.findings).toEqual([findingText(refused.findings[0])]);
 	});
 
 	it('saves an edit as the next version with its diff, and refuses an edit of a version that is no longer the latest', async () => {
