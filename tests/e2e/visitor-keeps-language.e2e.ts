@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signInAsStaff } from './sign-in';
+import ExcelJS from 'exceljs';
 
 // A reader who chose French, Russian or Chinese stays in it: every link on the public pages leads
 // to a page in the same language, except the language switcher itself and files (downloads, feeds,
@@ -77,6 +78,24 @@ test('every link on the staff pages, followed from the zh staff area, stays in z
 	expect(visited).toBeGreaterThan(20);
 	expect(strays).toEqual([]);
 	expect(english).toEqual([]);
+});
+
+test('the registrations spreadsheet an organizer downloads from the zh pages is in Chinese', async ({ page }) => {
+	await signInAsStaff(page);
+	const response = await page.request.get('/zh/staff/consultations/voluntary-regular-safe-orderly/registrations/export');
+	expect(response.status()).toBe(200);
+	const workbook = new ExcelJS.Workbook();
+	await workbook.xlsx.load((await response.body()) as unknown as ArrayBuffer);
+	const sheet = workbook.worksheets[0];
+	expect(sheet.name).toBe('登记');
+	expect(sheet.getRow(1).getCell(1).text).toBe('提交时间（UTC）');
+	const countries = new Set<string>();
+	sheet.eachRow((row, n) => {
+		if (n > 1) countries.add(row.getCell(6).text);
+	});
+	expect(countries.size).toBeGreaterThan(1);
+	// Country names as Chinese writes them, not the database's English.
+	expect([...countries].filter((c) => /[A-Za-z]/.test(c))).toEqual([]);
 });
 
 test('a report read on a zh page marks its own words as English, for screen readers', async ({ page }) => {

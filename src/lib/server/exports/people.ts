@@ -3,6 +3,9 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { neutralizeCell } from '../../domain/spreadsheet-safety';
 import type { DirectoryPerson } from '../queries/directory';
+import { m } from '$lib/paraglide/messages';
+import { genderLabel, statusLabel } from '$lib/format';
+import { localizeReferenceData } from '../reference-names';
 
 export const PEOPLE_COLUMNS: { header: string; value: (p: DirectoryPerson) => string }[] = [
 	{ header: 'Name', value: (p) => p.name },
@@ -58,12 +61,15 @@ export async function tableXlsx(sheetName: string, header: readonly string[], ro
 	return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** The organizer's registration list as XLSX; cells neutralized like every export. */
-export function registrationsXlsx(rows: import('../queries/registrations').RegistrationListRow[]): Promise<Buffer> {
-	const header = ['Submitted (UTC)', 'Status', 'Name', 'Email', 'Organization', 'Country', 'Subregion', 'Stakeholder category', 'Gender', 'Languages', 'Interpretation', 'Accessibility'];
+/**
+ * The organizer's registration list as XLSX, in the organizer's language (headers, statuses,
+ * genders, countries, subregions and groups); cells neutralized like every export.
+ */
+export function registrationsXlsx(rows: import('../queries/registrations').RegistrationListRow[], locale: string): Promise<Buffer> {
+	const header = [m.xlsx_submitted_utc(), m.registrations_status(), m.field_name(), m.field_email(), m.field_organization(), m.field_country(), m.field_subregion(), m.field_category(), m.field_gender(), m.xlsx_languages(), m.register_interpretation(), m.register_accessibility()];
 	return tableXlsx(
-		'Registrations',
+		m.xlsx_registrations_sheet(),
 		header,
-		rows.map((r) => [r.submittedAt.toISOString().replace('T', ' ').slice(0, 19), r.status, r.name, r.email, r.organization, r.country, r.subregion, r.category, r.gender, r.languages.join(', '), r.interpretationNeeds, r.accessibilityNeeds])
+		localizeReferenceData(rows, locale).map((r) => [r.submittedAt.toISOString().replace('T', ' ').slice(0, 19), statusLabel(r.status), r.name, r.email, r.organization, r.country, r.subregion, r.category, r.gender ? genderLabel(r.gender) : '', r.languages.join(', '), r.interpretationNeeds, r.accessibilityNeeds])
 	);
 }

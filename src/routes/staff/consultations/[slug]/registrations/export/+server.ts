@@ -15,7 +15,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	if (!policy.canOrganize(locals.actor, c.id)) error(403);
 	const rows = await listRegistrations(db, c.id);
 	await writeAudit(db, locals.actor, { action: 'registrations.export', subjectType: 'consultation', subjectId: c.id, details: { count: rows.length } });
-	return new Response(new Uint8Array(await registrationsXlsx(rows)), {
+	return new Response(new Uint8Array(await registrationsXlsx(rows, locals.locale)), {
 		headers: {
 			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 			'content-disposition': `attachment; filename="registrations-${c.slug}.xlsx"`,
