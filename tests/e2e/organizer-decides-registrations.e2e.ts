@@ -136,6 +136,16 @@ test('an organizer runs a fair selection, is told why impossible quotas are impo
 		if (i > 1 && row.getCell(7).value === 'yes') drawn++;
 	});
 	expect(drawn).toBe(16);
+	// Downloaded from the French page, the same sheet is in French.
+	const inFrench = new ExcelJS.Workbook();
+	await inFrench.xlsx.load((await (await page.request.get(`${page.url().replace(/^(https?:\/\/[^/]+)/, '$1/fr')}/export`)).body()) as unknown as ArrayBuffer);
+	const feuille = inFrench.getWorksheet('Sélection')!;
+	expect(feuille.getRow(1).values).toContain('Probabilité (%)');
+	let tires = 0;
+	feuille.eachRow((row, i) => {
+		if (i > 1 && row.getCell(7).value === 'oui') tires++;
+	});
+	expect(tires).toBe(16);
 	await page.getByRole('button', { name: 'Accept and notify' }).click();
 	await expect(page.getByRole('status').first()).toContainText(/Accepted: 16 selected and \d+ on the waiting list were notified\./);
 	await expect(page.locator('table.registrations tbody tr', { hasText: 'drawn' }).first()).toContainText('selected');

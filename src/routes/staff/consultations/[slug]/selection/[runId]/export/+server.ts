@@ -7,6 +7,9 @@ import { tableXlsx } from '$lib/server/exports/people';
 import { writeAudit } from '$lib/server/queries/audit';
 import { policy } from '$lib/domain/policy';
 import { isUuid } from '$lib/domain/ids';
+import { selectionLabels } from '$lib/server/queries/selection-labels';
+import { statusLabel } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
 
 // A selection's outcome for the organizers, as XLSX (names: personal data, audit-logged).
 export const GET: RequestHandler = async ({ locals, params }) => {
@@ -19,10 +22,13 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	const pool = row.run.outcome?.pool ?? [];
 	const people = await listRunPeople(db, row.run.id, pool);
 	await writeAudit(db, locals.actor, { action: 'selection.export', subjectType: 'consultation', subjectId: row.run.consultationId, details: { runId: row.run.id, count: people.length } });
+	// In the organizer's language: headers, groups, yes and no, statuses.
+	const label = await selectionLabels(db);
+	const named = (dimension: string, value: string | undefined) => (value === undefined ? undefined : label(dimension, value));
 	const body = await tableXlsx(
-		'Selection',
-		['Name', 'Organization', 'Subregion', 'Gender', 'Stakeholder group', 'Chance (%)', 'Drawn', 'Waiting list', 'Status now'],
-		people.map((p) => [p.name, p.organization, p.features?.subregion, p.features?.gender, p.features?.category, Math.round(p.probability * 1e6) / 1e4, p.isSelected ? 'yes' : 'no', p.waitlistPosition, p.status])
+		m.xlsx_selection_sheet(),
+		[m.field_name(), m.field_organization(), m.field_subregion(), m.field_gender(), m.field_category(), m.xlsx_chance_percent(), m.xlsx_drawn(), m.xlsx_waiting_list(), m.xlsx_status_now()],
+		people.map((p) => [p.name, p.organization, named('subregion', p.features?.subregion), named('gender', p.features?.gender), named('category', p.features?.category), Math.round(p.probability * 1e6) / 1e4, p.isSelected ? m.yes() : m.no(), p.waitlistPosition, statusLabel(p.status)])
 	);
 	return new Response(new Uint8Array(body), {
 		headers: {
