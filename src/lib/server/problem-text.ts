@@ -3,7 +3,8 @@
 // is wrong as data, and only this module words it.
 import { m } from '$lib/paraglide/messages';
 import { getLocale, type Locale } from '$lib/paraglide/runtime';
-import { formatNumber, formatPercent, importFieldLabel } from '$lib/format';
+import { formatNumber, formatPercent } from '$lib/format';
+import { importFieldLabel } from '$lib/format-staff';
 import { STATUS_LABELS, ADDRESSEES, type SheetError, type SheetProblem } from '../domain/follow-up/recommendations';
 import type { TableProblem } from './imports/read-table';
 import type { ImportProblem, MappingProblem } from '../domain/people-import';

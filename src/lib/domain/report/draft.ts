@@ -125,6 +125,3 @@ export function draftReport(input: DraftInput): ReportDocument {
 
 	return { title: `Summary report: ${input.title}`, subtitle: `${input.date} · ${input.format}`, blocks };
 }
-
-/** The note of a generated draft, stored in English; pages word it in the reader's language (versionNote in format.ts). */
-export const GENERATED_NOTE = 'Generated from the consultation.';

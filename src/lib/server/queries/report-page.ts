@@ -6,7 +6,7 @@ import type { ReadCache } from '../read-cache';
 import { cachedPublishedVersion, cachedPublishedVersions } from './cached';
 import { renderHtmlBody } from '../../domain/report/render-text';
 import { formatDate } from '../../domain/time';
-import { versionNote } from '../../format';
+import { versionNote } from '../../format-staff';
 
 export async function reportPage(cache: ReadCache, db: Executor, slug: string, number: number | null, locale: string) {
 	const v = await cachedPublishedVersion(cache, db, slug, number);

@@ -7,7 +7,7 @@ import { FORBIDDEN, NOT_FOUND, policy, type Actor, type Forbidden, type NotFound
 import { draftReport } from '../../domain/report/draft';
 import { loadDraftInput } from '../queries/draft-input';
 import { saveBlocks } from './save-report-version';
-import { GENERATED_NOTE } from '../../domain/report/draft';
+import { GENERATED_NOTE } from '../../domain/report/version-note';
 
 export type CreateDraftResult = { ok: true; versionId: string; number: number } | Forbidden | NotFound;
 

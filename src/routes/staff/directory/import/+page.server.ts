@@ -12,7 +12,7 @@ import { policy } from '$lib/domain/policy';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { importProblemText, mappingProblemText, tableProblemText } from '$lib/server/problem-text';
-import { importFieldLabel } from '$lib/format';
+import { importFieldLabel } from '$lib/format-staff';
 
 /** The mapping chosen in the form (map_<field>=<column>), else the guessed one. */
 function mappingFrom(params: URLSearchParams | FormData, header: string[]): ColumnMapping {
