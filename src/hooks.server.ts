@@ -93,8 +93,8 @@ const session: Handle = async ({ event, resolve }) => {
 		: null;
 	event.locals.actor = await loadActor(getDb(), event.locals.user);
 	// Staff are written to (comment periods closed, and the like) in the language they use the staff
-	// pages in: a write only when it changes.
-	if (event.locals.actor?.kind === 'staff' && STAFF_PAGE.test(event.url.pathname)) await rememberStaffLocale(getDb(), event.locals.actor.userId, event.locals.locale);
+	// pages in (pages, not the files they offer): a write only when it changes.
+	if (event.locals.actor?.kind === 'staff' && STAFF_PAGE.test(event.url.pathname) && !STAFF_FILE.test(event.url.pathname)) await rememberStaffLocale(getDb(), event.locals.actor.userId, event.locals.locale);
 	// Every anonymous form post counts against its client before its body is read (the sign-in
 	// forms have their own limits).
 	// An organization search step (no JavaScript) is a read, as its JSON twin is: not counted.
@@ -108,6 +108,8 @@ const session: Handle = async ({ event, resolve }) => {
 const betterAuth: Handle = ({ event, resolve }) => svelteKitHandler({ event, resolve, auth: getAuth(), building });
 
 const STAFF_PAGE = /^(?:\/[a-z]{2})?\/staff(?:\/|$)/;
+/** Files the staff pages offer (exports, downloads, attachments): their language is not remembered. */
+const STAFF_FILE = /\/(?:export|download|attachments)(?:[/.]|$)/;
 
 /** Routes that count their own requests (per account, per address) or are no form: not counted as anonymous forms. */
 const SELF_LIMITED = /^(?:\/[a-z]{2})?\/(?:sign-in|staff\/sign-in|api\/auth)(?:\/|$)/;

@@ -1,8 +1,8 @@
 // Presentation helpers of the staff pages only, kept apart from format.ts so that the public
 // pages' JavaScript does not carry them (the registration page is held to 60 KB).
-import { m } from '$lib/paraglide/messages';
-import type { Locale } from '$lib/paraglide/runtime';
-import { GENERATED_NOTE } from '$lib/domain/report/version-note';
+import { m } from './paraglide/messages';
+import type { Locale } from './paraglide/runtime';
+import { GENERATED_NOTE } from './domain/report/version-note';
 
 const IMPORT_FIELD_LABELS: Record<string, (inputs: object, options: { locale?: Locale }) => string> = {
 	name: m.field_name,

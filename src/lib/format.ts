@@ -1,7 +1,7 @@
 // Presentation helpers shared by pages: turn domain values into translated strings.
-import { m } from '$lib/paraglide/messages';
-import type { Locale } from '$lib/paraglide/runtime';
-import type { ConsultationFormat, UserRole } from '$lib/domain/enums';
+import { m } from './paraglide/messages';
+import type { Locale } from './paraglide/runtime';
+import type { ConsultationFormat, UserRole } from './domain/enums';
 
 export function formatLabel(format: ConsultationFormat | string): string {
 	if (format === 'in-person') return m.format_in_person();

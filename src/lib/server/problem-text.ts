@@ -1,10 +1,10 @@
 // Why an uploaded table, an edited sheet, a row of the people import or a Zoom report was refused,
 // and why a selection run failed, in the staff member's language: the readers and checks say what
 // is wrong as data, and only this module words it.
-import { m } from '$lib/paraglide/messages';
-import { getLocale, type Locale } from '$lib/paraglide/runtime';
-import { formatNumber, formatPercent } from '$lib/format';
-import { importFieldLabel } from '$lib/format-staff';
+import { m } from '../paraglide/messages';
+import { getLocale, type Locale } from '../paraglide/runtime';
+import { formatNumber, formatPercent } from '../format';
+import { importFieldLabel } from '../format-staff';
 import { STATUS_LABELS, ADDRESSEES, type SheetError, type SheetProblem } from '../domain/follow-up/recommendations';
 import type { TableProblem } from './imports/read-table';
 import type { ImportProblem, MappingProblem } from '../domain/people-import';

@@ -3,8 +3,8 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { neutralizeCell } from '../../domain/spreadsheet-safety';
 import type { DirectoryPerson } from '../queries/directory';
-import { m } from '$lib/paraglide/messages';
-import { genderLabel, statusLabel } from '$lib/format';
+import { m } from '../../paraglide/messages';
+import { genderLabel, statusLabel } from '../../format';
 import { localizeReferenceData } from '../reference-names';
 
 export const PEOPLE_COLUMNS: { header: string; value: (p: DirectoryPerson) => string }[] = [

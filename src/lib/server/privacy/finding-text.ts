@@ -2,9 +2,9 @@
 // they are, the descriptor and the counts) once per text, in the cache every reader shares; each
 // page words it for its reader. A finding stored before the check kept those facts is shown in the
 // English it was stored with.
-import { m } from '$lib/paraglide/messages';
-import { getLocale, type Locale } from '$lib/paraglide/runtime';
-import { formatNumber } from '$lib/format';
+import { m } from '../../paraglide/messages';
+import { getLocale, type Locale } from '../../paraglide/runtime';
+import { formatNumber } from '../../format';
 import { referenceNames } from '../reference-names';
 import type { StoredFinding } from './gate';
 import type { Descriptor } from '../../domain/privacy/anonymity';

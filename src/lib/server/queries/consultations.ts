@@ -221,7 +221,8 @@ export async function processSlugOf(db: Executor, processId: string): Promise<st
 
 /** Every objective with its cluster, by number (the consultation form's checklist). */
 export function listObjectivesWithClusters(db: Executor) {
-	return db.select({ number: objective.number, title: objective.title, cluster: objective.cluster }).from(objective).orderBy(asc(objective.number));
+	// The id and short title let pages name a GCM objective in the reader's language (localizeReferenceData).
+	return db.select({ id: objective.id, number: objective.number, title: objective.title, shortTitle: objective.shortTitle, cluster: objective.cluster }).from(objective).orderBy(asc(objective.number));
 }
 
 /** What the consultation form shows beside the consultation's own row: its objectives and its organizing team. */

@@ -24,6 +24,8 @@ import { GENDERS } from '../../domain/enums';
 import { categoryDisplayLabel } from '../../domain/reference';
 import type { CoverageItem, DashboardInput, PersonFacts } from '../../domain/dashboard';
 import { DEFAULT_K } from '../../domain/privacy/small-cells';
+import { referenceNames } from '../reference-names';
+import { getLocale } from '../../paraglide/runtime';
 
 const SELECTED = ['selected', 'confirmed'];
 
@@ -90,10 +92,12 @@ export async function dashboardInput(db: Executor, process: typeof reviewProcess
 		else if (!i.consultationId && i.processId === process.id) coverage.push({ objectiveId: i.objectiveId, consultationId: null, kind: 'inputs' });
 	}
 
+	const names = referenceNames(getLocale());
 	return {
 		groups: {
-			category: categories.map((c) => ({ id: c.id, label: categoryDisplayLabel(c.label) })),
-			subregion: subregions.map((s) => ({ id: s.id, label: s.name })),
+			// In the reader's language (the dashboard's tables and charts are built from these labels).
+			category: categories.map((c) => ({ id: c.id, label: names.category(c.id, categoryDisplayLabel(c.label)) })),
+			subregion: subregions.map((s) => ({ id: s.id, label: names.subregion(s.id, s.name) })),
 			gender: GENDERS.map((g) => ({ id: g, label: genderLabel(g) }))
 		},
 		network: networkRows.map((p) => facts(p.category, p.country, p.gender)),

@@ -93,7 +93,7 @@ export async function emailOfPerson(db: Executor, personId: PersonId): Promise<s
 export function searchOrganizations(db: Executor, q: string) {
 	const pattern = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 	return db
-		.select({ id: organization.id, name: organization.name, acronym: organization.acronym, aliases: organization.aliases, country: country.name, category: stakeholderCategory.label, people: count(person.id) })
+		.select({ id: organization.id, name: organization.name, acronym: organization.acronym, aliases: organization.aliases, countryCode: organization.countryCode, country: country.name, categoryId: organization.categoryId, category: stakeholderCategory.label, people: count(person.id) })
 		.from(organization)
 		.leftJoin(country, eq(organization.countryCode, country.code))
 		.leftJoin(stakeholderCategory, eq(organization.categoryId, stakeholderCategory.id))

@@ -84,7 +84,7 @@ describe(`importing people on ${testDriver}`, () => {
 		expect(await importPeople(t.db, cli, { rows, mapping: { name: 0 } })).toEqual({
 			ok: false,
 			reason: 'invalid-mapping',
-			problems: [{ field: 'email', reason: 'no column is mapped to the required field "email"' }]
+			problems: [{ field: 'email', kind: 'required-unmapped', reason: 'no column is mapped to the required field "email"' }]
 		});
 	});
 

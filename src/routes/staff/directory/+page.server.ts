@@ -23,7 +23,10 @@ const loadPage = async ({ locals, url }: Parameters<PageServerLoad>[0]) => {
 			// Organizers see affiliations and groups to build invitations, not contact details.
 			email: policy.canExportPersonalData(actor) ? p.email : null,
 			organization: p.organizationName,
+			// With their codes, for the names to be given in the reader's language.
+			countryCode: p.countryCode,
 			country: p.countryName,
+			categoryId: p.categoryId,
 			category: p.categoryLabel,
 			gender: p.gender
 		})),

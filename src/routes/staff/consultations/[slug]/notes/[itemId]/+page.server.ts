@@ -59,8 +59,13 @@ const loadPage = async ({ locals, params }: Parameters<PageServerLoad>[0]) => {
 	};
 };
 
-// Stakeholder groups, subregions, countries and objectives in the staff member's language.
-export const load: PageServerLoad = async (event) => localizeReferenceData(await loadPage(event), event.locals.locale);
+// Countries and groups in the staff member's language; objectives keep their English titles here:
+// the notes are the report's English, and tags are suggested by matching a statement's words
+// against those titles.
+export const load: PageServerLoad = async (event) => {
+	const data = await loadPage(event);
+	return { ...localizeReferenceData(data, event.locals.locale), objectives: data.objectives };
+};
 
 
 export const actions: Actions = {
