@@ -11,8 +11,10 @@ test('an admin creates a rapporteur, assigns a consultation, and the rapporteur 
 	await expectNoSeriousA11yViolations(admin);
 	const email = `rapporteur-${Date.now()}@example.org`;
 	await admin.getByLabel('Name').fill('Field Rapporteur');
-	await admin.getByLabel('Email').fill(email);
+	await admin.getByLabel('Email', { exact: true }).fill(email);
 	await admin.locator('form[action="?/create"] select[name="role"]').selectOption('rapporteur');
+	// Written to in French: the invitation goes out in the language chosen for the account.
+	await admin.getByLabel('Language of the emails').selectOption('fr');
 	await admin.getByRole('button', { name: 'Create the account' }).click();
 	await expect(admin.getByRole('status')).toHaveText(`Account created for ${email}; an invitation is in the outbox.`);
 
@@ -31,6 +33,7 @@ test('an admin creates a rapporteur, assigns a consultation, and the rapporteur 
 	await rapporteur.getByRole('button', { name: 'Send me a link' }).click();
 	await expect(rapporteur.getByRole('status')).toBeVisible();
 	await admin.goto('/staff/outbox');
+	await expect(admin.locator('li.outbox-message', { hasText: 'Votre compte d’équipe Convene' }).filter({ hasText: email })).toContainText('/fr/sign-in');
 	const message = admin.locator('li.outbox-message', { hasText: 'Your sign-in link' }).filter({ hasText: email }).first();
 	const link = /(http\S+magic-link\/verify\S+)/.exec(await message.locator('pre').innerText())?.[1];
 	await rapporteur.goto(link!.replace(/^http:\/\/[^/]+/, ''));

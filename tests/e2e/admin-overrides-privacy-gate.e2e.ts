@@ -19,7 +19,7 @@ test('an administrator saves an agenda text past the privacy gate with a written
 	await add.getByRole('button', { name: 'Save' }).click();
 
 	await expect(page.getByText('The privacy check refuses this text')).toBeVisible();
-	await expect(page.getByText(/"A participant from Tuvalu" fits 0 attendees/)).toBeVisible();
+	await expect(page.getByText(/“A participant from Tuvalu” describes 0 of the people in the room \(Country: Tuvalu\)/)).toBeVisible();
 	await page.waitForSelector('body[data-hydrated="true"]');
 	const again = page.locator('form.agenda-item').last();
 	await expect(again.getByLabel('Title')).toHaveValue(title);

@@ -60,8 +60,8 @@ test('every link on the staff pages, followed from the zh staff area, stays in z
 		const response = await page.goto(path);
 		expect(response?.status(), path).toBe(200);
 		visited++;
-		// The reference data offered in the filters and forms is named in Chinese too.
-		const options = await page.locator('option').allTextContents();
+		// The reference data offered in the filters and forms, and listed in tables, is named in Chinese too.
+		const options = [...(await page.locator('option').allTextContents()), ...(await page.locator('td, th').allTextContents())];
 		english.push(...options.filter((o) => ENGLISH_NAMES.has(o.trim())).map((o) => `${path}: ${o.trim()}`));
 		const links = await page.locator('a[href]:not([hreflang])').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
 		for (const href of links) {
