@@ -16,7 +16,6 @@ export interface PersistentModel {
 	changeRowBounds(row: number, lower: number, upper: number): unknown;
 	changeColCost(index: number, cost: number): unknown;
 	changeColBounds(index: number, lower: number, upper: number): unknown;
-	changeCoefficient(row: number, col: number, value: number): unknown;
 	run(): unknown;
 	getSolution(): { colValue: ArrayLike<number>; rowDual: ArrayLike<number> };
 	getObjectiveValue(): number;
