@@ -40,18 +40,19 @@ export function statusLabel(status: string): string {
 	}
 }
 
-export function genderLabel(gender: string): string {
+export function genderLabel(gender: string, locale?: Locale): string {
+	const o = locale ? { locale } : {};
 	switch (gender) {
 		case 'woman':
-			return m.gender_woman();
+			return m.gender_woman({}, o);
 		case 'man':
-			return m.gender_man();
+			return m.gender_man({}, o);
 		case 'non-binary':
-			return m.gender_non_binary();
+			return m.gender_non_binary({}, o);
 		case 'self-described':
-			return m.gender_self_described();
+			return m.gender_self_described({}, o);
 		case 'prefer-not-to-say':
-			return m.gender_prefer_not_to_say();
+			return m.gender_prefer_not_to_say({}, o);
 		default:
 			return gender;
 	}
@@ -98,6 +99,11 @@ export function addresseeText(id: string): string {
 export function recommendationPlace(paragraphNumber: number | null, letter: string | null): string {
 	if (paragraphNumber === null) return letter ? `(${letter})` : '';
 	return letter ? m.recs_reference_item({ number: paragraphNumber, letter }) : m.recs_reference_paragraph({ number: paragraphNumber });
+}
+
+/** A follow-up log entry's text: a status change worded in the reader's language, else the note as written. */
+export function followUpText(f: { note: string; statusChange: { from: string; to: string } | null }): string {
+	return f.statusChange ? m.recs_status_changed({ from: recommendationStatusLabel(f.statusChange.from), to: recommendationStatusLabel(f.statusChange.to) }) : f.note;
 }
 
 export function pledgeStatusLabel(status: string): string {

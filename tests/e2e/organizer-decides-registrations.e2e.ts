@@ -127,25 +127,22 @@ test('an organizer runs a fair selection, is told why impossible quotas are impo
 	await expectNoSeriousA11yViolations(page);
 	const exported = await page.request.get(`${page.url()}/export`);
 	expect(exported.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-	const workbook = new ExcelJS.Workbook();
-	await workbook.xlsx.load((await exported.body()) as unknown as ArrayBuffer);
-	const sheet = workbook.getWorksheet('Selection')!;
-	expect(sheet.getRow(1).values).toContain('Chance (%)');
-	let drawn = 0;
-	sheet.eachRow((row, i) => {
-		if (i > 1 && row.getCell(7).value === 'yes') drawn++;
-	});
-	expect(drawn).toBe(16);
+	// The sheet in each language: its name, the chance column's header, and the rows drawn.
+	const sheetOf = async (body: Buffer, name: string, header: string, yes: string) => {
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(body as unknown as ArrayBuffer);
+		const sheet = workbook.getWorksheet(name)!;
+		expect(sheet.getRow(1).values).toContain(header);
+		let drawn = 0;
+		sheet.eachRow((row, i) => {
+			if (i > 1 && row.getCell(7).value === yes) drawn++;
+		});
+		return drawn;
+	};
+	expect(await sheetOf(await exported.body(), 'Selection', 'Chance (%)', 'yes')).toBe(16);
 	// Downloaded from the French page, the same sheet is in French.
-	const inFrench = new ExcelJS.Workbook();
-	await inFrench.xlsx.load((await (await page.request.get(`${page.url().replace(/^(https?:\/\/[^/]+)/, '$1/fr')}/export`)).body()) as unknown as ArrayBuffer);
-	const feuille = inFrench.getWorksheet('Sélection')!;
-	expect(feuille.getRow(1).values).toContain('Probabilité (%)');
-	let tires = 0;
-	feuille.eachRow((row, i) => {
-		if (i > 1 && row.getCell(7).value === 'oui') tires++;
-	});
-	expect(tires).toBe(16);
+	const inFrench = await page.request.get(`${page.url().replace(/^(https?:\/\/[^/]+)/, '$1/fr')}/export`);
+	expect(await sheetOf(await inFrench.body(), 'Sélection', 'Probabilité (%)', 'oui')).toBe(16);
 	await page.getByRole('button', { name: 'Accept and notify' }).click();
 	await expect(page.getByRole('status').first()).toContainText(/Accepted: 16 selected and \d+ on the waiting list were notified\./);
 	await expect(page.locator('table.registrations tbody tr', { hasText: 'drawn' }).first()).toContainText('selected');

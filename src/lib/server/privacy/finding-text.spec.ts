@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { descriptorText, findingText } from './finding-text';
 import { locales } from '$lib/paraglide/runtime';
 import { explainFinding, type PrivacyFinding } from '../../domain/privacy/check';
-import type { StoredFinding } from './gate';
+import { storedFinding as stored } from './gate';
 
 // Findings as the check makes them, stored as the gate stores them (the facts and the English).
 const FOUND: PrivacyFinding[] = [
@@ -14,15 +14,6 @@ const FOUND: PrivacyFinding[] = [
 	{ kind: 'phone', severity: 'block', start: 0, end: 12, text: '+66 2 288 1234', subject: null },
 	{ kind: 'organization', severity: 'warn', start: 0, end: 17, text: 'Wangmo Foundation', subject: 'Wangmo Foundation' }
 ];
-const stored = (f: PrivacyFinding): StoredFinding => ({
-	kind: f.kind,
-	severity: f.severity,
-	start: f.start,
-	end: f.end,
-	text: f.text,
-	explanation: explainFinding(f),
-	...(f.kind === 'anonymity' ? { descriptor: f.descriptor, matching: f.matching, k: f.k } : { subject: f.subject })
-});
 
 describe('a privacy finding in the reader’s language', () => {
 	it.each(FOUND.map((f) => [`${f.kind} (${f.severity})`, f] as const))('words a %s finding in every language, quoting the text found', (_, f) => {

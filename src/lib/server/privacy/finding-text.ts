@@ -4,7 +4,7 @@
 // English it was stored with.
 import { m } from '../../paraglide/messages';
 import { getLocale, type Locale } from '../../paraglide/runtime';
-import { formatNumber } from '../../format';
+import { formatNumber, genderLabel } from '../../format';
 import { referenceNames } from '../reference-names';
 import type { StoredFinding } from './gate';
 import type { Descriptor } from '../../domain/privacy/anonymity';
@@ -12,20 +12,6 @@ import type { Descriptor } from '../../domain/privacy/anonymity';
 const englishRegions = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
 /** "south-east-asia" → "south east asia": the words of a reference id, for English. */
 const words = (id: string) => id.replace(/-/g, ' ');
-
-function genderText(gender: string, locale: Locale): string {
-	const o = { locale };
-	switch (gender) {
-		case 'woman':
-			return m.gender_woman({}, o);
-		case 'man':
-			return m.gender_man({}, o);
-		case 'non-binary':
-			return m.gender_non_binary({}, o);
-		default:
-			return gender;
-	}
-}
 
 /** "Country: Bhutan, Stakeholder group: parliamentarians" in the reader's language. */
 export function descriptorText(d: Descriptor, locale: Locale = getLocale()): string {
@@ -40,7 +26,7 @@ export function descriptorText(d: Descriptor, locale: Locale = getLocale()): str
 			case 'category':
 				return [m.field_category({}, o), names.category(value, words(value))];
 			case 'gender':
-				return [m.field_gender({}, o), genderText(value, locale)];
+				return [m.field_gender({}, o), genderLabel(value, locale)];
 			default:
 				return [m.privacy_descriptor_organization_type({}, o), words(value)];
 		}

@@ -13,7 +13,7 @@ import type { Executor } from '../db';
 import { auditLog, privacyCheck, type StoredFinding } from '../db/schema';
 import { protectionOf, type Protection, type ProtectionScope } from '../queries/protected';
 import { writeAudit } from '../queries/audit';
-import { checkText, explainFinding } from '../../domain/privacy/check';
+import { checkText, explainFinding, type PrivacyFinding } from '../../domain/privacy/check';
 import { policy, type Actor } from '../../domain/policy';
 import { findingText } from './finding-text';
 
@@ -61,6 +61,19 @@ function decodeEntities(text: string): string {
 	});
 }
 
+/** A finding as it is stored: its English explanation and the facts pages word in each language. */
+export function storedFinding(f: PrivacyFinding): StoredFinding {
+	return {
+		kind: f.kind,
+		severity: f.severity,
+		start: f.start,
+		end: f.end,
+		text: f.text,
+		explanation: explainFinding(f),
+		...(f.kind === 'anonymity' ? { descriptor: f.descriptor, matching: f.matching, k: f.k } : { subject: f.subject })
+	};
+}
+
 /** The findings of one text against one protected set: read back when stored, else computed once and kept. */
 export async function findingsOf(db: Executor, protection: Protection, text: string): Promise<TextCheck> {
 	const textHash = hashOf(`${CHECK_RULES_VERSION}\n${text}`);
@@ -72,15 +85,7 @@ export async function findingsOf(db: Executor, protection: Protection, text: str
 	// A text with character references is also checked as it will show.
 	const decoded = text.includes('&') ? decodeEntities(text) : text;
 	const report = checkText(decoded === text ? text : `${text}\n\n${decoded}`, protection.people, protection.k, protection.room);
-	const findings: StoredFinding[] = report.findings.map((f) => ({
-		kind: f.kind,
-		severity: f.severity,
-		start: f.start,
-		end: f.end,
-		text: f.text,
-		explanation: explainFinding(f),
-		...(f.kind === 'anonymity' ? { descriptor: f.descriptor, matching: f.matching, k: f.k } : { subject: f.subject })
-	}));
+	const findings = report.findings.map(storedFinding);
 	await db.insert(privacyCheck).values({ textHash, protection: protection.fingerprint, findings, isBlocked: report.isBlocked }).onConflictDoNothing();
 	return { findings, isBlocked: report.isBlocked };
 }
