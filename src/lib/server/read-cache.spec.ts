@@ -54,6 +54,29 @@ describe('ReadCache', () => {
 		expect(await cache.get('k', ['consultation'], slow)).toBe(2);
 	});
 
+	it('keeps a read that only a change of another table overlapped (a flood of registrations leaves the countries cached)', async () => {
+		const cache = new ReadCache();
+		cache.started();
+		let calls = 0;
+		const slow = async () => {
+			calls++;
+			await new Promise((r) => setTimeout(r, 20));
+			return calls;
+		};
+		const first = cache.get('countries', ['country'], slow);
+		cache.changed('person');
+		cache.changed('organization');
+		expect(await first).toBe(1);
+		expect(await cache.get('countries', ['country'], slow)).toBe(1);
+		// An empty payload (anything may have changed) still counts.
+		cache.changed('country');
+		const second = cache.get('countries', ['country'], slow);
+		cache.changed('');
+		expect(await second).toBe(2);
+		expect(await cache.get('countries', ['country'], slow)).toBe(3);
+		expect(calls).toBe(3);
+	});
+
 	it('keeps nothing once listening is lost, until it listens again', async () => {
 		const cache = new ReadCache();
 		cache.started();

@@ -49,8 +49,10 @@ export interface ReadCacheOptions {
 export class ReadCache {
 	private readonly entries = new Map<string, Entry>();
 	private listening = false;
-	/** Bumped on every change and loss: a read that overlapped one is not kept. */
+	/** Bumped on every loss and on a change of anything: a read that overlapped one is not kept. */
 	private epoch = 0;
+	/** Bumped on every change of one table: a read that overlapped a change of a table it reads is not kept. */
+	private readonly tableEpochs = new Map<string, number>();
 	private readonly maxEntries: number;
 	private readonly maxAgeMs: number;
 	private readonly now: () => number;
@@ -70,10 +72,12 @@ export class ReadCache {
 		if (!this.listening) return read();
 		const entry = this.entries.get(key);
 		if (entry && this.now() - entry.storedAt < this.maxAgeMs) return entry.value as T;
-		const epoch = this.epoch;
+		// Changes to other tables do not matter: under a flood of registrations (each adding a person)
+		// the list of countries is still kept.
+		const epoch = this.epochOf(tables);
 		const value = await read();
 		// Nothing found is not kept: addresses that lead nowhere cannot push out what pages show.
-		if (this.listening && epoch === this.epoch && value !== null && value !== undefined) {
+		if (this.listening && epoch === this.epochOf(tables) && value !== null && value !== undefined) {
 			this.entries.delete(key);
 			if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
 			this.entries.set(key, { value: freeze(value), tables, storedAt: this.now() });
@@ -81,9 +85,16 @@ export class ReadCache {
 		return value;
 	}
 
+	private epochOf(tables: readonly string[]): number {
+		let sum = this.epoch;
+		for (const table of tables) sum += this.tableEpochs.get(table) ?? 0;
+		return sum;
+	}
+
 	/** A NOTIFY arrived: `table` changed (an empty payload means anything may have). */
 	changed(table: string): void {
-		this.epoch++;
+		if (table) this.tableEpochs.set(table, (this.tableEpochs.get(table) ?? 0) + 1);
+		else this.epoch++;
 		for (const [key, entry] of this.entries) {
 			if (!table || entry.tables.includes(table)) this.entries.delete(key);
 		}

@@ -5,7 +5,7 @@ import type { Cookies } from '@sveltejs/kit';
 import type { Executor } from './db';
 import type { ReadCache } from './read-cache';
 import type { TRegistrationInput } from '../domain/registration-input';
-import { cachedDirectoryOptions } from './queries/cached';
+import { cachedReferenceOptions } from './queries/cached';
 import { organizationChoice } from './queries/organization-choices';
 import { localizedOptions } from './localized-options';
 import { LANGUAGE_NAMES } from '../languages';
@@ -23,7 +23,7 @@ const COOKIE = 'convene_registered';
 const MAX_COOKIE = 3000;
 
 export async function summaryOf(cache: ReadCache, db: Executor, input: TRegistrationInput, locale: string): Promise<RegistrationSummary> {
-	const options = localizedOptions(await cachedDirectoryOptions(cache, db), locale);
+	const options = localizedOptions(await cachedReferenceOptions(cache, db), locale);
 	const organization = (await organizationChoice(cache, db, input.organizationId))?.name ?? input.newOrganizationName ?? '';
 	return {
 		name: input.name,

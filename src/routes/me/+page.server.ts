@@ -13,7 +13,7 @@ import { zodFieldErrors } from '$lib/domain/form-errors';
 import { offerHandover } from '$lib/server/use-cases/hand-over-place';
 import { openForMyComments } from '$lib/server/queries/report-comments';
 import { errorText } from '$lib/error-text';
-import { cachedDirectoryOptions } from '$lib/server/queries/cached';
+import { cachedReferenceOptions } from '$lib/server/queries/cached';
 import { findOrganizations, organizationChoice, SEARCH_RESULTS } from '$lib/server/queries/organization-choices';
 import { localizedOptions } from '$lib/server/localized-options';
 import { referenceNames } from '$lib/server/reference-names';
@@ -32,7 +32,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const names = referenceNames(locals.locale);
 	const cache = getReadCache();
 	// The lists only when some registration's organization, group or country can still change.
-	const options = registrations.some((r) => r.canChangeIdentity) ? localizedOptions(await cachedDirectoryOptions(cache, db), locals.locale) : null;
+	const options = registrations.some((r) => r.canChangeIdentity) ? localizedOptions(await cachedReferenceOptions(cache, db), locals.locale) : null;
 	return {
 		me: me && { ...me, country: me.country && names.country(me.countryCode, me.country), category: me.category && names.category(me.categoryId, me.category) },
 		reportsToComment,

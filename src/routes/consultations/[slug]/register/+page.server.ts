@@ -4,7 +4,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { randomBytes } from 'node:crypto';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb, getMailer, getReadCache, links } from '$lib/server/runtime';
-import { cachedConceptNote, cachedDirectoryOptions, cachedPublishedConsultation } from '$lib/server/queries/cached';
+import { cachedConceptNote, cachedPublishedConsultation, cachedReferenceOptions } from '$lib/server/queries/cached';
 import { getRegistrationPrefill } from '$lib/server/queries/me';
 import { registerForConsultation } from '$lib/server/use-cases/register-for-consultation';
 import { requestHandover } from '$lib/server/use-cases/hand-over-place';
@@ -24,7 +24,7 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 	const note = await cachedConceptNote(getReadCache(), db, params.slug);
 	if (!note) error(404);
 	const c = note.consultation;
-	const options = await cachedDirectoryOptions(getReadCache(), db);
+	const options = await cachedReferenceOptions(getReadCache(), db);
 	// A signed-in stakeholder finds the form filled from their directory record.
 	const prefill = locals.actor.kind === 'stakeholder' ? await getRegistrationPrefill(db, locals.actor.personId) : null;
 	return {
