@@ -36,6 +36,19 @@ describe('form posts screened before their action', () => {
 		expect('request' in screened && screened.request).toBe(original);
 	});
 
+	it('hands a clean form on as sent, read once (its headers kept, raw invalid UTF-8 read as the action would)', async () => {
+		const bytes = Buffer.concat([Buffer.from('name=Ana+Lima&note=caf%C3%A9&bad='), Buffer.from([0xff, 0xfe]), Buffer.from('&ids=a&ids=b')]);
+		const original = new Request('http://127.0.0.1/consultations/x/register?/register', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-sveltekit-action': 'true', 'content-length': String(bytes.length) }, body: bytes });
+		const expected = await original.clone().formData();
+		const screened = await screenFormPost(original, 'en');
+		if (!('request' in screened)) throw new Error('refused');
+		expect(screened.request.url).toBe(original.url);
+		expect(screened.request.headers.get('x-sveltekit-action')).toBe('true');
+		expect([...(await screened.request.formData())]).toEqual([...expected]);
+		expect(expected.get('note')).toBe('café');
+		expect(expected.get('bad')).toBe('\uFFFD\uFFFD');
+	});
+
 	it('answers another content type with 415 and a malformed body with 400, in the reader’s language', async () => {
 		const wrong = await screenFormPost(post('text/plain', 'name=Ana'), 'en');
 		expect('refused' in wrong && wrong.refused.status).toBe(415);

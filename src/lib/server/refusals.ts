@@ -47,6 +47,23 @@ const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 export async function screenFormPost(request: Request, locale: string): Promise<{ request: Request } | { refused: Response }> {
 	const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
 	if (!FORM_TYPES.includes(type)) return { refused: refusal(request, 415, m.request_wrong_type(), m.request_wrong_type(), locale) };
+	// The usual form (no file) is read once, as text: the action reads the same text again, without a
+	// copy of the request's stream.
+	if (type === 'application/x-www-form-urlencoded') {
+		let text: string;
+		try {
+			text = await request.text();
+		} catch {
+			return { refused: refusal(request, 400, m.request_malformed(), m.request_malformed(), locale) };
+		}
+		const fields = new URLSearchParams(text);
+		let isClean = true;
+		for (const [key, value] of fields) if (hasControl(key) || hasControl(value)) isClean = false;
+		const body = isClean ? text : new URLSearchParams([...fields].map(([key, value]) => [stripControl(key), stripControl(value)])).toString();
+		const headers = new Headers(request.headers);
+		headers.delete('content-length');
+		return { request: new Request(request.url, { method: 'POST', headers, body }) };
+	}
 	let form: FormData;
 	try {
 		form = await request.clone().formData();

@@ -2,7 +2,6 @@
 // inside its transaction (rolled back with it), with parameters of every type the path binds, and
 // prepared once per name on PostgreSQL (the second run of a name reuses it).
 import { describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
 import { useTestDatabase } from '../../../../tests/support/test-db';
 import { plainRows, plainStatement } from './plain-query';
 
@@ -30,7 +29,7 @@ describe('plainRows', () => {
 			})
 			.catch(() => undefined);
 		expect((await plainRows<{ n: number }>(t.db, count, ['XQ']))[0].n).toBe(0);
-		expect((await t.db.execute(sql`select 1 as one`)).rows).toHaveLength(1); // the connection is still usable
+		expect(await plainRows(t.db, plainStatement('spec-one', 'select 1 as one'), [])).toEqual([{ one: 1 }]); // the connection is still usable
 	});
 
 	it('refuses a second text under a name already taken (PostgreSQL would run the first)', () => {
