@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { useTestDatabase } from '../../../tests/support/test-db';
 import { DEMO_PUBLISHED_SLUG } from './demo/seed-demo';
-import { consultation, organization, person } from './db/schema';
+import { consultation, person } from './db/schema';
 import { CACHED_READS, cachedConceptNote } from './queries/cached';
 import { openReadCache, UNTRACKED_TABLES, type ReadCache } from './read-cache';
 import { fixtureText, makeConsultation, makePerson, makeRegistration } from '../../../tests/support/factories';
@@ -55,12 +55,10 @@ describe('cached reads', () => {
 	it('touch only the tables they declare, all tracked', async () => {
 		const slug = await firstPublishedSlug();
 		const [c] = await t.db.select({ processId: consultation.processId }).from(consultation).where(eq(consultation.slug, slug));
-		const [o] = await t.db.select({ id: organization.id }).from(organization).limit(1);
 		const args: Record<string, unknown[]> = {
 			'concept-note': [slug],
 			'published-consultation': [slug],
 			'process-slug': [c.processId],
-			'organization-choice': [o.id],
 			'published-version': [DEMO_PUBLISHED_SLUG, null],
 			'published-versions': [DEMO_PUBLISHED_SLUG]
 		};

@@ -24,7 +24,7 @@ const MAX_COOKIE = 3000;
 
 export async function summaryOf(cache: ReadCache, db: Executor, input: TRegistrationInput, locale: string): Promise<RegistrationSummary> {
 	const options = localizedOptions(await cachedReferenceOptions(cache, db), locale);
-	const organization = (await organizationChoice(cache, db, input.organizationId))?.name ?? input.newOrganizationName ?? '';
+	const organization = (await organizationChoice(db, input.organizationId))?.name ?? input.newOrganizationName ?? '';
 	return {
 		name: input.name,
 		email: input.email,

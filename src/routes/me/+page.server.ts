@@ -39,7 +39,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		options,
 		registrations: await Promise.all(registrations.map(async (r) => ({
 			...r,
-			organization: await organizationChoice(cache, db, r.organizationId),
+			organization: await organizationChoice(db, r.organizationId),
 			when: formatTimeRange(r.startsAt, r.endsAt, r.timeZone, locals.locale),
 			organizationId: r.organizationId ?? '',
 			categoryId: r.categoryId ?? '',
@@ -65,7 +65,7 @@ export const actions: Actions = {
 			searchFor: field('registrationId'),
 			organizationSearch: query,
 			...(await findOrganizations(getReadCache(), getDb(), query, SEARCH_RESULTS).then((found) => ({ organizationMatches: found.matches, organizationMore: found.isMore }))),
-			organizationChoice: await organizationChoice(getReadCache(), getDb(), form.get('organizationId')),
+			organizationChoice: await organizationChoice(getDb(), form.get('organizationId')),
 			values: { categoryId: field('categoryId'), countryCode: field('countryCode'), interpretationNeeds: field('interpretationNeeds'), accessibilityNeeds: field('accessibilityNeeds') }
 		};
 	},

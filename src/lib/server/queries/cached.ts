@@ -4,7 +4,7 @@
 import type { Executor } from '../db';
 import type { ReadCache } from '../read-cache';
 import { getPublishedConceptNote, getPublishedConsultation, listPublishedConsultations, listReviewProcesses, processSlugOf } from './consultations';
-import { getOrganizationChoice, listOrganizationChoices, loadReferenceOptions } from './directory-options';
+import { listOrganizationChoices, loadReferenceOptions } from './directory-options';
 import { publishedVersion, publishedVersions } from './report-versions';
 
 export interface CachedRead<A extends unknown[], T> {
@@ -26,11 +26,10 @@ export const cachedReviewProcesses = cachedRead('review-processes', ['review_pro
 export const cachedPublishedConsultation = cachedRead('published-consultation', ['consultation'], getPublishedConsultation);
 export const cachedConceptNote = cachedRead('concept-note', CONCEPT_NOTE_TABLES, getPublishedConceptNote);
 export const cachedProcessSlug = cachedRead('process-slug', ['review_process'], processSlugOf);
-// Kept apart: a registration that proposes a new organization drops the list of organizations (and
-// the one it names), not the countries and groups every form shows.
+// Kept apart: a registration that proposes a new organization drops the list of organizations, not
+// the countries and groups every form shows.
 export const cachedReferenceOptions = cachedRead('reference-options', ['country', 'stakeholder_category'], loadReferenceOptions);
 export const cachedOrganizationChoices = cachedRead('organization-choices', ['organization'], listOrganizationChoices);
-export const cachedOrganizationChoice = cachedRead('organization-choice', ['organization'], getOrganizationChoice);
 export const cachedPublishedVersion = cachedRead('published-version', ['report_version', 'report', 'paragraph', 'footnote', 'consultation'], publishedVersion);
 export const cachedPublishedVersions = cachedRead('published-versions', ['report_version', 'report', 'consultation'], publishedVersions);
 
@@ -43,7 +42,6 @@ export const CACHED_READS = [
 	cachedProcessSlug,
 	cachedReferenceOptions,
 	cachedOrganizationChoices,
-	cachedOrganizationChoice,
 	cachedPublishedVersion,
 	cachedPublishedVersions
 ] as const;

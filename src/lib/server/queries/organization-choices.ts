@@ -1,9 +1,12 @@
 // The organization picker's server side: matches for a few typed letters, from the directory held in
 // memory (the read cache), so that suggestions as one types cost no query; and the record a form
-// names, read alone (also kept in memory), so that a form never reloads the whole directory.
+// names, read alone by its key — not from the list, which a registration proposing a new
+// organization has just dropped, and not kept in memory, where ids in any letter case, or every id of
+// the directory, sent by one client would push out what pages show.
 import type { Executor } from '../db';
 import type { ReadCache } from '../read-cache';
-import { cachedOrganizationChoice, cachedOrganizationChoices } from './cached';
+import { cachedOrganizationChoices } from './cached';
+import { getOrganizationChoice } from './directory-options';
 import { idOf, type OrganizationId } from '../../domain/ids';
 import { searchOrganizations, type OrganizationMatch } from '../../domain/organization-search';
 
@@ -18,8 +21,8 @@ export async function findOrganizations(cache: ReadCache, db: Executor, query: s
 	return { matches: found.slice(0, limit), isMore: found.length > limit };
 }
 
-/** The directory record with this id (not merged away), or null: one row, not the whole directory. */
-export async function organizationChoice(cache: ReadCache, db: Executor, id: unknown): Promise<OrganizationMatch | null> {
+/** The directory record with this id (not merged away), or null: one row by its key, not the whole directory. */
+export async function organizationChoice(db: Executor, id: unknown): Promise<OrganizationMatch | null> {
 	const organizationId = typeof id === 'string' ? idOf<OrganizationId>(id) : null;
-	return organizationId ? cachedOrganizationChoice(cache, db, organizationId) : null;
+	return organizationId ? getOrganizationChoice(db, organizationId) : null;
 }

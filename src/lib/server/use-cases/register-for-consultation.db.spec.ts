@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import { testDriver, useTestDatabase } from '../../../../tests/support/test-db';
-import { makeConsultation, makeOrganization } from '../../../../tests/support/factories';
-import { organization, outboxMessage, person, registration } from '../db/schema';
+import { makeConsultation, makeOrganization, makePerson } from '../../../../tests/support/factories';
+import { consultation, organization, outboxMessage, person, registration } from '../db/schema';
 import { createMailer } from '../mail';
 import { zonedToInstant } from '../../domain/time';
 import { ZRegistrationInput } from '../../domain/registration-input';
-import { registerForConsultation, type RegisterContext } from './register-for-consultation';
+import { registerForConsultation, registerLocked, type RegisterContext } from './register-for-consultation';
 
 const t = useTestDatabase();
 
@@ -99,6 +99,56 @@ describe(`registering on ${testDriver}`, () => {
 		expect(mail.subject).toBe('Registration received: Calendar consultation');
 		expect(mail.text).toContain('Thursday, 29 October 2026, 11:00–14:00 Indochina Time (GMT+7)');
 		expect(JSON.stringify(mail.attachments)).toContain('DTSTART:20261029T040000Z');
+	});
+
+	it('writes the confirmation again from the locked row when the meeting moved since the copy it came from, calendar file included', async () => {
+		const c = await makeConsultation(t.db, window);
+		const stale = { ...c };
+		await t.db.update(consultation).set({ startsAt: new Date('2026-10-30T04:00:00Z'), endsAt: new Date('2026-10-30T07:00:00Z'), updatedAt: new Date() }).where(eq(consultation.id, c.id));
+		const me = input({ organizationId: (await makeOrganization(t.db)).id });
+		expect((await registerForConsultation(t.db, c.slug, me, open, { ...context, mailer: createMailer(t.db, {}), published: async () => stale })).ok).toBe(true);
+		const mails = await t.db.select().from(outboxMessage).where(eq(outboxMessage.to, me.email));
+		expect(mails).toHaveLength(1);
+		expect(mails[0].text).toContain('30 October 2026');
+		expect(JSON.stringify(mails[0].attachments)).toContain('DTSTART:20261030T040000Z');
+	});
+
+	// Every form of the registration statements: a new person, a known one without an organization (who
+	// gets the one registered with) and with one (who keeps it); an organization chosen, proposed by a
+	// new name, or proposed by the name of one that exists; the one-per-organization rule on and off; a
+	// registration limit or none; through the public form and through a hand-over (lock already held).
+	it('registers in every combination of person, organization, rule, limit and entry point', { timeout: 180_000 }, async () => {
+		const failures: unknown[] = [];
+		for (const who of ['new', 'known-without-organization', 'known-with-organization'] as const)
+			for (const org of ['chosen', 'new-name', 'existing-name'] as const)
+				for (const isOnePerOrganization of [true, false])
+					for (const registrationLimit of [null, 5])
+						for (const entry of ['form', 'hand-over'] as const) {
+							const c = await makeConsultation(t.db, { ...window, isOnePerOrganization, registrationLimit });
+							const own = await makeOrganization(t.db);
+							const known = who === 'new' ? null : await makePerson(t.db, { organizationId: who === 'known-with-organization' ? own.id : null });
+							const target = await makeOrganization(t.db);
+							const form = input({
+								...(known ? { email: known.email } : {}),
+								languages: ['fr'],
+								...(org === 'chosen' ? { organizationId: target.id } : { newOrganizationName: org === 'new-name' ? `Combination ${n++} ${Date.now()}` : target.name.toUpperCase() })
+							});
+							const result =
+								entry === 'form'
+									? await registerForConsultation(t.db, c.slug, form, open, { ...context, locale: 'ru', mailer: createMailer(t.db, {}) })
+									: await t.db.transaction((tx) => registerLocked(tx, c, form, open, 'ru', { isSubstitution: true }));
+							const [r] = await t.db.select().from(registration).where(eq(registration.consultationId, c.id));
+							const [p] = await t.db.select().from(person).where(eq(person.email, form.email));
+							const isRight =
+								result.ok &&
+								r?.organizationId &&
+								(org === 'new-name' || r.organizationId === target.id) &&
+								r.languages.join() === 'fr' &&
+								r.locale === 'ru' &&
+								p.organizationId === (who === 'known-with-organization' ? own.id : r.organizationId);
+							if (!isRight) failures.push({ who, org, isOnePerOrganization, registrationLimit, entry, result, registration: r?.organizationId, person: p?.organizationId });
+						}
+		expect(failures).toEqual([]);
 	});
 
 	it('rolls back the person, the proposed organization and the confirmation when the place is taken', async () => {

@@ -83,7 +83,7 @@ export async function registerForConsultation(db: Database, slug: string, input:
 			if (mail && locked.updatedAt.getTime() !== current.updatedAt.getTime()) {
 				const [c] = await tx.select().from(consultation).where(eq(consultation.id, current.id));
 				const fresh = confirmation(c);
-				await tx.update(outboxMessage).set({ subject: fresh.subject, text: fresh.text, html: fresh.html ?? null }).where(eq(outboxMessage.id, mail.id));
+				await tx.update(outboxMessage).set({ subject: fresh.subject, text: fresh.text, html: fresh.html ?? null, attachments: fresh.attachments ?? [] }).where(eq(outboxMessage.id, mail.id));
 			}
 			return registered;
 		});

@@ -38,7 +38,7 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 		idempotencyKey: randomBytes(16).toString('base64url'),
 		// The organization is found by a search, not picked from the whole directory: only the one
 		// already chosen (a signed-in stakeholder's) comes with the page.
-		prefillOrganization: await organizationChoice(getReadCache(), db, prefill?.organizationId),
+		prefillOrganization: await organizationChoice(db, prefill?.organizationId),
 		...localizedOptions(options, locals.locale),
 		genders: GENDERS,
 		languages: LANGUAGES
@@ -54,7 +54,7 @@ const notifyContext = (slug: string, locale: string) => ({
 
 /** What was typed comes back with a refusal, with the organization chosen (its name, to show it). */
 async function echoed(values: Record<string, unknown>) {
-	return { values, organizationChoice: await organizationChoice(getReadCache(), getDb(), values.organizationId) };
+	return { values, organizationChoice: await organizationChoice(getDb(), values.organizationId) };
 }
 
 export const actions: Actions = {
