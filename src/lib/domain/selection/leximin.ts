@@ -56,6 +56,12 @@ export class InfeasibleQuotas extends Error {
 
 const EPS_IMPROVE = 1e-9; // a panel must beat the LP bound by this (relative) to be added: the stage LP's feasibility tolerance, below which its row would not move the simplex
 const EPS_DUAL = 1e-9; // dual weights above this mark a class as tight
+/**
+ * How many of the heaviest known panels the local search starts from in each round before the
+ * integer program is asked: measured on the benchmark, 10 rather than 2 took sf_a_35 from 16 s to 4 s
+ * (fewer rounds, each adding more panels) and changed nothing where rounds are few.
+ */
+const IMPROVED_PANELS = 10;
 
 /** The integer program: the panel with the greatest total weight (weights per class, per seat). */
 export function panelModel(problem: SelectionProblem, c: Classes, weights: readonly number[]): string {
@@ -91,12 +97,17 @@ export function panelProgram(problem: SelectionProblem, c: Classes, isElastic = 
 	return { rows, bounds, integers: [...c.classes.map((k) => x(k.index)), ...slack], slack };
 }
 
-/** The panel of greatest weight, or null when no panel satisfies the quotas. */
-export function bestPanel(solver: LpSolver, problem: SelectionProblem, c: Classes, weights: readonly number[]): number[] | null {
-	const result = solve(solver, panelModel(problem, c, weights));
+/**
+ * The panel of greatest weight, or null when no panel satisfies the quotas. With a `target`, the
+ * search may stop at the first panel it finds that reaches it (any panel above the stage's bound will
+ * do for the next round; only proving that none exists needs the search to the end): `isBest` says
+ * whether the panel is proven the heaviest.
+ */
+export function bestPanel(solver: LpSolver, problem: SelectionProblem, c: Classes, weights: readonly number[], target?: number): { seats: number[]; isBest: boolean } | null {
+	const result = solve(solver, panelModel(problem, c, weights), target === undefined ? {} : { objective_target: target });
 	if (result.Status === 'Infeasible' || result.Status === 'Primal infeasible or unbounded') return null;
-	if (result.Status !== 'Optimal') throw new Error(`The panel search ended with status “${result.Status}”.`);
-	return c.classes.map((k) => Math.round(primal(result, `x${k.index}`)));
+	if (result.Status !== 'Optimal' && result.Status !== 'Target for objective reached') throw new Error(`The panel search ended with status “${result.Status}”.`);
+	return { seats: c.classes.map((k) => Math.round(primal(result, `x${k.index}`))), isBest: result.Status === 'Optimal' };
 }
 
 const weightOf = (seats: readonly number[], weights: readonly number[]) => seats.reduce((s, n, i) => s + n * weights[i], 0);
@@ -295,9 +306,12 @@ export function leximin(solver: LpSolver, problem: SelectionProblem, onProgress?
 		return true;
 	};
 	let panelSearches = 0;
-	const search = (weights: readonly number[]) => {
+	const search = (weights: readonly number[], target?: number) => {
 		panelSearches++;
-		return bestPanel(solver, problem, c, weights);
+		const found = bestPanel(solver, problem, c, weights, target);
+		// Stopped at the target, but not above the bound by this side's arithmetic: search to the end.
+		if (found && !found.isBest && target !== undefined && weightOf(found.seats, weights) <= target) return search(weights);
+		return found?.seats ?? null;
 	};
 
 	// A first panel, or proof that none exists.
@@ -337,22 +351,35 @@ export function leximin(solver: LpSolver, problem: SelectionProblem, onProgress?
 		for (;;) {
 			const dual = lp.solve();
 			const weights = dual.weights.map((w, i) => w / c.classes[i].size);
-			const beats = (seats: readonly number[]) => weightOf(seats, weights) > dual.bound + EPS_IMPROVE * Math.max(1, Math.abs(dual.bound));
+			const target = dual.bound + EPS_IMPROVE * Math.max(1, Math.abs(dual.bound));
+			const beats = (seats: readonly number[]) => weightOf(seats, weights) > target;
 			iterations++;
 			checkTime();
 			onProgress?.({ stage: stages, fixedClasses: fixed.size, classes: n, panelSearches, iterations, panels: panels.length, lowest: Math.max(0, dual.value), bound: Math.min(1, dual.bound) });
+			// Every unsettled class in every panel of the mix: no probability exceeds 1, so this is the
+			// optimum, and the last stage — no search needed to prove it.
+			if (dual.value >= 1 - EPS_DUAL) {
+				lambda = lp.mix();
+				for (const k of c.classes) if (!fixed.has(k.index)) fixed.set(k.index, 1);
+				break;
+			}
 			// Cheap first: improve the heaviest known panels by exchanges; the integer program only
 			// when that finds nothing, to prove that nothing better exists.
 			const panelWeights = panels.map((seats) => weightOf(seats, weights));
 			const order = panelWeights.map((_, j) => j).sort((a, b) => panelWeights[b] - panelWeights[a]);
 			let isAdded = false;
-			for (const j of order.slice(0, 2)) {
+			for (const j of order.slice(0, IMPROVED_PANELS)) {
 				const better = improver.improve(panels[j], weights);
 				if (beats(better) && add(better)) isAdded = true;
 			}
 			if (isAdded) continue;
-			const best = search(weights)!;
-			if (beats(best) && add(best)) continue;
+			const best = search(weights, target)!;
+			if (beats(best) && add(best)) {
+				// The search stopped at the first panel above the bound: exchanges may carry it further.
+				const polished = improver.improve(best, weights);
+				if (beats(polished)) add(polished);
+				continue;
+			}
 			// Optimal for this stage: the tight classes are fixed at its value. The mix of the last
 			// stage is the distribution.
 			lambda = lp.mix();

@@ -33,8 +33,8 @@ export interface LpSolver {
 
 export const OPTIONS = { output_flag: false, mip_rel_gap: 1e-9, mip_abs_gap: 1e-12, primal_feasibility_tolerance: 1e-9, dual_feasibility_tolerance: 1e-9 };
 
-export function solve(solver: LpSolver, model: string): SolverResult {
-	return solver.solve(model, OPTIONS);
+export function solve(solver: LpSolver, model: string, options: Record<string, string | number | boolean> = {}): SolverResult {
+	return solver.solve(model, { ...OPTIONS, ...options });
 }
 
 /** A linear expression as LP text: `+ 0.5 x0 - 2 x3`; an empty one is `0 v` for some variable v. */
