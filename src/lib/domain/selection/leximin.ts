@@ -308,14 +308,11 @@ export function leximin(solver: LpSolver, problem: SelectionProblem, onProgress?
 	let panelSearches = 0;
 	const search = (weights: readonly number[], target?: number) => {
 		panelSearches++;
-		const found = bestPanel(solver, problem, c, weights, target);
-		// Stopped at the target, but not above the bound by this side's arithmetic: search to the end.
-		if (found && !found.isBest && target !== undefined && weightOf(found.seats, weights) <= target) return search(weights);
-		return found?.seats ?? null;
+		return bestPanel(solver, problem, c, weights, target);
 	};
 
 	// A first panel, or proof that none exists.
-	if (!remember(search(c.classes.map((k) => 1 / k.size)))) throw new InfeasibleQuotas();
+	if (!remember(search(c.classes.map((k) => 1 / k.size))?.seats ?? null)) throw new InfeasibleQuotas();
 	const improver = new PanelImprover(problem, c);
 	// Warm start by multiplicative weights (as the reference implementation does): repeatedly the
 	// heaviest panel found by exchanges, then the weight of whoever it seats goes down, so the next
@@ -373,10 +370,13 @@ export function leximin(solver: LpSolver, problem: SelectionProblem, onProgress?
 				if (beats(better) && add(better)) isAdded = true;
 			}
 			if (isAdded) continue;
-			const best = search(weights, target)!;
-			if (beats(best) && add(best)) {
-				// The search stopped at the first panel above the bound: exchanges may carry it further.
-				const polished = improver.improve(best, weights);
+			let found = search(weights, target)!;
+			// Stopped at the target with a panel not above the bound by this side's arithmetic, or with
+			// one already known: only a search to the end can tell whether a better one exists.
+			if (!found.isBest && !(beats(found.seats) && !seen.has(found.seats.join(',')))) found = search(weights)!;
+			if (beats(found.seats) && add(found.seats)) {
+				// The search may have stopped at the first panel above the bound: exchanges may carry it further.
+				const polished = improver.improve(found.seats, weights);
 				if (beats(polished)) add(polished);
 				continue;
 			}
