@@ -104,7 +104,8 @@ describe(`registering on ${testDriver}`, () => {
 	it('writes the confirmation again from the locked row when the meeting moved since the copy it came from, calendar file included', async () => {
 		const c = await makeConsultation(t.db, window);
 		const stale = { ...c };
-		await t.db.update(consultation).set({ startsAt: new Date('2026-10-30T04:00:00Z'), endsAt: new Date('2026-10-30T07:00:00Z'), updatedAt: new Date() }).where(eq(consultation.id, c.id));
+		// Edited a second later (the same millisecond would look unchanged: times are compared to the millisecond).
+		await t.db.update(consultation).set({ startsAt: new Date('2026-10-30T04:00:00Z'), endsAt: new Date('2026-10-30T07:00:00Z'), updatedAt: new Date(c.updatedAt.getTime() + 1000) }).where(eq(consultation.id, c.id));
 		const me = input({ organizationId: (await makeOrganization(t.db)).id });
 		expect((await registerForConsultation(t.db, c.slug, me, open, { ...context, mailer: createMailer(t.db, {}), published: async () => stale })).ok).toBe(true);
 		const mails = await t.db.select().from(outboxMessage).where(eq(outboxMessage.to, me.email));
