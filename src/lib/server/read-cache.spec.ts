@@ -3,6 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import { ReadCache } from './read-cache';
 
+/** A read that takes 20 ms and answers how many times it ran, so that a change can land meanwhile. */
+function slowCounter() {
+	let calls = 0;
+	const slow = async () => {
+		calls++;
+		await new Promise((r) => setTimeout(r, 20));
+		return calls;
+	};
+	return { slow, calls: () => calls };
+}
+
 function counter() {
 	let calls = 0;
 	const read = async () => ({ n: ++calls });
@@ -41,12 +52,7 @@ describe('ReadCache', () => {
 	it('does not keep a read that a change overlapped (it may hold the old rows)', async () => {
 		const cache = new ReadCache();
 		cache.started();
-		let calls = 0;
-		const slow = async () => {
-			calls++;
-			await new Promise((r) => setTimeout(r, 20));
-			return calls;
-		};
+		const { slow } = slowCounter();
 		const first = cache.get('k', ['consultation'], slow);
 		cache.changed('consultation');
 		expect(await first).toBe(1);
@@ -57,12 +63,7 @@ describe('ReadCache', () => {
 	it('keeps a read that only a change of another table overlapped (a flood of registrations leaves the countries cached)', async () => {
 		const cache = new ReadCache();
 		cache.started();
-		let calls = 0;
-		const slow = async () => {
-			calls++;
-			await new Promise((r) => setTimeout(r, 20));
-			return calls;
-		};
+		const { slow, calls } = slowCounter();
 		const first = cache.get('countries', ['country'], slow);
 		cache.changed('person');
 		cache.changed('organization');
@@ -74,7 +75,7 @@ describe('ReadCache', () => {
 		cache.changed('');
 		expect(await second).toBe(2);
 		expect(await cache.get('countries', ['country'], slow)).toBe(3);
-		expect(calls).toBe(3);
+		expect(calls()).toBe(3);
 	});
 
 	it('keeps nothing once listening is lost, until it listens again', async () => {

@@ -227,7 +227,7 @@ async function writeRegistrant(
 					q.add(input.consentToList, 'boolean'),
 					q.add(locale, 'text')
 				].join(', ') +
-				`) returning id, organization_id)`
+				`) returning id)`
 		);
 	}
 	let organizationId = known;
