@@ -14,6 +14,8 @@ import { seededRandom } from '../src/lib/domain/selection/random';
 
 const SHARED = path.resolve(import.meta.dirname, '../../shared/sortition');
 /** BENCH_ONLY=name,name: only those instances (the names printed in the first column, as for sf_a_35 or sf_e_shaped). */
+/** BENCH_STAGES=1: stage by stage, without the relaxation's shortcut (to compare the two). */
+const isRelaxationTried = !process.env.BENCH_STAGES;
 const only = (name: string) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(name);
 const solver = await loadSolver();
 
@@ -21,7 +23,7 @@ function measure(name: string, problem: SelectionProblem, reference?: string, ti
 	const started = performance.now();
 	let result;
 	try {
-		result = leximin(solver, problem, undefined, { timeLimitSeconds });
+		result = leximin(solver, problem, undefined, { timeLimitSeconds, isRelaxationTried });
 	} catch (error) {
 		console.log(`${name.padEnd(28)} n=${String(problem.people.length).padStart(5)} k=${String(problem.panelSize).padStart(3)}  ${(error as Error).message}`);
 		if (error instanceof InfeasibleQuotas) for (const line of describeDiagnosis(diagnose(solver, problem))) console.log(`    ${line.replaceAll('\n', '\n    ')}`);
@@ -34,7 +36,7 @@ function measure(name: string, problem: SelectionProblem, reference?: string, ti
 	console.log(
 		`${name.padEnd(28)} n=${String(problem.people.length).padStart(5)} k=${String(problem.panelSize).padStart(3)}  classes=${String(result.classes.classes.length).padStart(4)}  ` +
 			`min=${(result.minProbability * 100).toFixed(4)} %${reference ? ` (reference ${reference})` : ''}  Σp=${sum.toFixed(9)}  panels=${panels.length} (${broken} breaking a quota)  ` +
-			`stages=${result.stages} searches=${result.panelSearches}  time=${seconds.toFixed(2)} s`
+			`${result.method}: stages=${result.stages} searches=${result.panelSearches}  time=${seconds.toFixed(2)} s`
 	);
 }
 

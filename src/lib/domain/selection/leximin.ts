@@ -2,6 +2,12 @@
 // distributions over quota-satisfying panels, the one that maximizes the smallest selection
 // probability, then the next smallest, and so on.
 //
+// First, a shortcut that is exact when it succeeds: the LEXIMIN over the LP relaxation of the panel
+// constraints (fractional seats per class) is at least as good as any mix of panels; if some mix of
+// panels reaches it, that mix is the LEXIMIN. Finding the relaxation's LEXIMIN takes a few small LPs,
+// and reaching it one LP over panels with column generation. On the benchmark every generated pool
+// was reached; when a pool is not, the stages below run as the paper's algorithm does.
+//
 // Solved over classes of interchangeable people (see problem.ts): a panel is a vector of seats per
 // class, a person's probability is the expected seats of their class over its size. Each stage
 // solves the dual of "maximize the least unfixed probability" by column generation — the dual LP
@@ -27,6 +33,8 @@ export interface LeximinResult {
 	minProbability: number;
 	stages: number;
 	panelSearches: number;
+	/** How it was found: a uniform layout, the reached relaxation, or stage by stage. */
+	method: 'layout' | 'relaxation' | 'stages';
 }
 
 export interface Progress {
@@ -279,7 +287,127 @@ class StageLp {
 	}
 }
 
-export function leximin(solver: LpSolver, problem: SelectionProblem, onProgress?: (p: Progress) => void, options: { timeLimitSeconds?: number } = {}): LeximinResult {
+/**
+ * LEXIMIN over the panel polytope's LP relaxation: expected seats per class x (0 ≤ xₖ ≤ the groups
+ * of its signature) meeting the size, every quota and every group limit as fractions. Every mix of
+ * panels gives such an x, so this is at least as good, in the leximin order, as the true LEXIMIN —
+ * and it is the true LEXIMIN whenever some mix of panels reaches it. Stages as in the panel LP
+ * (maximize the least unfixed probability z, fix the classes with positive dual weight), but the
+ * LP is compact: a column per class, a row per quota, fast.
+ */
+class RelaxedLeximin {
+	private readonly model: PersistentModel;
+	private readonly optimal: number;
+	constructor(
+		solver: LpSolver,
+		private readonly problem: SelectionProblem,
+		private readonly c: Classes
+	) {
+		const p = panelProgram(problem, c);
+		const links = c.classes.map((k) => ` l${k.index}: x${k.index} - ${k.size} z >= 0`);
+		const text = ['Maximize', ' obj: z', 'Subject To', ...p.rows, ...links, 'Bounds', ...p.bounds, ' z free', 'End'].join('\n');
+		this.model = solver.createModel();
+		this.model.options.set({ ...OPTIONS, presolve: 'off' });
+		this.model.readModel({ format: 'lp', data: text });
+		this.optimal = solver.constants.modelStatus.optimal;
+	}
+
+	/** Expected seats per class at the relaxation's LEXIMIN. */
+	seats(checkTime: () => void): number[] {
+		const { c, model } = this;
+		const n = c.classes.length;
+		const link = c.classes.map((k) => model.getRowByName(`l${k.index}`));
+		const column = c.classes.map((k) => model.getColByName(`x${k.index}`));
+		const fixed = new Set<number>();
+		try {
+			while (fixed.size < n) {
+				checkTime();
+				model.run();
+				if (model.getModelStatus() !== this.optimal) throw new Error(`The relaxed stage LP ended with status ${String(model.getModelStatus())}.`);
+				const solution = model.getSolution();
+				const level = Math.max(0, Math.min(1, model.getObjectiveValue()));
+				const unfixed = c.classes.filter((k) => !fixed.has(k.index));
+				let tight = level >= 1 - EPS_DUAL ? unfixed : unfixed.filter((k) => Math.abs(solution.rowDual[link[k.index]]) > EPS_DUAL);
+				if (tight.length === 0) tight = [unfixed.sort((a, b) => Math.abs(solution.rowDual[link[b.index]]) - Math.abs(solution.rowDual[link[a.index]]))[0]];
+				for (const k of tight) {
+					fixed.add(k.index);
+					model.changeRowBounds(link[k.index], -Infinity, Infinity);
+					const most = c.signatures[k.signature].groups.length;
+					model.changeColBounds(column[k.index], Math.min(most, level * k.size), most);
+				}
+			}
+			model.run();
+			return Array.from(column, (j) => model.getSolution().colValue[j]);
+		} finally {
+			model.dispose();
+		}
+	}
+}
+
+/**
+ * Can a mix of panels give every class at least the seats x? Maximize t with Σⱼ λⱼ·seatsₖ(Pⱼ) ≥ t·xₖ,
+ * Σ λ = 1, over the panels found so far; the duals weigh the classes for the panel search, and t is
+ * the bound a new panel must beat. Reaching t = 1 proves x is the LEXIMIN (see RelaxedLeximin).
+ */
+class ReachLp {
+	private readonly model: PersistentModel;
+	private readonly optimal: number;
+	private readonly rows: number[]; // per class, its row, or −1 when its target is 0
+	private readonly rowCount: number;
+	constructor(
+		solver: LpSolver,
+		private readonly c: Classes,
+		target: readonly number[],
+		panels: readonly number[][]
+	) {
+		let next = 0;
+		this.rows = target.map((x) => (x > 1e-12 ? next++ : -1));
+		this.rowCount = next;
+		const rows = c.classes.filter((k) => this.rows[k.index] >= 0).map((k) => ` r${k.index}: - ${target[k.index]} t >= 0`);
+		const text = ['Maximize', ' obj: t', 'Subject To', ...rows, ' conv: 0 t = 1', 'Bounds', ' t free', 'End'].join('\n');
+		this.model = solver.createModel();
+		this.model.options.set({ ...OPTIONS, presolve: 'off', simplex_strategy: 4 });
+		this.model.readModel({ format: 'lp', data: text });
+		this.optimal = solver.constants.modelStatus.optimal;
+		for (const seats of panels) this.addPanel(seats);
+	}
+
+	addPanel(seats: readonly number[]) {
+		const indices: number[] = [];
+		const values: number[] = [];
+		seats.forEach((s, i) => {
+			if (s !== 0 && this.rows[i] >= 0) {
+				indices.push(this.rows[i]);
+				values.push(s);
+			}
+		});
+		indices.push(this.rowCount);
+		values.push(1);
+		this.model.addCol(0, 0, Infinity, { indices, values });
+	}
+
+	solve() {
+		this.model.run();
+		const status = this.model.getModelStatus();
+		if (status !== this.optimal) throw new Error(`The LP ended with status ${String(status)}.`);
+		const dual = this.model.getSolution().rowDual;
+		const weights = this.c.classes.map((k) => (this.rows[k.index] >= 0 ? Math.abs(dual[this.rows[k.index]]) : 0));
+		return { weights, value: this.model.getObjectiveValue() };
+	}
+
+	mix(): number[] {
+		const lambda = Array.from(this.model.getSolution().colValue).slice(1);
+		const cleaned = lambda.map((v) => (v < 1e-12 ? 0 : v));
+		const total = cleaned.reduce((a, b) => a + b, 0);
+		return cleaned.map((v) => v / total);
+	}
+
+	dispose() {
+		this.model.dispose();
+	}
+}
+
+export function leximin(solver: LpSolver, problem: SelectionProblem, onProgress?: (p: Progress) => void, options: { timeLimitSeconds?: number; /** False to go stage by stage even when the relaxation could be reached (for tests). */ isRelaxationTried?: boolean } = {}): LeximinResult {
 	const deadline = options.timeLimitSeconds ? performance.now() + options.timeLimitSeconds * 1000 : Infinity;
 	const c = buildClasses(problem);
 	const n = c.classes.length;
@@ -294,7 +422,7 @@ export function leximin(solver: LpSolver, problem: SelectionProblem, onProgress?
 			onProgress?.({ stage: 1, fixedClasses: 0, classes: n, panelSearches: 0, iterations: moves });
 		}
 	});
-	if (uniform) return resultOf(problem, c, classPanels(c, problem.people.length, uniform.panels), 1, 0);
+	if (uniform) return resultOf(problem, c, classPanels(c, problem.people.length, uniform.panels), 1, 0, 'layout');
 	const panels: number[][] = [];
 	const seen = new Set<string>();
 	const remember = (seats: number[] | null) => {
@@ -332,13 +460,59 @@ export function leximin(solver: LpSolver, problem: SelectionProblem, onProgress?
 		}
 	}
 
-	const fixed = new Map<number, number>();
-	const lp = new StageLp(solver, c, panels);
-	const add = (seats: number[] | null) => {
-		if (!seats || !remember(seats)) return false;
-		lp.addPanel(seats);
+	/**
+	 * One round of column generation: a panel heavier than the bound under these weights (per seat),
+	 * added through `add`. Cheap first: the heaviest known panels improved by exchanges; the integer
+	 * program only when that finds nothing. False when none exists: the LP is optimal.
+	 */
+	const addBetterPanel = (weights: readonly number[], bound: number, add: (seats: number[]) => boolean): boolean => {
+		const beats = (seats: readonly number[]) => weightOf(seats, weights) > bound;
+		const panelWeights = panels.map((seats) => weightOf(seats, weights));
+		const order = panelWeights.map((_, j) => j).sort((a, b) => panelWeights[b] - panelWeights[a]);
+		let isAdded = false;
+		for (const j of order.slice(0, IMPROVED_PANELS)) {
+			const better = improver.improve(panels[j], weights);
+			if (beats(better) && add(better)) isAdded = true;
+		}
+		if (isAdded) return true;
+		let found = search(weights, bound)!;
+		// Stopped at the target with a panel not above the bound by this side's arithmetic, or with
+		// one already known: only a search to the end can tell whether a better one exists.
+		if (!found.isBest && !(beats(found.seats) && !seen.has(found.seats.join(',')))) found = search(weights)!;
+		if (!beats(found.seats) || !add(found.seats)) return false;
+		// The search may have stopped at the first panel above the bound: exchanges may carry it further.
+		const polished = improver.improve(found.seats, weights);
+		if (beats(polished)) add(polished);
 		return true;
 	};
+	const above = (bound: number) => bound + EPS_IMPROVE * Math.max(1, Math.abs(bound));
+
+	// The relaxation's LEXIMIN (see RelaxedLeximin), when a mix of panels reaches it: then it is the
+	// LEXIMIN, found with one LP over panels instead of one per stage.
+	if (options.isRelaxationTried !== false) {
+		const target = new RelaxedLeximin(solver, problem, c).seats(checkTime);
+		const least = Math.min(...c.classes.map((k) => target[k.index] / k.size));
+		const reach = new ReachLp(solver, c, target, panels);
+		const add = (seats: number[]) => remember(seats) && (reach.addPanel(seats), true);
+		try {
+			for (let iterations = 1; ; iterations++) {
+				const dual = reach.solve();
+				checkTime();
+				onProgress?.({ stage: 1, fixedClasses: 0, classes: n, panelSearches, iterations, panels: panels.length, lowest: Math.max(0, dual.value * least), bound: least });
+				if (dual.value >= 1 - EPS_IMPROVE) {
+					const mix = reach.mix();
+					return resultOf(problem, c, panels.map((seats, j) => ({ seats, probability: mix[j] })).filter((p) => p.probability > 0), 1, panelSearches, 'relaxation');
+				}
+				if (!addBetterPanel(dual.weights, above(dual.value), add)) break; // out of reach: stage by stage, below
+			}
+		} finally {
+			reach.dispose();
+		}
+	}
+
+	const fixed = new Map<number, number>();
+	const lp = new StageLp(solver, c, panels);
+	const add = (seats: number[]) => remember(seats) && (lp.addPanel(seats), true);
 	let stages = 0;
 	let iterations = 0;
 	let lambda: number[] = [];
@@ -348,8 +522,6 @@ export function leximin(solver: LpSolver, problem: SelectionProblem, onProgress?
 		for (;;) {
 			const dual = lp.solve();
 			const weights = dual.weights.map((w, i) => w / c.classes[i].size);
-			const target = dual.bound + EPS_IMPROVE * Math.max(1, Math.abs(dual.bound));
-			const beats = (seats: readonly number[]) => weightOf(seats, weights) > target;
 			iterations++;
 			checkTime();
 			onProgress?.({ stage: stages, fixedClasses: fixed.size, classes: n, panelSearches, iterations, panels: panels.length, lowest: Math.max(0, dual.value), bound: Math.min(1, dual.bound) });
@@ -360,26 +532,7 @@ export function leximin(solver: LpSolver, problem: SelectionProblem, onProgress?
 				for (const k of c.classes) if (!fixed.has(k.index)) fixed.set(k.index, 1);
 				break;
 			}
-			// Cheap first: improve the heaviest known panels by exchanges; the integer program only
-			// when that finds nothing, to prove that nothing better exists.
-			const panelWeights = panels.map((seats) => weightOf(seats, weights));
-			const order = panelWeights.map((_, j) => j).sort((a, b) => panelWeights[b] - panelWeights[a]);
-			let isAdded = false;
-			for (const j of order.slice(0, IMPROVED_PANELS)) {
-				const better = improver.improve(panels[j], weights);
-				if (beats(better) && add(better)) isAdded = true;
-			}
-			if (isAdded) continue;
-			let found = search(weights, target)!;
-			// Stopped at the target with a panel not above the bound by this side's arithmetic, or with
-			// one already known: only a search to the end can tell whether a better one exists.
-			if (!found.isBest && !(beats(found.seats) && !seen.has(found.seats.join(',')))) found = search(weights)!;
-			if (beats(found.seats) && add(found.seats)) {
-				// The search may have stopped at the first panel above the bound: exchanges may carry it further.
-				const polished = improver.improve(found.seats, weights);
-				if (beats(polished)) add(polished);
-				continue;
-			}
+			if (addBetterPanel(weights, above(dual.bound), add)) continue;
 			// Optimal for this stage: the tight classes are fixed at its value. The mix of the last
 			// stage is the distribution.
 			lambda = lp.mix();
@@ -406,7 +559,7 @@ export function leximin(solver: LpSolver, problem: SelectionProblem, onProgress?
 	}
 
 	const distribution = panels.map((seats, j) => ({ seats, probability: lambda[j] })).filter((p) => p.probability > 0);
-	return resultOf(problem, c, distribution, stages, panelSearches);
+	return resultOf(problem, c, distribution, stages, panelSearches, 'stages');
 }
 
 /** People's panels of equal probability as seats per class, equal panels merged. */
@@ -425,7 +578,7 @@ function classPanels(c: Classes, people: number, panels: readonly number[][]): C
 	return [...byKey.values()].map(({ seats, copies }) => ({ seats, probability: copies / panels.length }));
 }
 
-function resultOf(problem: SelectionProblem, c: Classes, distribution: ClassPanel[], stages: number, panelSearches: number): LeximinResult {
+function resultOf(problem: SelectionProblem, c: Classes, distribution: ClassPanel[], stages: number, panelSearches: number, method: LeximinResult['method']): LeximinResult {
 	const classProbabilities = c.classes.map((k) => distribution.reduce((s, p) => s + (p.probability * p.seats[k.index]) / k.size, 0));
 	const probabilities = new Array<number>(problem.people.length).fill(0);
 	for (const k of c.classes) for (const group of k.members) for (const i of group) probabilities[i] = classProbabilities[k.index];
@@ -436,6 +589,7 @@ function resultOf(problem: SelectionProblem, c: Classes, distribution: ClassPane
 		probabilities,
 		minProbability: Math.min(...probabilities),
 		stages,
-		panelSearches
+		panelSearches,
+		method
 	};
 }

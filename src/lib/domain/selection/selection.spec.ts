@@ -102,6 +102,9 @@ describe('LEXIMIN against brute force on tiny instances', () => {
 		const result = leximin(highs, problem);
 		const expected = bruteForceLeximin(problem);
 		for (const [i, p] of result.probabilities.entries()) expect(p).toBeCloseTo(expected[i], 6);
+		// Stage by stage, without the relaxation's shortcut: the same.
+		const staged = leximin(highs, problem, undefined, { isRelaxationTried: false });
+		for (const [i, p] of staged.probabilities.entries()) expect(p).toBeCloseTo(expected[i], 6);
 		expect(result.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(problem.panelSize, 9);
 
 		// The panels of people: each satisfies every rule, they sum to 1 and give the same marginals.
@@ -130,10 +133,10 @@ describe('LEXIMIN against brute force on tiny instances', () => {
 		expect(feasible.length).toBeGreaterThan(10);
 		expect(feasible.some((p) => new Set(p.people.map((x) => x.group).filter(Boolean)).size < p.people.filter((x) => x.group).length)).toBe(true);
 		expect(problems.length - feasible.length).toBeGreaterThan(0);
-		// Both methods are checked: the uniform layout (no panel search) and column generation.
-		const methods = feasible.map((p) => (leximin(highs, p).panelSearches === 0 ? 'layout' : 'columns'));
-		expect(methods).toContain('layout');
-		expect(methods).toContain('columns');
+		// Every method is checked: the uniform layout, the relaxation reached by a mix of panels, and
+		// stage by stage where no mix reaches the relaxation.
+		const methods = new Set(feasible.map((p) => leximin(highs, p).method));
+		expect([...methods].sort()).toEqual(['layout', 'relaxation', 'stages']);
 	});
 });
 

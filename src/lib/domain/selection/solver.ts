@@ -21,6 +21,7 @@ export interface PersistentModel {
 	getObjectiveValue(): number;
 	getModelStatus(): unknown;
 	getColByName(name: string): number;
+	getRowByName(name: string): number;
 	options: { set(values: Record<string, string | number | boolean>): unknown };
 	dispose(): void;
 }
