@@ -140,6 +140,29 @@ describe('LEXIMIN against brute force on tiny instances', () => {
 	});
 });
 
+describe('the relaxation shortcut', () => {
+	it('falls back to the stages when the solver fails in it, and handles a panel of 0', () => {
+		const problem = randomInstance('tiny-3');
+		const expected = leximin(highs, problem, undefined, { isRelaxationTried: false });
+		let models = 0;
+		const failingFirst = {
+			solve: highs.solve.bind(highs),
+			constants: highs.constants,
+			createModel: () => {
+				if (models++ === 0) throw new Error('solver failure');
+				return highs.createModel();
+			}
+		};
+		const result = leximin(failingFirst, problem);
+		expect(models).toBeGreaterThan(1);
+		expect(result.method).toBe('stages');
+		for (const [i, p] of result.probabilities.entries()) expect(p).toBeCloseTo(expected.probabilities[i], 9);
+
+		const none = leximin(highs, { people: [{ features: { g: 'a' } }, { features: { g: 'a' } }, { features: { g: 'b' } }], quotas: [], panelSize: 0 });
+		expect(none.probabilities).toEqual([0, 0, 0]);
+	});
+});
+
 // A pool with many dimensions where almost everyone is a class of one, quotas within a seat of
 // proportional: the shape where column generation creeps and the layout of uniform.ts finishes.
 function manyDimensions(n: number, k: number, seed: string): SelectionProblem {
