@@ -207,6 +207,37 @@ class PanelImprover {
 	}
 }
 
+/** An LP kept in memory, read from LP text, without presolve (its basis is reused between solves). */
+function persistentModel(solver: LpSolver, text: string, options: Record<string, string | number | boolean> = {}): PersistentModel {
+	const model = solver.createModel();
+	model.options.set({ ...OPTIONS, presolve: 'off', ...options });
+	model.readModel({ format: 'lp', data: text });
+	return model;
+}
+
+/** A panel as a new column: its entries in the class rows (rowOf −1: none) and 1 in the convexity row. */
+function addPanelColumn(model: PersistentModel, seats: readonly number[], rowOf: (i: number) => number, valueOf: (seats: number, i: number) => number, convexityRow: number) {
+	const indices: number[] = [];
+	const values: number[] = [];
+	seats.forEach((s, i) => {
+		if (s !== 0 && rowOf(i) >= 0) {
+			indices.push(rowOf(i));
+			values.push(valueOf(s, i));
+		}
+	});
+	indices.push(convexityRow);
+	values.push(1);
+	model.addCol(0, 0, Infinity, { indices, values });
+}
+
+/** The panel columns' values in the last solution (columns from `first` on), specks dropped, summing to 1. */
+function normalizedMix(model: PersistentModel, first: number): number[] {
+	const lambda = Array.from(model.getSolution().colValue).slice(first);
+	const cleaned = lambda.map((v) => (v < 1e-12 ? 0 : v));
+	const total = cleaned.reduce((a, b) => a + b, 0);
+	return cleaned.map((v) => v / total);
+}
+
 /**
  * The LP of a stage over the panels found so far, kept in memory across iterations and stages:
  * maximize z subject to Σⱼ shareᵢ(Pⱼ)·λⱼ ≥ yᵢ for every class i, yᵢ ≥ z while i is unfixed,
@@ -231,26 +262,14 @@ class StageLp {
 		rows.push(' conv: 0 z = 1');
 		for (const k of c.classes) rows.push(` l${k.index}: y${k.index} - z >= 0`);
 		const text = ['Maximize', ' obj: z', 'Subject To', ...rows, 'Bounds', ' z free', 'End'].join('\n');
-		this.model = solver.createModel();
-		this.model.options.set({ ...OPTIONS, presolve: 'off', simplex_strategy: 4 });
-		this.model.readModel({ format: 'lp', data: text });
+		this.model = persistentModel(solver, text, { simplex_strategy: 4 });
 		this.firstPanel = c.classes.length + 1;
 		this.optimal = solver.constants.modelStatus.optimal;
 		for (const seats of panels) this.addPanel(seats);
 	}
 
 	addPanel(seats: readonly number[]) {
-		const indices: number[] = [];
-		const values: number[] = [];
-		seats.forEach((s, i) => {
-			if (s !== 0) {
-				indices.push(i);
-				values.push(s / this.c.classes[i].size);
-			}
-		});
-		indices.push(this.c.classes.length);
-		values.push(1);
-		this.model.addCol(0, 0, Infinity, { indices, values });
+		addPanelColumn(this.model, seats, (i) => i, (s, i) => s / this.c.classes[i].size, this.c.classes.length);
 	}
 
 	fix(classIndex: number, probability: number) {
@@ -276,10 +295,7 @@ class StageLp {
 	 * gives every class at least its fixed probability: each class was at least at its level then.
 	 */
 	mix(): number[] {
-		const lambda = Array.from(this.model.getSolution().colValue).slice(this.firstPanel);
-		const cleaned = lambda.map((v) => (v < 1e-12 ? 0 : v));
-		const total = cleaned.reduce((a, b) => a + b, 0);
-		return cleaned.map((v) => v / total);
+		return normalizedMix(this.model, this.firstPanel);
 	}
 
 	dispose() {
@@ -306,9 +322,7 @@ class RelaxedLeximin {
 		const p = panelProgram(problem, c);
 		const links = c.classes.map((k) => ` l${k.index}: x${k.index} - ${k.size} z >= 0`);
 		const text = ['Maximize', ' obj: z', 'Subject To', ...p.rows, ...links, 'Bounds', ...p.bounds, ' z free', 'End'].join('\n');
-		this.model = solver.createModel();
-		this.model.options.set({ ...OPTIONS, presolve: 'off' });
-		this.model.readModel({ format: 'lp', data: text });
+		this.model = persistentModel(solver, text);
 		this.optimal = solver.constants.modelStatus.optimal;
 	}
 
@@ -371,25 +385,13 @@ class ReachLp {
 		const rows = targeted.map((k) => ` r${k.index}: s${k.index} >= ${target[k.index]}`);
 		const objective = expression(targeted.map((k) => [1 / target[k.index], `s${k.index}`] as const), 's0');
 		const text = ['Minimize', ` obj: ${objective}`, 'Subject To', ...rows, ` conv: 0 s${targeted[0]?.index ?? 0} = 1`, 'End'].join('\n');
-		this.model = solver.createModel();
-		this.model.options.set({ ...OPTIONS, presolve: 'off', simplex_strategy: 1 });
-		this.model.readModel({ format: 'lp', data: text });
+		this.model = persistentModel(solver, text, { simplex_strategy: 1 });
 		this.optimal = solver.constants.modelStatus.optimal;
 		for (const seats of panels) this.addPanel(seats);
 	}
 
 	addPanel(seats: readonly number[]) {
-		const indices: number[] = [];
-		const values: number[] = [];
-		seats.forEach((s, i) => {
-			if (s !== 0 && this.rows[i] >= 0) {
-				indices.push(this.rows[i]);
-				values.push(s);
-			}
-		});
-		indices.push(this.rowCount);
-		values.push(1);
-		this.model.addCol(0, 0, Infinity, { indices, values });
+		addPanelColumn(this.model, seats, (i) => this.rows[i], (s) => s, this.rowCount);
 	}
 
 	/** Per-seat weights, the weight a panel must beat, whether the mix reaches x, and the least probability in it. */
@@ -414,10 +416,7 @@ class ReachLp {
 	}
 
 	mix(): number[] {
-		const lambda = Array.from(this.model.getSolution().colValue).slice(this.rowCount);
-		const cleaned = lambda.map((v) => (v < 1e-12 ? 0 : v));
-		const total = cleaned.reduce((a, b) => a + b, 0);
-		return cleaned.map((v) => v / total);
+		return normalizedMix(this.model, this.rowCount);
 	}
 
 	dispose() {
