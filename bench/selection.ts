@@ -13,9 +13,9 @@ import { panelProblems, type Person, type Quota, type SelectionProblem } from '.
 import { seededRandom } from '../src/lib/domain/selection/random';
 
 const SHARED = path.resolve(import.meta.dirname, '../../shared/sortition');
-/** BENCH_ONLY=name,name: only those instances (the names printed in the first column, as for sf_a_35 or sf_e_shaped). */
 /** BENCH_STAGES=1: stage by stage, without the relaxation's shortcut (to compare the two). */
 const isRelaxationTried = !process.env.BENCH_STAGES;
+/** BENCH_ONLY=name,name: only those instances (the names printed in the first column, as for sf_a_35 or sf_e_shaped). */
 const only = (name: string) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(name);
 const solver = await loadSolver();
 

@@ -207,6 +207,15 @@ class PanelImprover {
 	}
 }
 
+/**
+ * The classes a stage fixes at its level: those with positive dual weight (by complementary
+ * slackness at the level in every optimum) or, when the weights are numerically flat, the heaviest.
+ */
+function tightClasses(unfixed: readonly number[], weight: (k: number) => number): number[] {
+	const tight = unfixed.filter((k) => weight(k) > EPS_DUAL);
+	return tight.length > 0 ? tight : [unfixed.reduce((best, k) => (weight(k) > weight(best) ? k : best))];
+}
+
 /** An LP kept in memory, read from LP text, without presolve (its basis is reused between solves). */
 function persistentModel(solver: LpSolver, text: string, options: Record<string, string | number | boolean> = {}): PersistentModel {
 	const model = solver.createModel();
@@ -316,7 +325,7 @@ class RelaxedLeximin {
 	private readonly optimal: number;
 	constructor(
 		solver: LpSolver,
-		private readonly problem: SelectionProblem,
+		problem: SelectionProblem,
 		private readonly c: Classes
 	) {
 		const p = panelProgram(problem, c);
@@ -343,14 +352,13 @@ class RelaxedLeximin {
 				// Fixing classes at their value leaves this point feasible: the last stage's is the answer.
 				seats = Array.from(column, (j) => solution.colValue[j]);
 				const level = Math.max(0, Math.min(1, model.getObjectiveValue()));
-				const unfixed = c.classes.filter((k) => !fixed.has(k.index));
-				let tight = level >= 1 - EPS_DUAL ? unfixed : unfixed.filter((k) => Math.abs(solution.rowDual[link[k.index]]) > EPS_DUAL);
-				if (tight.length === 0) tight = [unfixed.sort((a, b) => Math.abs(solution.rowDual[link[b.index]]) - Math.abs(solution.rowDual[link[a.index]]))[0]];
-				for (const k of tight) {
-					fixed.add(k.index);
-					model.changeRowBounds(link[k.index], -Infinity, Infinity);
+				const unfixed = c.classes.map((k) => k.index).filter((k) => !fixed.has(k));
+				for (const i of level >= 1 - EPS_DUAL ? unfixed : tightClasses(unfixed, (k) => Math.abs(solution.rowDual[link[k]]))) {
+					const k = c.classes[i];
+					fixed.add(i);
+					model.changeRowBounds(link[i], -Infinity, Infinity);
 					const most = c.signatures[k.signature].groups.length;
-					model.changeColBounds(column[k.index], Math.min(most, level * k.size), most);
+					model.changeColBounds(column[i], Math.min(most, level * k.size), most);
 				}
 			}
 			return seats;
@@ -560,19 +568,10 @@ export function leximin(solver: LpSolver, problem: SelectionProblem, onProgress?
 			// stage is the distribution.
 			lambda = lp.mix();
 			const level = Math.max(0, Math.min(1, dual.value));
-			let isAnyFixed = false;
-			for (const k of c.classes) {
-				if (!fixed.has(k.index) && dual.weights[k.index] > EPS_DUAL) {
-					fixed.set(k.index, level);
-					lp.fix(k.index, level);
-					isAnyFixed = true;
-				}
-			}
-			if (!isAnyFixed) {
-				// Numerically flat weights: fix the unfixed class with the greatest weight.
-				const k = c.classes.filter((o) => !fixed.has(o.index)).sort((a, b) => dual.weights[b.index] - dual.weights[a.index])[0];
-				fixed.set(k.index, level);
-				lp.fix(k.index, level);
+			const unfixed = c.classes.map((k) => k.index).filter((k) => !fixed.has(k));
+			for (const k of tightClasses(unfixed, (k) => dual.weights[k])) {
+				fixed.set(k, level);
+				lp.fix(k, level);
 			}
 			break;
 		}
